@@ -1,0 +1,112 @@
+# dyad — plain make build.
+#
+#   make              library (build/libdyad.a, build/libdyad.so) and CLI (build/dyad)
+#   make check        every test; ends with "N passed, N failed"
+#   make sanitize     the same tests under ASan+UBSan (separate build dir)
+#   make tsan         the threading test under ThreadSanitizer
+#   make bench        throughput on ../shared/corpora (a benchmark, not a test)
+#   make fuzz         libFuzzer targets for a bounded time (FUZZ_SECONDS)
+#   make install      PREFIX=/usr/local
+#
+# Third-party code comes only from Debian packages, found with pkg-config.
+
+PKGS      := libutf8proc json-c zlib libexttextcat
+CC        ?= cc
+BUILD     ?= build
+PREFIX    ?= /usr/local
+DATADIR   ?= $(CURDIR)/data
+FUZZ_SECONDS ?= 60
+
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS))
+
+WARN   := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes
+# CI makes every warning fatal; locally WERROR=1 does the same.
+ifneq ($(CI)$(WERROR),)
+WARN   += -Werror
+endif
+OPT    ?= -O3 -g
+ifeq ($(SAN),1)
+OPT    := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+SANLD  := -fsanitize=address,undefined
+endif
+ifeq ($(SAN),thread)
+OPT    := -O1 -g -fsanitize=thread
+SANLD  := -fsanitize=thread
+endif
+
+CFLAGS_ALL := -std=c11 $(WARN) $(OPT) -fPIC -fvisibility=hidden \
+	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-Iinclude -Isrc $(PKG_CFLAGS) '-DDYAD_DATADIR="$(DATADIR)"' $(CFLAGS)
+LDLIBS_ALL := $(PKG_LIBS) -lm -lpthread $(SANLD) $(LDFLAGS)
+
+LIB_SRC  := $(sort $(wildcard src/*.c))
+CLI_SRC  := $(sort $(wildcard cli/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/*.c))
+FUZZ_SRC := $(sort $(wildcard tests/fuzz/fuzz_*.c))
+
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/replay_%)
+HDRS     := include/dyad.h $(wildcard src/*.h) $(wildcard cli/*.h)
+
+.PHONY: all check sanitize tsan bench fuzz install clean tools
+
+all: $(BUILD)/dyad $(BUILD)/libdyad.so tools
+
+$(BUILD)/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c $< -o $@
+
+$(BUILD)/libdyad.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/libdyad.so: $(LIB_OBJ)
+	$(CC) -shared -o $@ $^ $(LDLIBS_ALL)
+
+$(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
+	$(CC) -o $@ $(CLI_OBJ) $(BUILD)/libdyad.a $(LDLIBS_ALL)
+
+# Unit tests may use the private header: they test stages directly.
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libdyad.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
+
+# Fuzz entry points compiled with a plain main() that replays a corpus.
+$(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libdyad.a $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< tests/fuzz/replay.c $(BUILD)/libdyad.a $(LDLIBS_ALL)
+
+$(BUILD)/bench: tools/bench.c $(BUILD)/libdyad.a $(HDRS)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
+
+tools: $(BUILD)/bench
+
+check: all $(UNIT_BIN) $(FUZZ_REPLAY)
+	@sh tests/run.sh $(BUILD)
+
+sanitize:
+	$(MAKE) BUILD=build-san SAN=1 check
+
+tsan:
+	$(MAKE) BUILD=build-tsan SAN=thread build-tsan/tests/test_threads
+	TSAN_OPTIONS=halt_on_error=1 build-tsan/tests/test_threads
+
+bench: $(BUILD)/bench $(BUILD)/dyad
+	@sh tools/bench.sh $(BUILD)
+
+# libFuzzer needs clang; each target runs FUZZ_SECONDS on its corpus.
+fuzz:
+	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/dyad
+	install -m 755 $(BUILD)/dyad $(DESTDIR)$(PREFIX)/bin/dyad
+	install -m 644 $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(DESTDIR)$(PREFIX)/lib/
+	install -m 644 include/dyad.h $(DESTDIR)$(PREFIX)/include/
+	cp -R data/. $(DESTDIR)$(PREFIX)/share/dyad/
+
+clean:
+	rm -rf build build-san build-tsan build-fuzz

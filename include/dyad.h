@@ -1,0 +1,292 @@
+/*
+** dyad.h — the whole public API of libdyad. If it is not in this file, it
+** is not API.
+**
+** dyad turns news articles into political event data. This header exposes
+** the pipeline as three kinds of object:
+**
+**   dyad_engine  loaded resources (word lists, abbreviations, language
+**                models, later dictionaries and patterns). Immutable after
+**                dyad_engine_new returns, so one engine may be shared
+**                read-only by any number of threads.
+**   dyad_ctx     per-thread working state: an arena and reusable buffers
+**                that are reset for every document. Never share a context
+**                between threads.
+**   dyad_reader  turns paths (files, directories, "-", JSONL, .gz) into a
+**                stream of dyad_input records, reporting bad items as
+**                "file:line: reason" and moving on.
+**
+** Every status-returning call returns a dyad_status; the detail of a
+** failure is kept on the handle (dyad_errmsg, dyad_engine_errmsg,
+** dyad_reader_errmsg). The library never prints and never exits.
+**
+** Offsets called "start" and "end" are byte offsets into the original
+** input text of the document (dyad_input.text), half open: [start, end).
+*/
+#ifndef DYAD_H
+#define DYAD_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__) && !defined(DYAD_STATIC)
+#define DYAD_API __attribute__((visibility("default")))
+#else
+#define DYAD_API
+#endif
+
+#define DYAD_VERSION "0.1.0"
+
+/* One list yields both the enum and dyad_strerror(). */
+#define DYAD_STATUS_MAP(X)                                   \
+	X(OK, "success")                                     \
+	X(NOMEM, "out of memory")                            \
+	X(LIMIT, "input exceeds a configured limit")         \
+	X(IO, "input/output error")                          \
+	X(PARSE, "malformed input")                          \
+	X(BADARG, "invalid argument")                        \
+	X(NOTFOUND, "not found")                             \
+	X(DONE, "no more items")
+
+typedef enum {
+#define DYAD_X_ENUM(name, msg) DYAD_##name,
+	DYAD_STATUS_MAP(DYAD_X_ENUM)
+#undef DYAD_X_ENUM
+	DYAD_STATUS_COUNT
+} dyad_status;
+
+/* Static English text for a status; never NULL, never freed. */
+DYAD_API const char *dyad_strerror(dyad_status st);
+
+/* Library version string, e.g. "0.1.0"; static storage. */
+DYAD_API const char *dyad_version(void);
+
+/* ------------------------------------------------------------------ */
+/* Engine                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef struct dyad_engine dyad_engine;
+
+typedef struct dyad_config {
+	/* Directory holding dyad's data files. NULL means the DYAD_DATA
+	** environment variable, else the directory compiled in at build. */
+	const char *data_dir;
+} dyad_config;
+
+/*
+** Load an engine. cfg may be NULL for defaults. On success *out is a new
+** engine owned by the caller (free with dyad_engine_free). On failure the
+** status says why and, unless it is DYAD_NOMEM, *out is still a handle
+** whose dyad_engine_errmsg() explains; the caller frees it.
+*/
+DYAD_API dyad_status dyad_engine_new(const dyad_config *cfg, dyad_engine **out);
+
+/* Message of the last failure; owned by the engine, valid until it is
+** freed. Empty string when there was none. */
+DYAD_API const char *dyad_engine_errmsg(const dyad_engine *eng);
+
+/* Frees an engine; NULL is a no-op. No context may still use it. */
+DYAD_API void dyad_engine_free(dyad_engine *eng);
+
+/* ------------------------------------------------------------------ */
+/* Context and documents                                               */
+/* ------------------------------------------------------------------ */
+
+typedef struct dyad_ctx dyad_ctx;
+
+/* New per-thread context over eng, which must outlive it. *out is owned
+** by the caller (dyad_ctx_free). */
+DYAD_API dyad_status dyad_ctx_new(const dyad_engine *eng, dyad_ctx **out);
+
+/* Frees a context and everything it owns; NULL is a no-op. */
+DYAD_API void dyad_ctx_free(dyad_ctx *ctx);
+
+/* Message of the last failure on ctx; owned by ctx, valid until the next
+** call on ctx. Empty string when there was none. */
+DYAD_API const char *dyad_errmsg(const dyad_ctx *ctx);
+
+/*
+** One article as it arrives. Every pointer may be NULL except text; the
+** strings are NUL-terminated UTF-8 (text need not be: text_len counts its
+** bytes and it may hold NULs or invalid UTF-8). The library copies what it
+** keeps, so the caller may reuse the memory after dyad_ctx_process.
+*/
+typedef struct dyad_input {
+	const char *id;     /* document id; NULL: "origin" or "-" */
+	const char *url;    /* source URL, if known */
+	const char *date;   /* publication date from metadata (ISO 8601) */
+	const char *source; /* outlet */
+	const char *title;  /* headline */
+	const char *lang;   /* language code from metadata, if any */
+	const char *text;   /* article body, original bytes */
+	size_t text_len;    /* bytes in text */
+	const char *origin; /* where it came from: file path, for messages */
+	size_t origin_line; /* line in origin (JSONL), 0 for whole files */
+} dyad_input;
+
+typedef struct dyad_doc dyad_doc;
+
+/*
+** Run the text stages on one article: UTF-8 repair, normalization with an
+** offset map, PDF repair, boilerplate removal, sentences, tokens, script
+** and language, document date. On success *out is owned by ctx and valid
+** until the next dyad_ctx_process or dyad_ctx_free on ctx. DYAD_LIMIT
+** means the article is over a cap in dyad_limits; DYAD_PARSE that it is
+** not text (binary data). dyad_errmsg(ctx) says which.
+*/
+DYAD_API dyad_status dyad_ctx_process(dyad_ctx *ctx, const dyad_input *in,
+				      const dyad_doc **out);
+
+/*
+** Character-level normalization of a fragment, without block structure:
+** the function that turns the original bytes of a sentence span into its
+** printed text. *out is NUL-terminated, owned by ctx, and valid until
+** the next dyad_ctx_normalize or dyad_ctx_process on ctx.
+*/
+DYAD_API dyad_status dyad_ctx_normalize(dyad_ctx *ctx, const char *s, size_t n,
+					const char **out, size_t *out_len);
+
+/* How precisely a date is known. */
+typedef enum {
+	DYAD_PREC_NONE = 0,
+	DYAD_PREC_YEAR,
+	DYAD_PREC_MONTH,
+	DYAD_PREC_WEEK,
+	DYAD_PREC_DAY
+} dyad_precision;
+
+/* Static name of a precision: "none", "year", "month", "week", "day". */
+DYAD_API const char *dyad_precision_name(dyad_precision p);
+
+/* Where a document's date came from. */
+typedef enum {
+	DYAD_DATESRC_NONE = 0,
+	DYAD_DATESRC_METADATA,
+	DYAD_DATESRC_DATELINE,
+	DYAD_DATESRC_TEXT
+} dyad_date_source;
+
+/* Static name: "none", "metadata", "dateline", "text". */
+DYAD_API const char *dyad_date_source_name(dyad_date_source s);
+
+/* Document-level facts. Pointers are owned by the doc's ctx and valid as
+** long as the doc is. */
+typedef struct dyad_doc_info {
+	const char *id;     /* document id */
+	const char *url;    /* "" when unknown */
+	const char *source; /* "" when unknown */
+	const char *title;  /* "" when unknown */
+	const char *text;   /* original text bytes as given (copy) */
+	size_t text_len;    /* bytes of text */
+	char date[11];      /* "YYYY-MM-DD", "YYYY-MM", "YYYY" or "" */
+	dyad_precision date_precision;
+	dyad_date_source date_source;
+	size_t date_start;  /* original span the date was read from; */
+	size_t date_end;    /* both 0 for metadata or none */
+	const char *lang;   /* ISO 639-1 where known, else "und" */
+	const char *script; /* ISO 15924: "Latn", "Arab", ..., "Zyyy" */
+	size_t n_sentences;
+	size_t invalid_utf8; /* invalid byte sequences replaced by U+FFFD */
+	size_t removed;      /* boilerplate spans removed */
+} dyad_doc_info;
+
+DYAD_API void dyad_doc_get_info(const dyad_doc *doc, dyad_doc_info *out);
+
+/* One sentence. text is normalized UTF-8, not NUL-terminated; pointers
+** valid as long as the doc. */
+typedef struct dyad_sentence {
+	size_t index;       /* 0-based within the document */
+	size_t start, end;  /* original byte span */
+	const char *text;   /* normalized text */
+	size_t text_len;
+	const char *lang;   /* ISO 639-1 where known, else "und" */
+	const char *script; /* ISO 15924 */
+	size_t n_tokens;
+	int paragraph;      /* 0-based paragraph (block) index */
+} dyad_sentence;
+
+/* Fills *out with sentence i; DYAD_NOTFOUND when i is out of range. */
+DYAD_API dyad_status dyad_doc_sentence(const dyad_doc *doc, size_t i,
+				       dyad_sentence *out);
+
+typedef enum {
+	DYAD_TOK_WORD = 0,   /* letters, digits inside, hyphens, apostrophes */
+	DYAD_TOK_NUMBER,     /* 8,525  3.5  1987 */
+	DYAD_TOK_PUNCT,      /* . , ; : ! ? ( ) " ' - and Arabic ، ؛ ؟ */
+	DYAD_TOK_POSSESSIVE, /* 's or a bare ' after a plural */
+	DYAD_TOK_HASHTAG,    /* #Gaza */
+	DYAD_TOK_HANDLE,     /* @AmiriDiwan */
+	DYAD_TOK_SYMBOL      /* % $ & and anything else */
+} dyad_token_kind;
+
+/* Static name of a token kind. */
+DYAD_API const char *dyad_token_kind_name(dyad_token_kind k);
+
+/* One token; a view into the doc's normalized text. fold is the matching
+** key: NFKC, case-folded, diacritics stripped. Valid as long as the doc. */
+typedef struct dyad_token {
+	dyad_token_kind kind;
+	size_t start, end;  /* original byte span */
+	const char *text;   /* normalized text, not NUL-terminated */
+	size_t text_len;
+	const char *fold;   /* matching key, not NUL-terminated */
+	size_t fold_len;
+} dyad_token;
+
+/* Fills *out with token t of sentence s; DYAD_NOTFOUND when out of range. */
+DYAD_API dyad_status dyad_doc_token(const dyad_doc *doc, size_t s, size_t t,
+				    dyad_token *out);
+
+/* A span of the original text left out of the sentences as boilerplate. */
+typedef struct dyad_removed {
+	size_t start, end; /* original byte span */
+	const char *kind;  /* static: "url", "caption", "credit", "signature",
+			   ** "signoff" */
+} dyad_removed;
+
+DYAD_API size_t dyad_doc_removed_count(const dyad_doc *doc);
+DYAD_API dyad_status dyad_doc_removed_get(const dyad_doc *doc, size_t i,
+					  dyad_removed *out);
+
+/* ------------------------------------------------------------------ */
+/* Reader                                                              */
+/* ------------------------------------------------------------------ */
+
+typedef struct dyad_reader dyad_reader;
+
+/* New reader with nothing queued; owned by the caller (dyad_reader_free). */
+DYAD_API dyad_status dyad_reader_new(dyad_reader **out);
+
+/* Frees a reader; NULL is a no-op. */
+DYAD_API void dyad_reader_free(dyad_reader *r);
+
+/* Queue a path: a file (plain text = one article; .jsonl/.ndjson or a file
+** whose first byte is '{' = one article per line; any of these may be
+** gzip-compressed), a directory (read recursively, in byte order of
+** names), or "-" for standard input. Paths are read in the order queued. */
+DYAD_API dyad_status dyad_reader_add(dyad_reader *r, const char *path);
+
+/*
+** Next article. DYAD_OK: *out is filled; its pointers are owned by the
+** reader and valid until the next call. DYAD_DONE: nothing left. Any other
+** status: one item was skipped (unreadable file, malformed JSONL line,
+** over a size limit); dyad_reader_errmsg says "file:line: reason" and the
+** caller may simply call again to go on with the batch.
+*/
+DYAD_API dyad_status dyad_reader_next(dyad_reader *r, dyad_input *out);
+
+/* Message for the last skipped item; owned by the reader, valid until the
+** next call. */
+DYAD_API const char *dyad_reader_errmsg(const dyad_reader *r);
+
+/* Per-item warnings (e.g. an unknown non-string field) are not errors;
+** this counts items skipped so far. */
+DYAD_API size_t dyad_reader_skipped(const dyad_reader *r);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* DYAD_H */

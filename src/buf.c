@@ -1,0 +1,52 @@
+/*
+** buf.c — growable byte vectors that live as long as a context.
+**
+** Large per-document arrays (normalized text, offset map, tokens) grow
+** here instead of in the arena because their final size is unknown until
+** the stage ends. They are reset, not freed, between documents, so a
+** stream of articles reaches a steady state with no allocation.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "dyad_int.h"
+
+int dyad__buf_reserve(dyad__buf *b, size_t extra)
+{
+	size_t need = b->len + extra;
+	size_t cap;
+	char *p;
+
+	if (need < b->len)
+		return -1;
+	if (need <= b->cap)
+		return 0;
+	cap = b->cap ? b->cap : 256;
+	while (cap < need) {
+		if (cap > ((size_t)-1) / 2)
+			return -1;
+		cap *= 2;
+	}
+	p = realloc(b->p, cap);
+	if (!p)
+		return -1;
+	b->p = p;
+	b->cap = cap;
+	return 0;
+}
+
+int dyad__buf_append(dyad__buf *b, const void *s, size_t n)
+{
+	if (dyad__buf_reserve(b, n) != 0)
+		return -1;
+	if (n)
+		memcpy(b->p + b->len, s, n);
+	b->len += n;
+	return 0;
+}
+
+void dyad__buf_free(dyad__buf *b)
+{
+	free(b->p);
+	memset(b, 0, sizeof *b);
+}

@@ -1,0 +1,239 @@
+/*
+** dyad_int.h — private types shared by the stages of libdyad.
+**
+** The document model lives here: the original bytes, the normalized text,
+** the offset map between them, paragraphs (blocks), sentences and tokens.
+** Stages depend on this model and on the infrastructure (arena, buffers,
+** errors, hashing), never on each other's internals. Nothing here is API.
+*/
+#ifndef DYAD_INT_H
+#define DYAD_INT_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dyad.h"
+#include "dyad_limits.h"
+
+/* ---- arena.c: bump allocation, reset per document ---------------- */
+
+typedef struct dyad__chunk dyad__chunk;
+
+typedef struct dyad__arena {
+	dyad__chunk *head; /* newest chunk; older ones linked behind it */
+	size_t used;       /* bytes used in head */
+	size_t cap;        /* usable bytes in head */
+	int nomem;         /* sticky: an allocation failed since last reset */
+} dyad__arena;
+
+void dyad__arena_init(dyad__arena *a);
+/* Memory owned by the arena until the next reset or free; 16-aligned;
+** NULL (and a->nomem set) when out of memory. */
+void *dyad__arena_alloc(dyad__arena *a, size_t n);
+/* Copy of s[0..n) plus a NUL, owned by the arena. */
+char *dyad__arena_strndup(dyad__arena *a, const char *s, size_t n);
+/* Keeps the largest chunk so a steady stream of documents allocates once. */
+void dyad__arena_reset(dyad__arena *a);
+void dyad__arena_free(dyad__arena *a);
+
+/* ---- buf.c: growable arrays reused across documents -------------- */
+
+/* A byte vector that only grows; reset sets len to 0 and keeps memory. */
+typedef struct dyad__buf {
+	char *p;
+	size_t len;
+	size_t cap;
+} dyad__buf;
+
+/* Ensures room for extra more bytes; 0 on success, -1 out of memory. */
+int dyad__buf_reserve(dyad__buf *b, size_t extra);
+int dyad__buf_append(dyad__buf *b, const void *s, size_t n);
+void dyad__buf_free(dyad__buf *b);
+
+/* Typed view helpers for arrays of structs kept in a dyad__buf. */
+#define DYAD__VEC_AT(b, type, i) (((type *)(b)->p)[i])
+#define DYAD__VEC_LEN(b, type) ((b)->len / sizeof(type))
+
+/* ---- err.c: messages on handles ---------------------------------- */
+
+#define DYAD__MSG_MAX 512
+
+/* Formats into msg (DYAD__MSG_MAX bytes) and returns st, so a failing path
+** reads `return dyad__msg(ctx->msg, DYAD_IO, "...", ...)`. */
+dyad_status dyad__msg(char *msg, dyad_status st, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 3, 4)))
+#endif
+	;
+
+/* ---- hash.c: string sets built at engine load -------------------- */
+
+/* Immutable open-addressing set of byte strings. */
+typedef struct dyad__strset {
+	uint32_t *slots; /* 0 = empty, else 1 + index into offs */
+	uint32_t mask;   /* slot count - 1 (power of two) */
+	uint32_t *offs;  /* start of string i in pool; offs[n] = pool length */
+	char *pool;      /* all strings, back to back */
+	uint32_t n;      /* strings stored */
+} dyad__strset;
+
+uint64_t dyad__hash(const void *p, size_t n);
+/* Builds a set from a list of lines (one string per line, '#' comments
+** and blank lines skipped). 0 on success, -1 out of memory. */
+int dyad__strset_from_lines(dyad__strset *s, const char *text, size_t n);
+int dyad__strset_has(const dyad__strset *s, const char *p, size_t n);
+void dyad__strset_free(dyad__strset *s);
+
+/* ---- utf8 helpers (text.c) --------------------------------------- */
+
+/* Decodes one code point at s (n bytes left). Returns its length (1..4)
+** and stores the code point, or returns 1 with *cp = -1 for an invalid
+** byte. */
+int dyad__utf8_decode(const unsigned char *s, size_t n, int32_t *cp);
+/* Encodes cp into out (4 bytes room); returns bytes written. */
+int dyad__utf8_encode(int32_t cp, char *out);
+
+/* ---- document model ---------------------------------------------- */
+
+/*
+** Offset map segment: normalized bytes [norm, norm+nlen) came from
+** original bytes [src, src+slen). When ident is set, nlen == slen and
+** positions map one to one (the bytes are the same, but for a lone
+** whitespace byte that became a space); otherwise the whole normalized
+** piece stands for the whole original piece.
+*/
+typedef struct dyad__seg {
+	uint32_t norm;  /* first normalized byte */
+	uint32_t src;   /* first original byte */
+	uint32_t nlen;  /* normalized bytes */
+	uint32_t slen;  /* original bytes */
+	uint32_t ident; /* 1 = positions map one to one */
+} dyad__seg;
+
+/* A paragraph of the normalized text: no sentence crosses one. */
+typedef struct dyad__block {
+	uint32_t start, end; /* normalized byte span */
+} dyad__block;
+
+typedef struct dyad__tok {
+	uint32_t start, end;  /* normalized byte span */
+	uint32_t fold;        /* offset of the matching key */
+	uint32_t fold_len;
+	uint8_t kind;         /* dyad_token_kind */
+	uint8_t fold_in_norm; /* key is in the normalized text, not doc->fold */
+} dyad__tok;
+
+/* The matching key of a token: lower-case ASCII words are their own key,
+** so only the others are copied into the fold buffer. */
+static inline const char *dyad__tok_fold(const char *norm, const char *fold,
+					 const dyad__tok *k)
+{
+	return (k->fold_in_norm ? norm : fold) + k->fold;
+}
+
+typedef struct dyad__sent {
+	uint32_t start, end;  /* normalized byte span */
+	uint32_t tok0, ntok;  /* tokens [tok0, tok0+ntok) in doc->toks */
+	uint16_t script;      /* index into dyad__script_codes */
+	uint16_t para;        /* block index */
+	const char *lang;     /* static or arena string */
+} dyad__sent;
+
+typedef struct dyad__rm {
+	uint32_t start, end; /* original span */
+	const char *kind;    /* static */
+} dyad__rm;
+
+/* A date with its precision; fields beyond the precision are 0. */
+typedef struct dyad__date {
+	int year, month, day;
+	dyad_precision prec;
+	dyad_date_source src;
+	size_t start, end; /* original span it was read from */
+} dyad__date;
+
+struct dyad_engine {
+	char msg[DYAD__MSG_MAX];
+	char *data_dir;
+	dyad__strset words;   /* lower-case English words (hyphen repair) */
+	dyad__strset abbrevs; /* lower-case abbreviations without final '.' */
+	dyad__strset starters;/* words that start a sentence after "U.S." */
+	dyad__strset english; /* English function words (fast language ID) */
+	char *textcat_conf;   /* path of the textcat config, or NULL */
+	char *textcat_prefix; /* directory of the fingerprints */
+};
+
+struct dyad_doc {
+	dyad_ctx *ctx;
+	dyad_doc_info info;
+	const char *src;      /* copy of the original text (arena) */
+	size_t src_len;
+	const char *norm;     /* normalized text (ctx->norm.p) */
+	size_t norm_len;
+	const dyad__seg *map; /* offset map, sorted by norm */
+	size_t nmap;
+	const dyad__block *blocks;
+	size_t nblocks;
+	const dyad__sent *sents;
+	size_t nsents;
+	const dyad__tok *toks;
+	size_t ntoks;
+	const char *fold;     /* fold keys, back to back */
+	const dyad__rm *rms;
+	size_t nrms;
+	uint16_t script;      /* dominant script of the document */
+};
+
+struct dyad_ctx {
+	const dyad_engine *eng;
+	char msg[DYAD__MSG_MAX];
+	dyad__arena arena;    /* per-document allocations */
+	dyad__buf norm;       /* normalized text */
+	dyad__buf map;        /* dyad__seg[] */
+	dyad__buf blocks;     /* dyad__block[] */
+	dyad__buf sents;      /* dyad__sent[] */
+	dyad__buf toks;       /* dyad__tok[] */
+	dyad__buf fold;       /* fold keys */
+	dyad__buf rms;        /* dyad__rm[] */
+	dyad__buf scratch;    /* stage-local scratch */
+	dyad__buf frag;       /* dyad_ctx_normalize output */
+	void *textcat;        /* libexttextcat handle, loaded on first use */
+	int textcat_failed;   /* do not retry a failed load */
+	struct dyad_doc doc;  /* the current document */
+	int nomem;            /* sticky out-of-memory flag for this document */
+};
+
+/* ---- stage entry points ------------------------------------------ */
+
+/* text.c: original -> normalized text, offset map, blocks, removed
+** spans. Fills ctx->norm, ctx->map, ctx->blocks, ctx->rms. */
+dyad_status dyad__text_normalize(dyad_ctx *ctx, const char *src, size_t n,
+				 size_t *invalid);
+/* text.c: character-level normalization of a fragment (no blocks). */
+dyad_status dyad__text_fragment(dyad_ctx *ctx, const char *src, size_t n,
+				dyad__buf *out);
+/* text.c: original span of normalized [a, b). */
+void dyad__map_span(const dyad_doc *doc, size_t a, size_t b, size_t *start,
+		    size_t *end);
+
+/* segment.c: sentences and tokens over ctx->blocks. */
+dyad_status dyad__segment(dyad_ctx *ctx);
+
+/* lang.c: script of a UTF-8 string, and language of sentences and doc. */
+extern const char *const dyad__script_codes[];
+int dyad__script_of(int32_t cp);
+uint16_t dyad__script_dominant(const char *s, size_t n);
+dyad_status dyad__lang_assign(dyad_ctx *ctx, const char *meta_lang);
+void dyad__lang_free(dyad_ctx *ctx);
+
+/* dates.c: document date from metadata, dateline or text. */
+void dyad__date_doc(const char *meta, const char *src, size_t n,
+		    dyad__date *out);
+/* Parses ISO-8601 "YYYY", "YYYY-MM", "YYYY-MM-DD" or "YYYYMMDD" (time
+** ignored); 0 ok, -1 with *out untouched. */
+int dyad__date_parse_iso(const char *s, dyad__date *out);
+/* Formats per precision into out (11 bytes). */
+void dyad__date_format(const dyad__date *d, char out[11]);
+
+#endif /* DYAD_INT_H */

@@ -1,0 +1,128 @@
+/*
+** hash.c — hashing and immutable string sets built at engine load.
+**
+** Word lists (English words for hyphen repair, abbreviations for sentence
+** splitting) are read once into an open-addressing table over one string
+** pool; lookups during a document then cost one hash and a memcmp, with
+** no allocation.
+*/
+#include <stdlib.h>
+#include <string.h>
+
+#include "dyad_int.h"
+
+/* FNV-1a, 64-bit: short keys, good enough spread, no tables. */
+uint64_t dyad__hash(const void *p, size_t n)
+{
+	const unsigned char *s = p;
+	uint64_t h = 1469598103934665603ull;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+/* Steps *i past one line of t; sets [*b, *e) to the line without
+** trailing blanks and returns 1 when it is an entry (not blank, not a
+** '#' comment), 0 otherwise. */
+static int next_entry(const char *t, size_t n, size_t *i, size_t *b, size_t *e)
+{
+	size_t j = *i, end;
+
+	while (j < n && t[j] != '\n')
+		j++;
+	end = j;
+	while (end > *i && (t[end - 1] == '\r' || t[end - 1] == ' ' || t[end - 1] == '\t'))
+		end--;
+	*b = *i;
+	*e = end;
+	*i = j + 1;
+	return end > *b && t[*b] != '#';
+}
+
+/* Counts the entries and their bytes, to size the table in one go. */
+static uint32_t count_entries(const char *t, size_t n, size_t *bytes)
+{
+	uint32_t count = 0;
+	size_t i = 0, b, e;
+
+	*bytes = 0;
+	while (i < n)
+		if (next_entry(t, n, &i, &b, &e)) {
+			count++;
+			*bytes += e - b;
+		}
+	return count;
+}
+
+static void strset_insert(dyad__strset *s, uint32_t idx)
+{
+	const char *p = s->pool + s->offs[idx];
+	size_t len = s->offs[idx + 1] - s->offs[idx];
+	uint32_t h = (uint32_t)dyad__hash(p, len) & s->mask;
+
+	while (s->slots[h]) {
+		uint32_t o = s->slots[h] - 1;
+		if (s->offs[o + 1] - s->offs[o] == len &&
+		    memcmp(s->pool + s->offs[o], p, len) == 0)
+			return; /* duplicate line: keep the first */
+		h = (h + 1) & s->mask;
+	}
+	s->slots[h] = idx + 1;
+}
+
+int dyad__strset_from_lines(dyad__strset *s, const char *t, size_t n)
+{
+	size_t bytes, i = 0, b, e;
+	uint32_t count = count_entries(t, n, &bytes), k = 0, slots = 16;
+
+	memset(s, 0, sizeof *s);
+	while (slots < count * 2u)
+		slots *= 2;
+	s->slots = calloc(slots, sizeof *s->slots);
+	s->offs = malloc((count + 1) * sizeof *s->offs);
+	s->pool = malloc(bytes + 1);
+	if (!s->slots || !s->offs || !s->pool) {
+		dyad__strset_free(s);
+		return -1;
+	}
+	s->mask = slots - 1;
+	s->offs[0] = 0;
+	while (i < n)
+		if (next_entry(t, n, &i, &b, &e)) {
+			memcpy(s->pool + s->offs[k], t + b, e - b);
+			s->offs[k + 1] = s->offs[k] + (uint32_t)(e - b);
+			strset_insert(s, k);
+			k++;
+		}
+	s->n = k;
+	return 0;
+}
+
+int dyad__strset_has(const dyad__strset *s, const char *p, size_t n)
+{
+	uint32_t h;
+
+	if (!s->slots)
+		return 0;
+	h = (uint32_t)dyad__hash(p, n) & s->mask;
+	while (s->slots[h]) {
+		uint32_t o = s->slots[h] - 1;
+		if (s->offs[o + 1] - s->offs[o] == n &&
+		    memcmp(s->pool + s->offs[o], p, n) == 0)
+			return 1;
+		h = (h + 1) & s->mask;
+	}
+	return 0;
+}
+
+void dyad__strset_free(dyad__strset *s)
+{
+	free(s->slots);
+	free(s->offs);
+	free(s->pool);
+	memset(s, 0, sizeof *s);
+}

@@ -1,0 +1,247 @@
+/*
+** lang.c — script and language of each sentence and of the document.
+**
+** Script comes from the letters themselves (Unicode blocks), which is
+** exact and cheap. Language comes from metadata when the feed gives it;
+** otherwise libexttextcat's n-gram models decide, restricted to the
+** languages listed in data/textcat.conf. A sentence in the document's
+** script shares the document's language; a sentence in another script
+** (the Arabic tweet inside an English report) is classified on its own,
+** falling back to the script's usual language when it is too short.
+*/
+#include <string.h>
+
+#include <textcat.h>
+
+#include "dyad_int.h"
+
+enum { S_ZYYY, S_LATN, S_ARAB, S_HEBR, S_CYRL, S_GREK, S_HANI, S_HANG,
+       S_JPAN, S_DEVA, S_THAI, S_ETHI, S_ARMN, S_GEOR, S_COUNT };
+
+const char *const dyad__script_codes[] = { "Zyyy", "Latn", "Arab", "Hebr",
+	"Cyrl", "Grek", "Hani", "Hang", "Jpan", "Deva", "Thai", "Ethi", "Armn",
+	"Geor" };
+
+/* The language a script most often means when text is too short to tell. */
+static const char *const script_lang[] = { "und", "und", "ar", "he", "ru",
+	"el", "zh", "ko", "ja", "hi", "th", "am", "hy", "ka" };
+
+int dyad__script_of(int32_t cp)
+{
+	if (cp < 0x250)
+		return ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z') || cp >= 0xC0 ? S_LATN : S_ZYYY;
+	if (cp >= 0x1E00 && cp <= 0x1EFF)
+		return S_LATN;
+	if (cp >= 0x370 && cp <= 0x3FF)
+		return S_GREK;
+	if (cp >= 0x400 && cp <= 0x52F)
+		return S_CYRL;
+	if (cp >= 0x530 && cp <= 0x58F)
+		return S_ARMN;
+	if (cp >= 0x590 && cp <= 0x5FF)
+		return S_HEBR;
+	if ((cp >= 0x600 && cp <= 0x6FF) || (cp >= 0x750 && cp <= 0x77F) ||
+	    (cp >= 0x8A0 && cp <= 0x8FF) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
+	    (cp >= 0xFE70 && cp <= 0xFEFF))
+		return S_ARAB;
+	if (cp >= 0x900 && cp <= 0x97F)
+		return S_DEVA;
+	if (cp >= 0xE00 && cp <= 0xE7F)
+		return S_THAI;
+	if (cp >= 0x10A0 && cp <= 0x10FF)
+		return S_GEOR;
+	if (cp >= 0x1100 && cp <= 0x11FF)
+		return S_HANG;
+	if (cp >= 0x1200 && cp <= 0x139F)
+		return S_ETHI;
+	if (cp >= 0x3040 && cp <= 0x30FF)
+		return S_JPAN;
+	if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF))
+		return S_HANI;
+	if (cp >= 0xAC00 && cp <= 0xD7AF)
+		return S_HANG;
+	return S_ZYYY;
+}
+
+/* Adds the letters of s[0, n) to per-script counts. */
+static void count_scripts(const char *s, size_t n, uint32_t *counts)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		int32_t cp;
+		if (u[i] < 0x80) {
+			size_t letters = 0, start = i;
+			for (; i < n && u[i] < 0x80; i++)
+				letters += (unsigned)((u[i] | 0x20) - 'a') < 26u;
+			counts[S_LATN] += (uint32_t)letters;
+			counts[S_ZYYY] += (uint32_t)(i - start - letters);
+			continue;
+		}
+		i += (size_t)dyad__utf8_decode(u + i, n - i, &cp);
+		if (cp >= 0)
+			counts[dyad__script_of(cp)]++;
+	}
+}
+
+static uint16_t dominant(const uint32_t *counts)
+{
+	uint16_t best = S_ZYYY, k;
+
+	for (k = 1; k < S_COUNT; k++)
+		if (counts[k] > counts[best] || (best == S_ZYYY && counts[k]))
+			best = k;
+	return best;
+}
+
+uint16_t dyad__script_dominant(const char *s, size_t n)
+{
+	uint32_t counts[S_COUNT] = {0};
+
+	count_scripts(s, n, counts);
+	return dominant(counts);
+}
+
+void dyad__lang_free(dyad_ctx *ctx)
+{
+	if (ctx->textcat)
+		textcat_Done(ctx->textcat);
+	ctx->textcat = NULL;
+}
+
+/* textcat's verdict on s[0, n) as a static or arena string, or NULL. */
+static const char *classify(dyad_ctx *ctx, const char *s, size_t n)
+{
+	const char *r, *close;
+
+	if (!ctx->textcat && !ctx->textcat_failed) {
+		ctx->textcat = special_textcat_Init(ctx->eng->textcat_conf,
+						    ctx->eng->textcat_prefix);
+		ctx->textcat_failed = ctx->textcat == NULL;
+	}
+	if (!ctx->textcat)
+		return NULL;
+	/* A few hundred bytes suffice, as libexttextcat's notes say. */
+	r = textcat_Classify(ctx->textcat, s, n > 400 ? 400 : n);
+	if (!r || r[0] != '[')
+		return NULL;
+	close = strchr(r + 1, ']');
+	if (!close || close - r > 16)
+		return NULL;
+	return dyad__arena_strndup(&ctx->arena, r + 1, (size_t)(close - r - 1));
+}
+
+/* "en-GB", "EN", "eng" -> "en"-style lower-case primary subtag. */
+static const char *meta_code(dyad_ctx *ctx, const char *m)
+{
+	char buf[9];
+	size_t k = 0;
+
+	while (m[k] && k < 8 && m[k] != '-' && m[k] != '_') {
+		char c = m[k];
+		buf[k++] = (c >= 'A' && c <= 'Z') ? (char)(c | 0x20) : c;
+	}
+	if (k < 2)
+		return NULL;
+	return dyad__arena_strndup(&ctx->arena, buf, k);
+}
+
+/*
+** Looks at the first tokens of the document: *english gets the share of
+** its words that are English function words, *wordy whether words (not
+** numbers and punctuation) make up most of it, both in percent.
+*/
+static void first_words(const dyad_ctx *ctx, unsigned *english, unsigned *wordy)
+{
+	const dyad__tok *tk = (const dyad__tok *)ctx->toks.p;
+	size_t n = DYAD__VEC_LEN(&ctx->toks, dyad__tok), i, words = 0, hits = 0;
+
+	for (i = 0; i < n && words < 120; i++) {
+		if (tk[i].kind != DYAD_TOK_WORD)
+			continue;
+		words++;
+		hits += (size_t)dyad__strset_has(&ctx->eng->english,
+						 dyad__tok_fold(ctx->norm.p, ctx->fold.p, &tk[i]),
+						 tk[i].fold_len);
+	}
+	*english = words >= 8 ? (unsigned)(hits * 100 / words) : 0;
+	*wordy = i ? (unsigned)(words * 100 / i) : 0;
+}
+
+static const char *lang_for(dyad_ctx *ctx, uint16_t script, const char *s, size_t n)
+{
+	const char *l = NULL;
+
+	if (script == S_LATN || script == S_ARAB || script == S_CYRL ||
+	    script == S_HEBR)
+		l = n >= 24 ? classify(ctx, s, n) : NULL;
+	return l ? l : script_lang[script];
+}
+
+static int is_ascii(const char *s, size_t n)
+{
+	unsigned char acc = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		acc |= (unsigned char)s[i];
+	return acc < 0x80;
+}
+
+static int has_word(const dyad_ctx *ctx, const dyad__sent *s)
+{
+	const dyad__tok *tk = (const dyad__tok *)ctx->toks.p + s->tok0;
+	uint32_t k;
+
+	for (k = 0; k < s->ntok; k++)
+		if (tk[k].kind == DYAD_TOK_WORD || tk[k].kind == DYAD_TOK_HASHTAG)
+			return 1;
+	return 0;
+}
+
+dyad_status dyad__lang_assign(dyad_ctx *ctx, const char *meta_lang)
+{
+	dyad_doc *doc = &ctx->doc;
+	dyad__sent *sents = (dyad__sent *)ctx->sents.p;
+	const char *doc_lang = meta_lang && *meta_lang ? meta_code(ctx, meta_lang) : NULL;
+	uint32_t total[S_COUNT] = {0};
+	size_t i;
+
+	int ascii = is_ascii(doc->norm, doc->norm_len);
+
+	for (i = 0; i < doc->nsents; i++) {
+		uint32_t counts[S_COUNT] = {0}, k;
+		if (ascii) {
+			/* Any ASCII letter makes a sentence Latin; skip the count. */
+			sents[i].script = has_word(ctx, &sents[i]) ? S_LATN : S_ZYYY;
+			total[sents[i].script]++;
+			continue;
+		}
+		count_scripts(doc->norm + sents[i].start, sents[i].end - sents[i].start, counts);
+		sents[i].script = dominant(counts);
+		for (k = 0; k < S_COUNT; k++)
+			total[k] += counts[k];
+	}
+	doc->script = dominant(total);
+	if (!doc_lang && doc->script == S_LATN) {
+		unsigned english, wordy;
+		first_words(ctx, &english, &wordy);
+		/* Tables of figures have no language worth the classifier. */
+		if (english >= 15)
+			doc_lang = "en";
+		else if (wordy < 50)
+			doc_lang = "und";
+	}
+	if (!doc_lang)
+		doc_lang = lang_for(ctx, doc->script, doc->norm, doc->norm_len);
+	for (i = 0; i < doc->nsents; i++) {
+		dyad__sent *s = &sents[i];
+		s->lang = s->script == doc->script || s->script == S_ZYYY
+				  ? doc_lang
+				  : lang_for(ctx, s->script, doc->norm + s->start, s->end - s->start);
+	}
+	doc->info.lang = doc_lang;
+	doc->info.script = dyad__script_codes[doc->script];
+	return ctx->arena.nomem ? DYAD_NOMEM : DYAD_OK;
+}

@@ -1,0 +1,482 @@
+/*
+** segment.c — tokens and sentences over the normalized text.
+**
+** Second stage. Each block (paragraph) from text.c is cut into tokens in
+** one pass: words (with inner hyphens and apostrophes: "Amir-Abdollahian",
+** "Kan'ani"), dotted abbreviations ("U.S."), numbers with separators
+** ("8,525", "5.93"), possessives split off ("Iran" + "'s"), "n't",
+** hashtags, @handles, punctuation (Latin and Arabic) and symbols. Each
+** word gets a matching key (NFKC, case-folded, marks stripped) in the
+** fold buffer. Sentences are then found on the tokens: a terminal mark
+** ends a sentence unless it closes an abbreviation, an initial or a
+** decimal, or the next word shows the sentence goes on. No sentence
+** crosses a block.
+*/
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "dyad_int.h"
+
+/* ------------------------------------------------------------------ */
+/* Character classes over normalized UTF-8                             */
+/* ------------------------------------------------------------------ */
+
+enum { C_SPACE, C_LETTER, C_DIGIT, C_PUNCT, C_SYMBOL };
+
+/* Classes of ASCII bytes, so the common case is one load. */
+static const unsigned char ascii_class[128] = {
+#define SP C_SPACE
+#define LE C_LETTER
+#define DI C_DIGIT
+#define PU C_PUNCT
+#define SY C_SYMBOL
+	SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
+	SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP, SP,
+	/* space ! " # $ % & ' ( ) * + , - . / */
+	SP, PU, PU, PU, SY, SY, SY, PU, PU, PU, PU, SY, PU, PU, PU, PU,
+	DI, DI, DI, DI, DI, DI, DI, DI, DI, DI, PU, PU, SY, SY, SY, PU,
+	PU, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE,
+	LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, PU, PU, PU, SY, PU,
+	SY, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE,
+	LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, LE, PU, SY, PU, SY, SP,
+#undef SP
+#undef LE
+#undef DI
+#undef PU
+#undef SY
+};
+
+static int class_of(int32_t cp)
+{
+	if (cp < 0x80)
+		return ascii_class[cp];
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_CF: /* ZWNJ and ZWJ sit inside words */
+		return C_LETTER;
+	case UTF8PROC_CATEGORY_ND:
+		return C_DIGIT;
+	case UTF8PROC_CATEGORY_ZS:
+		return C_SPACE;
+	case UTF8PROC_CATEGORY_PC: case UTF8PROC_CATEGORY_PD:
+	case UTF8PROC_CATEGORY_PS: case UTF8PROC_CATEGORY_PE:
+	case UTF8PROC_CATEGORY_PI: case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO:
+		return C_PUNCT;
+	default:
+		return C_SYMBOL;
+	}
+}
+
+/* Class of the code point at t[i] (end = limit); *len gets its size. */
+static inline int class_at(const char *t, size_t i, size_t end, int *len)
+{
+	int32_t cp;
+
+	if (i >= end) {
+		*len = 0;
+		return C_SPACE;
+	}
+	if ((unsigned char)t[i] < 0x80) {
+		*len = 1;
+		return ascii_class[(unsigned char)t[i]];
+	}
+	*len = dyad__utf8_decode((const unsigned char *)t + i, end - i, &cp);
+	return cp < 0 ? C_SYMBOL : class_of(cp);
+}
+
+static int is_alnum_at(const char *t, size_t i, size_t end)
+{
+	int len, c = class_at(t, i, end, &len);
+	return c == C_LETTER || c == C_DIGIT;
+}
+
+static int is_letter_at(const char *t, size_t i, size_t end)
+{
+	int len;
+	return class_at(t, i, end, &len) == C_LETTER;
+}
+
+/* ------------------------------------------------------------------ */
+/* Token scanners: each returns the end of the token starting at i     */
+/* ------------------------------------------------------------------ */
+
+/* "U.S.", "U.N.", "e.g.": one- or two-letter pieces each with a dot. */
+static size_t dotted_abbrev(const char *t, size_t i, size_t end)
+{
+	size_t k = i, pieces = 0;
+
+	for (;;) {
+		size_t a = k;
+		while (k < end && k - a < 2 && ((t[k] | 0x20) >= 'a' && (t[k] | 0x20) <= 'z'))
+			k++;
+		if (k == a || k >= end || t[k] != '.')
+			break;
+		k++;
+		pieces++;
+		if (k >= end || !((t[k] | 0x20) >= 'a' && (t[k] | 0x20) <= 'z'))
+			break;
+	}
+	return pieces >= 2 ? k : 0;
+}
+
+/* Does "'" at k start a clitic that is its own token ("'s" or "'t")? */
+static int clitic_at(const char *t, size_t k, size_t end)
+{
+	return t[k] == '\'' && k + 1 < end && (t[k + 1] == 's' || t[k + 1] == 'S') &&
+	       !is_alnum_at(t, k + 2, end);
+}
+
+static size_t scan_word(const char *t, size_t i, size_t end)
+{
+	size_t k = i;
+	int len;
+
+	while (k < end) {
+		int c;
+		unsigned char u = (unsigned char)t[k];
+		if (u < 0x80 && (ascii_class[u] == C_LETTER || ascii_class[u] == C_DIGIT)) {
+			k++;
+			continue;
+		}
+		c = class_at(t, k, end, &len);
+		if (c == C_LETTER || c == C_DIGIT) {
+			k += (size_t)len;
+			continue;
+		}
+		/* Inner hyphen or apostrophe joins two runs of letters. */
+		if ((t[k] == '-' || t[k] == '\'') && k > i && is_alnum_at(t, k + 1, end)) {
+			if (clitic_at(t, k, end))
+				break;
+			if (t[k] == '\'' && k >= i + 2 && (t[k - 1] == 'n' || t[k - 1] == 'N') &&
+			    (t[k + 1] == 't' || t[k + 1] == 'T') && !is_alnum_at(t, k + 2, end))
+				return k - 1; /* "didn't" -> "did" + "n't" */
+			k++;
+			continue;
+		}
+		break;
+	}
+	return k;
+}
+
+static size_t scan_number(const char *t, size_t i, size_t end, int *kind)
+{
+	size_t k = i;
+
+	*kind = DYAD_TOK_NUMBER;
+	while (k < end) {
+		if (t[k] >= '0' && t[k] <= '9') {
+			k++;
+		} else if ((t[k] == ',' || t[k] == '.' || t[k] == ':' || t[k] == '/') &&
+			   k + 1 < end && t[k + 1] >= '0' && t[k + 1] <= '9') {
+			k++;
+		} else {
+			break;
+		}
+	}
+	/* "31st", "1980s", "24-year-old" are words that start with digits. */
+	if (k < end && (is_letter_at(t, k, end) ||
+			(t[k] == '-' && is_alnum_at(t, k + 1, end)))) {
+		*kind = DYAD_TOK_WORD;
+		return scan_word(t, k, end);
+	}
+	return k;
+}
+
+static size_t scan_punct(const char *t, size_t i, size_t end, int len)
+{
+	size_t k = i + (size_t)len;
+
+	/* Runs of dots and dashes ("...", "--") are one token. */
+	if (t[i] == '.' || t[i] == '-')
+		while (k < end && t[k] == t[i])
+			k++;
+	return k;
+}
+
+/* ------------------------------------------------------------------ */
+/* Tokenizer                                                           */
+/* ------------------------------------------------------------------ */
+
+typedef struct tokenizer {
+	dyad_ctx *ctx;
+	const char *t;  /* normalized text */
+	int nomem;
+} tokenizer;
+
+static size_t next_token(const char *t, size_t i, size_t end, int *kind)
+{
+	int len, c = class_at(t, i, end, &len);
+	size_t k;
+
+	if (c == C_LETTER) {
+		k = dotted_abbrev(t, i, end);
+		*kind = DYAD_TOK_WORD;
+		if (k && k + 1 < end && t[k] == '-' && is_alnum_at(t, k + 1, end))
+			return scan_word(t, k + 1, end); /* "U.S.-led" */
+		return k ? k : scan_word(t, i, end);
+	}
+	if (c == C_DIGIT)
+		return scan_number(t, i, end, kind);
+	if ((t[i] == '#' || t[i] == '@') && is_alnum_at(t, i + 1, end)) {
+		*kind = t[i] == '#' ? DYAD_TOK_HASHTAG : DYAD_TOK_HANDLE;
+		k = i + 1;
+		while (k < end && (is_alnum_at(t, k, end) || t[k] == '_'))
+			k += (size_t)(class_at(t, k, end, &len), len ? len : 1);
+		return k;
+	}
+	if (t[i] == '\'' && i > 0 && is_alnum_at(t, i - 1, i) &&
+	    (clitic_at(t, i, end) || (t[i - 1] == 's' && !is_alnum_at(t, i + 1, end)))) {
+		*kind = DYAD_TOK_POSSESSIVE;
+		return clitic_at(t, i, end) ? i + 2 : i + 1;
+	}
+	*kind = c == C_PUNCT ? DYAD_TOK_PUNCT : DYAD_TOK_SYMBOL;
+	return c == C_PUNCT ? scan_punct(t, i, end, len) : i + (size_t)(len ? len : 1);
+}
+
+/* Appends the matching key of t[a, b) to ctx->fold. */
+static int add_fold(dyad_ctx *ctx, const char *t, size_t a, size_t b, dyad__tok *tk)
+{
+	utf8proc_int32_t cps[256];
+	utf8proc_ssize_t r, j;
+	size_t k, at = ctx->fold.len;
+	int ascii = 1;
+
+	int upper = 0;
+
+	for (k = a; k < b; k++) {
+		ascii &= (unsigned char)t[k] < 0x80;
+		upper |= t[k] >= 'A' && t[k] <= 'Z';
+	}
+	if (ascii && !upper) {
+		/* Already its own key: point into the normalized text. */
+		tk->fold = (uint32_t)a;
+		tk->fold_len = (uint32_t)(b - a);
+		tk->fold_in_norm = 1;
+		return 0;
+	}
+	tk->fold_in_norm = 0;
+	if (!ascii && dyad__buf_reserve(&ctx->fold, (b - a) * 4 + 1) != 0)
+		return -1;
+	tk->fold = (uint32_t)at;
+	if (ascii) {
+		for (k = a; k < b; k++) {
+			char c = t[k];
+			ctx->fold.p[ctx->fold.len++] = (c >= 'A' && c <= 'Z') ? (char)(c | 0x20) : c;
+		}
+	} else {
+		r = utf8proc_decompose((const utf8proc_uint8_t *)t + a, (utf8proc_ssize_t)(b - a),
+				       cps, 256, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
+				       UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+		if (r < 0 || r > 256 || (size_t)r * 4 > (b - a) * 4) {
+			memcpy(ctx->fold.p + ctx->fold.len, t + a, b - a);
+			ctx->fold.len += b - a;
+		} else {
+			for (j = 0; j < r; j++)
+				ctx->fold.len += (size_t)dyad__utf8_encode(cps[j], ctx->fold.p + ctx->fold.len);
+		}
+	}
+	tk->fold_len = (uint32_t)(ctx->fold.len - at);
+	return 0;
+}
+
+/* Tokenizes normalized [a, b) onto ctx->toks. */
+static int tokenize(dyad_ctx *ctx, size_t a, size_t b)
+{
+	const char *t = ctx->norm.p;
+	size_t i = a;
+
+	/* Tokens and ASCII keys never outnumber the block's bytes. */
+	if (dyad__buf_reserve(&ctx->toks, (b - a) * sizeof(dyad__tok)) != 0 ||
+	    dyad__buf_reserve(&ctx->fold, b - a) != 0)
+		return -1;
+	while (i < b) {
+		int kind = DYAD_TOK_SYMBOL, len;
+		size_t k;
+		dyad__tok tk;
+
+		if (class_at(t, i, b, &len) == C_SPACE) {
+			i += (size_t)(len ? len : 1);
+			continue;
+		}
+		if (t[i] == 'n' && i + 2 < b && t[i + 1] == '\'' && t[i + 2] == 't' &&
+		    i > a && is_letter_at(t, i - 1, b) && !is_alnum_at(t, i + 3, b)) {
+			k = i + 3; /* the "n't" split off by scan_word */
+			kind = DYAD_TOK_WORD;
+		} else {
+			k = next_token(t, i, b, &kind);
+		}
+		if (k <= i)
+			k = i + 1;
+		tk.start = (uint32_t)i;
+		tk.end = (uint32_t)k;
+		tk.kind = (uint8_t)kind;
+		if (add_fold(ctx, t, i, k, &tk) != 0)
+			return -1;
+		memcpy(ctx->toks.p + ctx->toks.len, &tk, sizeof tk);
+		ctx->toks.len += sizeof tk;
+		i = k;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sentence boundaries                                                 */
+/* ------------------------------------------------------------------ */
+
+static int tok_is(const char *t, const dyad__tok *k, const char *s)
+{
+	size_t n = strlen(s);
+	return k->end - k->start == n && memcmp(t + k->start, s, n) == 0;
+}
+
+static int is_terminal(const char *t, const dyad__tok *k)
+{
+	return k->kind == DYAD_TOK_PUNCT &&
+	       (tok_is(t, k, ".") || tok_is(t, k, "!") || tok_is(t, k, "?") ||
+		tok_is(t, k, "...") || tok_is(t, k, "\xD8\x9F") /* ؟ */ ||
+		tok_is(t, k, "\xDB\x94") /* ۔ */);
+}
+
+static int is_closer(const char *t, const dyad__tok *k)
+{
+	return k->kind == DYAD_TOK_PUNCT &&
+	       (tok_is(t, k, "\"") || tok_is(t, k, "'") || tok_is(t, k, ")") ||
+		tok_is(t, k, "]"));
+}
+
+/* Is the token a known abbreviation ("Nov", "Gen") or an initial ("J")? */
+static int is_abbrev(const dyad_ctx *ctx, const dyad__tok *k)
+{
+	const char *f = dyad__tok_fold(ctx->norm.p, ctx->fold.p, k);
+	const char *t = ctx->norm.p + k->start;
+
+	if (k->kind != DYAD_TOK_WORD)
+		return 0;
+	if (k->end - k->start == 1 && ((t[0] | 0x20) >= 'a' && (t[0] | 0x20) <= 'z'))
+		return 1; /* an initial, or "p." for page */
+	if (f[k->fold_len - 1] == '.')
+		return 1; /* dotted: "u.s." */
+	return dyad__strset_has(&ctx->eng->abbrevs, f, k->fold_len);
+}
+
+static int starts_lower(const char *t, const dyad__tok *k)
+{
+	return t[k->start] >= 'a' && t[k->start] <= 'z';
+}
+
+/*
+** Does a sentence end between tokens tk[j-1] and tk[j]? term is the
+** terminal mark (or dotted abbreviation) that may end it.
+*/
+static int boundary(const dyad_ctx *ctx, const dyad__tok *tk, size_t first,
+		    size_t term, size_t j, int in_parens)
+{
+	const char *t = ctx->norm.p;
+	const dyad__tok *nx = &tk[j];
+	int after_abbrev;
+
+	if (starts_lower(t, nx) || (nx->kind == DYAD_TOK_PUNCT &&
+				    strchr(",;:)]%", t[nx->start])))
+		return 0;
+	if (is_terminal(t, &tk[term]) && !tok_is(t, &tk[term], ".") &&
+	    !tok_is(t, &tk[term], "..."))
+		return 1;
+	after_abbrev = tk[term].kind == DYAD_TOK_WORD ||
+		       (term > first && tk[term - 1].end == tk[term].start &&
+			is_abbrev(ctx, &tk[term - 1]));
+	if (!after_abbrev && !in_parens)
+		return 1;
+	/* After "U.S." or "Gen." only a word that opens sentences splits. */
+	return nx->kind == DYAD_TOK_WORD &&
+	       dyad__strset_has(&ctx->eng->starters,
+				dyad__tok_fold(ctx->norm.p, ctx->fold.p, nx), nx->fold_len);
+}
+
+static int add_sentence(dyad_ctx *ctx, size_t tok0, size_t ntok, size_t para)
+{
+	const dyad__tok *tk = (const dyad__tok *)ctx->toks.p;
+	dyad__sent s;
+
+	if (!ntok || DYAD__VEC_LEN(&ctx->sents, dyad__sent) >= DYAD_MAX_SENTENCES)
+		return 0;
+	memset(&s, 0, sizeof s);
+	s.start = tk[tok0].start;
+	s.end = tk[tok0 + ntok - 1].end;
+	s.tok0 = (uint32_t)tok0;
+	s.ntok = (uint32_t)ntok;
+	s.para = (uint16_t)(para > 0xFFFF ? 0xFFFF : para);
+	return dyad__buf_append(&ctx->sents, &s, sizeof s);
+}
+
+/* Cuts the tokens [a, b) of one block into sentences. */
+static int split_block(dyad_ctx *ctx, size_t a, size_t b, size_t para)
+{
+	const dyad__tok *tk = (const dyad__tok *)ctx->toks.p;
+	const char *t = ctx->norm.p;
+	size_t first = a, i;
+	int depth = 0, open;
+
+	for (i = a; i < b; i++) {
+		size_t j = i + 1;
+		if (tok_is(t, &tk[i], "("))
+			depth++;
+		else if (tok_is(t, &tk[i], ")") && depth > 0)
+			depth--;
+		int cand = is_terminal(t, &tk[i]) ||
+			   (tk[i].kind == DYAD_TOK_WORD && t[tk[i].end - 1] == '.');
+		if (i + 1 - first >= DYAD_MAX_SENT_TOKENS) {
+			if (add_sentence(ctx, first, i + 1 - first, para) != 0)
+				return -1;
+			first = i + 1;
+			continue;
+		}
+		if (!cand || j >= b)
+			continue;
+		open = depth;
+		for (; j < b && is_closer(t, &tk[j]) && tk[j].start == tk[j - 1].end; j++)
+			if (tok_is(t, &tk[j], ")") && open > 0)
+				open--;
+		if (j < b && boundary(ctx, tk, first, i, j, open > 0)) {
+			if (add_sentence(ctx, first, j - first, para) != 0)
+				return -1;
+			first = j;
+			i = j - 1;
+			depth = 0;
+		}
+	}
+	return add_sentence(ctx, first, b - first, para);
+}
+
+dyad_status dyad__segment(dyad_ctx *ctx)
+{
+	const dyad__block *bk = (const dyad__block *)ctx->blocks.p;
+	size_t nb = DYAD__VEC_LEN(&ctx->blocks, dyad__block), i;
+	dyad_doc *doc = &ctx->doc;
+
+	ctx->toks.len = ctx->sents.len = ctx->fold.len = 0;
+	for (i = 0; i < nb; i++) {
+		size_t t0 = DYAD__VEC_LEN(&ctx->toks, dyad__tok);
+		if (tokenize(ctx, bk[i].start, bk[i].end) != 0 ||
+		    split_block(ctx, t0, DYAD__VEC_LEN(&ctx->toks, dyad__tok), i) != 0)
+			return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory");
+	}
+	doc->norm = ctx->norm.p;
+	doc->norm_len = ctx->norm.len;
+	doc->map = (const dyad__seg *)ctx->map.p;
+	doc->nmap = DYAD__VEC_LEN(&ctx->map, dyad__seg);
+	doc->blocks = bk;
+	doc->nblocks = nb;
+	doc->sents = (const dyad__sent *)ctx->sents.p;
+	doc->nsents = DYAD__VEC_LEN(&ctx->sents, dyad__sent);
+	doc->toks = (const dyad__tok *)ctx->toks.p;
+	doc->ntoks = DYAD__VEC_LEN(&ctx->toks, dyad__tok);
+	doc->fold = ctx->fold.p;
+	doc->rms = (const dyad__rm *)ctx->rms.p;
+	doc->nrms = DYAD__VEC_LEN(&ctx->rms, dyad__rm);
+	return DYAD_OK;
+}

@@ -1,0 +1,506 @@
+/*
+** test_dates.c — the document date (src/dates.c).
+**
+** Checks ISO parsing and formatting, then dyad__date_doc over metadata,
+** datelines (with and without a year, and the year inferred from the
+** text), dates found only in the text, and hostile input: empty text,
+** NULs, invalid and truncated UTF-8, and large buffers that must still be
+** scanned in linear time. Every text is copied into a buffer of exactly
+** its length so that AddressSanitizer catches any read past the end.
+** The two seed articles in ../shared/seeds are checked when present.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "dyad_int.h"
+#include "tap.h"
+
+static const char *const src_names[] = { "none", "metadata", "dateline",
+					 "text" };
+static const char *const prec_names[] = { "none", "year", "month", "week",
+					  "day" };
+
+/* Runs dyad__date_doc on an exact-size copy of text[0..n) and describes
+** the result as "DATE SOURCE PRECISION" in buf. */
+static dyad__date run(const char *meta, const char *text, size_t n,
+		      char *buf, size_t cap)
+{
+	dyad__date d;
+	char date[11];
+	char *copy = malloc(n ? n : 1);
+
+	if (!copy) {
+		perror("malloc");
+		exit(2);
+	}
+	if (n)
+		memcpy(copy, text, n);
+	memset(&d, 0x5A, sizeof d); /* garbage in: the callee must reset */
+	dyad__date_doc(meta, n ? copy : NULL, n, &d);
+	free(copy);
+	dyad__date_format(&d, date);
+	snprintf(buf, cap, "%s %s %s", date,
+		 (unsigned)d.src < 4 ? src_names[d.src] : "?",
+		 (unsigned)d.prec < 5 ? prec_names[d.prec] : "?");
+	return d;
+}
+
+/* Checks the described result of one document; evaluates to the date. */
+#define CHECK_DOC_N(meta, text, n, want, what)                              \
+	do {                                                                \
+		char buf_[64];                                              \
+		last = run((meta), (text), (n), buf_, sizeof buf_);         \
+		CHECK_EQ_STR(buf_, (want), (what));                         \
+	} while (0)
+#define CHECK_DOC(meta, text, want, what)                                   \
+	CHECK_DOC_N((meta), (text), strlen(text), (want), (what))
+
+/* Checks that the last date was read from the words want of text. */
+#define CHECK_SPAN(text, want, what)                                        \
+	CHECK_EQ_MEM((last.end >= last.start && last.end <= strlen(text))   \
+			     ? (text) + last.start                          \
+			     : "",                                          \
+		     last.end - last.start, (want), (what))
+
+static dyad__date last;
+
+/* Parses s and formats the result: "" on failure. */
+static const char *iso(const char *s, char out[11])
+{
+	dyad__date d;
+
+	memset(&d, 0, sizeof d);
+	d.src = DYAD_DATESRC_TEXT;
+	if (dyad__date_parse_iso(s, &d) != 0)
+		return strcpy(out, "fail");
+	if (d.src != DYAD_DATESRC_TEXT)
+		return strcpy(out, "src set");
+	dyad__date_format(&d, out);
+	return out;
+}
+
+static void test_parse_iso(void)
+{
+	char b[11];
+	dyad__date d;
+
+	CHECK_EQ_STR(iso("2023-11-24", b), "2023-11-24", "iso: day");
+	CHECK_EQ_STR(iso("2023-11", b), "2023-11", "iso: month");
+	CHECK_EQ_STR(iso("2023", b), "2023", "iso: year");
+	CHECK_EQ_STR(iso("2023-11-24T10:00:00Z", b), "2023-11-24",
+		     "iso: time after T ignored");
+	CHECK_EQ_STR(iso("2023-11-24 10:00:00", b), "2023-11-24",
+		     "iso: time after a space ignored");
+	CHECK_EQ_STR(iso(" 2023-11-24\n", b), "2023-11-24",
+		     "iso: surrounding blanks");
+	CHECK_EQ_STR(iso("20231124", b), "2023-11-24", "iso: basic form");
+	CHECK_EQ_STR(iso("2024-02-29", b), "2024-02-29", "iso: leap day");
+	CHECK_EQ_STR(iso("2000-02-29", b), "2000-02-29", "iso: leap 400");
+	CHECK_EQ_STR(iso("2023-02-29", b), "fail", "iso: not a leap year");
+	CHECK_EQ_STR(iso("1900-02-29", b), "fail", "iso: century no leap");
+	CHECK_EQ_STR(iso("2023-04-31", b), "fail", "iso: April 31");
+	CHECK_EQ_STR(iso("2023-13-01", b), "fail", "iso: month 13");
+	CHECK_EQ_STR(iso("2023-00-10", b), "fail", "iso: month 0");
+	CHECK_EQ_STR(iso("2023-11-00", b), "fail", "iso: day 0");
+	CHECK_EQ_STR(iso("0000-01-01", b), "fail", "iso: year 0");
+	CHECK_EQ_STR(iso("23-11-24", b), "fail", "iso: two-digit year");
+	CHECK_EQ_STR(iso("2023-1-5", b), "fail", "iso: one-digit parts");
+	CHECK_EQ_STR(iso("2023-11-24x", b), "fail", "iso: trailing junk");
+	CHECK_EQ_STR(iso("2023-11-24T", b), "fail", "iso: T without time");
+	CHECK_EQ_STR(iso("2023-11 10:00", b), "fail", "iso: time on a month");
+	CHECK_EQ_STR(iso("202311", b), "fail", "iso: basic needs a day");
+	CHECK_EQ_STR(iso("", b), "fail", "iso: empty");
+	CHECK_EQ_STR(iso("Nov 3, 2023", b), "fail", "iso: words are not ISO");
+	CHECK_EQ_INT(dyad__date_parse_iso(NULL, &d), -1, "iso: NULL string");
+
+	memset(&d, 0, sizeof d);
+	d.year = 1999;
+	CHECK_EQ_INT(dyad__date_parse_iso("2023-02-30", &d), -1,
+		     "iso: failure returns -1");
+	CHECK_EQ_INT(d.year, 1999, "iso: failure leaves the date alone");
+	CHECK_EQ_INT(dyad__date_parse_iso("2023-11", &d), 0, "iso: ok is 0");
+	CHECK_EQ_INT(d.day, 0, "iso: fields beyond precision are 0");
+	CHECK_EQ_INT(d.prec, DYAD_PREC_MONTH, "iso: month precision");
+}
+
+static void test_format(void)
+{
+	dyad__date d;
+	char out[11];
+
+	memset(&d, 0, sizeof d);
+	d.year = 2023;
+	d.month = 3;
+	d.day = 7;
+	d.prec = DYAD_PREC_DAY;
+	dyad__date_format(&d, out);
+	CHECK_EQ_STR(out, "2023-03-07", "format: day, zero-padded");
+	d.prec = DYAD_PREC_WEEK;
+	dyad__date_format(&d, out);
+	CHECK_EQ_STR(out, "2023-03-07", "format: week as its day");
+	d.prec = DYAD_PREC_MONTH;
+	dyad__date_format(&d, out);
+	CHECK_EQ_STR(out, "2023-03", "format: month");
+	d.prec = DYAD_PREC_YEAR;
+	dyad__date_format(&d, out);
+	CHECK_EQ_STR(out, "2023", "format: year");
+	d.prec = DYAD_PREC_NONE;
+	dyad__date_format(&d, out);
+	CHECK_EQ_STR(out, "", "format: none is empty");
+	d.year = 12345;
+	d.prec = DYAD_PREC_DAY;
+	dyad__date_format(&d, out);
+	CHECK_EQ_STR(out, "", "format: five-digit year refused");
+	d.year = 2023;
+	d.month = 13;
+	dyad__date_format(&d, out);
+	CHECK_EQ_STR(out, "", "format: month 13 refused");
+	dyad__date_format(NULL, out);
+	CHECK_EQ_STR(out, "", "format: NULL date");
+}
+
+static void test_metadata(void)
+{
+	const char *t = "The council met on March 3, 2022 to vote.";
+
+	CHECK_DOC("2023-11-24", t, "2023-11-24 metadata day", "meta: ISO day");
+	CHECK_EQ_INT(last.start + last.end, 0, "meta: no span");
+	CHECK_DOC("2023-11-24T10:00:00Z", t, "2023-11-24 metadata day",
+		  "meta: ISO with T time");
+	CHECK_DOC("2023-11-24 10:00:00", t, "2023-11-24 metadata day",
+		  "meta: ISO with space time");
+	CHECK_DOC("2023-11", t, "2023-11 metadata month", "meta: ISO month");
+	CHECK_DOC("2023", t, "2023 metadata year", "meta: ISO year");
+	CHECK_DOC("Tue, 31 Oct 2023 10:00:00 GMT", t,
+		  "2023-10-31 metadata day", "meta: RFC 2822");
+	CHECK_DOC("October 31, 2023", t, "2023-10-31 metadata day",
+		  "meta: month day, year");
+	CHECK_DOC("2023-02-30", t, "2022-03-03 text day",
+		  "meta: impossible day falls back to the text");
+	CHECK_DOC("last Tuesday", t, "2022-03-03 text day",
+		  "meta: no date falls back to the text");
+	CHECK_DOC("0001-01-01", t, "2022-03-03 text day",
+		  "meta: placeholder year falls back to the text");
+	CHECK_DOC("", t, "2022-03-03 text day", "meta: empty string");
+	CHECK_DOC(NULL, t, "2022-03-03 text day", "meta: NULL");
+}
+
+static void test_datelines(void)
+{
+	const char *t;
+
+	t = "A caption of a visit on Nov. 23, 2023.\n\n"
+	    "Doha, November 24 (RHC)-- The minister arrived for talks.";
+	CHECK_DOC(NULL, t, "2023-11-24 dateline day",
+		  "dateline: agency and -- , year from the caption");
+	CHECK_SPAN(t, "November 24", "dateline: span of the date words");
+
+	t = "SALVADOR, Feb 26 - Workers marched on Feb. 25, 2021 downtown.";
+	CHECK_DOC(NULL, t, "2021-02-26 dateline day", "dateline: plain -");
+	CHECK_SPAN(t, "Feb 26", "dateline: span without agency");
+
+	t = "WASHINGTON, Nov. 3 (Reuters) - Officials said on 1 November "
+	    "2020 that the count would go on.";
+	CHECK_DOC(NULL, t, "2020-11-03 dateline day",
+		  "dateline: Nov. with a dot, day-first text date");
+	CHECK_SPAN(t, "Nov. 3", "dateline: span keeps the dot");
+
+	t = "GAZA CITY, Oct 31, 2023 (AFP) \xE2\x80\x94 Strikes went on "
+	    "overnight, a week after the Oct. 24, 2022 talks.";
+	CHECK_DOC(NULL, t, "2023-10-31 dateline day",
+		  "dateline: own year, em dash, two-word place");
+	CHECK_SPAN(t, "Oct 31, 2023", "dateline: span includes the year");
+
+	t = "CAIRO, 12 March 2013 - Protesters gathered again.";
+	CHECK_DOC(NULL, t, "2013-03-12 dateline day", "dateline: day first");
+
+	t = "LONDON (Reuters) - Shares fell on Nov. 2, 2023 and rose later.";
+	CHECK_DOC(NULL, t, "2023-11-02 text day",
+		  "dateline: no date in it, so the text date");
+
+	t = "Ankara, NOVEMBER 5 \xE2\x80\x93 Talks resumed, as planned on "
+	    "October 30, 2023.";
+	CHECK_DOC(NULL, t, "2023-11-05 dateline day",
+		  "dateline: upper case month, en dash");
+
+	t = "KYIV, Ukraine, Sept.\xC2\xA0" "9th (AP) \xE2\x80\x94 Sirens "
+	    "sounded, as on 2022-09-01.";
+	CHECK_DOC(NULL, t, "2022-09-09 dateline day",
+		  "dateline: region, Sept., NBSP, ordinal, ISO text date");
+
+	t = "WASHINGTON, Tuesday, Oct. 31 (AP) \xE2\x80\x94 The vote "
+	    "followed the hearing of Oct. 30, 2023.";
+	CHECK_DOC(NULL, t, "2023-10-31 dateline day",
+		  "dateline: weekday before the date");
+
+	t = "La paz, march 4 - Miners struck, as on 2 March 1986.";
+	CHECK_DOC(NULL, t, "1986-03-04 dateline day",
+		  "dateline: lower-case place and month");
+
+	t = "New Delhi, Mar 12 (PTI) The panel met after 10 March 2019.";
+	CHECK_DOC(NULL, t, "2019-03-12 dateline day",
+		  "dateline: agency without a dash");
+
+}
+
+/* A dateline without a year borrows one from the text's full dates. */
+static void test_dateline_year(void)
+{
+	const char *t;
+
+	t = "Doha, November 24 (RHC)-- The minister arrived for talks.";
+	CHECK_DOC(NULL, t, " none none",
+		  "dateline: no year anywhere records nothing");
+
+	t = "Quito, Jan 2 - Markets reopened after the holiday that began "
+	    "on Dec 30, 2023.";
+	CHECK_DOC(NULL, t, "2024-01-02 dateline day",
+		  "dateline: year inferred across a year boundary");
+
+	t = "Lima, Nov 20 - Delegates prepared for the Nov. 23, 2023 summit.";
+	CHECK_DOC(NULL, t, "2023-11-20 dateline day",
+		  "dateline: a near future date keeps its year");
+
+	t = "DALLAS, Nov. 22 (AP) - Crowds recalled Nov. 22, 1963. Rehearsals "
+	    "ran on Nov. 20, 2023 and on Nov. 21, 2023.";
+	CHECK_DOC(NULL, t, "2023-11-22 dateline day",
+		  "dateline: most dates outvote an anniversary");
+
+	t = "Oslo, Jul 1 - The plan dates from Dec 30, 2023.";
+	CHECK_DOC(NULL, t, "2024-07-01 dateline day",
+		  "dateline: on or after preferred to slightly closer before");
+
+	t = "Riga, Jun 1 - Compare Jun 3, 2022 with May 30, 2023.";
+	CHECK_DOC(NULL, t, "2023-06-01 dateline day",
+		  "dateline: a tied vote goes to the later year");
+
+	t = "Minsk, Nov 24 - Prices rose through November 2023.";
+	CHECK_DOC(NULL, t, "2023-11-24 dateline day",
+		  "dateline: year from a month and year");
+
+	t = "Bern, Feb 29 - The rule took effect on March 1, 2023.";
+	CHECK_DOC(NULL, t, "2024-02-29 dateline day",
+		  "dateline: February 29 only in a leap year");
+}
+
+/* Lines that look like datelines but are not. */
+static void test_dateline_not(void)
+{
+	const char *t;
+
+	t = "(Photo) Doha, November 24 - began after Nov. 20, 2023.";
+	CHECK_DOC(NULL, t, "2023-11-20 text day",
+		  "dateline: must start a line");
+
+	t = "Talks were held in Doha, November 24 - after Nov. 20, 2023.";
+	CHECK_DOC(NULL, t, "2023-11-20 text day",
+		  "dateline: a sentence is not a place");
+
+	t = "Rio de Janeiro, Nov 24 - Rain fell after Nov. 20, 2023.";
+	CHECK_DOC(NULL, t, "2023-11-24 dateline day",
+		  "dateline: place with a short particle");
+
+	t = "Doha,\nNovember 24 - talks went on after Nov. 20, 2023.";
+	CHECK_DOC(NULL, t, "2023-11-20 text day",
+		  "dateline: may not span lines");
+
+	t = "Doha, November 24 talks went on after Nov. 20, 2023.";
+	CHECK_DOC(NULL, t, "2023-11-20 text day",
+		  "dateline: needs a dash, colon or agency");
+}
+
+/* A dateline after DATELINE_START bytes is body text, not a dateline. */
+static void test_dateline_window(void)
+{
+	char t[800];
+
+	memset(t, 'x', 400);
+	t[0] = 'A';
+	t[399] = '\n';
+	strcpy(t + 400, "Doha, November 24 - met on Nov. 20, 2023.");
+	CHECK_DOC(NULL, t, "2023-11-20 text day",
+		  "dateline: only near the start");
+	t[100] = '\n';
+	memcpy(t + 101, "Doha, November 24 - ", 20);
+	CHECK_DOC(NULL, t, "2023-11-24 dateline day",
+		  "dateline: after a first line");
+}
+
+static void test_text(void)
+{
+	const char *t;
+
+	t = "Talks on Nov. 3, 2023 were followed by a vote on Nov. 9, 2023 "
+	    "after a failed round on Sept. 14, 2023.";
+	CHECK_DOC(NULL, t, "2023-11-09 text day", "text: latest date");
+	CHECK_SPAN(t, "Nov. 9, 2023", "text: span of the latest date");
+	CHECK_DOC(NULL, "Fighting grew in November 2023 along the border.",
+		  "2023-11 text month", "text: month and year");
+	CHECK_DOC(NULL, "In November 2023, on Nov. 3, 2023, it began.",
+		  "2023-11-03 text day", "text: day beats its month");
+	CHECK_DOC(NULL, "By December 2023, after Nov. 3, 2023, it ended.",
+		  "2023-12 text month", "text: a later month beats a day");
+	CHECK_DOC(NULL, "Filed 2021-06-15 and heard on 2021-06-17T09:30.",
+		  "2021-06-17 text day", "text: ISO dates");
+	CHECK_DOC(NULL, "The ceasefire of 23 November 2023 held.",
+		  "2023-11-23 text day", "text: day first");
+	CHECK_DOC(NULL, "Signed on the 3rd of May, 2022 in Oslo.",
+		  "2022-05-03 text day", "text: 3rd of May, 2022");
+	CHECK_DOC(NULL, "It was Tuesday, October 31, 2023 at noon.",
+		  "2023-10-31 text day", "text: weekday first");
+	CHECK_DOC(NULL, "It was signed Oct 31st, 2023.", "2023-10-31 text day",
+		  "text: ordinal day");
+	CHECK_DOC(NULL, "The crash of Nov 3 1987 is remembered.",
+		  "1987-11-03 text day", "text: day then year, no comma");
+	CHECK_DOC(NULL, "On Nov 3, 10 people were hurt; in 2023 more.",
+		  " none none", "text: a count is not a year");
+	CHECK_DOC(NULL, "It was the 12 March of 2013.", " none none",
+		  "text: month and day without a year");
+	CHECK_DOC(NULL, "Records from March 3, 1850 and May 5, 2150 exist.",
+		  " none none", "text: implausible years ignored");
+	CHECK_DOC(NULL, "A claim dated Feb 30, 2023 was false.", " none none",
+		  "text: impossible day ignored");
+	CHECK_DOC(NULL, "They may 2000 times; a march 1999 ended.", " none none",
+		  "text: lower-case may and march before a year");
+	CHECK_DOC(NULL, "It closed on march 4, 1987 at noon.",
+		  "1987-03-04 text day", "text: lower-case march before a day");
+	CHECK_DOC(NULL, "Elections due in May 2027 were moved.",
+		  "2027-05 text month", "text: capitalised May is a month");
+	CHECK_DOC(NULL, "The Décembre 2023 report.", " none none",
+		  "text: a longer word is not its month prefix");
+	CHECK_DOC(NULL, "\xE2\x80\x9CNov. 3, 2023\xE2\x80\x9D was the date.",
+		  "2023-11-03 text day", "text: inside curly quotes");
+	CHECK_DOC(NULL, "No date is mentioned anywhere in this text at all.",
+		  " none none", "text: no date");
+}
+
+static void test_hostile(void)
+{
+	static const char nul_split[] = "Nov\0 3, 2023";
+	static const char nul_lead[] = "\0\0\nPARIS, Nov 3 - Seen on "
+				       "Nov. 1, 2023.\0";
+	static const char bad_utf8[] = "\xFF\xFENov 3, 2023\xC0\xAF";
+
+	CHECK_DOC_N(NULL, "", 0, " none none", "hostile: empty text");
+	CHECK_DOC_N("2023-11-24", "", 0, "2023-11-24 metadata day",
+		    "hostile: empty text with metadata");
+	CHECK_DOC_N(NULL, nul_split, sizeof nul_split - 1, " none none",
+		    "hostile: a NUL splits a date");
+	CHECK_DOC_N(NULL, nul_lead, sizeof nul_lead - 1,
+		    "2023-11-03 dateline day", "hostile: NULs around a dateline");
+	CHECK_DOC_N(NULL, bad_utf8, sizeof bad_utf8 - 1, "2023-11-03 text day",
+		    "hostile: invalid UTF-8 around a date");
+	CHECK_DOC_N(NULL, "Nov 3, 2023 \xE2\x80", 14, "2023-11-03 text day",
+		    "hostile: truncated em dash at the end");
+	CHECK_DOC_N(NULL, "Nov 3, 2023\xC2", 12, "2023-11-03 text day",
+		    "hostile: truncated NBSP at the end");
+	CHECK_DOC_N(NULL, "Doha, Nov 3", 11, " none none",
+		    "hostile: dateline cut at the end");
+	CHECK_DOC_N(NULL, "2023-11-", 8, " none none",
+		    "hostile: ISO cut at the end");
+}
+
+/* Seconds of processor time to date n bytes made by repeating pattern. */
+static double time_big(const char *pattern, size_t n, const char *want,
+		       const char *what)
+{
+	size_t plen = strlen(pattern), i;
+	char *t = malloc(n);
+	clock_t t0;
+	double secs;
+
+	if (!t) {
+		perror("malloc");
+		exit(2);
+	}
+	for (i = 0; i < n; i++)
+		t[i] = pattern[i % plen];
+	t0 = clock();
+	CHECK_DOC_N(NULL, t, n, want, what);
+	secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+	printf("#   %.3f s of processor time\n", secs);
+	free(t);
+	return secs;
+}
+
+static void test_big(void)
+{
+	double s;
+
+	s = time_big("Nov 12 2023 31st May 1999-12-3 June 2024 Sept. 0123456789 ",
+		     1u << 20, "2024-06-03 text day",
+		     "big: 1 MB of digits and month names");
+	CHECK(s < 2.0, "big: 1 MB scanned in under 2 s");
+	s = time_big("7", 16u << 20, " none none", "big: 16 MB of one number");
+	CHECK(s < 4.0, "big: 16 MB digit run scanned in under 4 s");
+	s = time_big("Nov ", 16u << 20, " none none",
+		     "big: 16 MB of month names");
+	CHECK(s < 8.0, "big: 16 MB of months scanned in under 8 s");
+	s = time_big("Doha,\n", 4u << 20, " none none",
+		     "big: 4 MB of dateline openings");
+	CHECK(s < 4.0, "big: dateline openings scanned in under 4 s");
+}
+
+/* Reads a whole file; NULL when it cannot. */
+static char *slurp(const char *path, size_t *n)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	long len;
+
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) == 0 && (len = ftell(f)) >= 0 &&
+	    fseek(f, 0, SEEK_SET) == 0 && (buf = malloc((size_t)len + 1))) {
+		*n = fread(buf, 1, (size_t)len, f);
+		buf[*n] = '\0';
+	}
+	fclose(f);
+	return buf;
+}
+
+static void test_seeds(void)
+{
+	static const char *const dir = "../shared/seeds";
+	char path[256];
+	char *t;
+	size_t n = 0;
+
+	snprintf(path, sizeof path, "%s/004_fc450134ee5bacbb.txt", dir);
+	t = slurp(path, &n);
+	if (!t) {
+		SKIP("../shared absent");
+		return;
+	}
+	CHECK_DOC_N(NULL, t, n, "2023-11-24 dateline day",
+		    "seed 004: dateline, year from the caption");
+	CHECK_SPAN(t, "November 24", "seed 004: dateline span");
+	free(t);
+	snprintf(path, sizeof path, "%s/000_f8e8045361a76b08.txt", dir);
+	t = slurp(path, &n);
+	CHECK(t != NULL, "seed 000: readable");
+	if (!t)
+		return;
+	CHECK_DOC_N(NULL, t, n, "2023-10-31 text day",
+		    "seed 000: the tweet signature date");
+	CHECK_SPAN(t, "October 31, 2023", "seed 000: text span");
+	free(t);
+}
+
+int main(void)
+{
+	test_parse_iso();
+	test_format();
+	test_metadata();
+	test_datelines();
+	test_dateline_year();
+	test_dateline_not();
+	test_dateline_window();
+	test_text();
+	test_hostile();
+	test_big();
+	test_seeds();
+	return tap_done();
+}
