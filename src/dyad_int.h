@@ -160,6 +160,7 @@ struct dyad_engine {
 	dyad__strset abbrevs; /* lower-case abbreviations without final '.' */
 	dyad__strset starters;/* words that start a sentence after "U.S." */
 	dyad__strset english; /* English function words (fast language ID) */
+	dyad__strset signoffs;/* last lines that are wire sign-offs */
 	char *textcat_conf;   /* path of the textcat config, or NULL */
 	char *textcat_prefix; /* directory of the fingerprints */
 };

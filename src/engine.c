@@ -124,6 +124,8 @@ dyad_status dyad_engine_new(const dyad_config *cfg, dyad_engine **out)
 		st = load_set(eng, "sentence-starters.txt", &eng->starters);
 	if (st == DYAD_OK)
 		st = load_set(eng, "english-function-words.txt", &eng->english);
+	if (st == DYAD_OK)
+		st = load_set(eng, "signoffs.txt", &eng->signoffs);
 	return st;
 }
 
@@ -140,6 +142,7 @@ void dyad_engine_free(dyad_engine *eng)
 	dyad__strset_free(&eng->abbrevs);
 	dyad__strset_free(&eng->starters);
 	dyad__strset_free(&eng->english);
+	dyad__strset_free(&eng->signoffs);
 	free(eng->data_dir);
 	free(eng->textcat_conf);
 	free(eng->textcat_prefix);

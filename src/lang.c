@@ -165,7 +165,7 @@ static void first_words(const dyad_ctx *ctx, unsigned *english, unsigned *wordy)
 						 dyad__tok_fold(ctx->norm.p, ctx->fold.p, &tk[i]),
 						 tk[i].fold_len);
 	}
-	*english = words >= 8 ? (unsigned)(hits * 100 / words) : 0;
+	*english = words >= 4 ? (unsigned)(hits * 100 / words) : 0;
 	*wordy = i ? (unsigned)(words * 100 / i) : 0;
 }
 
@@ -173,9 +173,10 @@ static const char *lang_for(dyad_ctx *ctx, uint16_t script, const char *s, size_
 {
 	const char *l = NULL;
 
+	/* Below a few dozen letters n-gram statistics guess wildly. */
 	if (script == S_LATN || script == S_ARAB || script == S_CYRL ||
 	    script == S_HEBR)
-		l = n >= 24 ? classify(ctx, s, n) : NULL;
+		l = n >= 64 ? classify(ctx, s, n) : NULL;
 	return l ? l : script_lang[script];
 }
 

@@ -520,13 +520,14 @@ static size_t plain_run(const unsigned char *s, size_t i, size_t b, int urls,
 ** spaces. */
 static void emit_run(emitter *e, size_t i, size_t j, int fix)
 {
-	size_t at = e->out->len, n = j - i, k;
+	size_t n = j - i, k;
 	unsigned char *p;
 
 	emit_ident(e, i, n);
-	if (e->out->len != at + n || !fix)
+	if (!fix || e->nomem)
 		return;
-	p = (unsigned char *)e->out->p + at;
+	/* The run is the last n bytes: a flushed space may precede it. */
+	p = (unsigned char *)e->out->p + e->out->len - n;
 	for (k = 0; k < n; k++)
 		p[k] = p[k] < ' ' ? ' ' : p[k];
 }
@@ -872,27 +873,23 @@ static void mark_signature(const unsigned char *s, block *bk)
 	}
 }
 
-static int is_signoff(const unsigned char *s, uint32_t b, uint32_t e)
-{
-	uint32_t len = e - b;
-	return (len == 6 && (memcmp(s + b, "Reuter", 6) == 0 ||
-			     memcmp(s + b, "REUTER", 6) == 0)) ||
-	       (len == 7 && memcmp(s + b, "Reuters", 7) == 0);
-}
-
-/* Index of a last line that is only a wire sign-off ("Reuter"), or nl. */
-static size_t last_signoff(const line *ln, size_t nl, const unsigned char *s)
+/* Index of a last line that is only a wire sign-off (data/signoffs.txt,
+** e.g. "Reuter"), or nl. */
+static size_t last_signoff(const dyad_engine *eng, const line *ln, size_t nl,
+			   const unsigned char *s)
 {
 	size_t i = nl;
 
 	while (i > 0 && ln[i - 1].s == ln[i - 1].e)
 		i--;
-	if (i < 2 || !is_signoff(s, ln[i - 1].s, ln[i - 1].e))
+	if (i < 2 || !dyad__strset_has(&eng->signoffs, (const char *)s + ln[i - 1].s,
+				       ln[i - 1].e - ln[i - 1].s))
 		return nl;
 	return i - 1;
 }
 
-static void classify_blocks(const unsigned char *s, block *bk, size_t nb)
+static void classify_blocks(const unsigned char *s, block *bk, size_t nb,
+			    int signoff)
 {
 	size_t i;
 
@@ -900,7 +897,7 @@ static void classify_blocks(const unsigned char *s, block *bk, size_t nb)
 	for (i = 0; i < nb; i++)
 		if (!bk[i].kind)
 			mark_signature(s, &bk[i]);
-	if (nb > 1 && !bk[nb - 1].kind && is_signoff(s, bk[nb - 1].s, bk[nb - 1].e))
+	if (signoff && nb)
 		bk[nb - 1].kind = "signoff";
 }
 
@@ -970,7 +967,7 @@ dyad_status dyad__text_normalize(dyad_ctx *ctx, const char *src, size_t n,
 		return DYAD_NOMEM;
 	/* Lines live in scratch; blocks go to the fold buffer, free until
 	** the segmenter runs. A wire sign-off line is a block of its own. */
-	signoff = last_signoff((const line *)ctx->scratch.p, nl, s);
+	signoff = last_signoff(ctx->eng, (const line *)ctx->scratch.p, nl, s);
 	if (group_blocks(s, (const line *)ctx->scratch.p, signoff, &ctx->fold) != 0)
 		return DYAD_NOMEM;
 	if (signoff < nl) {
@@ -980,7 +977,7 @@ dyad_status dyad__text_normalize(dyad_ctx *ctx, const char *src, size_t n,
 	}
 	bk = (block *)ctx->fold.p;
 	nb = DYAD__VEC_LEN(&ctx->fold, block);
-	classify_blocks(s, bk, nb);
+	classify_blocks(s, bk, nb, signoff < nl);
 	emitter_init(&e, ctx, src, &ctx->norm, 1);
 	for (i = 0; i < nb && !e.nomem; i++) {
 		if (bk[i].kind) {

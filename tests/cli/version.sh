@@ -1,0 +1,2 @@
+# --version prints the name and the version.
+"$DYAD" --version
