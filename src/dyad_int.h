@@ -215,6 +215,9 @@ dyad_status dyad__text_normalize(dyad_ctx *ctx, const char *src, size_t n,
 dyad_status dyad__text_fragment(dyad_ctx *ctx, const char *src, size_t n,
 				dyad__buf *out);
 /* text.c: original span of normalized [a, b). */
+/* Can the normalized text be cut at pos without splitting the expansion
+** of one original character ("‼" -> "!!")? */
+int dyad__map_cuts(const dyad__seg *m, size_t n, size_t pos);
 void dyad__map_span(const dyad_doc *doc, size_t a, size_t b, size_t *start,
 		    size_t *end);
 

@@ -355,8 +355,8 @@ static int is_abbrev(const dyad_ctx *ctx, const dyad__tok *k)
 	const char *f = dyad__tok_fold(ctx->norm.p, ctx->fold.p, k);
 	const char *t = ctx->norm.p + k->start;
 
-	if (k->kind != DYAD_TOK_WORD)
-		return 0;
+	if (k->kind != DYAD_TOK_WORD || k->fold_len == 0)
+		return 0; /* a lone combining mark folds to nothing */
 	if (k->end - k->start == 1 && ((t[0] | 0x20) >= 'a' && (t[0] | 0x20) <= 'z'))
 		return 1; /* an initial, or "p." for page */
 	if (f[k->fold_len - 1] == '.')
@@ -413,6 +413,13 @@ static int add_sentence(dyad_ctx *ctx, size_t tok0, size_t ntok, size_t para)
 	return dyad__buf_append(&ctx->sents, &s, sizeof s);
 }
 
+/* A sentence may only end where an original character ends. */
+static int cuts(const dyad_ctx *ctx, size_t pos)
+{
+	return dyad__map_cuts((const dyad__seg *)ctx->map.p,
+			      DYAD__VEC_LEN(&ctx->map, dyad__seg), pos);
+}
+
 /* Cuts the tokens [a, b) of one block into sentences. */
 static int split_block(dyad_ctx *ctx, size_t a, size_t b, size_t para)
 {
@@ -429,7 +436,7 @@ static int split_block(dyad_ctx *ctx, size_t a, size_t b, size_t para)
 			depth--;
 		int cand = is_terminal(t, &tk[i]) ||
 			   (tk[i].kind == DYAD_TOK_WORD && t[tk[i].end - 1] == '.');
-		if (i + 1 - first >= DYAD_MAX_SENT_TOKENS) {
+		if (i + 1 - first >= DYAD_MAX_SENT_TOKENS && cuts(ctx, tk[i].end)) {
 			if (add_sentence(ctx, first, i + 1 - first, para) != 0)
 				return -1;
 			first = i + 1;
@@ -441,7 +448,8 @@ static int split_block(dyad_ctx *ctx, size_t a, size_t b, size_t para)
 		for (; j < b && is_closer(t, &tk[j]) && tk[j].start == tk[j - 1].end; j++)
 			if (tok_is(t, &tk[j], ")") && open > 0)
 				open--;
-		if (j < b && boundary(ctx, tk, first, i, j, open > 0)) {
+		if (j < b && cuts(ctx, tk[j - 1].end) && cuts(ctx, tk[j].start) &&
+		    boundary(ctx, tk, first, i, j, open > 0)) {
 			if (add_sentence(ctx, first, j - first, para) != 0)
 				return -1;
 			first = j;

@@ -228,7 +228,7 @@ static const char *ascii_for(int32_t cp)
 {
 	switch (cp) {
 	case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032:
-	case 0x02BC: case 0xFF07:
+	case 0x02BC: case 0xFF07: case 0x00B4: /* acute accent typed as apostrophe */
 		return "'";
 	case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x00AB:
 	case 0x00BB: case 0x2033: case 0xFF02:
@@ -293,7 +293,7 @@ static size_t next_line_word(const unsigned char *s, size_t i, size_t b)
 }
 
 /* Decides whether w1 + w2 is one word split by the line end. */
-static int joins(const emitter *e, size_t hy, size_t w2)
+static int joins(const emitter *e, size_t hy, size_t w2, size_t b)
 {
 	const unsigned char *s = e->src;
 	char buf[64];
@@ -305,11 +305,30 @@ static int joins(const emitter *e, size_t hy, size_t w2)
 		return 0;
 	for (k = a; k < hy; k++)
 		buf[n++] = (char)(s[k] | 0x20);
-	for (k = w2; is_alpha(s[k]) && n < sizeof buf; k++)
+	for (k = w2; k < b && is_alpha(s[k]) && n < sizeof buf; k++)
 		buf[n++] = (char)(s[k] | 0x20);
 	if (n == sizeof buf)
 		return 0;
 	return dyad__strset_has(&e->eng->words, buf, n);
+}
+
+/* Is the character ending just before i a non-ASCII letter ("Mossadé-")?
+** Punctuation such as an ellipsis before a dash does not make it a
+** line-end hyphen. */
+static int letter_before(const unsigned char *s, size_t i)
+{
+	size_t a = i;
+	int32_t cp;
+	utf8proc_category_t c;
+
+	while (a > 0 && i - a < 4 && (s[a - 1] & 0xC0) == 0x80)
+		a--;
+	if (a == 0 || s[a - 1] < 0xC0)
+		return 0;
+	if (dyad__utf8_decode(s + a - 1, i - a + 1, &cp) != (int)(i - a + 1) || cp < 0)
+		return 0;
+	c = utf8proc_category(cp);
+	return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_LO;
 }
 
 /* Handles a '-' at i; returns the offset to continue from. */
@@ -317,13 +336,13 @@ static size_t do_hyphen(emitter *e, size_t i, size_t b)
 {
 	size_t w2 = 0;
 
-	if (i > 0 && (is_alpha(e->src[i - 1]) || e->src[i - 1] >= 0x80))
+	if (i > 0 && (is_alpha(e->src[i - 1]) || letter_before(e->src, i)))
 		w2 = next_line_word(e->src, i + 1, b);
 	if (!w2) {
 		emit_ident(e, i, 1);
 		return i + 1;
 	}
-	if (!joins(e, i, w2))
+	if (!joins(e, i, w2, b))
 		emit_ident(e, i, 1);
 	return w2;
 }
@@ -372,8 +391,8 @@ static size_t do_cluster(emitter *e, size_t i, size_t b, int32_t cp, int len)
 	r = utf8proc_normalize_utf32(buf, r, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
 	for (j = 0; j < r; j++)
 		o += (size_t)dyad__utf8_encode(buf[j], out + o);
-	if (o == k - i && memcmp(out, e->src + i, o) == 0)
-		emit_ident(e, i, o);
+	if ((o == k - i && memcmp(out, e->src + i, o) == 0) || (o && out[0] == ' '))
+		emit_ident(e, i, k - i); /* spacing accents ("¨") stay as they are */
 	else
 		emit_bytes(e, out, o, i, k - i, 0);
 	return k - i;
@@ -864,7 +883,7 @@ static void mark_signature(const unsigned char *s, block *bk)
 			}
 			while (at > bk->s && s[at - 1] == '-')
 				at--;
-			if (s[at - 1] == ' ') {
+			if (at == bk->s || s[at - 1] == ' ') {
 				bk->tail = at;
 				bk->tail_kind = "signature";
 				return;
@@ -1024,6 +1043,16 @@ static size_t find_seg(const dyad__seg *m, size_t n, size_t pos)
 			hi = mid;
 	}
 	return lo;
+}
+
+int dyad__map_cuts(const dyad__seg *m, size_t n, size_t pos)
+{
+	const dyad__seg *sg;
+
+	if (!n)
+		return 1;
+	sg = &m[find_seg(m, n, pos)];
+	return sg->ident || pos == sg->norm || pos >= sg->norm + sg->nlen;
 }
 
 void dyad__map_span(const dyad_doc *doc, size_t a, size_t b, size_t *start,
