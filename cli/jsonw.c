@@ -1,120 +1,249 @@
 /*
-** jsonw.c — JSON string escaping and JSONL object writing for the CLI.
+** jsonw.c — the CLI's JSON writer (see jsonw.h).
 **
-** Output must always be valid JSON whatever the input held: control bytes
-** are escaped as \uXXXX and bytes that are not UTF-8 (the library repairs
-** article text, but ids and paths come from outside) become U+FFFD.
+** Output is the CLI's hot path after the library itself: a sentence
+** object is a dozen small writes, so bytes are copied into the writer's
+** own buffer in runs and stdio is called once per JW_BUFSZ bytes, not
+** once per character. Escaping follows RFC 8259 with its short forms
+** (\n, \t, ...) and \u00XX for the other control characters.
 */
+#include <assert.h>
+#include <errno.h>
 #include <string.h>
 
 #include "jsonw.h"
 
-/* Length of a valid UTF-8 sequence at s (n bytes left), or 0. */
-static size_t utf8_ok(const unsigned char *s, size_t n)
+/* Hands n bytes to the FILE, unless a write has already failed: output
+** after a failure would leave a hole in the stream, so it is dropped. */
+static void write_out(jsonw *w, const char *p, size_t n)
 {
-	size_t len, i;
-	unsigned c = s[0];
-	unsigned long v;
+	if (w->err || n == 0)
+		return;
+	errno = 0;
+	if (fwrite(p, 1, n, w->f) != n)
+		w->err = errno ? errno : EIO;
+}
 
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2, v = c & 0x1F;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3, v = c & 0x0F;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4, v = c & 0x07;
-	else
+static void drain(jsonw *w)
+{
+	write_out(w, w->buf, w->len);
+	w->len = 0;
+}
+
+/* Appends n bytes; a run longer than the buffer goes out directly. */
+static void put(jsonw *w, const char *p, size_t n)
+{
+	if (n == 0)
+		return;
+	if (n > JW_BUFSZ - w->len) {
+		drain(w);
+		if (n > JW_BUFSZ) {
+			write_out(w, p, n);
+			return;
+		}
+	}
+	memcpy(w->buf + w->len, p, n);
+	w->len += n;
+}
+
+static void put1(jsonw *w, char c)
+{
+	if (w->len == JW_BUFSZ)
+		drain(w);
+	w->buf[w->len++] = c;
+}
+
+/*
+** Length of the well-formed UTF-8 sequence at s (n bytes available), or
+** 0. Overlong forms, surrogates and code points past U+10FFFF are not
+** well formed (Unicode table 3-7), so they are refused here.
+*/
+static size_t utf8_len(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0], lo = 0x80, hi = 0xBF;
+	size_t len, i;
+
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		lo = c == 0xE0 ? 0xA0 : lo;
+		hi = c == 0xED ? 0x9F : hi;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		lo = c == 0xF0 ? 0x90 : lo;
+		hi = c == 0xF4 ? 0x8F : hi;
+	} else {
 		return 0;
-	if (len > n)
+	}
+	if (n < len || s[1] < lo || s[1] > hi)
 		return 0;
-	for (i = 1; i < len; i++) {
+	for (i = 2; i < len; i++)
 		if ((s[i] & 0xC0) != 0x80)
 			return 0;
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
-	    (v >= 0xD800 && v <= 0xDFFF))
-		return 0;
 	return len;
 }
 
-void jw_string(FILE *f, const char *s, size_t n)
+/* The escape for one byte that cannot be copied: a quote, a backslash,
+** a control character, or (c >= 0x80) a byte of broken UTF-8. */
+static void put_escape(jsonw *w, unsigned c)
+{
+	static const char hex[] = "0123456789abcdef";
+	char u[6] = { '\\', 'u', '0', '0', 0, 0 };
+
+	switch (c) {
+	case '"': put(w, "\\\"", 2); return;
+	case '\\': put(w, "\\\\", 2); return;
+	case '\b': put(w, "\\b", 2); return;
+	case '\f': put(w, "\\f", 2); return;
+	case '\n': put(w, "\\n", 2); return;
+	case '\r': put(w, "\\r", 2); return;
+	case '\t': put(w, "\\t", 2); return;
+	default: break;
+	}
+	if (c >= 0x80) {
+		put(w, "\\ufffd", 6);
+		return;
+	}
+	u[4] = hex[c >> 4];
+	u[5] = hex[c & 15];
+	put(w, u, sizeof u);
+}
+
+void jw_string(jsonw *w, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, run = 0;
+	size_t i = 0, start = 0, len;
 
-	putc('"', f);
+	put1(w, '"');
+	if (n == 0) { /* s may then be NULL, where even s + 0 is undefined */
+		put1(w, '"');
+		return;
+	}
 	while (i < n) {
 		unsigned c = u[i];
-		size_t len;
-		if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
-			i++;
-			run++;
-			continue;
+
+		/* Copyable bytes accumulate in a run written in one piece. */
+		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F) {
+			if (c < 0x80) {
+				i++;
+				continue;
+			}
+			if ((len = utf8_len(u + i, n - i)) != 0) {
+				i += len;
+				continue;
+			}
 		}
-		fwrite(u + i - run, 1, run, f);
-		run = 0;
-		if (c == '"' || c == '\\') {
-			putc('\\', f);
-			putc((int)c, f);
-			i++;
-		} else if (c < 0x20 || c == 0x7F) {
-			static const char *const esc[] = { [8] = "\\b", [9] = "\\t",
-				[10] = "\\n", [12] = "\\f", [13] = "\\r" };
-			if (c < 14 && esc[c])
-				fputs(esc[c], f);
-			else
-				fprintf(f, "\\u%04x", c);
-			i++;
-		} else if ((len = utf8_ok(u + i, n - i)) != 0) {
-			fwrite(u + i, 1, len, f);
-			i += len;
-		} else {
-			fputs("\xEF\xBF\xBD", f);
-			i++;
-		}
+		put(w, s + start, i - start);
+		put_escape(w, c);
+		start = ++i;
 	}
-	fwrite(u + i - run, 1, run, f);
-	putc('"', f);
+	put(w, s + start, i - start);
+	put1(w, '"');
 }
 
-void jw_begin(jsonw *w, FILE *f)
+void jw_init(jsonw *w, FILE *f)
 {
 	w->f = f;
-	w->first = 1;
-	putc('{', f);
+	w->len = 0;
+	w->err = 0;
+	w->depth = 0;
 }
 
-void jw_end(jsonw *w)
+/* Comma and key before a member; key is NULL exactly when the enclosing
+** level is an array or there is none. */
+static void member(jsonw *w, const char *key)
 {
-	fputs("}\n", w->f);
+	assert((key != NULL) == (w->depth > 0 && w->close[w->depth - 1] == '}'));
+	if (w->depth > 0) {
+		if (w->more[w->depth - 1])
+			put1(w, ',');
+		w->more[w->depth - 1] = 1;
+	}
+	if (key) {
+		put1(w, '"');
+		put(w, key, strlen(key));
+		put(w, "\":", 2);
+	}
 }
 
-void jw_key(jsonw *w, const char *key)
+static void open_level(jsonw *w, const char *key, char open, char close)
 {
-	if (!w->first)
-		putc(',', w->f);
-	w->first = 0;
-	jw_string(w->f, key, strlen(key));
-	putc(':', w->f);
+	member(w, key);
+	assert(w->depth < JW_MAXDEPTH);
+	put1(w, open);
+	w->close[w->depth] = close;
+	w->more[w->depth] = 0;
+	w->depth++;
+}
+
+void jw_object(jsonw *w, const char *key)
+{
+	open_level(w, key, '{', '}');
+}
+
+void jw_array(jsonw *w, const char *key)
+{
+	open_level(w, key, '[', ']');
+}
+
+void jw_close(jsonw *w)
+{
+	assert(w->depth > 0);
+	w->depth--;
+	put1(w, w->close[w->depth]);
+}
+
+void jw_endline(jsonw *w)
+{
+	assert(w->depth == 0);
+	put1(w, '\n');
 }
 
 void jw_str(jsonw *w, const char *key, const char *s, size_t n)
 {
-	jw_key(w, key);
-	jw_string(w->f, s, n);
+	member(w, key);
+	jw_string(w, s, n);
 }
 
 void jw_cstr(jsonw *w, const char *key, const char *s)
 {
-	jw_key(w, key);
-	if (s && *s)
-		jw_string(w->f, s, strlen(s));
-	else
-		fputs("null", w->f);
+	member(w, key);
+	jw_string(w, s, strlen(s));
 }
 
-void jw_int(jsonw *w, const char *key, long long v)
+void jw_cstr_or_null(jsonw *w, const char *key, const char *s)
 {
-	jw_key(w, key);
-	fprintf(w->f, "%lld", v);
+	if (s && *s)
+		jw_cstr(w, key, s);
+	else
+		jw_null(w, key);
+}
+
+void jw_uint(jsonw *w, const char *key, unsigned long long v)
+{
+	char tmp[24], *p = tmp + sizeof tmp;
+
+	member(w, key);
+	do
+		*--p = (char)('0' + v % 10);
+	while (v /= 10);
+	put(w, p, (size_t)(tmp + sizeof tmp - p));
+}
+
+void jw_null(jsonw *w, const char *key)
+{
+	member(w, key);
+	put(w, "null", 4);
+}
+
+int jw_flush(jsonw *w)
+{
+	drain(w);
+	if (!w->err) {
+		errno = 0;
+		if (fflush(w->f) != 0 || ferror(w->f))
+			w->err = errno ? errno : EIO;
+	}
+	return w->err ? -1 : 0;
 }

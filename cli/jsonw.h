@@ -1,8 +1,17 @@
 /*
-** jsonw.h — a small JSON writer for the CLI's JSONL output.
+** jsonw.h — the CLI's JSON writer: JSON Lines straight to a FILE.
 **
-** The CLI prints millions of small objects; this writes them straight to
-** a buffered FILE with correct escaping, no intermediate tree.
+** Commands print millions of small objects, so there is no tree: members
+** are appended to a fixed buffer in the order they are written and the
+** buffer goes to the FILE with one fwrite when full. The writer tracks
+** nesting only to place commas. Whatever bytes a string holds, the output
+** is valid JSON in UTF-8: '"', '\' and control characters are escaped,
+** valid UTF-8 passes through unchanged, and each byte that is not part of
+** a valid UTF-8 sequence is written as \ufffd (the library repairs article
+** text already; ids and paths come from outside and may not be).
+**
+** A failed write is sticky: later output is dropped and jw_flush reports
+** the errno of the first failure, so a command checks once per document.
 */
 #ifndef DYAD_CLI_JSONW_H
 #define DYAD_CLI_JSONW_H
@@ -10,18 +19,51 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#define JW_BUFSZ (64u * 1024u) /* bytes buffered before an fwrite */
+#define JW_MAXDEPTH 8          /* deepest nesting of objects and arrays */
+
 typedef struct jsonw {
-	FILE *f;
-	int first; /* no member written yet in the current object */
+	FILE *f;                       /* destination */
+	size_t len;                    /* bytes pending in buf */
+	int err;                       /* errno of the first failed write, or 0 */
+	int depth;                     /* objects and arrays open */
+	char close[JW_MAXDEPTH];       /* '}' or ']' for each open level */
+	unsigned char more[JW_MAXDEPTH]; /* level has a member: next needs ',' */
+	char buf[JW_BUFSZ];            /* pending output */
 } jsonw;
 
-void jw_begin(jsonw *w, FILE *f);          /* "{" */
-void jw_end(jsonw *w);                     /* "}\n" */
-void jw_key(jsonw *w, const char *key);    /* "key": (with a comma if needed) */
-void jw_str(jsonw *w, const char *key, const char *s, size_t n);
-void jw_cstr(jsonw *w, const char *key, const char *s); /* NULL or "" -> null */
-void jw_int(jsonw *w, const char *key, long long v);
-/* Writes s[0, n) as a JSON string: escapes, and U+FFFD for bad UTF-8. */
-void jw_string(FILE *f, const char *s, size_t n);
+/* Starts writing to f; nothing open, nothing pending. */
+void jw_init(jsonw *w, FILE *f);
 
-#endif
+/*
+** Opens an object or array. key names it inside an object; it is NULL for
+** a top-level value or an element of an array. Keys are the program's own
+** plain ASCII names and are written without escaping.
+*/
+void jw_object(jsonw *w, const char *key);
+void jw_array(jsonw *w, const char *key);
+
+/* Closes the innermost open object or array. */
+void jw_close(jsonw *w);
+
+/* Ends one JSON Lines record: the top-level value is closed; writes "\n". */
+void jw_endline(jsonw *w);
+
+/* Members (or array elements, with key NULL). */
+void jw_str(jsonw *w, const char *key, const char *s, size_t n);
+void jw_cstr(jsonw *w, const char *key, const char *s); /* NUL-terminated */
+void jw_cstr_or_null(jsonw *w, const char *key, const char *s); /* "" -> null */
+void jw_uint(jsonw *w, const char *key, unsigned long long v);
+void jw_null(jsonw *w, const char *key);
+
+/* Writes s[0, n) as a JSON string value, quotes included, at the current
+** position with no comma or key: the escaping primitive. */
+void jw_string(jsonw *w, const char *s, size_t n);
+
+/*
+** Hands everything pending to the FILE and flushes it. Returns 0, or -1
+** when this or any earlier write failed; w->err then holds the errno.
+*/
+int jw_flush(jsonw *w);
+
+#endif /* DYAD_CLI_JSONW_H */
