@@ -1,52 +1,113 @@
 #!/bin/sh
-# run.sh BUILD_DIR [--bless] — golden sentence cases.
+# run.sh BUILD_DIR [--bless] [NAME...] — golden sentence cases.
 #
-# Each tests/cases/*.case holds '#' comment lines, a line "--- input", the
-# article text, a line "--- expected", and the exact output of
-# `dyad sentences --removed` on that text (document id "input.txt").
-# --bless rewrites the expected part from the current output, to be
-# reviewed as a git diff.
+# A case file tests/cases/NAME.case is:
+#
+#     # one or more comment lines: what the case is about
+#     --- input
+#     the article text, byte for byte
+#     --- expected
+#     the output of `dyad sentences --removed input.txt`
+#
+# The input is every byte between the line "--- input" and the line
+# "--- expected"; the newline just before "--- expected" belongs to the
+# separator, so an input that must end in a newline ends with an empty
+# line. The CLI runs in a scratch directory on a file called input.txt, so
+# the document id is always "input.txt".
+#
+# Prints "ok N - case NAME" or "not ok N - case NAME" with a unified diff
+# (expected -> got). --bless rewrites the expected part of the named cases
+# (all when none are named) from the current output; review with git diff.
+# A case whose CLI run fails is never blessed.
 set -u
 B=${1:-build}
-BLESS=${2:-}
-DYAD=$(cd "$(dirname "$B/dyad")" && pwd)/dyad
-tmp=$(mktemp -d)
+shift 2>/dev/null || true
+BLESS=""
+if [ "${1:-}" = "--bless" ]; then
+	BLESS=1
+	shift
+fi
+LC_ALL=C
+export LC_ALL
+DYAD=$(cd "$B" 2>/dev/null && pwd)/dyad
+cd "$(dirname "$0")/../.." || exit 2
+if [ ! -x "$DYAD" ]; then
+	echo "not ok 1 - golden cases: $B/dyad is not built"
+	exit 1
+fi
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/dyad-cases.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
-n=0 bad=0
+trap 'exit 130' INT TERM
 
-# split CASE: writes $tmp/input.txt and $tmp/expected.
+# split CASE: writes $tmp/input.txt and $tmp/expected; fails when the file
+# has no "--- input" line. Lines are copied as bytes (LC_ALL=C).
 split() {
+	rm -f "$tmp/input.txt" "$tmp/expected"
 	awk -v in_f="$tmp/input.txt" -v ex_f="$tmp/expected" '
-		state == 1 && $0 == "--- expected" { state = 2; next }
+		state == 1 && $0 == "--- expected" { state = 2; printf "" > ex_f; next }
 		state == 1 { if (lines++) printf "\n" > in_f; printf "%s", $0 > in_f; next }
 		state == 2 { print > ex_f; next }
-		$0 == "--- input" { state = 1; printf "" > in_f; printf "" > ex_f }
+		$0 == "--- input" { state = 1; printf "" > in_f }
+		END { exit state == 0 }
 	' "$1"
 }
 
+# bless CASE: replaces everything after "--- expected" with $tmp/got.
+bless() {
+	awk '$0 == "--- expected" { exit } { print }' "$1" >"$tmp/new"
+	echo "--- expected" >>"$tmp/new"
+	cat "$tmp/got" >>"$tmp/new"
+	cat "$tmp/new" >"$1"
+}
+
+# wanted NAME: is NAME among the cases named on the command line?
+wanted() {
+	[ -z "$sel" ] && return 0
+	for w in $sel; do
+		[ "$w" = "$1" ] && return 0
+	done
+	return 1
+}
+
+sel="$*"
+n=0 bad=0
 for c in tests/cases/*.case; do
-	n=$((n + 1))
+	[ -f "$c" ] || continue
 	name=$(basename "$c" .case)
-	rm -f "$tmp/input.txt" "$tmp/expected"
-	split "$c"
-	if [ ! -f "$tmp/input.txt" ]; then
-		echo "not ok $n - case $name: no '--- input' section"
+	wanted "$name" || continue
+	n=$((n + 1))
+	if ! split "$c"; then
+		echo "not ok $n - case $name: no '--- input' line"
 		bad=$((bad + 1))
 		continue
 	fi
-	(cd "$tmp" && "$DYAD" sentences --removed input.txt >got 2>got.err)
-	if [ "$BLESS" = "--bless" ]; then
-		awk '{ print } $0 == "--- expected" { exit }' "$c" >"$tmp/new"
-		cat "$tmp/got" >>"$tmp/new"
-		cp "$tmp/new" "$c"
-		echo "ok $n - case $name (blessed)"
-	elif cmp -s "$tmp/got" "$tmp/expected"; then
+	(cd "$tmp" && "$DYAD" sentences --removed input.txt >got 2>err)
+	code=$?
+	if [ "$code" -ne 0 ]; then
+		echo "not ok $n - case $name: dyad exited $code"
+		sed 's/^/#   /' "$tmp/err" | head -10
+		bad=$((bad + 1))
+	elif [ -n "$BLESS" ]; then
+		if [ -f "$tmp/expected" ] && cmp -s "$tmp/got" "$tmp/expected"; then
+			echo "ok $n - case $name (unchanged)"
+		else
+			bless "$c"
+			echo "ok $n - case $name (blessed: review with git diff)"
+		fi
+	elif [ ! -f "$tmp/expected" ]; then
+		echo "not ok $n - case $name: no '--- expected' line (run with --bless)"
+		bad=$((bad + 1))
+	elif cmp -s "$tmp/expected" "$tmp/got"; then
 		echo "ok $n - case $name"
 	else
-		echo "not ok $n - case $name"
-		diff -u "$tmp/expected" "$tmp/got" | sed 's/^/#   /' | head -30
+		echo "not ok $n - case $name (- expected, + got)"
+		diff -u "$tmp/expected" "$tmp/got" | sed '1,2d; s/^/#   /' | head -40
 		bad=$((bad + 1))
 	fi
 done
-[ "$n" -gt 0 ] || { echo "not ok 1 - no cases found"; exit 1; }
+if [ "$n" -eq 0 ]; then
+	echo "not ok 1 - no cases found${sel:+ matching: $sel}"
+	exit 1
+fi
+echo "1..$n"
 [ "$bad" -eq 0 ]

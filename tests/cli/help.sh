@@ -1,4 +1,12 @@
-# --help lists the commands and exits 0; help for a command has its keys.
-"$DYAD" --help | grep -E '^  (sentences|help) '
-"$DYAD" help sentences | grep -c -E 'date_source|start and end|Exit status'
-"$DYAD" sentences --help | head -1
+# --help, -h and `help` print the same overview on stdout and exit 0. Only
+# a few lines are checked, so that editing the text does not break this.
+T=$(mktemp -d) || exit 99
+trap 'rm -rf "$T"' EXIT
+cd "$T" || exit 99
+"$DYAD" --help >help.txt
+echo "--help: exit $?"
+"$DYAD" -h | cmp -s - help.txt && echo "-h: same text"
+"$DYAD" help | cmp -s - help.txt && echo "help: same text"
+grep '^Usage: dyad ' help.txt >/dev/null && echo "has a usage line"
+grep -c -E '^  (sentences|help) ' help.txt
+grep -c -E '^  -h, --help|^  -V, --version' help.txt

@@ -1,50 +1,104 @@
 #!/bin/sh
-# run.sh BUILD_DIR [--bless] — command-line tests, zstd cli-tests style.
+# run.sh BUILD_DIR [--bless] — the command-line tests, zstd cli-tests style.
 #
-# Each tests/cli/NAME.sh runs from the repository root with $DYAD set to
-# the binary and $TMP to a scratch directory. Its stdout, stderr and exit
-# code are compared with NAME.out, NAME.err (when present) and NAME.code
-# (default 0). --bless rewrites those files, to be reviewed as a diff.
+# Each case is a POSIX sh script tests/cli/NAME.sh, run from the repository
+# root with $DYAD set to the absolute path of BUILD_DIR/dyad, LC_ALL=C (so
+# strerror texts are the C library's English ones), DYAD_DATA unset and
+# standard input from /dev/null. A script that needs fixtures makes them
+# in its own mktemp directory. What it prints is compared exactly with:
+#
+#   NAME.out   expected standard output (required)
+#   NAME.err   expected standard error; when absent, stderr must be empty
+#   NAME.code  expected exit status; when absent, 0
+#
+# One TAP line per case: "ok N - NAME", or "not ok N - NAME: why" followed
+# by "#"-prefixed diffs (expected, then actual). With --bless the files are
+# rewritten from what the scripts print instead (.err and .code only when
+# not empty and not 0), for review as a git diff.
 set -u
-B=${1:-build}
-BLESS=${2:-}
-DYAD=$(cd "$(dirname "$B/dyad")" && pwd)/dyad
-export DYAD
-n=0 bad=0
-for t in tests/cli/*.sh; do
-	[ "$(basename "$t")" = run.sh ] && continue
-	n=$((n + 1))
-	base=${t%.sh}
-	name=$(basename "$base")
-	TMP=$(mktemp -d)
-	export TMP
-	sh "$t" >"$TMP/.out" 2>"$TMP/.err" </dev/null
-	code=$?
-	if [ "$BLESS" = "--bless" ]; then
-		cp "$TMP/.out" "$base.out"
-		if [ -s "$TMP/.err" ]; then cp "$TMP/.err" "$base.err"; else rm -f "$base.err"; fi
-		if [ "$code" -ne 0 ]; then echo "$code" >"$base.code"; else rm -f "$base.code"; fi
-		echo "ok $n - cli $name (blessed)"
-		rm -rf "$TMP"
-		continue
+if [ $# -lt 1 ] || [ $# -gt 2 ] || { [ $# -eq 2 ] && [ "$2" != --bless ]; }; then
+	echo "usage: sh tests/cli/run.sh BUILD_DIR [--bless]" >&2
+	exit 2
+fi
+bless=${2:-}
+DYAD=$(cd "$1" 2>/dev/null && pwd)/dyad
+cd "$(dirname "$0")/../.." || exit 2
+if [ ! -x "$DYAD" ]; then
+	echo "not ok 1 - $1/dyad is not built"
+	exit 1
+fi
+LC_ALL=C
+export DYAD LC_ALL
+unset DYAD_DATA
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/dyad-cli.XXXXXX") || exit 2
+trap 'rm -rf "$work"' EXIT
+trap 'exit 130' INT TERM
+
+# show LABEL EXPECTED ACTUAL: a unified diff as TAP diagnostics.
+show() {
+	echo "# $1:"
+	if [ -f "$2" ]; then
+		diff -u "$2" "$3" | tail -n +3 | head -40 | sed 's/^/#   /'
+	else
+		sed 's/^/#   +/' "$3" | head -40
 	fi
+}
+
+# check NAME BASE: compares the run in $work with the expected files.
+check() {
 	want=0
-	[ -f "$base.code" ] && want=$(cat "$base.code")
+	[ -f "$2.code" ] && want=$(cat "$2.code")
 	why=""
-	[ "$code" -eq "$want" ] || why="exit $code, want $want"
-	cmp -s "$TMP/.out" "$base.out" 2>/dev/null || why="$why stdout differs"
-	if [ -f "$base.err" ]; then
-		cmp -s "$TMP/.err" "$base.err" || why="$why stderr differs"
+	[ "$code" = "$want" ] || why="exit status $code, expected $want;"
+	if [ ! -f "$2.out" ]; then
+		why="$why no $2.out (run with --bless);"
+	elif ! cmp -s "$2.out" "$work/out"; then
+		why="$why stdout differs;"
+	fi
+	if [ -f "$2.err" ]; then
+		cmp -s "$2.err" "$work/err" || why="$why stderr differs;"
+	elif [ -s "$work/err" ]; then
+		why="$why unexpected stderr;"
 	fi
 	if [ -z "$why" ]; then
-		echo "ok $n - cli $name"
-	else
-		echo "not ok $n - cli $name: $why"
-		diff -u "$base.out" "$TMP/.out" 2>&1 | sed 's/^/#   /' | head -20
-		[ -f "$base.err" ] && diff -u "$base.err" "$TMP/.err" | sed 's/^/#   /' | head -10
-		bad=$((bad + 1))
+		echo "ok $n - $1"
+		return 0
 	fi
-	rm -rf "$TMP"
+	why=${why# }
+	echo "not ok $n - $1: ${why%;}"
+	cmp -s "$2.out" "$work/out" 2>/dev/null || show stdout "$2.out" "$work/out"
+	if [ -f "$2.err" ] || [ -s "$work/err" ]; then
+		cmp -s "$2.err" "$work/err" 2>/dev/null || show stderr "$2.err" "$work/err"
+	fi
+	return 1
+}
+
+# save BASE: --bless, the run in $work becomes the expectation.
+save() {
+	cp "$work/out" "$1.out"
+	if [ -s "$work/err" ]; then cp "$work/err" "$1.err"; else rm -f "$1.err"; fi
+	if [ "$code" -ne 0 ]; then echo "$code" >"$1.code"; else rm -f "$1.code"; fi
+}
+
+total=0
+for t in tests/cli/*.sh; do
+	[ "$t" = tests/cli/run.sh ] || total=$((total + 1))
 done
-[ "$n" -gt 0 ] || { echo "not ok 1 - no CLI tests found"; exit 1; }
+echo "1..$total"
+n=0 bad=0
+for t in tests/cli/*.sh; do
+	[ "$t" = tests/cli/run.sh ] && continue
+	n=$((n + 1))
+	base=${t%.sh}
+	name=${base##*/}
+	sh "$t" >"$work/out" 2>"$work/err" </dev/null
+	code=$?
+	if [ "$bless" = --bless ]; then
+		save "$base"
+		echo "ok $n - $name # blessed"
+	else
+		check "$name" "$base" || bad=$((bad + 1))
+	fi
+done
 [ "$bad" -eq 0 ]

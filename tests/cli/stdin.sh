@@ -1,2 +1,2 @@
-# "-" reads one article from standard input; the id is "-".
-printf 'Tehran said on Monday it would talk. Washington welcomed the offer.' | "$DYAD" sentences -
+# "-" reads one article from standard input; its id is "-".
+printf 'Tehran said on Monday it would talk.' | "$DYAD" sentences -

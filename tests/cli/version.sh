@@ -1,2 +1,3 @@
-# --version prints the name and the version.
+# --version and -V print "dyad" and the library's version, and exit 0.
 "$DYAD" --version
+"$DYAD" -V
