@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# setup.sh — the first of the two set-up commands in README.md (the second
+# is `make check`). On Debian 12 it makes sure the build dependencies are
+# installed, builds dyad, and runs it once over the bundled examples.
+#
+#   1. Checks each Debian package below with dpkg -s. Missing ones are
+#      installed with apt-get when running as root; otherwise the exact
+#      sudo command is printed and the script exits 1.
+#   2. make -j2 (library, CLI, tools).
+#   3. ./build/dyad sentences examples/ > build/examples.jsonl, then one
+#      summary line (documents, sentences) and the first three lines.
+#
+# Idempotent: a second run installs nothing and rebuilds nothing, and
+# prints only the summary. Exit status: 0 ready; 1 something is missing or
+# failed (said on standard error).
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# Build and test dependencies, all from Debian's archive. libclang-rt-dev
+# is clang's runtime (libFuzzer, sanitizers) used by `make fuzz`.
+PACKAGES=(
+	build-essential
+	pkg-config
+	libutf8proc-dev
+	libjson-c-dev
+	zlib1g-dev
+	libexttextcat-dev
+	wordnet-base
+	libsqlite3-dev
+	clang
+	libclang-rt-dev
+	iso-codes
+)
+
+say() { printf 'setup: %s\n' "$*"; }
+die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
+
+# installed PKG: true when dpkg knows PKG as fully installed.
+installed() {
+	dpkg -s "$1" 2>/dev/null | grep -q '^Status: install ok installed$'
+}
+
+# ensure_packages: installs what is missing, or says how to.
+ensure_packages() {
+	local missing=() p
+	if ! command -v dpkg >/dev/null 2>&1; then
+		say "dpkg not found: not a Debian system; make sure these (or your" \
+			"system's equivalents) are installed: ${PACKAGES[*]}"
+		return 0
+	fi
+	for p in "${PACKAGES[@]}"; do
+		installed "$p" || missing+=("$p")
+	done
+	[ ${#missing[@]} -eq 0 ] && return 0
+	if [ "$(id -u)" -ne 0 ]; then
+		printf 'setup: missing Debian packages: %s\n' "${missing[*]}" >&2
+		printf 'setup: install them with:\n\n  sudo apt-get update && sudo apt-get install -y %s\n\n' \
+			"${missing[*]}" >&2
+		printf 'setup: then run bash tools/setup.sh again\n' >&2
+		exit 1
+	fi
+	say "installing ${missing[*]}"
+	export DEBIAN_FRONTEND=noninteractive
+	apt-get update -qq >/dev/null ||
+		die "apt-get update failed"
+	apt-get install -y -qq "${missing[@]}" >/dev/null ||
+		die "apt-get install -y ${missing[*]} failed"
+	for p in "${missing[@]}"; do
+		installed "$p" || die "$p is still not installed after apt-get"
+	done
+}
+
+# build: make -j2, silent when nothing changed.
+build() {
+	local log
+	log=$(mktemp "${TMPDIR:-/tmp}/dyad-setup.XXXXXX")
+	if ! make -j2 >"$log" 2>&1; then
+		tail -n 40 "$log" >&2
+		rm -f "$log"
+		die "make failed (the last 40 lines of its output are above)"
+	fi
+	# Show compiler warnings, which a quiet build would otherwise hide.
+	grep -E 'warning:' "$log" >&2 || true
+	rm -f "$log"
+}
+
+# run_examples: the main job on the bundled examples, and its summary.
+run_examples() {
+	local out=build/examples.jsonl err=build/examples.err docs sents rc=0
+	./build/dyad sentences examples/ >"$out" 2>"$err" || rc=$?
+	if [ "$rc" -ne 0 ]; then
+		cat "$err" >&2
+		die "./build/dyad sentences examples/ exited $rc"
+	fi
+	rm -f "$err"
+	# Document objects carry "sentences", sentence objects "sent"; inside a
+	# JSON string a quote is escaped, so text cannot match either key.
+	docs=$(grep -c '"sentences":' "$out" || true)
+	sents=$(grep -c '"sent":' "$out" || true)
+	[ "$docs" -gt 0 ] || die "./build/dyad sentences examples/ printed no document"
+	say "ok: $docs documents, $sents sentences from examples/ in $out; the first 3 lines:"
+	head -n 3 "$out"
+}
+
+ensure_packages
+build
+run_examples
