@@ -216,10 +216,27 @@ static int read_all(dyad_reader *rd, dyad_ctx *ctx, jsonw *out, cli_doc_fn fn,
 
 /* Loads the engine and makes the context and reader. Returns 0, or -1
 ** after reporting. */
-static int open_all(const char *data_dir, dyad_engine **eng, dyad_ctx **ctx,
+/* Every dictionary problem, file:line:col: reason, on stderr; with
+** --strict any of them stops the run. */
+static int report_dicts(const dyad_engine *eng, const cli_inputs *in)
+{
+	size_t n = dyad_engine_diag_count(eng), i;
+
+	for (i = 0; i < n; i++)
+		cli_error("%s", dyad_engine_diag(eng, i));
+	if (n && in->strict) {
+		cli_error("%zu dictionary problem%s and --strict: stopping", n, n == 1 ? "" : "s");
+		return -1;
+	}
+	return 0;
+}
+
+static int open_all(const cli_inputs *in, dyad_engine **eng, dyad_ctx **ctx,
 		    dyad_reader **rd)
 {
-	const dyad_config cfg = { .data_dir = data_dir };
+	const dyad_config cfg = { .data_dir = in->data_dir, .actors = in->actors,
+				  .no_default_dicts = in->no_default_dicts,
+				  .dicts = in->dicts };
 	dyad_status st = dyad_engine_new(&cfg, eng);
 
 	if (st != DYAD_OK) {
@@ -228,6 +245,8 @@ static int open_all(const char *data_dir, dyad_engine **eng, dyad_ctx **ctx,
 		cli_error("%s", *why ? why : dyad_strerror(st));
 		return -1;
 	}
+	if (report_dicts(*eng, in) != 0)
+		return -1;
 	if ((st = dyad_ctx_new(*eng, ctx)) != DYAD_OK ||
 	    (st = dyad_reader_new(rd)) != DYAD_OK) {
 		cli_error("%s", dyad_strerror(st));
@@ -260,7 +279,7 @@ int cli_each_doc(const cli_inputs *in, jsonw *out, cli_doc_fn fn, void *arg)
 	dyad_reader *rd = NULL;
 	int code = CLI_FAILED;
 
-	if (open_all(in->data_dir, &eng, &ctx, &rd) == 0) {
+	if (open_all(in, &eng, &ctx, &rd) == 0) {
 		const int bad_path = queue_all(rd, in);
 		const int bad_item = read_all(rd, ctx, out, fn, arg);
 

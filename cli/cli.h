@@ -48,6 +48,10 @@ typedef struct cli_inputs {
 	char **paths;         /* operands in order ("-" is standard input);
 			      ** points into the command's argv */
 	int npaths;           /* operands */
+	int actors;           /* load the actor dictionaries */
+	int no_default_dicts; /* --no-default-dicts */
+	int strict;           /* --strict: dictionary warnings are fatal */
+	const char **dicts;   /* --dict PATHs, NULL-terminated, or NULL */
 } cli_inputs;
 
 /*
@@ -101,5 +105,6 @@ int cli_finish(int code, jsonw *out);
 
 /* The commands, one per cmd_*.c file. */
 extern const cli_command cmd_sentences;
+extern const cli_command cmd_actors;
 
 #endif /* DYAD_CLI_H */

@@ -231,6 +231,22 @@ void jw_uint(jsonw *w, const char *key, unsigned long long v)
 	put(w, p, (size_t)(tmp + sizeof tmp - p));
 }
 
+/* A number in [0, 1] or so, to two decimals: confidences. */
+void jw_fixed2(jsonw *w, const char *key, double v)
+{
+	char tmp[32];
+	int n = snprintf(tmp, sizeof tmp, "%.2f", v);
+
+	member(w, key);
+	put(w, tmp, n > 0 && (size_t)n < sizeof tmp ? (size_t)n : 0);
+}
+
+void jw_bool(jsonw *w, const char *key, int v)
+{
+	member(w, key);
+	put(w, v ? "true" : "false", v ? 4 : 5);
+}
+
 void jw_null(jsonw *w, const char *key)
 {
 	member(w, key);

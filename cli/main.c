@@ -33,6 +33,7 @@ static const cli_command cmd_help = {
 /* Every command, in the order `dyad --help` lists them. */
 static const cli_command *const commands[] = {
 	&cmd_sentences,
+	&cmd_actors,
 	&cmd_help,
 };
 

@@ -74,6 +74,17 @@ typedef struct dyad_config {
 	/* Directory holding dyad's data files. NULL means the DYAD_DATA
 	** environment variable, else the directory compiled in at build. */
 	const char *data_dir;
+	/* Load actor dictionaries (dyad_ctx_actors needs them). Off, the
+	** engine only has what the text stages need, which loads faster. */
+	int actors;
+	/* With actors: do not load the defaults in DATA_DIR/actors/. */
+	int no_default_dicts;
+	/* With actors: more dictionaries to load after the defaults, in
+	** order: files (any supported format, recognized by name and
+	** content) or directories (their *.txt, *.actors, *.agents files in
+	** name order). NULL-terminated; NULL for none. Not kept after
+	** dyad_engine_new returns. */
+	const char *const *dicts;
 } dyad_config;
 
 /*
@@ -285,6 +296,67 @@ DYAD_API const char *dyad_reader_errmsg(const dyad_reader *r);
 /* Per-item warnings (e.g. an unknown non-string field) are not errors;
 ** this counts items skipped so far. */
 DYAD_API size_t dyad_reader_skipped(const dyad_reader *r);
+
+/* ------------------------------------------------------------------ */
+/* Actors                                                              */
+/* ------------------------------------------------------------------ */
+
+/*
+** Dictionary diagnostics from dyad_engine_new: every bad line of every
+** dictionary, "file:line:col: reason". The engine loads what it can and
+** skips the rest; a caller that wants warnings fatal checks the count.
+** The text is owned by the engine and lives as long as it does; NULL
+** past the end.
+*/
+DYAD_API size_t dyad_engine_diag_count(const dyad_engine *eng);
+DYAD_API const char *dyad_engine_diag(const dyad_engine *eng, size_t i);
+
+/* Sizes of the loaded dictionaries, and the time they took to load. */
+typedef struct dyad_dict_stats {
+	size_t files, entries, names, codes, warnings;
+	double load_ms;     /* reading, parsing and compiling */
+} dyad_dict_stats;
+DYAD_API void dyad_engine_dict_stats(const dyad_engine *eng, dyad_dict_stats *out);
+
+/* How a mention got its code. */
+typedef enum {
+	DYAD_HOW_DICTIONARY = 0, /* a dictionary entry matched its name */
+	DYAD_HOW_ALIAS,          /* a surname learned from a full mention earlier or later in the article */
+	DYAD_HOW_ROLE,           /* a role, composed with a country or organization when one is given */
+	DYAD_HOW_COREF           /* a role ("the FM") resolved to a person named in the article */
+} dyad_how;
+
+/* "dictionary", "alias", "role", "coreference". */
+DYAD_API const char *dyad_how_name(dyad_how h);
+
+typedef struct dyad_mention {
+	size_t sent;          /* sentence index */
+	size_t start, end;    /* original byte span */
+	const char *text;     /* normalized text of the span, not NUL-terminated */
+	size_t text_len;
+	const char *code;     /* CAMEO actor code, "" when no code is valid on the date */
+	dyad_how how;
+	const char *label;    /* the actor: its entry's first name, or the new name */
+	const char *entry;    /* dictionary file:line of the entry that gave the code */
+	const char *agent;    /* file:line of the role entry used, or "" */
+	const char *post;     /* office ("foreign-minister") or "" */
+	double confidence;    /* 0..1 */
+	int candidate;        /* a name in no dictionary, coded by its role */
+	const char *explain;  /* one line of reasoning, for --explain */
+} dyad_mention;
+
+/*
+** Finds the actors of doc (the document the last dyad_ctx_process
+** returned), coded on its date. *n gets the number of mentions, in text
+** order. The work and its results belong to doc's context, so this is
+** not for two threads at once on one document. The engine must have
+** been made with cfg.actors set (else DYAD_BADARG).
+*/
+DYAD_API dyad_status dyad_doc_actors(const dyad_doc *doc, size_t *n);
+
+/* Mention i of the last dyad_doc_actors. Pointers are owned by the
+** context and valid until its next dyad_ctx_process. */
+DYAD_API dyad_status dyad_doc_mention(const dyad_doc *doc, size_t i, dyad_mention *out);
 
 #ifdef __cplusplus
 }

@@ -111,7 +111,9 @@ typedef struct dyad__seg {
 	uint32_t ident; /* 1 = positions map one to one */
 } dyad__seg;
 
-/* A paragraph of the normalized text: no sentence crosses one. */
+/* A paragraph of the normalized text: no sentence crosses one. The byte
+** after each block is the '\n' before the next or the text's final NUL,
+** which the tokenizer's scans use as their stop. */
 typedef struct dyad__block {
 	uint32_t start, end; /* normalized byte span */
 } dyad__block;
@@ -163,6 +165,7 @@ struct dyad_engine {
 	dyad__strset signoffs;/* last lines that are wire sign-offs */
 	char *textcat_conf;   /* path of the textcat config, or NULL */
 	char *textcat_prefix; /* directory of the fingerprints */
+	struct dyad__actors *actors; /* dictionaries and matcher, or NULL */
 };
 
 struct dyad_doc {
@@ -199,6 +202,8 @@ struct dyad_ctx {
 	dyad__buf rms;        /* dyad__rm[] */
 	dyad__buf scratch;    /* stage-local scratch */
 	dyad__buf frag;       /* dyad_ctx_normalize output */
+	dyad__buf ments;      /* actors.c: mentions of the current document */
+	dyad__buf mtext;      /* actors.c: their strings */
 	void *textcat;        /* libexttextcat handle, loaded on first use */
 	int textcat_failed;   /* do not retry a failed load */
 	struct dyad_doc doc;  /* the current document */
@@ -239,5 +244,9 @@ void dyad__date_doc(const char *meta, const char *src, size_t n,
 int dyad__date_parse_iso(const char *s, dyad__date *out);
 /* Formats per precision into out (11 bytes). */
 void dyad__date_format(const dyad__date *d, char out[11]);
+
+/* actors.c: dictionaries at engine load, mentions per document. */
+dyad_status dyad__actors_load(dyad_engine *eng, const dyad_config *cfg);
+void dyad__actors_free(struct dyad__actors *a);
 
 #endif /* DYAD_INT_H */

@@ -126,6 +126,8 @@ dyad_status dyad_engine_new(const dyad_config *cfg, dyad_engine **out)
 		st = load_set(eng, "english-function-words.txt", &eng->english);
 	if (st == DYAD_OK)
 		st = load_set(eng, "signoffs.txt", &eng->signoffs);
+	if (st == DYAD_OK && cfg && cfg->actors)
+		st = dyad__actors_load(eng, cfg);
 	return st;
 }
 
@@ -146,6 +148,7 @@ void dyad_engine_free(dyad_engine *eng)
 	free(eng->data_dir);
 	free(eng->textcat_conf);
 	free(eng->textcat_prefix);
+	dyad__actors_free(eng->actors);
 	free(eng);
 }
 
@@ -183,6 +186,8 @@ void dyad_ctx_free(dyad_ctx *ctx)
 	dyad__buf_free(&ctx->fold);
 	dyad__buf_free(&ctx->rms);
 	dyad__buf_free(&ctx->scratch);
+	dyad__buf_free(&ctx->ments);
+	dyad__buf_free(&ctx->mtext);
 	dyad__buf_free(&ctx->frag);
 	free(ctx);
 }
@@ -289,6 +294,7 @@ dyad_status dyad_ctx_process(dyad_ctx *ctx, const dyad_input *in,
 	*out = NULL;
 	ctx->msg[0] = '\0';
 	dyad__arena_reset(&ctx->arena);
+	ctx->ments.len = ctx->mtext.len = 0;
 	st = admit(ctx, in);
 	if (st != DYAD_OK)
 		return st;

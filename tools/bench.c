@@ -12,7 +12,12 @@
 ** it scales. It reports MB/s of article text, documents, sentences and
 ** tokens per second, and the peak resident set size.
 **
-** Each configuration runs twice: as the corpus comes (language detected)
+** Then actor recognition, on one thread, with dyad's default
+** dictionaries and again with the dictionaries given by --dict (make
+** bench passes the Phoenix set from ../shared/compat/phoenix), with the
+** time each set took to load.
+**
+** Each text configuration runs twice: as the corpus comes (language detected)
 ** and with each article's language given, as a feed's metadata would
 ** give it (taken from a first, untimed pass), which shows the cost of
 ** language identification apart from the other text stages.
@@ -291,6 +296,77 @@ out:
 	return mbs;
 }
 
+/* Actor recognition alone, one thread: the text stages run too (language
+** given) but only the time inside dyad_doc_actors is counted. */
+static void actor_run(const dyad_engine *eng, const corpus *c, const char *what)
+{
+	dyad_ctx *ctx;
+	size_t i, sents = 0, ments = 0, passes = 0;
+	double spent = 0, t0;
+	char g[2][32];
+
+	if (dyad_ctx_new(eng, &ctx) != DYAD_OK)
+		return;
+	t0 = now();
+	do {
+		for (i = 0; i < c->n; i++) {
+			const article *a = &c->a[i];
+			dyad_input in;
+			const dyad_doc *doc;
+			dyad_doc_info info;
+			size_t n = 0;
+			double t1;
+			memset(&in, 0, sizeof in);
+			in.id = a->id;
+			in.date = a->date;
+			in.lang = a->lang;
+			in.text = a->text;
+			in.text_len = a->len;
+			if (dyad_ctx_process(ctx, &in, &doc) != DYAD_OK)
+				continue;
+			t1 = now();
+			if (dyad_doc_actors(doc, &n) != DYAD_OK)
+				continue;
+			spent += now() - t1;
+			if (passes == 0)
+				continue; /* the first pass warms up */
+			dyad_doc_get_info(doc, &info);
+			sents += info.n_sentences;
+			ments += n;
+		}
+		if (passes++ == 0)
+			spent = 0;
+	} while (now() - t0 < 2 * MIN_SECONDS || passes < 2);
+	printf("actors, %s: 1 thread: %s sentences/s, %s mentions/s (actor stage only, %.2f s)\n",
+	       what, grouped(g[0], sizeof g[0], (double)sents / spent),
+	       grouped(g[1], sizeof g[1], (double)ments / spent), spent);
+	dyad_ctx_free(ctx);
+}
+
+/* Loads an engine with actor dictionaries and benchmarks it. */
+static void actor_bench(const corpus *c, const char *const *dicts, const char *what)
+{
+	dyad_config cfg;
+	dyad_engine *eng = NULL;
+	dyad_dict_stats ds;
+	double t0 = now();
+
+	memset(&cfg, 0, sizeof cfg);
+	cfg.actors = 1;
+	cfg.dicts = dicts;
+	if (dyad_engine_new(&cfg, &eng) != DYAD_OK) {
+		printf("actors, %s: engine: %s\n", what, eng ? dyad_engine_errmsg(eng) : "out of memory");
+		dyad_engine_free(eng);
+		return;
+	}
+	dyad_engine_dict_stats(eng, &ds);
+	printf("actors, %s: engine load %.1f ms, of which dictionaries %.1f ms "
+	       "(%zu files, %zu entries, %zu names, %zu codes, %zu warnings)\n", what,
+	       (now() - t0) * 1e3, ds.load_ms, ds.files, ds.entries, ds.names, ds.codes, ds.warnings);
+	actor_run(eng, c, what);
+	dyad_engine_free(eng);
+}
+
 static void free_corpus(corpus *c)
 {
 	size_t i;
@@ -312,8 +388,19 @@ int main(int argc, char **argv)
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	int threads = cores > 1 ? (int)(cores > 256 ? 256 : cores) : 1, given;
 
+	const char *dicts[64];
+	int nd = 0;
+
+	/* --dict PATH (repeatable): dictionaries for the actor benchmark,
+	** loaded after dyad's defaults. */
+	while (argc > 2 && strcmp(argv[1], "--dict") == 0 && nd < 63) {
+		dicts[nd++] = argv[2];
+		argc -= 2;
+		argv += 2;
+	}
+	dicts[nd] = NULL;
 	if (argc < 2) {
-		fprintf(stderr, "usage: bench CORPUS.jsonl...\n");
+		fprintf(stderr, "usage: bench [--dict PATH]... CORPUS.jsonl...\n");
 		return 2;
 	}
 	memset(&c, 0, sizeof c);
@@ -345,6 +432,9 @@ int main(int argc, char **argv)
 				       threads, 100.0 * many / one / threads);
 		}
 	}
+	actor_bench(&c, NULL, "default dictionaries");
+	if (nd)
+		actor_bench(&c, dicts, "defaults + the --dict dictionaries");
 	printf("peak RSS: %.1f MB (the in-memory corpus included)\n", peak_rss_mb());
 	free_corpus(&c);
 	dyad_engine_free(eng);

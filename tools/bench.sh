@@ -20,4 +20,10 @@ if [ ! -x "$B/bench" ]; then
 fi
 echo "machine: $(getconf _NPROCESSORS_ONLN 2>/dev/null || echo '?') online cores, $(uname -sm)"
 echo "corpora: $*"
+P=../shared/compat/phoenix
+if [ -d "$P" ]; then
+	echo "dictionaries for the actor benchmark: $P (Phoenix actors and agents)"
+	exec "$B/bench" --dict "$P/Phoenix.Countries.actors.txt" --dict "$P/Phoenix.International.actors.txt" \
+		--dict "$P/Phoenix.MilNonState.actors.txt" --dict "$P/Phoenix.agents.txt" "$@"
+fi
 exec "$B/bench" "$@"

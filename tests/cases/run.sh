@@ -15,6 +15,14 @@
 # line. The CLI runs in a scratch directory on a file called input.txt, so
 # the document id is always "input.txt".
 #
+# Cases in tests/cases/actors/ are actor cases: the expected part is the
+# output of `dyad actors --no-default-dicts` with the test dictionaries of
+# tests/cases/actors/dict/ and, when the case has a "--- dict" section
+# before "--- input", that section as one more dictionary (dict.txt). An
+# input starting with '{' is a JSONL line, which can give a "date". What
+# the CLI writes on stderr (dictionary messages) follows its output in the
+# expected part, after a line "--- stderr".
+#
 # Prints "ok N - case NAME" or "not ok N - case NAME" with a unified diff
 # (expected -> got). --bless rewrites the expected part of the named cases
 # (all when none are named) from the current output; review with git diff.
@@ -31,6 +39,7 @@ LC_ALL=C
 export LC_ALL
 DYAD=$(cd "$B" 2>/dev/null && pwd)/dyad
 cd "$(dirname "$0")/../.." || exit 2
+root=$(pwd)
 if [ ! -x "$DYAD" ]; then
 	echo "not ok 1 - golden cases: $B/dyad is not built"
 	exit 1
@@ -42,14 +51,40 @@ trap 'exit 130' INT TERM
 # split CASE: writes $tmp/input.txt and $tmp/expected; fails when the file
 # has no "--- input" line. Lines are copied as bytes (LC_ALL=C).
 split() {
-	rm -f "$tmp/input.txt" "$tmp/expected"
-	awk -v in_f="$tmp/input.txt" -v ex_f="$tmp/expected" '
+	rm -f "$tmp/input.txt" "$tmp/expected" "$tmp/dict.txt"
+	awk -v in_f="$tmp/input.txt" -v ex_f="$tmp/expected" -v di_f="$tmp/dict.txt" '
 		state == 1 && $0 == "--- expected" { state = 2; printf "" > ex_f; next }
 		state == 1 { if (lines++) printf "\n" > in_f; printf "%s", $0 > in_f; next }
 		state == 2 { print > ex_f; next }
+		state == 3 && $0 == "--- input" { state = 1; printf "" > in_f; next }
+		state == 3 { print > di_f; next }
+		$0 == "--- dict" { state = 3; printf "" > di_f; next }
 		$0 == "--- input" { state = 1; printf "" > in_f }
-		END { exit state == 0 }
+		END { exit state == 0 || state == 3 }
 	' "$1"
+}
+
+# run CASE: the CLI on $tmp/input.txt, output in $tmp/got.
+run() {
+	case $1 in
+	tests/cases/actors/*)
+		# A link keeps the dictionary paths in the output short and the
+		# same wherever the repository is.
+		rm -f "$tmp/dict"
+		ln -s "$root/tests/cases/actors/dict" "$tmp/dict"
+		set -- --dict dict
+		[ -f "$tmp/dict.txt" ] && set -- "$@" --dict dict.txt
+		(cd "$tmp" && "$DYAD" actors --no-default-dicts "$@" input.txt >got 2>err)
+		set -- $?
+		# Dictionary messages are part of what an actor case checks.
+		if [ -s "$tmp/err" ]; then
+			echo "--- stderr" >>"$tmp/got"
+			cat "$tmp/err" >>"$tmp/got"
+		fi
+		return "$1" ;;
+	*)
+		(cd "$tmp" && "$DYAD" sentences --removed input.txt >got 2>err) ;;
+	esac
 }
 
 # bless CASE: replaces everything after "--- expected" with $tmp/got.
@@ -71,7 +106,7 @@ wanted() {
 
 sel="$*"
 n=0 bad=0
-for c in tests/cases/*.case; do
+for c in tests/cases/*.case tests/cases/actors/*.case; do
 	[ -f "$c" ] || continue
 	name=$(basename "$c" .case)
 	wanted "$name" || continue
@@ -81,7 +116,7 @@ for c in tests/cases/*.case; do
 		bad=$((bad + 1))
 		continue
 	fi
-	(cd "$tmp" && "$DYAD" sentences --removed input.txt >got 2>err)
+	run "$c"
 	code=$?
 	if [ "$code" -ne 0 ]; then
 		echo "not ok $n - case $name: dyad exited $code"

@@ -52,6 +52,17 @@ static unsigned long digest(dyad_ctx *ctx, const char *text)
 		for (j = 0; j < s.text_len; j++)
 			h = h * 33 + (unsigned char)s.text[j];
 	}
+	/* The actors too: the shared trie is read by every thread at once. */
+	if (dyad_doc_actors(doc, &j) != DYAD_OK)
+		return 0;
+	for (i = 0; i < j; i++) {
+		dyad_mention m;
+		const char *c;
+		dyad_doc_mention(doc, i, &m);
+		h = h * 33 + m.start * 7 + m.end + (unsigned)m.how;
+		for (c = m.code; *c; c++)
+			h = h * 33 + (unsigned char)*c;
+	}
 	return h;
 }
 
@@ -89,7 +100,11 @@ int main(void)
 	int t, bad = 0, started = 0;
 	size_t k;
 
-	if (dyad_engine_new(NULL, &e) != DYAD_OK || dyad_ctx_new(e, &ctx) != DYAD_OK) {
+	dyad_config cfg;
+
+	memset(&cfg, 0, sizeof cfg);
+	cfg.actors = 1; /* the default dictionaries */
+	if (dyad_engine_new(&cfg, &e) != DYAD_OK || dyad_ctx_new(e, &ctx) != DYAD_OK) {
 		printf("not ok 1 - engine: %s\n", dyad_engine_errmsg(e));
 		return 1;
 	}

@@ -1,0 +1,1289 @@
+/*
+** actors.c — who is named in a document: dictionaries in, mentions out.
+**
+** At engine load the dictionaries (dyad's own files in data/actors/ and
+** any TABARI/PETRARCH files given) go through the readers of dict.c and
+** dict_compat.c into one model, and every name's matching key goes into
+** a byte trie whose edges live in one open-addressing hash table. The
+** trie is immutable and shared by all threads.
+**
+** Per document, three passes over the sentences' tokens:
+**   1. match: from each word, walk the trie over the tokens' folded
+**      letters (so hyphens, spaces and dots between words do not matter)
+**      and keep the longest name, allowing a regular plural at the end;
+**   2. compose: a country or organization followed by roles ("Iran's
+**      foreign minister", "Iranian Foreign Ministry spokesman"), a role
+**      followed by a person ("Hamas leader Ismail Haniyeh"), or by a name
+**      no dictionary knows (a new-actor candidate coded by its role);
+**   3. resolve: surnames of the persons found become aliases for the
+**      whole article, and a role without a name ("the FM", "the top
+**      Iranian diplomat") refers to the person holding that post.
+** Codes are chosen on the document's date, so a minister is coded as one
+** only during the term.
+*/
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "dict.h"
+
+#define NO_NODE UINT32_MAX
+
+struct dyad__actors {
+	dyad__dict *dict;
+	uint64_t *edges;     /* (parent << 8 | byte) + 1 in the high half, child in the low */
+	size_t edge_mask;    /* table size - 1 (a power of two) */
+	uint32_t *term;      /* per node: first name ending there + 1, 0 = none */
+	uint32_t *next;      /* per name: next name with the same key + 1 */
+	uint8_t *stem;       /* per node: 1 when a stem (prefix) name ends there */
+	size_t nnodes;
+	char **diags;        /* the dictionary messages, for dyad_engine_diag */
+	size_t ndiags;
+	dyad_dict_stats stats;
+};
+
+/* ------------------------------------------------------------------ */
+/* The trie                                                            */
+/* ------------------------------------------------------------------ */
+
+static uint64_t edge_hash(uint64_t k)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdull;
+	k ^= k >> 33;
+	return k;
+}
+
+static uint32_t child_of(const struct dyad__actors *a, uint32_t node, unsigned char c)
+{
+	uint64_t key = ((uint64_t)node << 8 | c) + 1;
+	size_t i = (size_t)edge_hash(key) & a->edge_mask;
+
+	for (;;) {
+		uint64_t e = a->edges[i];
+		if (!e)
+			return NO_NODE;
+		if (e >> 32 == key)
+			return (uint32_t)e;
+		i = (i + 1) & a->edge_mask;
+	}
+}
+
+/* Adds the edge if missing; returns the child. */
+static uint32_t add_child(struct dyad__actors *a, uint32_t node, unsigned char c)
+{
+	uint64_t key = ((uint64_t)node << 8 | c) + 1;
+	size_t i = (size_t)edge_hash(key) & a->edge_mask;
+
+	for (;;) {
+		uint64_t e = a->edges[i];
+		if (!e) {
+			a->edges[i] = key << 32 | (uint64_t)a->nnodes;
+			return (uint32_t)a->nnodes++;
+		}
+		if (e >> 32 == key)
+			return (uint32_t)e;
+		i = (i + 1) & a->edge_mask;
+	}
+}
+
+/* Builds the trie over every name's key. Keys never exceed the pool, so
+** the pool size bounds the node count. */
+static int compile(struct dyad__actors *a)
+{
+	const dyad__dict *d = a->dict;
+	size_t nn = dyad__dict_nnames(d), bytes = 1, i, cap = 64;
+
+	for (i = 0; i < nn; i++)
+		bytes += strlen(dyad__dict_str(d, dyad__dict_name_at(d, i)->key));
+	if (bytes >= UINT32_MAX / 4)
+		return -1;
+	while (cap < bytes * 2)
+		cap <<= 1;
+	a->edges = calloc(cap, sizeof *a->edges);
+	a->term = calloc(bytes + 1, sizeof *a->term);
+	a->stem = calloc(bytes + 1, 1);
+	a->next = calloc(nn + 1, sizeof *a->next);
+	if (!a->edges || !a->term || !a->stem || !a->next)
+		return -1;
+	a->edge_mask = cap - 1;
+	a->nnodes = 1;
+	/* Backwards, so each node's list comes out in load order. */
+	for (i = nn; i-- > 0;) {
+		const dyad__name *nm = dyad__dict_name_at(d, i);
+		const unsigned char *k = (const unsigned char *)dyad__dict_str(d, nm->key);
+		uint32_t node = 0;
+		for (; *k; k++)
+			node = add_child(a, node, *k);
+		a->next[i] = a->term[node];
+		a->term[node] = (uint32_t)i + 1;
+		if (nm->flags & DYAD__N_STEM)
+			a->stem[node] = 1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Loading                                                             */
+/* ------------------------------------------------------------------ */
+
+static char *read_all(const char *path, size_t *n, char *err, size_t errn)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t cap = 0, len = 0;
+
+	if (!f) {
+		snprintf(err, errn, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	for (;;) {
+		size_t got;
+		if (len + 65536 > cap) {
+			char *p = realloc(buf, cap = cap ? cap * 2 : 1 << 20);
+			if (!p) {
+				snprintf(err, errn, "%s: out of memory", path);
+				free(buf);
+				fclose(f);
+				return NULL;
+			}
+			buf = p;
+		}
+		got = fread(buf + len, 1, cap - len, f);
+		len += got;
+		if (got == 0)
+			break;
+	}
+	if (ferror(f)) {
+		snprintf(err, errn, "%s: read error", path);
+		free(buf);
+		buf = NULL;
+	}
+	fclose(f);
+	*n = len;
+	return buf;
+}
+
+static dyad_status load_file(dyad_engine *eng, const char *path)
+{
+	struct dyad__actors *a = eng->actors;
+	size_t n = 0;
+	char *buf = read_all(path, &n, eng->msg, sizeof eng->msg);
+	uint32_t file;
+	dyad__dformat fmt;
+	int rc;
+
+	if (!buf)
+		return DYAD_IO;
+	file = dyad__dict_file(a->dict, path);
+	fmt = dyad__dict_sniff(path, buf, n);
+	rc = fmt == DYAD__FMT_DYAD ? dyad__dict_read_dyad(a->dict, file, buf, n)
+				   : dyad__dict_read_tabari(a->dict, file, fmt, buf, n);
+	free(buf);
+	a->stats.files++;
+	if (rc != 0 || dyad__dict_nomem(a->dict))
+		return dyad__msg(eng->msg, DYAD_NOMEM, "%s: out of memory", path);
+	return DYAD_OK;
+}
+
+static int cmp_str(const void *x, const void *y)
+{
+	return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+static int dict_file_name(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (s[0] == '.')
+		return 0;
+	return (n > 4 && strcmp(s + n - 4, ".txt") == 0) ||
+	       (n > 7 && strcmp(s + n - 7, ".actors") == 0) ||
+	       (n > 7 && strcmp(s + n - 7, ".agents") == 0);
+}
+
+/* Loads a directory's dictionary files in name order (not recursive). */
+static dyad_status load_dir(dyad_engine *eng, const char *dir, DIR *dp)
+{
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+	struct dirent *de;
+	dyad_status st = DYAD_OK;
+
+	while ((de = readdir(dp)) != NULL) {
+		if (!dict_file_name(de->d_name))
+			continue;
+		if (n == cap) {
+			char **p = realloc(names, (cap = cap ? cap * 2 : 16) * sizeof *p);
+			if (!p) {
+				st = DYAD_NOMEM;
+				break;
+			}
+			names = p;
+		}
+		if (!(names[n] = malloc(strlen(dir) + strlen(de->d_name) + 2))) {
+			st = DYAD_NOMEM;
+			break;
+		}
+		sprintf(names[n++], "%s/%s", dir, de->d_name);
+	}
+	if (st == DYAD_OK && n)
+		qsort(names, n, sizeof *names, cmp_str);
+	for (i = 0; i < n; i++) {
+		if (st == DYAD_OK)
+			st = load_file(eng, names[i]);
+		free(names[i]);
+	}
+	free(names);
+	return st;
+}
+
+static dyad_status load_path(dyad_engine *eng, const char *path)
+{
+	DIR *dp = opendir(path);
+	dyad_status st;
+
+	if (!dp)
+		return errno == ENOTDIR ? load_file(eng, path) :
+		       errno == ENOENT ? dyad__msg(eng->msg, DYAD_IO, "%s: %s", path, strerror(errno)) :
+		       load_file(eng, path);
+	st = load_dir(eng, path, dp);
+	closedir(dp);
+	return st;
+}
+
+static dyad_status keep_diags(dyad_engine *eng)
+{
+	struct dyad__actors *a = eng->actors;
+	size_t n = dyad__dict_ndiag(a->dict, &a->stats.warnings, NULL), i;
+
+	a->stats.warnings = n;
+	a->diags = calloc(n + 1, sizeof *a->diags);
+	if (!a->diags)
+		return DYAD_NOMEM;
+	for (i = 0; i < n; i++)
+		if (!(a->diags[i] = strdup(dyad__dict_diag_text(a->dict, i, NULL))))
+			return DYAD_NOMEM;
+	a->ndiags = n;
+	return DYAD_OK;
+}
+
+dyad_status dyad__actors_load(dyad_engine *eng, const dyad_config *cfg)
+{
+	struct timespec t0, t1;
+	dyad_status st = DYAD_OK;
+	char *dir;
+	size_t i;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (!(eng->actors = calloc(1, sizeof *eng->actors)) ||
+	    !(eng->actors->dict = dyad__dict_new()))
+		return DYAD_NOMEM;
+	if (!cfg->no_default_dicts) {
+		if (!(dir = malloc(strlen(eng->data_dir) + 8)))
+			return DYAD_NOMEM;
+		sprintf(dir, "%s/actors", eng->data_dir);
+		st = load_path(eng, dir);
+		free(dir);
+	}
+	for (i = 0; st == DYAD_OK && cfg->dicts && cfg->dicts[i]; i++)
+		st = load_path(eng, cfg->dicts[i]);
+	if (st != DYAD_OK)
+		return st;
+	if (compile(eng->actors) != 0 || keep_diags(eng) != DYAD_OK)
+		return dyad__msg(eng->msg, DYAD_NOMEM, "out of memory compiling the dictionaries");
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	eng->actors->stats.entries = dyad__dict_nentries(eng->actors->dict);
+	eng->actors->stats.names = dyad__dict_nnames(eng->actors->dict);
+	eng->actors->stats.codes = dyad__dict_ncodes(eng->actors->dict);
+	eng->actors->stats.load_ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
+				     (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
+	return DYAD_OK;
+}
+
+void dyad__actors_free(struct dyad__actors *a)
+{
+	size_t i;
+
+	if (!a)
+		return;
+	dyad__dict_free(a->dict);
+	free(a->edges);
+	free(a->term);
+	free(a->next);
+	free(a->stem);
+	for (i = 0; a->diags && i < a->ndiags; i++)
+		free(a->diags[i]);
+	free(a->diags);
+	free(a);
+}
+
+size_t dyad_engine_diag_count(const dyad_engine *eng)
+{
+	return eng && eng->actors ? eng->actors->ndiags : 0;
+}
+
+const char *dyad_engine_diag(const dyad_engine *eng, size_t i)
+{
+	if (!eng || !eng->actors || i >= eng->actors->ndiags)
+		return NULL;
+	return eng->actors->diags[i];
+}
+
+void dyad_engine_dict_stats(const dyad_engine *eng, dyad_dict_stats *out)
+{
+	memset(out, 0, sizeof *out);
+	if (eng && eng->actors)
+		*out = eng->actors->stats;
+}
+
+const char *dyad_how_name(dyad_how h)
+{
+	switch (h) {
+	case DYAD_HOW_DICTIONARY: return "dictionary";
+	case DYAD_HOW_ALIAS: return "alias";
+	case DYAD_HOW_ROLE: return "role";
+	case DYAD_HOW_COREF: return "coreference";
+	}
+	return "?";
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 1: dictionary matches                                          */
+/* ------------------------------------------------------------------ */
+
+#define HIST_MAX 64
+
+/* A name found in the text: tokens [t0, t1) and the trie node its key
+** ends at (all names of that key are candidates). */
+typedef struct match {
+	uint32_t t0, t1;
+	uint32_t node;
+	uint8_t plural;   /* matched with a regular plural ending */
+	uint8_t midstem;  /* ended inside the last token: stem names only */
+} match;
+
+static int is_alnum_ascii(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+}
+
+/* May a name walk continue through token k? Words and numbers only. */
+static int walkable(const dyad__tok *k)
+{
+	return k->kind == DYAD_TOK_WORD || k->kind == DYAD_TOK_NUMBER;
+}
+
+/* Walks one token's key from node; hist[i] is the node after i key bytes
+** (hist[0] = node). Returns the key bytes walked, and sets *done when the
+** whole key was walked (else the walk fell off the trie). */
+static size_t walk_token(const struct dyad__actors *a, const char *f, size_t fl,
+			 uint32_t node, uint32_t *hist, int *done, int *stem_at_mid)
+{
+	size_t i, k = 0;
+
+	hist[0] = node;
+	*done = 1;
+	*stem_at_mid = 0;
+	for (i = 0; i < fl; i++) {
+		unsigned char c = (unsigned char)f[i];
+		if (c < 0x80 && !is_alnum_ascii(c))
+			continue;
+		if (c == 0xC4 && i + 1 < fl && (unsigned char)f[i + 1] == 0xB1) {
+			c = 'i'; /* dotless i, folded as dict.c folds names */
+			i++;
+		}
+		node = child_of(a, node, c);
+		if (node == NO_NODE) {
+			*done = 0;
+			return k;
+		}
+		if (k + 1 < HIST_MAX)
+			hist[k + 1] = node;
+		k++;
+		if (a->stem[node] && a->term[node] && i + 1 < fl)
+			*stem_at_mid = 1;
+	}
+	return k;
+}
+
+/* The node of a plural's singular, or NO_NODE: "officials" -> "official",
+** "ministries" -> "ministry", "taxes" -> "tax". */
+static uint32_t plural_node(const struct dyad__actors *a, const uint32_t *hist,
+			    size_t walked, const char *key, size_t klen)
+{
+	uint32_t n;
+
+	if (klen < 4 || klen >= HIST_MAX || key[klen - 1] != 's')
+		return NO_NODE;
+	if (walked >= klen - 1 && a->term[hist[klen - 1]])
+		return hist[klen - 1];
+	if (key[klen - 2] == 'e' && walked >= klen - 2 && a->term[hist[klen - 2]])
+		return hist[klen - 2];
+	if (key[klen - 2] == 'e' && key[klen - 3] == 'i' && walked >= klen - 3 &&
+	    (n = child_of(a, hist[klen - 3], 'y')) != NO_NODE && a->term[n])
+		return n;
+	return NO_NODE;
+}
+
+/* Squashed key of a fold key (letters and digits), into out; its length. */
+static size_t squash(const char *f, size_t fl, char *out, size_t cap)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < fl && k < cap; i++) {
+		unsigned char c = (unsigned char)f[i];
+		if (c < 0x80 && !is_alnum_ascii(c))
+			continue;
+		if (c == 0xC4 && i + 1 < fl && (unsigned char)f[i + 1] == 0xB1) {
+			out[k++] = 'i'; /* dotless i: "Yılmaz" = "Yilmaz", as in dict.c */
+			i++;
+			continue;
+		}
+		out[k++] = (char)c;
+	}
+	return k;
+}
+
+/* The longest name starting at token i (of [i, end)); 0 if none. */
+static int longest_at(const struct dyad__actors *a, const dyad_doc *doc, size_t i,
+		      size_t end, match *m)
+{
+	uint32_t node = 0, hist[HIST_MAX];
+	size_t j;
+	int found = 0;
+
+	for (j = i; j < end && walkable(&doc->toks[j]); j++) {
+		const dyad__tok *k = &doc->toks[j];
+		const char *f = dyad__tok_fold(doc->norm, doc->fold, k);
+		char key[HIST_MAX];
+		size_t walked, klen = squash(f, k->fold_len, key, sizeof key);
+		int done, midstem;
+		uint32_t pn;
+
+		walked = walk_token(a, f, k->fold_len, node, hist, &done, &midstem);
+		if (done && a->term[hist[walked < HIST_MAX ? walked : HIST_MAX - 1]] && walked < HIST_MAX) {
+			node = hist[walked];
+			*m = (match){(uint32_t)i, (uint32_t)j + 1, node, 0, 0};
+			found = 1;
+		} else if ((pn = plural_node(a, hist, walked, key, klen)) != NO_NODE) {
+			*m = (match){(uint32_t)i, (uint32_t)j + 1, pn, 1, 0};
+			found = 1;
+		} else if (midstem) {
+			size_t s;
+			for (s = walked < HIST_MAX ? walked : HIST_MAX - 1; s > 0; s--)
+				if (a->stem[hist[s]] && a->term[hist[s]])
+					break;
+			*m = (match){(uint32_t)i, (uint32_t)j + 1, hist[s], 0, 1};
+			found = 1;
+		}
+		if (!done || walked >= HIST_MAX)
+			break;
+		node = hist[walked];
+	}
+	return found;
+}
+
+/* Does the text of tokens [t0, t1) have a lower-case ASCII letter? */
+static int has_lower(const dyad_doc *doc, uint32_t t0, uint32_t t1)
+{
+	size_t i;
+
+	for (i = doc->toks[t0].start; i < doc->toks[t1 - 1].end; i++)
+		if (doc->norm[i] >= 'a' && doc->norm[i] <= 'z')
+			return 1;
+	return 0;
+}
+
+/* The first name of kind at m's node that the text allows, or -1. */
+static long pick_name(const struct dyad__actors *a, const dyad_doc *doc, const match *m,
+		      dyad__ekind kind)
+{
+	const dyad__dict *d = a->dict;
+	uint32_t i;
+	int lower = -1;
+
+	for (i = a->term[m->node]; i; i = a->next[i - 1]) {
+		const dyad__name *nm = dyad__dict_name_at(d, i - 1);
+		if (dyad__dict_entry_at(d, nm->entry)->kind != kind)
+			continue;
+		if (m->midstem && !(nm->flags & DYAD__N_STEM))
+			continue;
+		if (nm->flags & DYAD__N_CAPS) {
+			if (lower < 0)
+				lower = has_lower(doc, m->t0, m->t1);
+			if (lower)
+				continue;
+		}
+		return (long)(i - 1);
+	}
+	return -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 2: mentions                                                    */
+/* ------------------------------------------------------------------ */
+
+/* A dictionary match, classified. */
+typedef struct hit {
+	uint32_t t0, t1;
+	long actor, agent;  /* name indices, -1 none */
+	uint8_t plural;
+} hit;
+
+/* A mention while the document is worked on; strings are offsets into
+** ctx->mtext (0 = ""), which may move as it grows. */
+typedef struct ment {
+	uint32_t sent, t0, t1;
+	long name;          /* name that gave the actor or person, -1 none */
+	long agent;         /* last role name used, -1 none */
+	long base;          /* the country/organization composed with, -1 none */
+	uint32_t code;      /* the code */
+	uint32_t label;     /* a candidate's name */
+	uint32_t post;      /* dictionary pool offset of the office, 0 none */
+	uint32_t why;       /* explanation */
+	uint32_t at, gat;   /* file:line of the entry and of the role */
+	int32_t ref;        /* coreference: the person mention, -1 none */
+	uint8_t how, candidate, person, definite;
+	float conf;
+} ment;
+
+typedef struct work {
+	dyad_ctx *ctx;
+	const struct dyad__actors *a;
+	const dyad_doc *doc;
+	int32_t date;        /* YYYYMMDD, 0 unknown */
+	dyad__buf hits;      /* hit[] of the sentence (in ctx->scratch) */
+} work;
+
+static uint32_t text_add(dyad_ctx *ctx, const char *s, size_t n)
+{
+	size_t at = ctx->mtext.len;
+
+	if (at == 0) {
+		if (dyad__buf_append(&ctx->mtext, "", 1) != 0)
+			goto nomem;
+		at = 1;
+	}
+	if (dyad__buf_reserve(&ctx->mtext, n + 1) != 0)
+		goto nomem;
+	memcpy(ctx->mtext.p + at, s, n);
+	ctx->mtext.p[at + n] = '\0';
+	ctx->mtext.len += n + 1;
+	return (uint32_t)at;
+nomem:
+	ctx->nomem = 1;
+	return 0;
+}
+
+static const dyad__entry *entry_of(const work *w, long name)
+{
+	const dyad__dict *d = w->a->dict;
+	return dyad__dict_entry_at(d, dyad__dict_name_at(d, (size_t)name)->entry);
+}
+
+/* The code of the actor named by name on the document's date: among all
+** entries sharing the name's key, the first with a period holding the
+** date, else the first name's own choice. */
+static const dyad__code *code_of(const work *w, long name)
+{
+	const struct dyad__actors *a = w->a;
+	const dyad__name *nm = dyad__dict_name_at(a->dict, (size_t)name);
+	const char *key = dyad__dict_str(a->dict, nm->key);
+	uint32_t i;
+
+	if (w->date)
+		for (i = (uint32_t)name + 1; i; i = a->next[i - 1]) {
+			const dyad__name *o = dyad__dict_name_at(a->dict, i - 1);
+			const dyad__entry *e = dyad__dict_entry_at(a->dict, o->entry);
+			const dyad__code *c;
+			if (e->kind != DYAD__E_ACTOR || strcmp(dyad__dict_str(a->dict, o->key), key))
+				continue;
+			c = dyad__dict_code_on(a->dict, e, w->date);
+			if (c && (c->from || c->to))
+				return c;
+		}
+	return dyad__dict_code_on(a->dict, entry_of(w, name), w->date);
+}
+
+/* The trie node of a name's key: the head of its list of names. */
+static uint32_t node_of_name(const work *w, long name)
+{
+	const dyad__dict *d = w->a->dict;
+	const unsigned char *k = (const unsigned char *)dyad__dict_str(d,
+		dyad__dict_name_at(d, (size_t)name)->key);
+	uint32_t node = 0;
+
+	for (; *k && node != NO_NODE; k++)
+		node = child_of(w->a, node, *k);
+	return node == NO_NODE ? 0 : node;
+}
+
+static int is_person(const work *w, long name)
+{
+	return name >= 0 && (entry_of(w, name)->flags & DYAD__F_PERSON);
+}
+
+static int is_capital(const work *w, long name)
+{
+	return name >= 0 &&
+	       (dyad__dict_name_at(w->a->dict, (size_t)name)->flags & DYAD__N_CAPITAL);
+}
+
+static int tok_eq(const dyad_doc *doc, size_t t, const char *s)
+{
+	const dyad__tok *k = &doc->toks[t];
+	size_t n = strlen(s);
+
+	return k->fold_len == n && memcmp(dyad__tok_fold(doc->norm, doc->fold, k), s, n) == 0;
+}
+
+/* Is the word before token t a place preposition ("in Tehran")? */
+static int after_place_word(const dyad_doc *doc, size_t first, size_t t)
+{
+	static const char *const preps[] = {
+		"in", "at", "from", "to", "into", "near", "outside", "inside", "across",
+		"via", "toward", "towards", "around", "within", "through", "throughout", NULL
+	};
+	size_t i;
+
+	if (t == first)
+		return 0;
+	for (i = 0; preps[i]; i++)
+		if (tok_eq(doc, t - 1, preps[i]))
+			return 1;
+	return 0;
+}
+
+/* Tokens [from, to) that may sit between a country and its role: a
+** possessive and up to two lower-case words ("Iran's top", "Pentagon
+** deputy"). */
+static int gap_ok(const dyad_doc *doc, uint32_t from, uint32_t to)
+{
+	uint32_t i, words = 0;
+
+	if (to < from)
+		return 0;
+	for (i = from; i < to; i++) {
+		const dyad__tok *k = &doc->toks[i];
+		if (k->kind == DYAD_TOK_POSSESSIVE)
+			continue;
+		if (k->kind != DYAD_TOK_WORD || !(doc->norm[k->start] >= 'a' && doc->norm[k->start] <= 'z') ||
+		    tok_eq(doc, i, "and") || tok_eq(doc, i, "or") || tok_eq(doc, i, "said") ||
+		    ++words > 2)
+			return 0;
+	}
+	return 1;
+}
+
+/* A capitalized word that could be part of a name. */
+static int name_word(const dyad_doc *doc, size_t t)
+{
+	const dyad__tok *k = &doc->toks[t];
+	unsigned char c = (unsigned char)doc->norm[k->start];
+
+	return k->kind == DYAD_TOK_WORD && ((c >= 'A' && c <= 'Z') || c >= 0xC0);
+}
+
+/* Does a dateline go on at token t ("DOHA, November 24")? A capital
+** there names where the report was filed, not who acted. */
+static int dateline_at(const dyad_doc *doc, size_t t, size_t end)
+{
+	static const char *const months[] = {
+		"january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december", "jan", "feb", "mar", "apr",
+		"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "jan.", "feb.", "mar.",
+		"apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", NULL
+	};
+	size_t i;
+
+	if (t + 1 >= end || !tok_eq(doc, t, ","))
+		return 0;
+	for (i = 0; months[i]; i++)
+		if (tok_eq(doc, t + 1, months[i]))
+			return 1;
+	return 0;
+}
+
+/* Pass 1 over one sentence: its dictionary hits, in order. */
+static int sentence_hits(work *w, size_t a, size_t b)
+{
+	size_t i = a;
+
+	w->hits.len = 0;
+	while (i < b) {
+		match m;
+		hit h;
+		if (!walkable(&w->doc->toks[i]) || !longest_at(w->a, w->doc, i, b, &m)) {
+			i++;
+			continue;
+		}
+		h.t0 = m.t0;
+		h.t1 = m.t1;
+		h.plural = m.plural;
+		h.actor = pick_name(w->a, w->doc, &m, DYAD__E_ACTOR);
+		h.agent = h.actor < 0 ? pick_name(w->a, w->doc, &m, DYAD__E_AGENT) : -1;
+		if (h.actor >= 0 && is_capital(w, h.actor) &&
+		    (after_place_word(w->doc, a, i) || dateline_at(w->doc, m.t1, b)))
+			h.actor = -1; /* "in Tehran", "DOHA, Nov 24": a place, not the government */
+		if ((h.actor >= 0 || h.agent >= 0) &&
+		    dyad__buf_append(&w->hits, &h, sizeof h) != 0)
+			return -1;
+		i = (h.actor >= 0 || h.agent >= 0) ? m.t1 : i + 1;
+	}
+	return 0;
+}
+
+/* actor code + role code, CAMEO style: a role refines a bare country or
+** root ("IRN" + "~GOV" = "IRNGOV"; "IGO~" goes in front); a code that
+** already has a role keeps it ("USAMIL" + "~GOV" = "USAMIL"). */
+static void compose(const char *actor, const char *agent, char *out, size_t cap)
+{
+	size_t an = strlen(actor), gn = strlen(agent);
+
+	if (!gn) {
+		snprintf(out, cap, "%s", actor);
+	} else if (agent[0] == '~') {
+		if (an == 0 || an == 3)
+			snprintf(out, cap, "%s%s", actor, agent + 1);
+		else
+			snprintf(out, cap, "%s", actor);
+	} else {
+		snprintf(out, cap, "%.*s%s", (int)(gn - 1), agent, actor);
+	}
+}
+
+static const char *agent_code(const work *w, long agent, uint32_t *post)
+{
+	const dyad__code *c;
+
+	*post = 0;
+	if (agent < 0)
+		return "";
+	c = dyad__dict_code_on(w->a->dict, entry_of(w, agent), w->date);
+	if (!c)
+		return "";
+	*post = c->post;
+	return dyad__dict_str(w->a->dict, c->text);
+}
+
+static int push(work *w, const ment *m)
+{
+	if (dyad__buf_append(&w->ctx->ments, m, sizeof *m) != 0) {
+		w->ctx->nomem = 1;
+		return -1;
+	}
+	return 0;
+}
+
+static void where(const work *w, long name, char *out, size_t cap)
+{
+	const dyad__dict *d = w->a->dict;
+	const dyad__name *nm;
+
+	if (name < 0) {
+		out[0] = '\0';
+		return;
+	}
+	nm = dyad__dict_name_at(d, (size_t)name);
+	snprintf(out, cap, "%s:%lu", dyad__dict_file_path(d, dyad__dict_entry_at(d, nm->entry)->file),
+		 (unsigned long)nm->line);
+}
+
+/* An agent whose name is split by a country adjective: "top" + "Iranian"
+** + "diplomat" is "top diplomat" of Iran. Returns the agent name or -1. */
+static long split_agent(const work *w, uint32_t word, const hit *g)
+{
+	const dyad_doc *doc = w->doc;
+	uint32_t node = 0, hist[HIST_MAX], t;
+	const dyad__tok *wk = &doc->toks[word];
+	match m;
+	int done, mid;
+	size_t walked;
+
+	if (wk->kind != DYAD_TOK_WORD || !(doc->norm[wk->start] >= 'a' && doc->norm[wk->start] <= 'z'))
+		return -1;
+
+	for (t = word; t < g->t1; t = t == word ? g->t0 : t + 1) {
+		const dyad__tok *k = &doc->toks[t];
+		walked = walk_token(w->a, dyad__tok_fold(doc->norm, doc->fold, k), k->fold_len,
+				    node, hist, &done, &mid);
+		if (!done || walked >= HIST_MAX)
+			return -1;
+		node = hist[walked];
+	}
+	if (!w->a->term[node])
+		return -1;
+	m = (match){word, g->t1, node, 0, 0};
+	return pick_name(w->a, doc, &m, DYAD__E_AGENT);
+}
+
+/* A capitalized name of one to four words right after token t1 that no
+** dictionary knows: the end of the name, or t1 when there is none. */
+static uint32_t unknown_name(const work *w, uint32_t t1, uint32_t limit)
+{
+	uint32_t t = t1;
+
+	while (t < limit && t - t1 < 4 && name_word(w->doc, t))
+		t++;
+	return t;
+}
+
+typedef struct chainst {
+	long base, agent, person;
+	uint32_t t0, t1, cand_start, cand_end;
+	int place;           /* a bare name after "in", "to", ...: likely a place */
+	size_t next;         /* first hit after the chain */
+} chainst;
+
+/* Reads a chain of hits from hit k: [base] [roles...] [person | new name]
+** or role "of" base. */
+static void read_chain(const work *w, const hit *h, size_t nh, size_t k, size_t a,
+		       size_t b, chainst *c)
+{
+	const dyad_doc *doc = w->doc;
+	size_t j = k;
+
+	c->base = c->agent = c->person = -1;
+	c->t0 = h[k].t0;
+	c->t1 = h[k].t1;
+	c->cand_end = 0;
+	c->place = after_place_word(doc, a, h[k].t0);
+	if (h[j].actor >= 0 && !is_person(w, h[j].actor))
+		c->base = h[j++].actor;
+	while (j < nh && h[j].agent >= 0 && (j == k || gap_ok(doc, h[j - 1].t1, h[j].t0))) {
+		long sa;
+		if (j == k + 1 && c->base >= 0 && h[k].t0 > a &&
+		    (sa = split_agent(w, h[k].t0 - 1, &h[j])) >= 0) {
+			c->agent = sa;
+			c->t0 = h[k].t0 - 1;
+		} else {
+			c->agent = h[j].agent;
+		}
+		c->t1 = h[j++].t1;
+	}
+	if (j < nh && h[j].actor >= 0 && is_person(w, h[j].actor) &&
+	    (j == k || gap_ok(doc, h[j - 1].t1, h[j].t0))) {
+		c->person = h[j].actor;
+		c->t1 = h[j++].t1;
+	} else if (c->agent >= 0) {
+		uint32_t lim = j < nh ? h[j].t0 : (uint32_t)b, e = unknown_name(w, c->t1, lim);
+		if (e > c->t1) {
+			c->cand_start = c->t1;
+			c->cand_end = e;
+			c->t1 = e;
+		} else if (c->base < 0 && j < nh && h[j].actor >= 0 && !is_person(w, h[j].actor) &&
+			   c->t1 + 1 < b && tok_eq(doc, c->t1, "of") &&
+			   (h[j].t0 == c->t1 + 1 ||
+			    (h[j].t0 == c->t1 + 2 && tok_eq(doc, c->t1 + 1, "the")))) {
+			c->base = h[j].actor; /* "the foreign minister of Iran" */
+			c->t1 = h[j++].t1;
+		}
+	}
+	c->next = j > k ? j : k + 1;
+}
+
+/* Turns a chain into one mention. */
+static int emit_chain(work *w, uint32_t sent, const chainst *c)
+{
+	const dyad__dict *d = w->a->dict;
+	char code[64], why[384], at[256], gat[256];
+	const char *base = "", *gcode;
+	uint32_t gpost;
+	ment m;
+
+	memset(&m, 0, sizeof m);
+	m.sent = sent;
+	m.t0 = c->t0;
+	m.t1 = c->t1;
+	m.name = c->person >= 0 ? c->person : c->base;
+	m.agent = c->agent;
+	m.base = c->base;
+	m.ref = -1;
+	gcode = agent_code(w, c->agent, &gpost);
+	if (c->base >= 0) {
+		const dyad__code *bc = code_of(w, c->base);
+		base = bc ? dyad__dict_str(d, bc->text) : "";
+	}
+	where(w, m.name, at, sizeof at);
+	where(w, c->agent, gat, sizeof gat);
+	if (c->person >= 0) {
+		const dyad__code *pc = code_of(w, c->person);
+		snprintf(code, sizeof code, "%s", pc ? dyad__dict_str(d, pc->text) : "");
+		m.post = gpost ? gpost : (pc ? pc->post : 0);
+		m.how = DYAD_HOW_DICTIONARY;
+		m.person = 1;
+		m.conf = pc ? 0.9f : 0.4f;
+		snprintf(why, sizeof why, "person %s (%s)%s%s", at, pc ? "code valid on the date" :
+			 "no code valid on the date", gat[0] ? "; title " : "", gat);
+	} else if (c->cand_end) {
+		compose(base, gcode, code, sizeof code);
+		m.post = gpost;
+		m.how = DYAD_HOW_ROLE;
+		m.person = m.candidate = 1;
+		m.conf = 0.5f;
+		m.label = text_add(w->ctx, w->doc->norm + w->doc->toks[c->cand_start].start,
+				   w->doc->toks[c->cand_end - 1].end - w->doc->toks[c->cand_start].start);
+		snprintf(why, sizeof why, "new name after role %s%s%s: %s + %s", gat,
+			 at[0] ? " of " : "", at, base[0] ? base : "(no country)", gcode);
+	} else if (c->agent >= 0) {
+		compose(base, gcode, code, sizeof code);
+		m.post = gpost;
+		m.how = DYAD_HOW_ROLE;
+		m.conf = base[0] ? 0.7f : 0.3f;
+		snprintf(why, sizeof why, "role %s%s%s: %s + %s", gat, at[0] ? " with " : "", at,
+			 base[0] ? base : "(no country)", gcode);
+	} else {
+		if (is_capital(w, c->base) && strlen(base) == 3)
+			snprintf(code, sizeof code, "%sGOV", base);
+		else
+			snprintf(code, sizeof code, "%s", base);
+		m.how = DYAD_HOW_DICTIONARY;
+		m.conf = c->place ? 0.4f : is_capital(w, c->base) ? 0.6f : 0.85f;
+		snprintf(why, sizeof why, "%s %s%s", is_capital(w, c->base) ?
+			 "capital standing for its government," : "name", at,
+			 c->place ? "; after a place preposition, so perhaps only a place" : "");
+	}
+	m.code = text_add(w->ctx, code, strlen(code));
+	m.why = text_add(w->ctx, why, strlen(why));
+	m.at = text_add(w->ctx, at, strlen(at));
+	m.gat = text_add(w->ctx, gat, strlen(gat));
+	return push(w, &m);
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 3: aliases and coreference                                     */
+/* ------------------------------------------------------------------ */
+
+/* Squashed key of token t into out (cap HIST_MAX); its length. */
+static size_t tok_key(const dyad_doc *doc, size_t t, char *out)
+{
+	const dyad__tok *k = &doc->toks[t];
+	return squash(dyad__tok_fold(doc->norm, doc->fold, k), k->fold_len, out, HIST_MAX);
+}
+
+/* Is token t covered by a mention of sentence s? ms sorted by position. */
+static int covered(const ment *ms, size_t n, uint32_t t)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (t >= ms[i].t0 && t < ms[i].t1)
+			return 1;
+	return 0;
+}
+
+/* "II", "VI", "Jr": the end of a name that is not a surname. */
+static int roman_or_suffix(const dyad_doc *doc, size_t t)
+{
+	const dyad__tok *k = &doc->toks[t];
+	size_t i;
+
+	if (tok_eq(doc, t, "jr") || tok_eq(doc, t, "sr") || tok_eq(doc, t, "jr.") ||
+	    tok_eq(doc, t, "sr."))
+		return 1;
+	for (i = k->start; i < k->end; i++)
+		if (!strchr("IVXLCDM", doc->norm[i]))
+			return 0;
+	return 1;
+}
+
+/* The person mention whose surname is token t's key, or -1: the last
+** word of the name, or the last part of a hyphenated one ("Abdollahian"
+** of "Amir-Abdollahian"). */
+static long alias_for(const work *w, const ment *ms, size_t n, size_t t)
+{
+	const dyad_doc *doc = w->doc;
+	char key[HIST_MAX], sur[HIST_MAX];
+	size_t kl = tok_key(doc, t, key), i;
+
+	if (kl < 3 || !name_word(doc, t) || roman_or_suffix(doc, t))
+		return -1;
+	for (i = 0; i < n; i++) {
+		uint32_t last = ms[i].t1 - 1;
+		const dyad__tok *lk;
+		const char *f;
+		size_t sl, h;
+		if (!ms[i].person || ms[i].how == DYAD_HOW_ALIAS || ms[i].t1 - ms[i].t0 < 2)
+			continue;
+		if ((sl = tok_key(doc, last, sur)) == kl && memcmp(sur, key, kl) == 0)
+			return (long)i;
+		lk = &doc->toks[last];
+		f = dyad__tok_fold(doc->norm, doc->fold, lk);
+		for (h = lk->fold_len; h > 0 && f[h - 1] != '-'; h--)
+			;
+		if (h > 0 && squash(f + h, lk->fold_len - h, sur, HIST_MAX) == kl &&
+		    memcmp(sur, key, kl) == 0)
+			return (long)i;
+	}
+	return -1;
+}
+
+/* "surname of the person named in sentence 3 (...)" */
+static int alias_why(work *w, ment *m, const ment *full)
+{
+	char why[512];
+	const dyad_doc *doc = w->doc;
+	size_t a = doc->toks[full->t0].start, b = doc->toks[full->t1 - 1].end;
+
+	snprintf(why, sizeof why, "surname of \"%.*s\" (sentence %lu), %s",
+		 (int)(b - a > 120 ? 120 : b - a), doc->norm + a, (unsigned long)full->sent,
+		 w->ctx->mtext.p + full->why);
+	m->why = text_add(w->ctx, why, strlen(why));
+	return w->ctx->nomem ? -1 : 0;
+}
+
+static int add_aliases(work *w)
+{
+	const dyad_doc *doc = w->doc;
+	size_t n0 = DYAD__VEC_LEN(&w->ctx->ments, ment), s, t;
+
+	for (s = 0; s < doc->nsents; s++) {
+		const dyad__sent *se = &doc->sents[s];
+		for (t = se->tok0; t < se->tok0 + se->ntok; t++) {
+			const ment *ms = (const ment *)w->ctx->ments.p;
+			long r;
+			ment m;
+			if (covered(ms, n0, (uint32_t)t) || (r = alias_for(w, ms, n0, t)) < 0)
+				continue;
+			m = ms[r];
+			m.sent = (uint32_t)s;
+			m.t0 = (uint32_t)t;
+			m.t1 = (uint32_t)t + 1;
+			m.how = DYAD_HOW_ALIAS;
+			m.ref = (int32_t)r;
+			m.conf = 0.75f;
+			m.agent = -1;
+			m.gat = 0;
+			if (alias_why(w, &m, &ms[r]) != 0)
+				return -1;
+			if (push(w, &m) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int before(const ment *x, const ment *y)
+{
+	return x->sent < y->sent || (x->sent == y->sent && x->t0 < y->t0);
+}
+
+/* Do the role's country and the person's code agree? */
+static int same_country(const work *w, const ment *role, const ment *p)
+{
+	const char *rc = w->ctx->mtext.p + role->code, *pc = w->ctx->mtext.p + p->code;
+
+	return role->base < 0 || strncmp(rc, pc, 3) == 0;
+}
+
+static int same_post(const work *w, uint32_t x, uint32_t y)
+{
+	const dyad__dict *d = w->a->dict;
+	return x && y && strcmp(dyad__dict_str(d, x), dyad__dict_str(d, y)) == 0;
+}
+
+static void coref_why(work *w, ment *role, const ment *p)
+{
+	char why[512];
+	const dyad_doc *doc = w->doc;
+	size_t a = doc->toks[p->t0].start, b = doc->toks[p->t1 - 1].end;
+
+	snprintf(why, sizeof why, "%s; post %s held by \"%.*s\" (sentence %lu)",
+		 w->ctx->mtext.p + role->why, dyad__dict_str(w->a->dict, role->post),
+		 (int)(b - a > 120 ? 120 : b - a), doc->norm + a, (unsigned long)p->sent);
+	role->why = text_add(w->ctx, why, strlen(why));
+}
+
+/* Does the person of mention p hold post (a pool offset) on the date? By
+** the title the article gave, or by any code valid on the date of any
+** entry sharing the name: Qatar's prime minister is also its foreign
+** minister, in two files. */
+static int holds_post(const work *w, const ment *p, uint32_t post)
+{
+	const struct dyad__actors *a = w->a;
+	const char *want = dyad__dict_str(a->dict, post), *key;
+	uint32_t i, k;
+
+	if (same_post(w, p->post, post))
+		return 1;
+	if (p->name < 0)
+		return 0;
+	key = dyad__dict_str(a->dict, dyad__dict_name_at(a->dict, (size_t)p->name)->key);
+	for (i = a->term[node_of_name(w, p->name)]; i; i = a->next[i - 1]) {
+		const dyad__name *o = dyad__dict_name_at(a->dict, i - 1);
+		const dyad__entry *e = dyad__dict_entry_at(a->dict, o->entry);
+		if (strcmp(dyad__dict_str(a->dict, o->key), key) != 0)
+			continue;
+		for (k = 0; k < e->ncodes; k++) {
+			const dyad__code *c = dyad__dict_code_at(a->dict, e->code0 + k);
+			if (c->post && strcmp(dyad__dict_str(a->dict, c->post), want) == 0 &&
+			    (!w->date || ((!c->from || w->date >= c->from) && (!c->to || w->date <= c->to))))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* "the FM", "the top Iranian diplomat": the person holding the post in
+** this article, the nearest before the role, else the nearest after. */
+static void resolve_roles(work *w)
+{
+	ment *ms = (ment *)w->ctx->ments.p;
+	size_t n = DYAD__VEC_LEN(&w->ctx->ments, ment), i, j;
+
+	for (i = 0; i < n; i++) {
+		long best = -1;
+		if (ms[i].how != DYAD_HOW_ROLE || ms[i].candidate || !ms[i].post)
+			continue;
+		for (j = 0; j < n; j++) {
+			if (!ms[j].person || ms[j].how == DYAD_HOW_COREF ||
+			    !holds_post(w, &ms[j], ms[i].post) || !same_country(w, &ms[i], &ms[j]))
+				continue;
+			if (best < 0 || (before(&ms[j], &ms[i]) &&
+					 (!before(&ms[best], &ms[i]) || before(&ms[best], &ms[j]))) ||
+			    (!before(&ms[best], &ms[i]) && !before(&ms[j], &ms[i]) && before(&ms[j], &ms[best])))
+				best = (long)j;
+		}
+		if (best < 0)
+			continue;
+		coref_why(w, &ms[i], &ms[best]);
+		ms = (ment *)w->ctx->ments.p;
+		ms[i].how = DYAD_HOW_COREF;
+		ms[i].ref = (int32_t)best;
+		ms[i].code = ms[best].code;
+		ms[i].name = ms[best].name;
+		ms[i].label = ms[best].label;
+		ms[i].at = ms[best].at;
+		ms[i].conf = 0.6f;
+	}
+}
+
+static int cmp_ment(const void *x, const void *y)
+{
+	const ment *a = x, *b = y;
+
+	if (a->sent != b->sent)
+		return a->sent < b->sent ? -1 : 1;
+	return a->t0 < b->t0 ? -1 : a->t0 > b->t0;
+}
+
+/* ------------------------------------------------------------------ */
+/* API                                                                 */
+/* ------------------------------------------------------------------ */
+
+/* The document's date as YYYYMMDD: a month counts as its 15th, a year
+** as 1 July, so periods that hold most of it win. */
+static int32_t doc_date(const dyad_doc *doc)
+{
+	const char *s = doc->info.date;
+	int y, m = 7, d = 1;
+
+	if (strlen(s) < 4 || sscanf(s, "%4d", &y) != 1)
+		return 0;
+	if (strlen(s) >= 7 && sscanf(s + 5, "%2d", &m) == 1)
+		d = 15;
+	if (strlen(s) >= 10)
+		sscanf(s + 8, "%2d", &d);
+	return (int32_t)(y * 10000 + m * 100 + d);
+}
+
+static int run_sentences(work *w)
+{
+	const dyad_doc *doc = w->doc;
+	size_t s;
+
+	for (s = 0; s < doc->nsents; s++) {
+		const dyad__sent *se = &doc->sents[s];
+		size_t k = 0, nh;
+		const hit *h;
+		if (sentence_hits(w, se->tok0, se->tok0 + se->ntok) != 0)
+			return -1;
+		h = (const hit *)w->hits.p;
+		nh = DYAD__VEC_LEN(&w->hits, hit);
+		while (k < nh) {
+			chainst c;
+			read_chain(w, h, nh, k, se->tok0, se->tok0 + se->ntok, &c);
+			if (emit_chain(w, (uint32_t)s, &c) != 0)
+				return -1;
+			k = c.next;
+		}
+	}
+	return 0;
+}
+
+dyad_status dyad_doc_actors(const dyad_doc *cdoc, size_t *n)
+{
+	dyad_ctx *ctx = cdoc->ctx;
+	work w;
+	int rc;
+
+	*n = 0;
+	if (!ctx->eng->actors)
+		return dyad__msg(ctx->msg, DYAD_BADARG, "the engine was made without actor dictionaries");
+	if (!ctx->doc.norm)
+		return dyad__msg(ctx->msg, DYAD_BADARG, "no document processed");
+	memset(&w, 0, sizeof w);
+	w.ctx = ctx;
+	w.a = ctx->eng->actors;
+	w.doc = &ctx->doc;
+	w.date = doc_date(&ctx->doc);
+	w.hits = ctx->scratch; /* reused across documents */
+	w.hits.len = 0;
+	ctx->ments.len = ctx->mtext.len = 0;
+	text_add(ctx, "", 0);
+	rc = run_sentences(&w);
+	if (rc == 0)
+		rc = add_aliases(&w);
+	ctx->scratch = w.hits;
+	if (rc != 0 || ctx->nomem)
+		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory finding actors");
+	resolve_roles(&w);
+	qsort(ctx->ments.p, DYAD__VEC_LEN(&ctx->ments, ment), sizeof(ment), cmp_ment);
+	*n = DYAD__VEC_LEN(&ctx->ments, ment);
+	return DYAD_OK;
+}
+
+/* The first name of the entry of name, or "". */
+static const char *label_of(const dyad__dict *d, long name)
+{
+	const dyad__entry *e;
+
+	if (name < 0)
+		return "";
+	e = dyad__dict_entry_at(d, dyad__dict_name_at(d, (size_t)name)->entry);
+	return dyad__dict_str(d, dyad__dict_name_at(d, e->name0)->text);
+}
+
+dyad_status dyad_doc_mention(const dyad_doc *cdoc, size_t i, dyad_mention *out)
+{
+	const dyad_ctx *ctx = cdoc->ctx;
+	const ment *m;
+	const dyad_doc *doc = &ctx->doc;
+	const char *t = ctx->mtext.p;
+	size_t a, b;
+
+	if (i >= DYAD__VEC_LEN(&ctx->ments, ment))
+		return DYAD_NOTFOUND;
+	m = &((const ment *)ctx->ments.p)[i];
+	memset(out, 0, sizeof *out);
+	out->sent = m->sent;
+	a = doc->toks[m->t0].start;
+	b = doc->toks[m->t1 - 1].end;
+	dyad__map_span(doc, a, b, &out->start, &out->end);
+	out->text = doc->norm + a;
+	out->text_len = b - a;
+	out->code = t + m->code;
+	out->how = (dyad_how)m->how;
+	out->label = m->label ? t + m->label : label_of(ctx->eng->actors->dict, m->name);
+	out->entry = t + m->at;
+	out->agent = t + m->gat;
+	out->post = m->post ? dyad__dict_str(ctx->eng->actors->dict, m->post) : "";
+	out->confidence = m->conf;
+	out->candidate = m->candidate;
+	out->explain = t + m->why;
+	return DYAD_OK;
+}

@@ -1,0 +1,2 @@
+# dyad help actors prints the actors reference.
+"$DYAD" help actors
