@@ -890,7 +890,7 @@ static void read_chain(const work *w, const hit *h, size_t nh, size_t k, size_t 
 static int emit_chain(work *w, uint32_t sent, const chainst *c)
 {
 	const dyad__dict *d = w->a->dict;
-	char code[64], why[384], at[256], gat[256];
+	char code[64], why[1024], at[256], gat[256];
 	const char *base = "", *gcode;
 	uint32_t gpost;
 	ment m;
