@@ -7,8 +7,9 @@
 #      installed with apt-get when running as root; otherwise the exact
 #      sudo command is printed and the script exits 1.
 #   2. make -j2 (library, CLI, tools).
-#   3. ./build/dyad sentences examples/ > build/examples.jsonl, then one
-#      summary line (documents, sentences) and the first three lines.
+#   3. ./build/dyad sentences examples/ > build/examples.jsonl and
+#      ./build/dyad actors examples/ > build/examples-actors.jsonl, then a
+#      summary line for each and the first lines of the actors.
 #
 # Idempotent: a second run installs nothing and rebuilds nothing, and
 # prints only the summary. Exit status: 0 ready; 1 something is missing or
@@ -99,8 +100,23 @@ run_examples() {
 	docs=$(grep -c '"sentences":' "$out" || true)
 	sents=$(grep -c '"sent":' "$out" || true)
 	[ "$docs" -gt 0 ] || die "./build/dyad sentences examples/ printed no document"
-	say "ok: $docs documents, $sents sentences from examples/ in $out; the first 3 lines:"
-	head -n 3 "$out"
+	say "ok: $docs documents, $sents sentences from examples/ in $out"
+	run_actors
+}
+
+# run_actors: the actors of the same articles, and their summary.
+run_actors() {
+	local out=build/examples-actors.jsonl err=build/examples-actors.err n rc=0
+	./build/dyad actors examples/ >"$out" 2>"$err" || rc=$?
+	if [ "$rc" -ne 0 ]; then
+		cat "$err" >&2
+		die "./build/dyad actors examples/ exited $rc"
+	fi
+	rm -f "$err"
+	n=$(grep -c '"code":' "$out" || true)
+	[ "$n" -gt 0 ] || die "./build/dyad actors examples/ found no actor"
+	say "ok: $n actor mentions from examples/ in $out; the first 5:"
+	head -n 5 "$out"
 }
 
 ensure_packages
