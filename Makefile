@@ -70,7 +70,7 @@ $(BUILD)/dyad: $(CLI_OBJ) $(BUILD)/libdyad.a
 	$(CC) -o $@ $(CLI_OBJ) $(BUILD)/libdyad.a $(LDLIBS_ALL)
 
 # Unit tests may use the private header: they test stages directly.
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libdyad.a $(HDRS)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libdyad.a $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
 

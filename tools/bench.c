@@ -188,6 +188,17 @@ static int first_pass(const dyad_engine *eng, corpus *c)
 	return 0;
 }
 
+/* The input for article a; given: pass the language found earlier. */
+static void input_of(const article *a, int given, dyad_input *in)
+{
+	memset(in, 0, sizeof *in);
+	in->id = a->id;
+	in->date = a->date;
+	in->lang = given ? a->lang : NULL;
+	in->text = a->text;
+	in->text_len = a->len;
+}
+
 /* One pass over the corpus; adds to the job's counters. */
 static void pass(job *jb, dyad_ctx *ctx)
 {
@@ -199,12 +210,7 @@ static void pass(job *jb, dyad_ctx *ctx)
 		const dyad_doc *doc;
 		dyad_doc_info info;
 
-		memset(&in, 0, sizeof in);
-		in.id = a->id;
-		in.date = a->date;
-		in.lang = jb->given ? a->lang : NULL;
-		in.text = a->text;
-		in.text_len = a->len;
+		input_of(a, jb->given, &in);
 		jb->docs++;
 		jb->bytes += a->len;
 		if (dyad_ctx_process(ctx, &in, &doc) != DYAD_OK) {
@@ -316,12 +322,7 @@ static void actor_run(const dyad_engine *eng, const corpus *c, const char *what)
 			dyad_doc_info info;
 			size_t n = 0;
 			double t1;
-			memset(&in, 0, sizeof in);
-			in.id = a->id;
-			in.date = a->date;
-			in.lang = a->lang;
-			in.text = a->text;
-			in.text_len = a->len;
+			input_of(a, 1, &in);
 			if (dyad_ctx_process(ctx, &in, &doc) != DYAD_OK)
 				continue;
 			t1 = now();

@@ -14,34 +14,11 @@
 #include <string.h>
 
 #include "dyad.h"
+#include "seeds.h"
 #include "tap.h"
-
-#define SEEDS "../shared/seeds/"
 
 static dyad_engine *eng;
 static dyad_ctx *ctx;
-static char text[1 << 20];
-
-static const dyad_doc *load(const char *name)
-{
-	char path[256];
-	dyad_input in;
-	const dyad_doc *doc = NULL;
-	size_t n;
-	FILE *f;
-
-	snprintf(path, sizeof path, SEEDS "%s", name);
-	f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	n = fread(text, 1, sizeof text, f);
-	fclose(f);
-	memset(&in, 0, sizeof in);
-	in.id = name;
-	in.text = text;
-	in.text_len = n;
-	return dyad_ctx_process(ctx, &in, &doc) == DYAD_OK ? doc : NULL;
-}
 
 /* Case-insensitive: does s[0, n) contain needle? */
 static int contains(const char *s, size_t n, const char *needle)
@@ -111,7 +88,7 @@ static const char *hamas_code(const dyad_doc *doc, size_t n, char *buf, size_t c
 
 static void seed(const char *name, const rule *rules, size_t nrules)
 {
-	const dyad_doc *doc = load(name);
+	const dyad_doc *doc = seed_load(ctx, name);
 	size_t n = 0, i;
 	char hamas[64];
 
