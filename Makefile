@@ -101,12 +101,15 @@ bench: $(BUILD)/bench $(BUILD)/dyad
 fuzz:
 	@sh tests/fuzz/run.sh $(FUZZ_SECONDS)
 
-install: all
+# The installed binary looks for its data where it is installed, so it is
+# built apart (build-install/) with that DATADIR.
+install:
+	$(MAKE) BUILD=build-install DATADIR=$(PREFIX)/share/dyad build-install/dyad build-install/libdyad.so
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/dyad
-	install -m 755 $(BUILD)/dyad $(DESTDIR)$(PREFIX)/bin/dyad
-	install -m 644 $(BUILD)/libdyad.a $(BUILD)/libdyad.so $(DESTDIR)$(PREFIX)/lib/
+	install -m 755 build-install/dyad $(DESTDIR)$(PREFIX)/bin/dyad
+	install -m 644 build-install/libdyad.a build-install/libdyad.so $(DESTDIR)$(PREFIX)/lib/
 	install -m 644 include/dyad.h $(DESTDIR)$(PREFIX)/include/
 	cp -R data/. $(DESTDIR)$(PREFIX)/share/dyad/
 
 clean:
-	rm -rf build build-san build-tsan build-fuzz
+	rm -rf build build-san build-tsan build-fuzz build-install
