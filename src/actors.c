@@ -1242,7 +1242,8 @@ dyad_status dyad_doc_actors(const dyad_doc *cdoc, size_t *n)
 	if (rc != 0 || ctx->nomem)
 		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory finding actors");
 	resolve_roles(&w);
-	qsort(ctx->ments.p, DYAD__VEC_LEN(&ctx->ments, ment), sizeof(ment), cmp_ment);
+	if (DYAD__VEC_LEN(&ctx->ments, ment) > 1) /* qsort wants a real pointer */
+		qsort(ctx->ments.p, DYAD__VEC_LEN(&ctx->ments, ment), sizeof(ment), cmp_ment);
 	*n = DYAD__VEC_LEN(&ctx->ments, ment);
 	return DYAD_OK;
 }
