@@ -5,6 +5,7 @@
 #   make sanitize     the same tests under ASan+UBSan (separate build dir)
 #   make tsan         the threading test under ThreadSanitizer
 #   make bench        throughput on ../shared/corpora (a benchmark, not a test)
+#   make eval         development scores on ../shared/gold-dev (not a test)
 #   make fuzz         libFuzzer targets for a bounded time (FUZZ_SECONDS)
 #   make install      PREFIX=/usr/local
 #
@@ -51,7 +52,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/replay_%)
 HDRS     := include/dyad.h $(wildcard src/*.h) $(wildcard cli/*.h)
 
-.PHONY: all check sanitize tsan bench fuzz install clean tools
+.PHONY: all check sanitize tsan bench eval fuzz install clean tools
 
 all: $(BUILD)/dyad $(BUILD)/libdyad.so tools
 
@@ -96,6 +97,10 @@ tsan:
 
 bench: $(BUILD)/bench $(BUILD)/dyad
 	@sh tools/bench.sh $(BUILD)
+
+# Development scores on ../shared/gold-dev (an evaluation, not a test).
+eval: $(BUILD)/dyad
+	@sh tools/eval-actors.sh $(BUILD)
 
 # libFuzzer needs clang; each target runs FUZZ_SECONDS on its corpus.
 fuzz:

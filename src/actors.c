@@ -585,27 +585,72 @@ static const dyad__entry *entry_of(const work *w, long name)
 	return dyad__dict_entry_at(d, dyad__dict_name_at(d, (size_t)name)->entry);
 }
 
+/* Is period x later than y: open-ended first, then the later start? */
+static int later(const dyad__code *x, const dyad__code *y)
+{
+	if (!x->to != !y->to)
+		return !x->to;
+	return x->from > y->from;
+}
+
+/*
+** An article without a date is taken as current, and a person's current
+** office is the one the text gives them ("US President Donald Trump"),
+** else the one that started last: among all entries sharing the name,
+** the latest-starting period with the title's post, else the
+** latest-starting period (open-ended first), else the entry's default.
+*/
+static const dyad__code *undated_code(const work *w, long name, const char *key,
+				      uint32_t post)
+{
+	const struct dyad__actors *a = w->a;
+	const dyad__code *best = NULL, *best_post = NULL;
+	uint32_t i, k;
+
+	for (i = (uint32_t)name + 1; i; i = a->next[i - 1]) {
+		const dyad__name *o = dyad__dict_name_at(a->dict, i - 1);
+		const dyad__entry *e = dyad__dict_entry_at(a->dict, o->entry);
+		if (e->kind != DYAD__E_ACTOR || strcmp(dyad__dict_str(a->dict, o->key), key))
+			continue;
+		for (k = 0; k < e->ncodes; k++) {
+			const dyad__code *c = dyad__dict_code_at(a->dict, e->code0 + k);
+			if (!c->from && !c->to)
+				continue;
+			if (!best || later(c, best))
+				best = c;
+			if (post && c->post && (!best_post || later(c, best_post)) &&
+			    strcmp(dyad__dict_str(a->dict, c->post), dyad__dict_str(a->dict, post)) == 0)
+				best_post = c;
+		}
+	}
+	if (best_post)
+		return best_post;
+	return best ? best : dyad__dict_code_on(a->dict, entry_of(w, name), 0);
+}
+
 /* The code of the actor named by name on the document's date: among all
 ** entries sharing the name's key, the first with a period holding the
-** date, else the first name's own choice. */
-static const dyad__code *code_of(const work *w, long name)
+** date, else the first name's own choice. post is the office the text
+** gives the person, or 0. */
+static const dyad__code *code_of(const work *w, long name, uint32_t post)
 {
 	const struct dyad__actors *a = w->a;
 	const dyad__name *nm = dyad__dict_name_at(a->dict, (size_t)name);
 	const char *key = dyad__dict_str(a->dict, nm->key);
 	uint32_t i;
 
-	if (w->date)
-		for (i = (uint32_t)name + 1; i; i = a->next[i - 1]) {
-			const dyad__name *o = dyad__dict_name_at(a->dict, i - 1);
-			const dyad__entry *e = dyad__dict_entry_at(a->dict, o->entry);
-			const dyad__code *c;
-			if (e->kind != DYAD__E_ACTOR || strcmp(dyad__dict_str(a->dict, o->key), key))
-				continue;
-			c = dyad__dict_code_on(a->dict, e, w->date);
-			if (c && (c->from || c->to))
-				return c;
-		}
+	if (!w->date)
+		return undated_code(w, name, key, post);
+	for (i = (uint32_t)name + 1; i; i = a->next[i - 1]) {
+		const dyad__name *o = dyad__dict_name_at(a->dict, i - 1);
+		const dyad__entry *e = dyad__dict_entry_at(a->dict, o->entry);
+		const dyad__code *c;
+		if (e->kind != DYAD__E_ACTOR || strcmp(dyad__dict_str(a->dict, o->key), key))
+			continue;
+		c = dyad__dict_code_on(a->dict, e, w->date);
+		if (c && (c->from || c->to))
+			return c;
+	}
 	return dyad__dict_code_on(a->dict, entry_of(w, name), w->date);
 }
 
@@ -905,13 +950,13 @@ static int emit_chain(work *w, uint32_t sent, const chainst *c)
 	m.ref = -1;
 	gcode = agent_code(w, c->agent, &gpost);
 	if (c->base >= 0) {
-		const dyad__code *bc = code_of(w, c->base);
+		const dyad__code *bc = code_of(w, c->base, 0);
 		base = bc ? dyad__dict_str(d, bc->text) : "";
 	}
 	where(w, m.name, at, sizeof at);
 	where(w, c->agent, gat, sizeof gat);
 	if (c->person >= 0) {
-		const dyad__code *pc = code_of(w, c->person);
+		const dyad__code *pc = code_of(w, c->person, gpost);
 		snprintf(code, sizeof code, "%s", pc ? dyad__dict_str(d, pc->text) : "");
 		m.post = gpost ? gpost : (pc ? pc->post : 0);
 		m.how = DYAD_HOW_DICTIONARY;
