@@ -147,26 +147,37 @@ static const char *meta_code(dyad_ctx *ctx, const char *m)
 	return dyad__arena_strndup(&ctx->arena, buf, k);
 }
 
+/* The cheap English test: looks at the first EN_WORDS words of a
+** document; EN_SHARE percent of them in the function-word list make it
+** English. */
+#define EN_WORDS 120
+#define EN_SHARE 15
+
 /*
-** Looks at the first tokens of the document: *english gets the share of
-** its words that are English function words, *wordy whether words (not
-** numbers and punctuation) make up most of it, both in percent.
+** The language the first words settle without the classifier: "en" when
+** enough are English function words, "und" when words (not numbers and
+** punctuation) are under half the tokens, else NULL.
 */
-static void first_words(const dyad_ctx *ctx, unsigned *english, unsigned *wordy)
+static const char *first_words(const dyad_ctx *ctx)
 {
 	const dyad__tok *tk = (const dyad__tok *)ctx->toks.p;
 	size_t n = DYAD__VEC_LEN(&ctx->toks, dyad__tok), i, words = 0, hits = 0;
 
-	for (i = 0; i < n && words < 120; i++) {
+	for (i = 0; i < n && words < EN_WORDS; i++) {
 		if (tk[i].kind != DYAD_TOK_WORD)
 			continue;
 		words++;
 		hits += (size_t)dyad__strset_has(&ctx->eng->english,
 						 dyad__tok_fold(ctx->norm.p, ctx->fold.p, &tk[i]),
 						 tk[i].fold_len);
+		/* No later word can bring the share under the bar. */
+		if (hits * 100 >= EN_SHARE * EN_WORDS)
+			return "en";
 	}
-	*english = words >= 4 ? (unsigned)(hits * 100 / words) : 0;
-	*wordy = i ? (unsigned)(words * 100 / i) : 0;
+	if (words >= 4 && hits * 100 / words >= EN_SHARE)
+		return "en";
+	/* Tables of figures have no language worth the classifier. */
+	return !i || words * 100 / i < 50 ? "und" : NULL;
 }
 
 static const char *lang_for(dyad_ctx *ctx, uint16_t script, const char *s, size_t n)
@@ -225,15 +236,8 @@ dyad_status dyad__lang_assign(dyad_ctx *ctx, const char *meta_lang)
 			total[k] += counts[k];
 	}
 	doc->script = dominant(total);
-	if (!doc_lang && doc->script == S_LATN) {
-		unsigned english, wordy;
-		first_words(ctx, &english, &wordy);
-		/* Tables of figures have no language worth the classifier. */
-		if (english >= 15)
-			doc_lang = "en";
-		else if (wordy < 50)
-			doc_lang = "und";
-	}
+	if (!doc_lang && doc->script == S_LATN)
+		doc_lang = first_words(ctx);
 	if (!doc_lang)
 		doc_lang = lang_for(ctx, doc->script, doc->norm, doc->norm_len);
 	for (i = 0; i < doc->nsents; i++) {

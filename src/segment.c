@@ -11,11 +11,20 @@
 ** ends a sentence unless it closes an abbreviation, an initial or a
 ** decimal, or the next word shows the sentence goes on. No sentence
 ** crosses a block.
+**
+** Most tokens are plain ASCII words, numbers and marks. They take a fast
+** path that scans a word 16 or 8 bytes at a time and makes its key in
+** the same pass; whenever such a token could be more (a hyphen, an
+** apostrophe, a non-ASCII letter or a dotted abbreviation follows) the
+** general scanners decide, so both paths give the same tokens.
 */
+#include <assert.h>
 #include <string.h>
 
 #include <utf8proc.h>
-
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include "dyad_int.h"
 
 /* ------------------------------------------------------------------ */
@@ -163,16 +172,29 @@ static size_t scan_word(const char *t, size_t i, size_t end)
 	return k;
 }
 
+/* Bytes of the decimal digit at t[k] (any script), or 0. */
+static int digit_len(const char *t, size_t k, size_t end)
+{
+	int len;
+
+	if (k >= end)
+		return 0;
+	if ((unsigned char)t[k] < 0x80)
+		return t[k] >= '0' && t[k] <= '9';
+	return class_at(t, k, end, &len) == C_DIGIT ? len : 0;
+}
+
 static size_t scan_number(const char *t, size_t i, size_t end, int *kind)
 {
 	size_t k = i;
+	int len;
 
 	*kind = DYAD_TOK_NUMBER;
 	while (k < end) {
-		if (t[k] >= '0' && t[k] <= '9') {
-			k++;
+		if ((len = digit_len(t, k, end)) != 0) {
+			k += (size_t)len; /* Arabic-Indic digits are several bytes */
 		} else if ((t[k] == ',' || t[k] == '.' || t[k] == ':' || t[k] == '/') &&
-			   k + 1 < end && t[k + 1] >= '0' && t[k + 1] <= '9') {
+			   digit_len(t, k + 1, end)) {
 			k++;
 		} else {
 			break;
@@ -284,44 +306,314 @@ static int add_fold(dyad_ctx *ctx, const char *t, size_t a, size_t b, dyad__tok 
 	return 0;
 }
 
+/* Bytes of a plain word: 1 for ASCII lower-case letters and digits, 3
+** for upper-case letters (bit 2 says the key must be lowered). */
+static const unsigned char word_byte[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1,
+	['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3, ['G'] = 3,
+	['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3,
+	['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3, ['U'] = 3,
+	['V'] = 3, ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+	['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+	['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+	['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
+/* Fills tk for t[i, k), a token that is its own key; returns k. */
+static size_t own_key(dyad__tok *tk, size_t i, size_t k, int kind)
+{
+	tk->start = (uint32_t)i;
+	tk->end = (uint32_t)k;
+	tk->kind = (uint8_t)kind;
+	tk->fold = (uint32_t)i;
+	tk->fold_len = (uint32_t)(k - i);
+	tk->fold_in_norm = 1;
+	return k;
+}
+
+/*
+** Word ends and lower-casing a word at a time: 16 bytes with SSE2 where
+** the compiler has it, then 8 bytes in a 64-bit word on little-endian
+** machines, then byte by byte. Each step stops at the first byte that is
+** not an ASCII letter or digit, and reads only bytes before b.
+*/
+#ifdef __SSE2__
+/* Masks (one bit a byte) of the letters and digits and of the capitals
+** among the 16 bytes at t. Signed compares: bytes from 0x80 up are
+** negative, so never letters. */
+static unsigned word_mask16(const unsigned char *t, unsigned *caps)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)t);
+	__m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));
+	__m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
+				       _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
+	__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+				      _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+	__m128i cap = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+				    _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+
+	*caps = (unsigned)_mm_movemask_epi8(cap);
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+}
+#endif
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
+	defined(__GNUC__)
+#define WORDWISE 1
+#define ONES 0x0101010101010101ull
+#define LOWS 0x7F7F7F7F7F7F7F7Full
+#define HIGHS 0x8080808080808080ull
+
+/* High bit set in each byte of x, taken as 7 bits, that is >= n
+** (n <= 0x80): no carry crosses a byte, so each byte is exact. */
+static inline uint64_t bytes_ge(uint64_t x, unsigned n)
+{
+	return ((x & LOWS) + ONES * (0x80 - n)) & HIGHS;
+}
+
+/* The high bit of each letter or digit byte of x, and of each capital in
+** *caps. */
+static uint64_t word_mask8(uint64_t x, uint64_t *caps)
+{
+	uint64_t y = x | (ONES * 0x20);
+
+	*caps = bytes_ge(x, 'A') & ~bytes_ge(x, 'Z' + 1) & ~x & HIGHS;
+	return ((bytes_ge(y, 'a') & ~bytes_ge(y, 'z' + 1)) |
+		(bytes_ge(x, '0') & ~bytes_ge(x, '9' + 1))) & ~x & HIGHS;
+}
+#endif
+
+/*
+** End of the run of ASCII letters and digits from t[i]; *upper gets
+** non-zero when the run holds a capital.
+*/
+static size_t word_end(const unsigned char *t, size_t i, size_t b, unsigned *upper)
+{
+	size_t k = i;
+	unsigned v, seen = 0;
+
+	(void)b; /* only the word-wide steps need it */
+#ifdef __SSE2__
+	for (; k + 16 <= b; k += 16) {
+		unsigned caps, stop = ~word_mask16(t + k, &caps) & 0xFFFF;
+		if (stop) {
+			*upper = seen | (caps & ((stop & (0 - stop)) - 1));
+			return k + (size_t)__builtin_ctz(stop);
+		}
+		seen |= caps;
+	}
+#endif
+#ifdef WORDWISE
+	for (; k + 8 <= b; k += 8) {
+		uint64_t x, caps, stop;
+		memcpy(&x, t + k, 8);
+		stop = ~word_mask8(x, &caps) & HIGHS;
+		if (stop) {
+			*upper = seen | ((caps & ((stop & (0 - stop)) - 1)) != 0);
+			return k + ((size_t)__builtin_ctzll(stop) >> 3);
+		}
+		seen |= caps != 0;
+	}
+#endif
+	while ((v = word_byte[t[k]]) != 0) {
+		seen |= v & 2;
+		k++;
+	}
+	*upper = seen;
+	return k;
+}
+
+/* Writes t[i, k) in lower case to f, in steps of 8 bytes while 8 remain
+** before b; f must have 7 bytes of room past k - i. */
+static void lower_copy(char *f, const unsigned char *t, size_t i, size_t k, size_t b)
+{
+#ifdef WORDWISE
+	for (; i < k && i + 8 <= b; i += 8, f += 8) {
+		uint64_t x, caps;
+		memcpy(&x, t + i, 8);
+		word_mask8(x, &caps);
+		x |= caps >> 2;
+		memcpy(f, &x, 8);
+	}
+#else
+	(void)b;
+#endif
+	for (; i < k; i++)
+		*f++ = (char)(word_byte[t[i]] == 3 ? t[i] | 0x20 : t[i]);
+}
+
+/*
+** The common token: ASCII letters and digits from a letter at t[i], ended
+** by an ASCII byte that cannot extend it (not a hyphen or apostrophe, nor
+** the full stop of a dotted abbreviation). Scans it once and makes its
+** key in the same pass. Returns its end, or 0 when the general scanner
+** must decide.
+*/
+static size_t ascii_word(dyad_ctx *ctx, size_t i, size_t b, dyad__tok *tk)
+{
+	const unsigned char *t = (const unsigned char *)ctx->norm.p;
+	unsigned upper, e;
+	size_t k = word_end(t, i, b, &upper);
+
+	e = t[k];
+	if (e >= 0x80 || e == '-' || e == '\'' || (e == '.' && k - i <= 2))
+		return 0;
+	if (!upper)
+		return own_key(tk, i, k, DYAD_TOK_WORD);
+	tk->start = (uint32_t)i;
+	tk->end = (uint32_t)k;
+	tk->kind = DYAD_TOK_WORD;
+	tk->fold_len = (uint32_t)(k - i);
+	tk->fold_in_norm = 0;
+	tk->fold = (uint32_t)ctx->fold.len;
+	lower_copy(ctx->fold.p + ctx->fold.len, t, i, k, b);
+	ctx->fold.len += tk->fold_len;
+	return k;
+}
+
+static int is_digit(unsigned c)
+{
+	return c - '0' < 10u;
+}
+
+static int is_alpha_byte(unsigned c)
+{
+	return (c | 0x20) - 'a' < 26u;
+}
+
+/* An ASCII number ("8,525", "5.93") that no letter, hyphen or non-ASCII
+** digit follows, as scan_number would take it; else 0. */
+static size_t ascii_number(const unsigned char *t, size_t i, dyad__tok *tk)
+{
+	size_t k = i;
+	unsigned e;
+
+	for (;; k++) {
+		e = t[k];
+		if (!is_digit(e) && !((e == ',' || e == '.' || e == ':' || e == '/') &&
+				      is_digit(t[k + 1])))
+			break;
+	}
+	if (e >= 0x80 || (unsigned)((e | 0x20) - 'a') < 26u || e == '-' ||
+	    ((e == ',' || e == '.' || e == ':' || e == '/') && t[k + 1] >= 0x80))
+		return 0;
+	return own_key(tk, i, k, DYAD_TOK_NUMBER);
+}
+
+/* ASCII punctuation or a symbol, but for '#', '@' and the apostrophe,
+** which may start a hashtag, a handle or a possessive. */
+static size_t ascii_mark(const unsigned char *t, size_t i, dyad__tok *tk)
+{
+	unsigned c = t[i];
+	size_t k = i + 1;
+
+	if (c == '#' || c == '@' || c == '\'')
+		return 0;
+	if (ascii_class[c] == C_SYMBOL)
+		return own_key(tk, i, k, DYAD_TOK_SYMBOL);
+	if (c == '.' || c == '-')
+		while (t[k] == c)
+			k++;
+	return own_key(tk, i, k, DYAD_TOK_PUNCT);
+}
+
+/*
+** The tokens that need no general scan: plain ASCII words, numbers and
+** marks, with their keys. Returns the token's end, or 0. Scans need no
+** bound: a block is always followed by the '\n' before the next block or
+** by the text's final NUL, which ends every token.
+*/
+static size_t fast_token(dyad_ctx *ctx, size_t i, size_t b, dyad__tok *tk)
+{
+	const unsigned char *t = (const unsigned char *)ctx->norm.p;
+	unsigned c = t[i];
+
+	if (c >= 0x80)
+		return 0;
+	switch (ascii_class[c]) {
+	case C_LETTER:
+		return ascii_word(ctx, i, b, tk);
+	case C_DIGIT:
+		return ascii_number(t, i, tk);
+	case C_PUNCT:
+	case C_SYMBOL:
+		return ascii_mark(t, i, tk);
+	default:
+		return 0;
+	}
+}
+
+/*
+** The general scanner for the token at t[i] of the block [a, b), with its
+** key; returns the token's end, or 0 when out of memory.
+*/
+static size_t general_token(dyad_ctx *ctx, size_t a, size_t i, size_t b, dyad__tok *tk)
+{
+	const char *t = ctx->norm.p;
+	int kind = DYAD_TOK_SYMBOL;
+	size_t k;
+
+	if (t[i] == 'n' && i + 2 < b && t[i + 1] == '\'' && t[i + 2] == 't' &&
+	    i > a && is_letter_at(t, i - 1, b) && !is_alnum_at(t, i + 3, b)) {
+		k = i + 3; /* the "n't" split off by scan_word */
+		kind = DYAD_TOK_WORD;
+	} else {
+		k = next_token(t, i, b, &kind);
+	}
+	if (k <= i)
+		k = i + 1;
+	memset(tk, 0, sizeof *tk);
+	tk->start = (uint32_t)i;
+	tk->end = (uint32_t)k;
+	tk->kind = (uint8_t)kind;
+	/* A non-ASCII key may be longer than its token: keep the room the
+	** ASCII keys of the rest of the block count on. */
+	if (add_fold(ctx, t, i, k, tk) != 0 ||
+	    dyad__buf_reserve(&ctx->fold, b - k + 8) != 0)
+		return 0;
+	return k;
+}
+
 /* Tokenizes normalized [a, b) onto ctx->toks. */
 static int tokenize(dyad_ctx *ctx, size_t a, size_t b)
 {
 	const char *t = ctx->norm.p;
 	size_t i = a;
+	dyad__tok *tk, *tk0;
 
-	/* Tokens and ASCII keys never outnumber the block's bytes. */
+	/* The scans stop at the byte after the block without a bound. */
+	assert(t[b] == '\n' || t[b] == '\0');
+	/* Tokens and ASCII keys never outnumber the block's bytes; keys are
+	** written 8 bytes at a time. */
 	if (dyad__buf_reserve(&ctx->toks, (b - a) * sizeof(dyad__tok)) != 0 ||
-	    dyad__buf_reserve(&ctx->fold, b - a) != 0)
+	    dyad__buf_reserve(&ctx->fold, b - a + 8) != 0)
 		return -1;
+	/* Built in place, counted in a local: the key writes could alias
+	** ctx->toks.len, which would then be reloaded for every token. */
+	tk = tk0 = (dyad__tok *)(ctx->toks.p + ctx->toks.len);
 	while (i < b) {
-		int kind = DYAD_TOK_SYMBOL, len;
 		size_t k;
-		dyad__tok tk;
+		int len;
 
-		if (class_at(t, i, b, &len) == C_SPACE) {
-			i += (size_t)(len ? len : 1);
+		if (t[i] == ' ') {
+			i++;
 			continue;
 		}
-		if (t[i] == 'n' && i + 2 < b && t[i + 1] == '\'' && t[i + 2] == 't' &&
-		    i > a && is_letter_at(t, i - 1, b) && !is_alnum_at(t, i + 3, b)) {
-			k = i + 3; /* the "n't" split off by scan_word */
-			kind = DYAD_TOK_WORD;
-		} else {
-			k = next_token(t, i, b, &kind);
+		if ((k = fast_token(ctx, i, b, tk)) == 0) {
+			if (class_at(t, i, b, &len) == C_SPACE) {
+				i += (size_t)(len ? len : 1);
+				continue;
+			}
+			if ((k = general_token(ctx, a, i, b, tk)) == 0)
+				break;
 		}
-		if (k <= i)
-			k = i + 1;
-		tk.start = (uint32_t)i;
-		tk.end = (uint32_t)k;
-		tk.kind = (uint8_t)kind;
-		if (add_fold(ctx, t, i, k, &tk) != 0)
-			return -1;
-		memcpy(ctx->toks.p + ctx->toks.len, &tk, sizeof tk);
-		ctx->toks.len += sizeof tk;
+		tk++;
 		i = k;
 	}
-	return 0;
+	ctx->toks.len += (size_t)(tk - tk0) * sizeof *tk;
+	return i < b ? -1 : 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -420,6 +712,30 @@ static int cuts(const dyad_ctx *ctx, size_t pos)
 			      DYAD__VEC_LEN(&ctx->map, dyad__seg), pos);
 }
 
+/*
+** May an over-long sentence be cut between tk[0] and tk[1]? The piece
+** after the cut, normalized alone, must read as it does in the document,
+** so not where a token glued to the one before starts where text.c looks
+** back: a URL is only dropped at a word start (")http://..." is kept),
+** and a lone hyphen after a letter may end a line ("word-\n" loses its
+** line break). After a space both read as at the start of a text. Such
+** refusals never come more than twice in a row, so the cap still holds
+** within a token or two.
+*/
+static int cap_cuts(const dyad_ctx *ctx, const dyad__tok *tk)
+{
+	const unsigned char *t = (const unsigned char *)ctx->norm.p;
+	unsigned c = t[tk[1].start], last = t[tk[0].end - 1];
+
+	if (!cuts(ctx, tk[0].end))
+		return 0;
+	if (tk[0].end < tk[1].start)
+		return 1;
+	if (c == '-')
+		return tk[1].end - tk[1].start > 1 || !(is_alpha_byte(last) || last >= 0x80);
+	return !(c == 'h' || c == 'w' || c == 'p' || c == 't');
+}
+
 /* Cuts the tokens [a, b) of one block into sentences. */
 static int split_block(dyad_ctx *ctx, size_t a, size_t b, size_t para)
 {
@@ -429,14 +745,27 @@ static int split_block(dyad_ctx *ctx, size_t a, size_t b, size_t para)
 	int depth = 0, open;
 
 	for (i = a; i < b; i++) {
-		size_t j = i + 1;
-		if (tok_is(t, &tk[i], "("))
-			depth++;
-		else if (tok_is(t, &tk[i], ")") && depth > 0)
-			depth--;
-		int cand = is_terminal(t, &tk[i]) ||
-			   (tk[i].kind == DYAD_TOK_WORD && t[tk[i].end - 1] == '.');
-		if (i + 1 - first >= DYAD_MAX_SENT_TOKENS && cuts(ctx, tk[i].end)) {
+		size_t j, stop = first + DYAD_MAX_SENT_TOKENS - 1;
+		int cand;
+		/* Most tokens are words that do not end in a full stop: they
+		** neither end a sentence nor open or close a parenthesis, and
+		** before the cap they need no look. */
+		while (i < stop && i < b && tk[i].kind == DYAD_TOK_WORD &&
+		       t[tk[i].end - 1] != '.')
+			i++;
+		if (i >= b)
+			break;
+		j = i + 1;
+		if (tk[i].kind == DYAD_TOK_WORD) {
+			cand = t[tk[i].end - 1] == '.';
+		} else {
+			if (tok_is(t, &tk[i], "("))
+				depth++;
+			else if (tok_is(t, &tk[i], ")") && depth > 0)
+				depth--;
+			cand = is_terminal(t, &tk[i]);
+		}
+		if (i + 1 - first >= DYAD_MAX_SENT_TOKENS && (j >= b || cap_cuts(ctx, &tk[i]))) {
 			if (add_sentence(ctx, first, i + 1 - first, para) != 0)
 				return -1;
 			first = i + 1;

@@ -17,14 +17,23 @@
 ** Every normalized byte is covered by one segment of the offset map, so
 ** any normalized span maps back to original bytes. The character pass is
 ** context-free within a block: normalizing the original bytes of any
-** sentence alone yields that sentence's text, which the tests check.
+** sentence alone yields that sentence's text, which the tests check. So
+** whatever it looks back at, at the start of a sentence it must see what
+** a text's start shows (see word_goes_on; segment.c cuts over-long
+** sentences only where that holds).
+**
+** Most of an article is printable ASCII that needs no work; the
+** character pass finds the end of such a run 16 bytes at a time (SSE2)
+** or 8 (a 64-bit word), and copies it whole.
 */
 #define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 
 #include <utf8proc.h>
-
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "dyad_int.h"
 
@@ -85,6 +94,17 @@ int dyad__utf8_encode(int32_t cp, char *out)
 /* Emitter: appends normalized bytes and the offset map together       */
 /* ------------------------------------------------------------------ */
 
+/* dyad__buf_append with the common case, room to spare, inline: the
+** character pass appends once per run and the line scan once per line. */
+static inline int push(dyad__buf *b, const void *p, size_t n)
+{
+	if (b->cap - b->len < n)
+		return dyad__buf_append(b, p, n);
+	memcpy(b->p + b->len, p, n);
+	b->len += n;
+	return 0;
+}
+
 typedef struct emitter {
 	const dyad_engine *eng;
 	const unsigned char *src; /* original document bytes */
@@ -120,7 +140,7 @@ static void add_seg(emitter *e, size_t norm, size_t src, size_t nlen,
 	seg.nlen = (uint32_t)nlen;
 	seg.slen = (uint32_t)slen;
 	seg.ident = (uint32_t)ident;
-	if (dyad__buf_append(e->map, &seg, sizeof seg) != 0)
+	if (push(e->map, &seg, sizeof seg) != 0)
 		e->nomem = 1;
 }
 
@@ -134,7 +154,7 @@ static void flush_space(emitter *e)
 		return;
 	e->pending = 0;
 	ident = e->sp_end - e->sp_start == 1;
-	if (dyad__buf_append(e->out, " ", 1) != 0) {
+	if (push(e->out, " ", 1) != 0) {
 		e->nomem = 1;
 		return;
 	}
@@ -152,7 +172,7 @@ static void emit_bytes(emitter *e, const char *p, size_t n, size_t src,
 	e->after_url = 0;
 	flush_space(e);
 	at = e->out->len;
-	if (dyad__buf_append(e->out, p, n) != 0) {
+	if (push(e->out, p, n) != 0) {
 		e->nomem = 1;
 		return;
 	}
@@ -292,6 +312,37 @@ static size_t next_line_word(const unsigned char *s, size_t i, size_t b)
 	return (is_alpha(s[k]) || s[k] >= 0xC0) ? k : 0;
 }
 
+/*
+** Does the word of the ASCII letters s[a, hy) begin before them, in a
+** non-ASCII letter ("Mossadé-")? Then the word list cannot judge the join.
+** Asked of the normalized output, not the original: a sentence may start
+** at these letters (after "۔", an invalid byte, a curly quote), and when
+** its bytes are normalized alone there is nothing before them, so only
+** a character that keeps them in the same token may say yes.
+*/
+static int word_goes_on(const emitter *e, size_t a, size_t hy)
+{
+	const unsigned char *o = (const unsigned char *)e->out->p;
+	size_t end, k;
+	int32_t cp;
+	utf8proc_category_t c;
+
+	/* An ASCII byte stopped the letters (or the length cap did). */
+	if (a == 0 || e->src[a - 1] < 0x80 || e->out->len <= hy - a)
+		return 0;
+	end = e->out->len - (hy - a);
+	if (o[end - 1] < 0x80)
+		return is_alpha(o[end - 1]) || (o[end - 1] >= '0' && o[end - 1] <= '9');
+	k = end - 1;
+	while (k > 0 && end - k < 4 && (o[k] & 0xC0) == 0x80)
+		k--;
+	if (dyad__utf8_decode(o + k, end - k, &cp) != (int)(end - k) || cp < 0)
+		return 0;
+	c = utf8proc_category(cp);
+	return (c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ND) ||
+	       c == UTF8PROC_CATEGORY_CF;
+}
+
 /* Decides whether w1 + w2 is one word split by the line end. */
 static int joins(const emitter *e, size_t hy, size_t w2, size_t b)
 {
@@ -301,7 +352,7 @@ static int joins(const emitter *e, size_t hy, size_t w2, size_t b)
 
 	while (a > 0 && is_alpha(s[a - 1]) && hy - a < 32)
 		a--;
-	if (a == hy || (a > 0 && s[a - 1] >= 0x80) || !(s[w2] >= 'a' && s[w2] <= 'z'))
+	if (a == hy || word_goes_on(e, a, hy) || !(s[w2] >= 'a' && s[w2] <= 'z'))
 		return 0;
 	for (k = a; k < hy; k++)
 		buf[n++] = (char)(s[k] | 0x20);
@@ -496,6 +547,93 @@ static int ws1(unsigned c)
 	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
+	defined(__GNUC__)
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* High bit set in each byte of x equal to c; exact (no borrow between
+** bytes, unlike the usual has-zero trick). */
+static inline uint64_t bytes_eq(uint64_t x, unsigned c)
+{
+	uint64_t y = x ^ (ONES * c);
+	return ~(((y & ~HIGHS) + ~HIGHS) | y) & HIGHS;
+}
+
+/*
+** Skips 8 bytes at a time over what plain_run accepts without a second
+** look: printable ASCII and spaces, where no space is followed by a
+** space, a hyphen or another byte, and no hyphen by a space or another
+** byte. Stops at the first byte that needs the byte-wise test (or 9
+** bytes before b), which then decides exactly as before. Only when the
+** block holds no URL: spaces before "h", "w", "p", "t" need a look then.
+*/
+static size_t skip_plain8(const unsigned char *s, size_t j, size_t b)
+{
+	while (j + 9 <= b) {
+		uint64_t x, bad, sp, hy, nbad, nsp, nhy, ev;
+		unsigned c8 = s[j + 8];
+		memcpy(&x, s + j, 8);
+		/* Bytes below 0x20, and from 0x7F up. */
+		bad = (~((x & ~HIGHS) + ONES * (0x80 - 0x20)) & ~x & HIGHS) |
+		      ((x | ((x & ~HIGHS) + ONES)) & HIGHS);
+		sp = bytes_eq(x, ' ');
+		hy = bytes_eq(x, '-');
+		/* The flags of each byte's neighbour: byte p+1's moved onto
+		** byte p, and the byte after the word's onto the last. */
+		nbad = (bad >> 8) | ((uint64_t)(c8 < 0x20 || c8 >= 0x7F) << 63);
+		nsp = (sp >> 8) | ((uint64_t)(c8 == ' ') << 63);
+		nhy = (hy >> 8) | ((uint64_t)(c8 == '-') << 63);
+		ev = bad | (sp & (nsp | nhy | nbad)) | (hy & (nsp | nbad));
+		if (ev)
+			return j + ((size_t)__builtin_ctzll(ev) >> 3);
+		j += 8;
+	}
+	return j;
+}
+#else
+static size_t skip_plain8(const unsigned char *s, size_t j, size_t b)
+{
+	(void)s;
+	(void)b;
+	return j;
+}
+#endif
+
+#ifdef __SSE2__
+/* skip_plain8's test on 16 bytes at a time, while 17 remain before b.
+** Signed compares: bytes from 0x80 up are negative, so below ' '. */
+static size_t skip_plain16(const unsigned char *s, size_t j, size_t b)
+{
+	const __m128i sp1 = _mm_set1_epi8(' '), hy1 = _mm_set1_epi8('-'),
+		      del = _mm_set1_epi8(0x7F);
+
+	while (j + 17 <= b) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + j));
+		__m128i n = _mm_loadu_si128((const __m128i *)(const void *)(s + j + 1));
+		__m128i bad = _mm_or_si128(_mm_cmplt_epi8(x, sp1), _mm_cmpeq_epi8(x, del));
+		__m128i nbad = _mm_or_si128(_mm_cmplt_epi8(n, sp1), _mm_cmpeq_epi8(n, del));
+		__m128i nsp = _mm_cmpeq_epi8(n, sp1), nhy = _mm_cmpeq_epi8(n, hy1);
+		__m128i ev = _mm_or_si128(
+			_mm_or_si128(bad, _mm_and_si128(_mm_cmpeq_epi8(x, sp1),
+							_mm_or_si128(nsp, _mm_or_si128(nhy, nbad)))),
+			_mm_and_si128(_mm_cmpeq_epi8(x, hy1), _mm_or_si128(nsp, nbad)));
+		unsigned m = (unsigned)_mm_movemask_epi8(ev);
+		if (m)
+			return j + (size_t)__builtin_ctz(m);
+		j += 16;
+	}
+	return j;
+}
+#else
+static size_t skip_plain16(const unsigned char *s, size_t j, size_t b)
+{
+	(void)s;
+	(void)b;
+	return j;
+}
+#endif
+
 /*
 ** End of the run from i that needs no work: printable ASCII, single
 ** whitespace bytes between words (each becomes one space, byte for byte)
@@ -510,6 +648,8 @@ static size_t plain_run(const unsigned char *s, size_t i, size_t b, int urls,
 
 	for (;;) {
 		unsigned c, d;
+		if (!urls)
+			j = skip_plain8(s, skip_plain16(s, j, b), b);
 		while (j < b && plain_byte[s[j]])
 			j++;
 		if (j + 1 >= b)
@@ -551,16 +691,50 @@ static void emit_run(emitter *e, size_t i, size_t j, int fix)
 		p[k] = p[k] < ' ' ? ' ' : p[k];
 }
 
-/* Can s[a, b) hold a URL? Most paragraphs cannot, and then the per-word
-** URL test is skipped. */
+/* Does s[a, b) hold "www."? A word-wide pass first looks for two 'w' in
+** a row, which prose almost never has; only then does memmem look. */
+static int has_www(const unsigned char *s, size_t a, size_t b)
+{
+#ifdef ONES
+	size_t i = a;
+	uint64_t pairs = 0;
+
+	/* Each "www" has a "ww" inside one 8-byte word. The zero-byte test
+	** may also flag "wv", which only sends the block on to memmem. */
+	for (; i + 8 <= b; i += 8) {
+		uint64_t x, z;
+		memcpy(&x, s + i, 8);
+		x ^= ONES * 'w';
+		z = (x - ONES) & ~x & HIGHS;
+		pairs |= z & (z >> 8);
+	}
+	/* The bytes past the last word, and two before them, byte-wise. */
+	for (i = i - a >= 2 ? i - 2 : a; !pairs && i + 1 < b; i++)
+		pairs = s[i] == 'w' && s[i + 1] == 'w';
+	if (!pairs)
+		return 0;
+#endif
+	return memmem(s + a, b - a, "www.", 4) != NULL;
+}
+
+/* Can s[a, b) hold a URL ("://", "www.", "t.co/", "twitter.com/")? Most
+** paragraphs cannot, and then the per-word URL test is skipped. */
 static int may_have_url(const unsigned char *s, size_t a, size_t b)
 {
+	const unsigned char *p = s + a, *e = s + b;
+
 	if (b <= a)
 		return 0;
-	if (!memchr(s + a, '/', b - a))
-		return memmem(s + a, b - a, "www.", 4) != NULL;
-	return memmem(s + a, b - a, "://", 3) || memmem(s + a, b - a, "www.", 4) ||
-	       memmem(s + a, b - a, "t.co/", 5) || memmem(s + a, b - a, "twitter.com/", 12);
+	/* All but "www." have a '/', which is rare enough to visit. */
+	while (p < e && (p = memchr(p, '/', (size_t)(e - p))) != NULL) {
+		size_t back = (size_t)(p - (s + a));
+		if ((back >= 1 && p[-1] == ':' && p + 1 < e && p[1] == '/') ||
+		    (back >= 4 && memcmp(p - 4, "t.co", 4) == 0) ||
+		    (back >= 11 && memcmp(p - 11, "twitter.com", 11) == 0))
+			return 1;
+		p++;
+	}
+	return has_www(s, a, b);
 }
 
 static void norm_range(emitter *e, size_t a, size_t b)
@@ -629,7 +803,7 @@ static size_t scan_lines(const unsigned char *s, size_t n, dyad__buf *lines)
 		ln.s = (uint32_t)a;
 		ln.e = (uint32_t)z;
 		ln.indent = (uint32_t)(a - i);
-		if (dyad__buf_append(lines, &ln, sizeof ln) != 0)
+		if (push(lines, &ln, sizeof ln) != 0)
 			return (size_t)-1;
 		i = j + 1;
 	}

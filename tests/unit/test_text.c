@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dyad.h"
+#include "dyad_limits.h"
 #include "tap.h"
 
 static dyad_engine *eng;
@@ -68,6 +69,25 @@ static const char *toks(const char *text, char *buf, size_t cap)
 	return buf;
 }
 
+/* Matching keys of sentence 0's tokens joined by spaces, in buf. */
+static const char *keys(const char *text, char *buf, size_t cap)
+{
+	const dyad_doc *doc = run(text, strlen(text));
+	dyad_sentence s;
+	size_t i, o = 0;
+
+	buf[0] = '\0';
+	if (!doc || dyad_doc_sentence(doc, 0, &s) != DYAD_OK)
+		return "(failed)";
+	for (i = 0; i < s.n_tokens && o < cap; i++) {
+		dyad_token t;
+		dyad_doc_token(doc, 0, i, &t);
+		o += (size_t)snprintf(buf + o, cap - o, "%s%.*s", i ? " " : "",
+				      (int)t.fold_len, t.fold);
+	}
+	return buf;
+}
+
 static const char *norm(const char *text)
 {
 	const char *out;
@@ -115,6 +135,19 @@ static void test_hyphenation(void)
 	CHECK_EQ_STR(norm("the war -\nand then"), "the war - and then",
 		     "a spaced dash at line end is not hyphenation");
 	CHECK_EQ_STR(norm("nego\xC2\xAD\ntiations"), "negotiations", "soft hyphen at line end joins");
+	CHECK_EQ_STR(norm("\xC3\xA9humani-\ntarian"), "\xC3\xA9humani-tarian",
+		     "a word with a non-ASCII letter is not judged by its ASCII part");
+	{
+		char buf[256];
+		/* The second sentence starts right after the quote; normalized
+		** alone it would join, so in the document it must join too. */
+		CHECK_EQ_STR(sents("He left.\xE2\x80\x9CHumani-\ntarian aid resumed.", buf, sizeof buf),
+			     "He left.\" | Humanitarian aid resumed.",
+			     "line-end hyphen joins after a curly quote");
+		CHECK_EQ_STR(sents("Talks ended\xDB\x94Humani-\ntarian aid resumed.", buf, sizeof buf),
+			     "Talks ended\xDB\x94 | Humanitarian aid resumed.",
+			     "line-end hyphen joins after an Urdu full stop");
+	}
 }
 
 static void test_sentences(void)
@@ -170,6 +203,20 @@ static void test_tokens(void)
 		     "hashtags, handles, hyphenated words, ellipsis");
 	CHECK_EQ_STR(toks("The States' role", buf, sizeof buf), "The States ' role",
 		     "plural possessive apostrophe");
+	/* Words shorter and longer than the 8 and 16 bytes the scanner
+	** takes at a time, capitals on either side of those edges. */
+	CHECK_EQ_STR(keys("The QUICK Brown-Fox saw 12 NATO-led PARLIAMENTARIANSHIP and "
+			  "supercalifragilisticexpialidociouS, ABCDEFGHIJKLMNOPq.", buf, sizeof buf),
+		     "the quick brown-fox saw 12 nato-led parliamentarianship and "
+		     "supercalifragilisticexpialidocious , abcdefghijklmnopq .",
+		     "keys are the words in lower case");
+	CHECK_EQ_STR(toks("see e.g. A.B. and U.S.A. or ab. and abc. then 3.5x and 1,000. or",
+			  buf, sizeof buf),
+		     "see e.g. A.B. and U.S.A. or ab . and abc . then 3.5x and 1,000 . or",
+		     "dotted abbreviations, full stops after words and numbers");
+	CHECK_EQ_STR(toks("\xD9\xA3\xD9\xA4,\xD9\xA5 and 3\xD9\xA4", buf, sizeof buf),
+		     "\xD9\xA3\xD9\xA4,\xD9\xA5 and 3\xD9\xA4",
+		     "Arabic-Indic digits make whole number tokens");
 }
 
 static void test_spans(void)
@@ -242,6 +289,31 @@ static void test_hostile(void)
 			      snprintf(buf, sizeof buf, "%.*s", (int)s.text_len, s.text) &&
 			      strcmp(buf, "Talks went on.") == 0,
 		      "a few NUL bytes inside text act as spaces");
+	}
+	{
+		/* "h--h" glues tokens where an over-long sentence may not be
+		** cut; the cut moves on by a token or two, not without end. */
+		char *g = malloc(2000);
+		size_t o = 0, s, worst = 0;
+		dyad_doc_info gi;
+		const dyad_doc *gd;
+		for (i = 0; g && i < 390; i++, o += 2)
+			memcpy(g + o, "a ", 2);
+		for (i = 0; g && i < 100; i++, o += 3)
+			memcpy(g + o, "h--", 3);
+		if (g)
+			memcpy(g + o, "h end.", 6);
+		gd = g ? run(g, o + 6) : NULL;
+		if (gd)
+			dyad_doc_get_info(gd, &gi);
+		for (s = 0; gd && s < gi.n_sentences; s++) {
+			dyad_sentence st;
+			dyad_doc_sentence(gd, s, &st);
+			worst = st.n_tokens > worst ? st.n_tokens : worst;
+		}
+		CHECK(gd && worst > 0 && worst <= DYAD_MAX_SENT_TOKENS + 2,
+		      "glued tokens move the token cap by two at most");
+		free(g);
 	}
 	memset(&in, 0, sizeof in);
 	{
