@@ -149,12 +149,10 @@ static size_t make_key(dyad__dict *d, const char *s, size_t n, int *caps)
 			continue;
 		}
 		i += (size_t)l;
-		if (cp == 0x131)
-			cp = 'i'; /* Turkish dotless i: "Yılmaz" is written "Yilmaz" too */
+		cp = dyad__fold_custom(cp, NULL);
 		upper |= utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 		lower |= utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
-		r = utf8proc_decompose_char(cp, buf, 16, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
-					    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK, NULL);
+		r = utf8proc_decompose_char(cp, buf, 16, DYAD__FOLD_FLAGS, NULL);
 		for (j = 0; j < r && j < 16; j++) {
 			utf8proc_category_t c = utf8proc_category(buf[j]);
 			char out[4];
@@ -175,7 +173,7 @@ int dyad__dict_name(dyad__dict *d, const char *s, size_t n, unsigned flags,
 {
 	dyad__entry *e = cur(d);
 	dyad__name nm;
-	size_t klen, i;
+	size_t klen;
 	int caps;
 
 	if (!e || d->nomem)
@@ -191,11 +189,6 @@ int dyad__dict_name(dyad__dict *d, const char *s, size_t n, unsigned flags,
 	nm.flags = (uint16_t)flags;
 	if (caps && klen <= 3)
 		nm.flags |= DYAD__N_CAPS;
-	nm.nwords = 1;
-	for (i = 0; i + 1 < n; i++)
-		if ((s[i] == ' ' || s[i] == '_' || s[i] == '\t') && s[i + 1] != ' ' &&
-		    s[i + 1] != '_' && s[i + 1] != '\t' && nm.nwords < UINT16_MAX)
-			nm.nwords++;
 	nm.text = pool_add(d, s, n);
 	nm.key = pool_add(d, d->key.p, klen);
 	if (d->nomem || dyad__buf_append(&d->names, &nm, sizeof nm) != 0) {

@@ -64,7 +64,6 @@ typedef struct dyad__name {
 	uint32_t key;      /* offset of its matching key (NUL-terminated) */
 	uint32_t entry;    /* index of its entry */
 	uint32_t line;     /* line of the name in its file */
-	uint16_t nwords;   /* words in the name */
 	uint16_t flags;    /* DYAD__N_* */
 } dyad__name;
 

@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <utf8proc.h>
+
 #include "dyad.h"
 #include "dyad_limits.h"
 
@@ -226,6 +228,13 @@ int dyad__map_cuts(const dyad__seg *m, size_t n, size_t pos);
 void dyad__map_span(const dyad_doc *doc, size_t a, size_t b, size_t *start,
 		    size_t *end);
 
+/* segment.c: how a token's matching key is made (dict.c folds names
+** the same way): compatibility decomposition, case fold, marks stripped,
+** and dyad__fold_custom's own mappings, as a utf8proc custom function. */
+#define DYAD__FOLD_FLAGS (UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD | \
+			  UTF8PROC_STRIPMARK)
+utf8proc_int32_t dyad__fold_custom(utf8proc_int32_t cp, void *data);
+
 /* segment.c: sentences and tokens over ctx->blocks. */
 dyad_status dyad__segment(dyad_ctx *ctx);
 
@@ -244,6 +253,10 @@ void dyad__date_doc(const char *meta, const char *src, size_t n,
 int dyad__date_parse_iso(const char *s, dyad__date *out);
 /* Formats per precision into out (11 bytes). */
 void dyad__date_format(const dyad__date *d, char out[11]);
+
+/* engine.c: a whole file, NUL-terminated; *out is malloc'd (caller
+** frees). On failure msg says "path: why". */
+dyad_status dyad__read_file(const char *path, char *msg, char **out, size_t *len);
 
 /* actors.c: dictionaries at engine load, mentions per document. */
 dyad_status dyad__actors_load(dyad_engine *eng, const dyad_config *cfg);

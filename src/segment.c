@@ -260,6 +260,14 @@ static size_t next_token(const char *t, size_t i, size_t end, int *kind)
 	return c == C_PUNCT ? scan_punct(t, i, end, len) : i + (size_t)(len ? len : 1);
 }
 
+utf8proc_int32_t dyad__fold_custom(utf8proc_int32_t cp, void *data)
+{
+	(void)data;
+	/* Turkish dotless i: case folding keeps it, but "Yılmaz" is also
+	** written "Yilmaz", and the dotted capital already folds to "i". */
+	return cp == 0x131 ? 'i' : cp;
+}
+
 /* Appends the matching key of t[a, b) to ctx->fold. */
 static int add_fold(dyad_ctx *ctx, const char *t, size_t a, size_t b, dyad__tok *tk)
 {
@@ -291,9 +299,9 @@ static int add_fold(dyad_ctx *ctx, const char *t, size_t a, size_t b, dyad__tok 
 			ctx->fold.p[ctx->fold.len++] = (c >= 'A' && c <= 'Z') ? (char)(c | 0x20) : c;
 		}
 	} else {
-		r = utf8proc_decompose((const utf8proc_uint8_t *)t + a, (utf8proc_ssize_t)(b - a),
-				       cps, 256, UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT |
-				       UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+		r = utf8proc_decompose_custom((const utf8proc_uint8_t *)t + a,
+					      (utf8proc_ssize_t)(b - a), cps, 256,
+					      DYAD__FOLD_FLAGS, dyad__fold_custom, NULL);
 		if (r < 0 || r > 256 || (size_t)r * 4 > (b - a) * 4) {
 			memcpy(ctx->fold.p + ctx->fold.len, t + a, b - a);
 			ctx->fold.len += b - a;
