@@ -22,7 +22,6 @@
 ** only during the term.
 */
 #include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,54 +129,18 @@ static int compile(struct dyad__actors *a)
 /* Loading                                                             */
 /* ------------------------------------------------------------------ */
 
-static char *read_all(const char *path, size_t *n, char *err, size_t errn)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	size_t cap = 0, len = 0;
-
-	if (!f) {
-		snprintf(err, errn, "%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	for (;;) {
-		size_t got;
-		if (len + 65536 > cap) {
-			char *p = realloc(buf, cap = cap ? cap * 2 : 1 << 20);
-			if (!p) {
-				snprintf(err, errn, "%s: out of memory", path);
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			buf = p;
-		}
-		got = fread(buf + len, 1, cap - len, f);
-		len += got;
-		if (got == 0)
-			break;
-	}
-	if (ferror(f)) {
-		snprintf(err, errn, "%s: read error", path);
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	*n = len;
-	return buf;
-}
-
 static dyad_status load_file(dyad_engine *eng, const char *path)
 {
 	struct dyad__actors *a = eng->actors;
 	size_t n = 0;
-	char *buf = read_all(path, &n, eng->msg, sizeof eng->msg);
+	char *buf = NULL;
 	uint32_t file;
 	dyad__dformat fmt;
+	dyad_status st = dyad__read_file(path, eng->msg, &buf, &n);
 	int rc;
 
-	if (!buf)
-		return DYAD_IO;
+	if (st != DYAD_OK)
+		return st;
 	file = dyad__dict_file(a->dict, path);
 	fmt = dyad__dict_sniff(path, buf, n);
 	rc = fmt == DYAD__FMT_DYAD ? dyad__dict_read_dyad(a->dict, file, buf, n)
@@ -246,10 +209,8 @@ static dyad_status load_path(dyad_engine *eng, const char *path)
 	DIR *dp = opendir(path);
 	dyad_status st;
 
-	if (!dp)
-		return errno == ENOTDIR ? load_file(eng, path) :
-		       errno == ENOENT ? dyad__msg(eng->msg, DYAD_IO, "%s: %s", path, strerror(errno)) :
-		       load_file(eng, path);
+	if (!dp) /* a file, or nothing there: reading it says which */
+		return load_file(eng, path);
 	st = load_dir(eng, path, dp);
 	closedir(dp);
 	return st;
@@ -392,10 +353,6 @@ static size_t walk_token(const struct dyad__actors *a, const char *f, size_t fl,
 		unsigned char c = (unsigned char)f[i];
 		if (c < 0x80 && !is_alnum_ascii(c))
 			continue;
-		if (c == 0xC4 && i + 1 < fl && (unsigned char)f[i + 1] == 0xB1) {
-			c = 'i'; /* dotless i, folded as dict.c folds names */
-			i++;
-		}
 		node = child_of(a, node, c);
 		if (node == NO_NODE) {
 			*done = 0;
@@ -438,11 +395,6 @@ static size_t squash(const char *f, size_t fl, char *out, size_t cap)
 		unsigned char c = (unsigned char)f[i];
 		if (c < 0x80 && !is_alnum_ascii(c))
 			continue;
-		if (c == 0xC4 && i + 1 < fl && (unsigned char)f[i + 1] == 0xB1) {
-			out[k++] = 'i'; /* dotless i: "Yılmaz" = "Yilmaz", as in dict.c */
-			i++;
-			continue;
-		}
 		out[k++] = (char)c;
 	}
 	return k;
@@ -546,8 +498,7 @@ typedef struct ment {
 	uint32_t post;      /* dictionary pool offset of the office, 0 none */
 	uint32_t why;       /* explanation */
 	uint32_t at, gat;   /* file:line of the entry and of the role */
-	int32_t ref;        /* coreference: the person mention, -1 none */
-	uint8_t how, candidate, person, definite;
+	uint8_t how, candidate, person;
 	float conf;
 } ment;
 
@@ -593,6 +544,20 @@ static int later(const dyad__code *x, const dyad__code *y)
 	return x->from > y->from;
 }
 
+/* The next actor entry after name i (-1 = start at first) among the
+** names that share its key, or NULL. The trie puts names with one key on
+** one list, so a person in two files is reached from either. */
+static const dyad__entry *next_actor(const struct dyad__actors *a, long first, uint32_t *i)
+{
+	*i = *i ? a->next[*i - 1] : (uint32_t)first + 1;
+	for (; *i; *i = a->next[*i - 1]) {
+		const dyad__entry *e = dyad__dict_entry_at(a->dict, dyad__dict_name_at(a->dict, *i - 1)->entry);
+		if (e->kind == DYAD__E_ACTOR)
+			return e;
+	}
+	return NULL;
+}
+
 /*
 ** An article without a date is taken as current, and a person's current
 ** office is the one the text gives them ("US President Donald Trump"),
@@ -600,18 +565,14 @@ static int later(const dyad__code *x, const dyad__code *y)
 ** the latest-starting period with the title's post, else the
 ** latest-starting period (open-ended first), else the entry's default.
 */
-static const dyad__code *undated_code(const work *w, long name, const char *key,
-				      uint32_t post)
+static const dyad__code *undated_code(const work *w, long name, uint32_t post)
 {
 	const struct dyad__actors *a = w->a;
 	const dyad__code *best = NULL, *best_post = NULL;
-	uint32_t i, k;
+	const dyad__entry *e;
+	uint32_t i = 0, k;
 
-	for (i = (uint32_t)name + 1; i; i = a->next[i - 1]) {
-		const dyad__name *o = dyad__dict_name_at(a->dict, i - 1);
-		const dyad__entry *e = dyad__dict_entry_at(a->dict, o->entry);
-		if (e->kind != DYAD__E_ACTOR || strcmp(dyad__dict_str(a->dict, o->key), key))
-			continue;
+	while ((e = next_actor(a, name, &i)) != NULL)
 		for (k = 0; k < e->ncodes; k++) {
 			const dyad__code *c = dyad__dict_code_at(a->dict, e->code0 + k);
 			if (!c->from && !c->to)
@@ -622,7 +583,6 @@ static const dyad__code *undated_code(const work *w, long name, const char *key,
 			    strcmp(dyad__dict_str(a->dict, c->post), dyad__dict_str(a->dict, post)) == 0)
 				best_post = c;
 		}
-	}
 	if (best_post)
 		return best_post;
 	return best ? best : dyad__dict_code_on(a->dict, entry_of(w, name), 0);
@@ -634,37 +594,17 @@ static const dyad__code *undated_code(const work *w, long name, const char *key,
 ** gives the person, or 0. */
 static const dyad__code *code_of(const work *w, long name, uint32_t post)
 {
-	const struct dyad__actors *a = w->a;
-	const dyad__name *nm = dyad__dict_name_at(a->dict, (size_t)name);
-	const char *key = dyad__dict_str(a->dict, nm->key);
-	uint32_t i;
+	const dyad__entry *e;
+	uint32_t i = 0;
 
 	if (!w->date)
-		return undated_code(w, name, key, post);
-	for (i = (uint32_t)name + 1; i; i = a->next[i - 1]) {
-		const dyad__name *o = dyad__dict_name_at(a->dict, i - 1);
-		const dyad__entry *e = dyad__dict_entry_at(a->dict, o->entry);
-		const dyad__code *c;
-		if (e->kind != DYAD__E_ACTOR || strcmp(dyad__dict_str(a->dict, o->key), key))
-			continue;
-		c = dyad__dict_code_on(a->dict, e, w->date);
+		return undated_code(w, name, post);
+	while ((e = next_actor(w->a, name, &i)) != NULL) {
+		const dyad__code *c = dyad__dict_code_on(w->a->dict, e, w->date);
 		if (c && (c->from || c->to))
 			return c;
 	}
-	return dyad__dict_code_on(a->dict, entry_of(w, name), w->date);
-}
-
-/* The trie node of a name's key: the head of its list of names. */
-static uint32_t node_of_name(const work *w, long name)
-{
-	const dyad__dict *d = w->a->dict;
-	const unsigned char *k = (const unsigned char *)dyad__dict_str(d,
-		dyad__dict_name_at(d, (size_t)name)->key);
-	uint32_t node = 0;
-
-	for (; *k && node != NO_NODE; k++)
-		node = child_of(w->a, node, *k);
-	return node == NO_NODE ? 0 : node;
+	return dyad__dict_code_on(w->a->dict, entry_of(w, name), w->date);
 }
 
 static int is_person(const work *w, long name)
@@ -947,7 +887,6 @@ static int emit_chain(work *w, uint32_t sent, const chainst *c)
 	m.name = c->person >= 0 ? c->person : c->base;
 	m.agent = c->agent;
 	m.base = c->base;
-	m.ref = -1;
 	gcode = agent_code(w, c->agent, &gpost);
 	if (c->base >= 0) {
 		const dyad__code *bc = code_of(w, c->base, 0);
@@ -1010,17 +949,6 @@ static size_t tok_key(const dyad_doc *doc, size_t t, char *out)
 	return squash(dyad__tok_fold(doc->norm, doc->fold, k), k->fold_len, out, HIST_MAX);
 }
 
-/* Is token t covered by a mention of sentence s? ms sorted by position. */
-static int covered(const ment *ms, size_t n, uint32_t t)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (t >= ms[i].t0 && t < ms[i].t1)
-			return 1;
-	return 0;
-}
-
 /* "II", "VI", "Jr": the end of a name that is not a surname. */
 static int roman_or_suffix(const dyad_doc *doc, size_t t)
 {
@@ -1036,34 +964,62 @@ static int roman_or_suffix(const dyad_doc *doc, size_t t)
 	return 1;
 }
 
-/* The person mention whose surname is token t's key, or -1: the last
-** word of the name, or the last part of a hyphenated one ("Abdollahian"
-** of "Amir-Abdollahian"). */
-static long alias_for(const work *w, const ment *ms, size_t n, size_t t)
+/* A surname learned from a person named in full, for the whole article. */
+typedef struct surname {
+	char key[HIST_MAX];
+	size_t len;
+	size_t who;      /* index of the full mention */
+} surname;
+
+static int add_surname(work *w, const char *f, size_t fl, size_t who)
+{
+	surname sn;
+
+	sn.len = squash(f, fl, sn.key, HIST_MAX);
+	sn.who = who;
+	return sn.len < 3 ? 0 : dyad__buf_append(&w->hits, &sn, sizeof sn);
+}
+
+/*
+** The surnames of the persons named in full, into w->hits (the hits are
+** no longer needed): the last word of the name, and the last part of a
+** hyphenated one ("Abdollahian" of "Amir-Abdollahian").
+*/
+static int learn_surnames(work *w, const ment *ms, size_t n)
 {
 	const dyad_doc *doc = w->doc;
-	char key[HIST_MAX], sur[HIST_MAX];
-	size_t kl = tok_key(doc, t, key), i;
+	size_t i, h;
 
-	if (kl < 3 || !name_word(doc, t) || roman_or_suffix(doc, t))
-		return -1;
+	w->hits.len = 0;
 	for (i = 0; i < n; i++) {
-		uint32_t last = ms[i].t1 - 1;
-		const dyad__tok *lk;
-		const char *f;
-		size_t sl, h;
-		if (!ms[i].person || ms[i].how == DYAD_HOW_ALIAS || ms[i].t1 - ms[i].t0 < 2)
+		const dyad__tok *lk = &doc->toks[ms[i].t1 - 1];
+		const char *f = dyad__tok_fold(doc->norm, doc->fold, lk);
+		if (!ms[i].person || ms[i].t1 - ms[i].t0 < 2)
 			continue;
-		if ((sl = tok_key(doc, last, sur)) == kl && memcmp(sur, key, kl) == 0)
-			return (long)i;
-		lk = &doc->toks[last];
-		f = dyad__tok_fold(doc->norm, doc->fold, lk);
 		for (h = lk->fold_len; h > 0 && f[h - 1] != '-'; h--)
 			;
-		if (h > 0 && squash(f + h, lk->fold_len - h, sur, HIST_MAX) == kl &&
-		    memcmp(sur, key, kl) == 0)
-			return (long)i;
+		if (add_surname(w, f, lk->fold_len, i) != 0 ||
+		    (h > 0 && add_surname(w, f + h, lk->fold_len - h, i) != 0))
+			return -1;
 	}
+	return 0;
+}
+
+/* The person mention whose surname is token t, or -1. */
+static long alias_for(const work *w, size_t t)
+{
+	const dyad_doc *doc = w->doc;
+	const surname *sn = (const surname *)w->hits.p;
+	size_t nsn = DYAD__VEC_LEN(&w->hits, surname), i;
+	char key[HIST_MAX];
+	size_t kl;
+
+	if (!nsn || !name_word(doc, t) || roman_or_suffix(doc, t))
+		return -1;
+	kl = tok_key(doc, t, key);
+	for (i = 0; i < nsn; i++)
+		if (sn[i].len == kl && memcmp(sn[i].key, key, kl) == 0)
+			return (long)sn[i].who;
 	return -1;
 }
 
@@ -1081,31 +1037,34 @@ static int alias_why(work *w, ment *m, const ment *full)
 	return w->ctx->nomem ? -1 : 0;
 }
 
+/* Mentions of pass 2 come in token order and do not overlap, so one
+** cursor tells which tokens they cover. */
 static int add_aliases(work *w)
 {
 	const dyad_doc *doc = w->doc;
-	size_t n0 = DYAD__VEC_LEN(&w->ctx->ments, ment), s, t;
+	size_t n0 = DYAD__VEC_LEN(&w->ctx->ments, ment), s, t, cur = 0;
 
+	if (learn_surnames(w, (const ment *)w->ctx->ments.p, n0) != 0)
+		return -1;
 	for (s = 0; s < doc->nsents; s++) {
 		const dyad__sent *se = &doc->sents[s];
 		for (t = se->tok0; t < se->tok0 + se->ntok; t++) {
 			const ment *ms = (const ment *)w->ctx->ments.p;
 			long r;
 			ment m;
-			if (covered(ms, n0, (uint32_t)t) || (r = alias_for(w, ms, n0, t)) < 0)
+			while (cur < n0 && ms[cur].t1 <= t)
+				cur++;
+			if ((cur < n0 && ms[cur].t0 <= t) || (r = alias_for(w, t)) < 0)
 				continue;
 			m = ms[r];
 			m.sent = (uint32_t)s;
 			m.t0 = (uint32_t)t;
 			m.t1 = (uint32_t)t + 1;
 			m.how = DYAD_HOW_ALIAS;
-			m.ref = (int32_t)r;
 			m.conf = 0.75f;
 			m.agent = -1;
 			m.gat = 0;
-			if (alias_why(w, &m, &ms[r]) != 0)
-				return -1;
-			if (push(w, &m) != 0)
+			if (alias_why(w, &m, &ms[r]) != 0 || push(w, &m) != 0)
 				return -1;
 		}
 	}
@@ -1150,26 +1109,21 @@ static void coref_why(work *w, ment *role, const ment *p)
 static int holds_post(const work *w, const ment *p, uint32_t post)
 {
 	const struct dyad__actors *a = w->a;
-	const char *want = dyad__dict_str(a->dict, post), *key;
-	uint32_t i, k;
+	const char *want = dyad__dict_str(a->dict, post);
+	const dyad__entry *e;
+	uint32_t i = 0, k;
 
 	if (same_post(w, p->post, post))
 		return 1;
 	if (p->name < 0)
 		return 0;
-	key = dyad__dict_str(a->dict, dyad__dict_name_at(a->dict, (size_t)p->name)->key);
-	for (i = a->term[node_of_name(w, p->name)]; i; i = a->next[i - 1]) {
-		const dyad__name *o = dyad__dict_name_at(a->dict, i - 1);
-		const dyad__entry *e = dyad__dict_entry_at(a->dict, o->entry);
-		if (strcmp(dyad__dict_str(a->dict, o->key), key) != 0)
-			continue;
+	while ((e = next_actor(a, p->name, &i)) != NULL)
 		for (k = 0; k < e->ncodes; k++) {
 			const dyad__code *c = dyad__dict_code_at(a->dict, e->code0 + k);
 			if (c->post && strcmp(dyad__dict_str(a->dict, c->post), want) == 0 &&
 			    (!w->date || ((!c->from || w->date >= c->from) && (!c->to || w->date <= c->to))))
 				return 1;
 		}
-	}
 	return 0;
 }
 
@@ -1198,7 +1152,6 @@ static void resolve_roles(work *w)
 		coref_why(w, &ms[i], &ms[best]);
 		ms = (ment *)w->ctx->ments.p;
 		ms[i].how = DYAD_HOW_COREF;
-		ms[i].ref = (int32_t)best;
 		ms[i].code = ms[best].code;
 		ms[i].name = ms[best].name;
 		ms[i].label = ms[best].label;
@@ -1279,7 +1232,6 @@ dyad_status dyad_doc_actors(const dyad_doc *cdoc, size_t *n)
 	w.hits = ctx->scratch; /* reused across documents */
 	w.hits.len = 0;
 	ctx->ments.len = ctx->mtext.len = 0;
-	text_add(ctx, "", 0);
 	rc = run_sentences(&w);
 	if (rc == 0)
 		rc = add_aliases(&w);

@@ -32,44 +32,42 @@ static char *path_join(const char *dir, const char *name)
 	return p;
 }
 
+dyad_status dyad__read_file(const char *path, char *msg, char **out, size_t *len)
+{
+	dyad_status st = DYAD_OK;
+	char *buf = NULL;
+	FILE *f = fopen(path, "rb");
+	long sz;
+
+	if (!f)
+		return dyad__msg(msg, DYAD_IO, "%s: %s", path, strerror(errno));
+	if (fseek(f, 0, SEEK_END) != 0 || (sz = ftell(f)) < 0 ||
+	    fseek(f, 0, SEEK_SET) != 0) {
+		st = dyad__msg(msg, DYAD_IO, "%s: cannot size file", path);
+	} else if (!(buf = malloc((size_t)sz + 1))) {
+		st = dyad__msg(msg, DYAD_NOMEM, "%s: out of memory", path);
+	} else if (fread(buf, 1, (size_t)sz, f) != (size_t)sz) {
+		st = dyad__msg(msg, DYAD_IO, "%s: read error", path);
+		free(buf);
+	} else {
+		buf[sz] = '\0';
+		*out = buf;
+		*len = (size_t)sz;
+	}
+	fclose(f);
+	return st;
+}
+
 /* Reads a whole data file; *out is malloc'd (caller frees). */
 static dyad_status slurp(dyad_engine *eng, const char *name, char **out,
 			 size_t *len)
 {
-	char *path = path_join(eng->data_dir, name), *buf = NULL;
-	dyad_status st = DYAD_OK;
-	FILE *f;
-	long sz;
+	char *path = path_join(eng->data_dir, name);
+	dyad_status st;
 
 	if (!path)
 		return DYAD_NOMEM;
-	f = fopen(path, "rb");
-	if (!f) {
-		st = dyad__msg(eng->msg, DYAD_IO, "%s: %s", path, strerror(errno));
-		goto out_path;
-	}
-	if (fseek(f, 0, SEEK_END) != 0 || (sz = ftell(f)) < 0 ||
-	    fseek(f, 0, SEEK_SET) != 0) {
-		st = dyad__msg(eng->msg, DYAD_IO, "%s: cannot size file", path);
-		goto out_file;
-	}
-	buf = malloc((size_t)sz + 1);
-	if (!buf) {
-		st = DYAD_NOMEM;
-		goto out_file;
-	}
-	if (fread(buf, 1, (size_t)sz, f) != (size_t)sz) {
-		st = dyad__msg(eng->msg, DYAD_IO, "%s: read error", path);
-		free(buf);
-		buf = NULL;
-		goto out_file;
-	}
-	buf[sz] = '\0';
-	*out = buf;
-	*len = (size_t)sz;
-out_file:
-	fclose(f);
-out_path:
+	st = dyad__read_file(path, eng->msg, out, len);
 	free(path);
 	return st;
 }

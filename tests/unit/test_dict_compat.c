@@ -132,19 +132,12 @@ static size_t dated_codes(const dyad__dict *d)
 	return k;
 }
 
+/* The library's own file reader; NULL when the file is absent. */
 static char *slurp(const char *path, size_t *n)
 {
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	long len;
+	char msg[DYAD__MSG_MAX], *buf = NULL;
 
-	if (!f)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (len = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0 &&
-	    (buf = malloc((size_t)len + 1)) != NULL)
-		*n = fread(buf, 1, (size_t)len, f);
-	fclose(f);
-	return buf;
+	return dyad__read_file(path, msg, &buf, n) == DYAD_OK ? buf : NULL;
 }
 
 static double now_ms(void)
