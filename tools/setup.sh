@@ -86,37 +86,33 @@ build() {
 	rm -f "$log"
 }
 
-# run_examples: the main job on the bundled examples, and its summary.
-run_examples() {
-	local out=build/examples.jsonl err=build/examples.err docs sents rc=0
-	./build/dyad sentences examples/ >"$out" 2>"$err" || rc=$?
+# run_dyad CMD OUT: ./build/dyad CMD examples/ > OUT, stopping with its
+# messages when it fails.
+run_dyad() {
+	local err="$2.err" rc=0
+	./build/dyad "$1" examples/ >"$2" 2>"$err" || rc=$?
 	if [ "$rc" -ne 0 ]; then
 		cat "$err" >&2
-		die "./build/dyad sentences examples/ exited $rc"
+		die "./build/dyad $1 examples/ exited $rc"
 	fi
 	rm -f "$err"
-	# Document objects carry "sentences", sentence objects "sent"; inside a
-	# JSON string a quote is escaped, so text cannot match either key.
-	docs=$(grep -c '"sentences":' "$out" || true)
-	sents=$(grep -c '"sent":' "$out" || true)
-	[ "$docs" -gt 0 ] || die "./build/dyad sentences examples/ printed no document"
-	say "ok: $docs documents, $sents sentences from examples/ in $out"
-	run_actors
 }
 
-# run_actors: the actors of the same articles, and their summary.
-run_actors() {
-	local out=build/examples-actors.jsonl err=build/examples-actors.err n rc=0
-	./build/dyad actors examples/ >"$out" 2>"$err" || rc=$?
-	if [ "$rc" -ne 0 ]; then
-		cat "$err" >&2
-		die "./build/dyad actors examples/ exited $rc"
-	fi
-	rm -f "$err"
-	n=$(grep -c '"code":' "$out" || true)
+# run_examples: the main job on the bundled examples, and its summary.
+# Document objects carry "sentences", sentence objects "sent", mentions
+# "code"; inside a JSON string a quote is escaped, so text cannot match.
+run_examples() {
+	local docs sents n
+	run_dyad sentences build/examples.jsonl
+	docs=$(grep -c '"sentences":' build/examples.jsonl || true)
+	sents=$(grep -c '"sent":' build/examples.jsonl || true)
+	[ "$docs" -gt 0 ] || die "./build/dyad sentences examples/ printed no document"
+	say "ok: $docs documents, $sents sentences from examples/ in build/examples.jsonl"
+	run_dyad actors build/examples-actors.jsonl
+	n=$(grep -c '"code":' build/examples-actors.jsonl || true)
 	[ "$n" -gt 0 ] || die "./build/dyad actors examples/ found no actor"
-	say "ok: $n actor mentions from examples/ in $out; the first 5:"
-	head -n 5 "$out"
+	say "ok: $n actor mentions from examples/ in build/examples-actors.jsonl; the first 5:"
+	head -n 5 build/examples-actors.jsonl
 }
 
 ensure_packages

@@ -50,8 +50,9 @@ static const char *sents(const char *text, char *buf, size_t cap)
 	return buf;
 }
 
-/* Token texts of sentence 0 joined by spaces, in buf. */
-static const char *toks(const char *text, char *buf, size_t cap)
+/* Sentence 0's tokens joined by spaces, in buf: their texts, or with
+** fold set their matching keys. */
+static const char *tok_list(const char *text, int fold, char *buf, size_t cap)
 {
 	const dyad_doc *doc = run(text, strlen(text));
 	dyad_sentence s;
@@ -64,28 +65,19 @@ static const char *toks(const char *text, char *buf, size_t cap)
 		dyad_token t;
 		dyad_doc_token(doc, 0, i, &t);
 		o += (size_t)snprintf(buf + o, cap - o, "%s%.*s", i ? " " : "",
-				      (int)t.text_len, t.text);
+				      (int)(fold ? t.fold_len : t.text_len), fold ? t.fold : t.text);
 	}
 	return buf;
 }
 
-/* Matching keys of sentence 0's tokens joined by spaces, in buf. */
+static const char *toks(const char *text, char *buf, size_t cap)
+{
+	return tok_list(text, 0, buf, cap);
+}
+
 static const char *keys(const char *text, char *buf, size_t cap)
 {
-	const dyad_doc *doc = run(text, strlen(text));
-	dyad_sentence s;
-	size_t i, o = 0;
-
-	buf[0] = '\0';
-	if (!doc || dyad_doc_sentence(doc, 0, &s) != DYAD_OK)
-		return "(failed)";
-	for (i = 0; i < s.n_tokens && o < cap; i++) {
-		dyad_token t;
-		dyad_doc_token(doc, 0, i, &t);
-		o += (size_t)snprintf(buf + o, cap - o, "%s%.*s", i ? " " : "",
-				      (int)t.fold_len, t.fold);
-	}
-	return buf;
+	return tok_list(text, 1, buf, cap);
 }
 
 static const char *norm(const char *text)
