@@ -85,6 +85,15 @@ typedef struct dyad_config {
 	** name order). NULL-terminated; NULL for none. Not kept after
 	** dyad_engine_new returns. */
 	const char *const *dicts;
+	/* Load verb patterns and the CAMEO table too (dyad_doc_events needs
+	** them); implies actors. The defaults are DATA_DIR/verbs/ unless
+	** no_default_dicts is set. Verb files among dicts (TABARI .verbs,
+	** PETRARCH CAMEO.verbpatterns, dyad pattern files) are recognized by
+	** name and content and go to the pattern engine. */
+	int events;
+	/* Treat each document's text as one sentence: no sentence splitting.
+	** For TABARI-style records, which are coded as one text. */
+	int one_sentence;
 } dyad_config;
 
 /*
@@ -357,6 +366,132 @@ DYAD_API dyad_status dyad_doc_actors(const dyad_doc *doc, size_t *n);
 /* Mention i of the last dyad_doc_actors. Pointers are owned by the
 ** context and valid until its next dyad_ctx_process. */
 DYAD_API dyad_status dyad_doc_mention(const dyad_doc *doc, size_t i, dyad_mention *out);
+
+/* ------------------------------------------------------------------ */
+/* Events                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Modality flags of an event: data about the event, never a changed
+** code. */
+enum {
+	DYAD_MOD_NEGATED = 1u << 0,      /* did not, refused to, denied */
+	DYAD_MOD_HYPOTHETICAL = 1u << 1, /* would, will, may, plans to */
+	DYAD_MOD_REPORTED = 1u << 2,     /* X said (that) Y ... */
+	DYAD_MOD_QUESTION = 1u << 3      /* the sentence asks */
+};
+
+/* Comma-separated names of the flags set in m ("negated,reported"), or
+** "" for none; static storage. */
+DYAD_API const char *dyad_modality_name(unsigned m);
+
+/*
+** How events are coded. dyad_code_opts_init fills the defaults; the
+** TABARI options that change coding can be set one options-file line at
+** a time with dyad_code_opts_tabari, so a TABARI project's .options file
+** keeps working.
+*/
+typedef struct dyad_code_opts {
+	int keep_modal;       /* keep negated and hypothetical events */
+	int explain;          /* build the per-sentence explanation */
+	int code_by;          /* 0 clause (first event per clause), 1 sentence, 2 all */
+	int comma_off;        /* keep comma-delimited clauses */
+	int comma_min, comma_max;   /* words between two commas to drop a clause */
+	int comma_emin, comma_emax; /* ... between a comma and the end */
+	int comma_bmin, comma_bmax; /* ... between the start and a comma */
+	int min_words;        /* sentences shorter than this are not coded */
+	int convert_agents;   /* a role with no actor becomes an actor ("~COP") */
+	char default_source[16], default_target[16]; /* "" = none */
+	int default_source_prior;  /* use the default when no actor precedes the verb */
+	int default_target_after;  /* use the default when no actor follows the verb */
+	/* Complexity filter (TABARI COMPLEX:); 0 = off. */
+	int cx_verbs, cx_actors, cx_pronouns, cx_conj, cx_comma, cx_lateverb;
+	int cx_noactprior, cx_noactafter, cx_noverb, cx_nosource, cx_notarget, cx_noevent;
+} dyad_code_opts;
+
+DYAD_API void dyad_code_opts_init(dyad_code_opts *o);
+
+/*
+** Applies one line of a TABARI .options file ("COMMA: OFF", "SET: CODE
+** BY SENTENCE", "COMPLEX: VERBS[5] NOACTPRIOR", "DEFAULT: SOURCE [X]
+** PRIOR", "SET: MINIMUM WORDS = 4", ...). Lines that do not change coding
+** (LABEL:, OUTPUT:, SET: HAIKU ...) are accepted and ignored. DYAD_PARSE
+** for a line it cannot read; msg (DYAD_ERRMSG_MAX bytes, may be NULL)
+** then says why.
+*/
+#define DYAD_ERRMSG_MAX 256
+DYAD_API dyad_status dyad_code_opts_tabari(dyad_code_opts *o, const char *line,
+					   char *msg);
+
+/* What happened to a whole sentence. */
+typedef enum {
+	DYAD_SENT_CODED = 0,   /* patterns tried; events (maybe none) made */
+	DYAD_SENT_DISCARDED,   /* a discard phrase matched ([###]) */
+	DYAD_SENT_COMPLEX,     /* a complex phrase ([+++]) or a COMPLEX: rule */
+	DYAD_SENT_SHORT,       /* under min_words */
+	DYAD_SENT_SKIPPED      /* not English, or no actors and no verbs */
+} dyad_sent_status;
+
+/* Static name: "coded", "discarded", "complex", "short", "skipped". */
+DYAD_API const char *dyad_sent_status_name(dyad_sent_status s);
+
+typedef struct dyad_event {
+	char id[17];          /* 16 hex digits; hash of doc, sentence, spans, code */
+	size_t sent;          /* sentence index */
+	const char *date;     /* the event's date ("YYYY-MM-DD" or shorter), or "" */
+	const char *source;   /* actor code, "" when none was found */
+	const char *target;
+	const char *cameo;    /* "0231"; a string, leading zeros kept */
+	char root[3];         /* "02" */
+	int quad;             /* QuadClass 1..4; 0 when the code is unknown */
+	double goldstein;     /* -10..10; 0 when unknown (see has_goldstein) */
+	int has_goldstein;
+	const char *plover;   /* PLOVER category ("CONSULT") or "" */
+	unsigned modality;    /* DYAD_MOD_* */
+	size_t src_start, src_end;   /* original spans; 0,0 when absent */
+	size_t verb_start, verb_end;
+	size_t tgt_start, tgt_end;
+	const char *source_label, *target_label; /* actor names, or "" */
+	const char *source_how, *target_how;     /* how each was found */
+	const char *pattern;  /* "file:line" of the pattern or verb entry */
+	const char *pattern_text; /* the pattern as written */
+	double confidence;    /* 0..1, from how the match was made */
+} dyad_event;
+
+/*
+** Codes the events of doc (the last document dyad_ctx_process returned)
+** on its date, using the engine's actors and patterns (cfg.events). opts
+** may be NULL for the defaults. *n gets the number of events, in text
+** order. Results belong to doc's context, valid until its next
+** dyad_ctx_process. DYAD_BADARG when the engine has no patterns.
+*/
+DYAD_API dyad_status dyad_doc_events(const dyad_doc *doc,
+				     const dyad_code_opts *opts, size_t *n);
+
+/* Event i of the last dyad_doc_events; pointers owned by the context. */
+DYAD_API dyad_status dyad_doc_event(const dyad_doc *doc, size_t i, dyad_event *out);
+
+/* Outcome of sentence s in the last dyad_doc_events, and (when opts.explain
+** was set) its explanation: tokens, actors, verbs, patterns tried and why
+** an event was or was not made; "" otherwise. Owned by the context. */
+DYAD_API dyad_sent_status dyad_doc_sent_status(const dyad_doc *doc, size_t s,
+					       const char **explain);
+
+/* Facts of a CAMEO event code from the engine's table: quad, Goldstein,
+** PLOVER and a short label. DYAD_NOTFOUND for a code not in the table. */
+typedef struct dyad_cameo_info {
+	const char *code, *label, *plover; /* owned by the engine */
+	int quad;
+	double goldstein;
+} dyad_cameo_info;
+DYAD_API dyad_status dyad_engine_cameo(const dyad_engine *eng, const char *code,
+				       dyad_cameo_info *out);
+
+/* Sizes of the loaded pattern dictionaries. */
+typedef struct dyad_pattern_stats {
+	size_t files, verbs, forms, patterns, synsets, warnings;
+	double load_ms;
+} dyad_pattern_stats;
+DYAD_API void dyad_engine_pattern_stats(const dyad_engine *eng, dyad_pattern_stats *out);
 
 #ifdef __cplusplus
 }

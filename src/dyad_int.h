@@ -168,6 +168,9 @@ struct dyad_engine {
 	char *textcat_conf;   /* path of the textcat config, or NULL */
 	char *textcat_prefix; /* directory of the fingerprints */
 	struct dyad__actors *actors; /* dictionaries and matcher, or NULL */
+	struct dyad__patterns *patterns; /* verb patterns (patterns.c), or NULL */
+	struct dyad__cameo *cameo;   /* CAMEO event code table (cameo.c), or NULL */
+	int one_sentence;            /* dyad_config.one_sentence */
 };
 
 struct dyad_doc {
@@ -206,6 +209,7 @@ struct dyad_ctx {
 	dyad__buf frag;       /* dyad_ctx_normalize output */
 	dyad__buf ments;      /* actors.c: mentions of the current document */
 	dyad__buf mtext;      /* actors.c: their strings */
+	struct dyad__coder *coder; /* events.c: working state, made on first use */
 	void *textcat;        /* libexttextcat handle, loaded on first use */
 	int textcat_failed;   /* do not retry a failed load */
 	struct dyad_doc doc;  /* the current document */
@@ -261,5 +265,16 @@ dyad_status dyad__read_file(const char *path, char *msg, char **out, size_t *len
 /* actors.c: dictionaries at engine load, mentions per document. */
 dyad_status dyad__actors_load(dyad_engine *eng, const dyad_config *cfg);
 void dyad__actors_free(struct dyad__actors *a);
+
+/* patterns.c: verb dictionaries at engine load. */
+dyad_status dyad__patterns_load(dyad_engine *eng, const dyad_config *cfg);
+void dyad__patterns_free(struct dyad__patterns *p);
+
+/* cameo.c: the CAMEO event code table (DATA_DIR/cameo.txt). */
+dyad_status dyad__cameo_load(dyad_engine *eng);
+void dyad__cameo_free(struct dyad__cameo *t);
+
+/* events.c: per-context coder state. */
+void dyad__coder_free(struct dyad__coder *c);
 
 #endif /* DYAD_INT_H */

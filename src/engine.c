@@ -124,8 +124,13 @@ dyad_status dyad_engine_new(const dyad_config *cfg, dyad_engine **out)
 		st = load_set(eng, "english-function-words.txt", &eng->english);
 	if (st == DYAD_OK)
 		st = load_set(eng, "signoffs.txt", &eng->signoffs);
-	if (st == DYAD_OK && cfg && cfg->actors)
+	eng->one_sentence = cfg && cfg->one_sentence;
+	if (st == DYAD_OK && cfg && (cfg->actors || cfg->events))
 		st = dyad__actors_load(eng, cfg);
+	if (st == DYAD_OK && cfg && cfg->events)
+		st = dyad__patterns_load(eng, cfg);
+	if (st == DYAD_OK && cfg && cfg->events)
+		st = dyad__cameo_load(eng);
 	return st;
 }
 
@@ -147,6 +152,8 @@ void dyad_engine_free(dyad_engine *eng)
 	free(eng->textcat_conf);
 	free(eng->textcat_prefix);
 	dyad__actors_free(eng->actors);
+	dyad__patterns_free(eng->patterns);
+	dyad__cameo_free(eng->cameo);
 	free(eng);
 }
 
@@ -186,6 +193,7 @@ void dyad_ctx_free(dyad_ctx *ctx)
 	dyad__buf_free(&ctx->scratch);
 	dyad__buf_free(&ctx->ments);
 	dyad__buf_free(&ctx->mtext);
+	dyad__coder_free(ctx->coder);
 	dyad__buf_free(&ctx->frag);
 	free(ctx);
 }

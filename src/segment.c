@@ -797,6 +797,19 @@ static int split_block(dyad_ctx *ctx, size_t a, size_t b, size_t para)
 	return add_sentence(ctx, first, b - first, para);
 }
 
+/* dyad_config.one_sentence: every token in one sentence (cut only at the
+** token cap, so a hostile record still stays bounded). */
+static int one_sentence(dyad_ctx *ctx)
+{
+	size_t n = DYAD__VEC_LEN(&ctx->toks, dyad__tok), i;
+
+	for (i = 0; i < n; i += DYAD_MAX_SENT_TOKENS)
+		if (add_sentence(ctx, i, n - i < DYAD_MAX_SENT_TOKENS ? n - i
+					: DYAD_MAX_SENT_TOKENS, 0) != 0)
+			return -1;
+	return 0;
+}
+
 dyad_status dyad__segment(dyad_ctx *ctx)
 {
 	const dyad__block *bk = (const dyad__block *)ctx->blocks.p;
@@ -807,9 +820,12 @@ dyad_status dyad__segment(dyad_ctx *ctx)
 	for (i = 0; i < nb; i++) {
 		size_t t0 = DYAD__VEC_LEN(&ctx->toks, dyad__tok);
 		if (tokenize(ctx, bk[i].start, bk[i].end) != 0 ||
-		    split_block(ctx, t0, DYAD__VEC_LEN(&ctx->toks, dyad__tok), i) != 0)
+		    (!ctx->eng->one_sentence &&
+		     split_block(ctx, t0, DYAD__VEC_LEN(&ctx->toks, dyad__tok), i) != 0))
 			return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory");
 	}
+	if (ctx->eng->one_sentence && one_sentence(ctx) != 0)
+		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory");
 	doc->norm = ctx->norm.p;
 	doc->norm_len = ctx->norm.len;
 	doc->map = (const dyad__seg *)ctx->map.p;
