@@ -21,6 +21,7 @@
 ** Codes are chosen on the document's date, so a minister is coded as one
 ** only during the term.
 */
+#define _GNU_SOURCE /* memmem */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,7 @@
 #include <time.h>
 
 #include "dict.h"
+#include "patterns.h"
 
 #define NO_NODE UINT32_MAX
 
@@ -129,6 +131,25 @@ static int compile(struct dyad__actors *a)
 /* Loading                                                             */
 /* ------------------------------------------------------------------ */
 
+/*
+** With patterns wanted, verb files go to the pattern engine (and the
+** irregular-verb table, read by patterns.c itself, is passed over).
+** Returns 1 when the file was taken; *rc is -1 when out of memory.
+*/
+static int verbs_file(dyad_engine *eng, const char *path, const char *buf, size_t n, int *rc)
+{
+	dyad__pformat pf;
+
+	*rc = 0;
+	if (memmem(buf, n < 4096 ? n : 4096, "\n@kind irregular-verbs", 22) ||
+	    (n >= 21 && memcmp(buf, "@kind irregular-verbs", 21) == 0))
+		return 1;
+	if (!dyad__patterns_sniff(path, buf, n, &pf))
+		return 0;
+	*rc = dyad__patterns_read(eng->patterns, path, pf, buf, n);
+	return 1;
+}
+
 static dyad_status load_file(dyad_engine *eng, const char *path)
 {
 	struct dyad__actors *a = eng->actors;
@@ -137,14 +158,20 @@ static dyad_status load_file(dyad_engine *eng, const char *path)
 	uint32_t file;
 	dyad__dformat fmt;
 	dyad_status st = dyad__read_file(path, eng->msg, &buf, &n);
-	int rc;
+	int rc = 0;
 
 	if (st != DYAD_OK)
 		return st;
+	if (eng->patterns && verbs_file(eng, path, buf, n, &rc)) {
+		free(buf);
+		return rc ? dyad__msg(eng->msg, DYAD_NOMEM, "%s: out of memory", path) : DYAD_OK;
+	}
 	file = dyad__dict_file(a->dict, path);
 	fmt = dyad__dict_sniff(path, buf, n);
-	rc = fmt == DYAD__FMT_DYAD ? dyad__dict_read_dyad(a->dict, file, buf, n)
-				   : dyad__dict_read_tabari(a->dict, file, fmt, buf, n);
+	if (eng->patterns && fmt == DYAD__FMT_TABARI_ACTORS)
+		rc = dyad__patterns_read_classes(eng->patterns, buf, n);
+	rc |= fmt == DYAD__FMT_DYAD ? dyad__dict_read_dyad(a->dict, file, buf, n)
+				    : dyad__dict_read_tabari(a->dict, file, fmt, buf, n);
 	free(buf);
 	a->stats.files++;
 	if (rc != 0 || dyad__dict_nomem(a->dict))
@@ -165,7 +192,8 @@ static int dict_file_name(const char *s)
 		return 0;
 	return (n > 4 && strcmp(s + n - 4, ".txt") == 0) ||
 	       (n > 7 && strcmp(s + n - 7, ".actors") == 0) ||
-	       (n > 7 && strcmp(s + n - 7, ".agents") == 0);
+	       (n > 7 && strcmp(s + n - 7, ".agents") == 0) ||
+	       (n > 6 && strcmp(s + n - 6, ".verbs") == 0);
 }
 
 /* Loads a directory's dictionary files in name order (not recursive). */
@@ -220,15 +248,17 @@ static dyad_status keep_diags(dyad_engine *eng)
 {
 	struct dyad__actors *a = eng->actors;
 	size_t n = dyad__dict_ndiag(a->dict, &a->stats.warnings, NULL), i;
+	size_t np = eng->patterns ? dyad__patterns_ndiag(eng->patterns) : 0;
 
 	a->stats.warnings = n;
-	a->diags = calloc(n + 1, sizeof *a->diags);
+	a->diags = calloc(n + np + 1, sizeof *a->diags);
 	if (!a->diags)
 		return DYAD_NOMEM;
-	for (i = 0; i < n; i++)
-		if (!(a->diags[i] = strdup(dyad__dict_diag_text(a->dict, i, NULL))))
+	for (i = 0; i < n + np; i++)
+		if (!(a->diags[i] = strdup(i < n ? dyad__dict_diag_text(a->dict, i, NULL)
+					 : dyad__patterns_diag(eng->patterns, i - n))))
 			return DYAD_NOMEM;
-	a->ndiags = n;
+	a->ndiags = n + np;
 	return DYAD_OK;
 }
 
@@ -248,12 +278,18 @@ dyad_status dyad__actors_load(dyad_engine *eng, const dyad_config *cfg)
 			return DYAD_NOMEM;
 		sprintf(dir, "%s/actors", eng->data_dir);
 		st = load_path(eng, dir);
+		if (st == DYAD_OK && eng->patterns) {
+			sprintf(dir, "%s/verbs", eng->data_dir);
+			st = load_path(eng, dir);
+		}
 		free(dir);
 	}
 	for (i = 0; st == DYAD_OK && cfg->dicts && cfg->dicts[i]; i++)
 		st = load_path(eng, cfg->dicts[i]);
 	if (st != DYAD_OK)
 		return st;
+	if (eng->patterns && dyad__patterns_finish(eng->patterns) != 0)
+		return dyad__msg(eng->msg, DYAD_NOMEM, "out of memory compiling the verb patterns");
 	if (compile(eng->actors) != 0 || keep_diags(eng) != DYAD_OK)
 		return dyad__msg(eng->msg, DYAD_NOMEM, "out of memory compiling the dictionaries");
 	clock_gettime(CLOCK_MONOTONIC, &t1);

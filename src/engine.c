@@ -125,10 +125,12 @@ dyad_status dyad_engine_new(const dyad_config *cfg, dyad_engine **out)
 	if (st == DYAD_OK)
 		st = load_set(eng, "signoffs.txt", &eng->signoffs);
 	eng->one_sentence = cfg && cfg->one_sentence;
-	if (st == DYAD_OK && cfg && (cfg->actors || cfg->events))
-		st = dyad__actors_load(eng, cfg);
+	/* The pattern model exists before the dictionaries are read, so the
+	** actor loader can hand it the verb files it meets. */
 	if (st == DYAD_OK && cfg && cfg->events)
 		st = dyad__patterns_load(eng, cfg);
+	if (st == DYAD_OK && cfg && (cfg->actors || cfg->events))
+		st = dyad__actors_load(eng, cfg);
 	if (st == DYAD_OK && cfg && cfg->events)
 		st = dyad__cameo_load(eng);
 	return st;

@@ -1,0 +1,170 @@
+/*
+** patterns.h — the one verb-pattern model every reader fills, and the
+** lexicon the coder (events.c) looks words up in.
+**
+** Three formats feed it (patterns.c): dyad's own (docs/patterns.md),
+** TABARI .verbs files and PETRARCH-1 verb pattern files. All become
+** groups of verbs sharing a pattern list; a verb has forms (word
+** sequences) and may override its group's code. Every word a dictionary
+** uses (verb forms, pattern words, synonym-set members, nouns and
+** adjectives) is interned once in a byte trie, by how it matches: as a
+** stem, as a whole word with regular endings, or exactly. Per sentence the
+** coder walks each text word through the trie once and gets the list of
+** dictionary words it matches; everything after that compares integers.
+** The model is immutable after load and shared by all threads.
+*/
+#ifndef DYAD_PATTERNS_H
+#define DYAD_PATTERNS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dyad_int.h"
+
+/* How a dictionary word matches a text word. */
+enum {
+	DYAD__W_STEM = 0,  /* any word that begins with it */
+	DYAD__W_WORD = 1,  /* the word, or it plus -s -es -ed -en -ing 's */
+	DYAD__W_EXACT = 2  /* the word only */
+};
+
+/* Word classes: TABARI <NOUN>/<ADJECTIVE> (§5.3.2) and the closed-class
+** words of data/grammar.txt. */
+enum {
+	DYAD__C_NOUN = 1u << 0, DYAD__C_ADJ = 1u << 1, DYAD__C_DET = 1u << 2,
+	DYAD__C_AUX = 1u << 3, DYAD__C_BY = 1u << 4, DYAD__C_PRON_HE = 1u << 5,
+	DYAD__C_PRON_HIS = 1u << 6, DYAD__C_PRON_THEY = 1u << 7, DYAD__C_CONJ = 1u << 8,
+	DYAD__C_NEG = 1u << 9, DYAD__C_MODAL = 1u << 10, DYAD__C_INTENT = 1u << 11,
+	DYAD__C_REPORT = 1u << 12
+};
+
+/* Pattern elements. */
+enum {
+	DYAD__PE_WORD = 0, /* arg: word id */
+	DYAD__PE_SYN,      /* arg: synset index */
+	DYAD__PE_VERB,     /* '*' */
+	DYAD__PE_SRC,      /* '$' */
+	DYAD__PE_TGT,      /* '+' */
+	DYAD__PE_CMP,      /* '%' */
+	DYAD__PE_SKIP      /* '^' */
+};
+/* Element flag: the next element must start right where this one ends. */
+#define DYAD__PE_ADJ 1u
+
+typedef struct dyad__pel {
+	uint8_t kind, flags;
+	uint32_t arg;
+} dyad__pel;
+
+/* Kinds of code. */
+enum {
+	DYAD__VC_NONE = 0, /* no code given (a verb that only its group codes) */
+	DYAD__VC_EVENT,    /* an event code, maybe paired */
+	DYAD__VC_NULL,     /* [---]: matches, codes nothing */
+	DYAD__VC_DISCARD,  /* [###] */
+	DYAD__VC_COMPLEX   /* [+++] */
+};
+/* Priorities (§6.6). */
+enum { DYAD__VP_NORMAL = 0, DYAD__VP_SUBORD = 1, DYAD__VP_DOMINANT = 2 };
+
+typedef struct dyad__vcode {
+	char a[12], b[12]; /* event code, and the paired reverse code or "" */
+	uint8_t kind;      /* DYAD__VC_* */
+	uint8_t prio;      /* DYAD__VP_* */
+} dyad__vcode;
+
+/* A pattern: elements [el0, el0 + nel) of the element pool. */
+typedef struct dyad__pat {
+	uint32_t el0;
+	uint16_t nel, verb;  /* verb: index of '*' within the pattern */
+	uint16_t len;        /* letters and digits: longer patterns go first */
+	uint8_t designates;  /* 1 source, 2 target, 4 compound: set by the pattern */
+	dyad__vcode code;
+	uint32_t file, line; /* where it was written */
+	uint32_t text;       /* the pattern as written (pool offset) */
+} dyad__pat;
+
+typedef struct dyad__vgroup {
+	uint32_t pat0, npat; /* patterns, longest first */
+	dyad__vcode code;    /* default code */
+	uint32_t file, line;
+	uint32_t label;      /* pool offset of the group's name */
+} dyad__vgroup;
+
+typedef struct dyad__verb {
+	uint32_t group;
+	dyad__vcode code;    /* own code; kind NONE means the group's */
+	uint8_t noun;        /* a nominal event word: not shifted to a noun */
+	uint32_t file, line;
+	uint32_t text;       /* the verb as written */
+} dyad__verb;
+
+/* A form of a verb: words [w0, w0 + nw) of the form-word pool, adjacent. */
+typedef struct dyad__vform {
+	uint32_t verb;
+	uint32_t w0, nw;
+	uint32_t next;       /* next form whose first word is the same + 1, 0 = none */
+} dyad__vform;
+
+/* A lexicon word. */
+typedef struct dyad__lword {
+	uint32_t key;        /* pool offset of its key (lower case) */
+	uint8_t how;         /* DYAD__W_* */
+	uint16_t cls;        /* DYAD__C_* */
+	uint32_t form;       /* first form starting with this word + 1, 0 = none */
+} dyad__lword;
+
+/* A synonym set: member sequences are element ranges; a one-word member
+** is also in the sorted single-word list, for a binary search. */
+typedef struct dyad__synset {
+	uint32_t name;       /* pool offset */
+	uint32_t mem0, nmem; /* into the member table (pairs el0, nel) */
+	uint32_t one0, none; /* sorted word ids of one-word members */
+} dyad__synset;
+
+typedef struct dyad__patterns dyad__patterns;
+
+/* ---- what the coder reads -------------------------------------- */
+
+/*
+** Dictionary words that text word w (its fold key, n bytes) matches,
+** appended to out (uint32 ids); returns how many, or -1 out of memory.
+*/
+int dyad__lex_match(const dyad__patterns *p, const char *w, size_t n, dyad__buf *out);
+
+const dyad__lword *dyad__lex_word(const dyad__patterns *p, uint32_t id);
+const dyad__vform *dyad__pat_form(const dyad__patterns *p, uint32_t i);
+const uint32_t *dyad__pat_formwords(const dyad__patterns *p);
+const dyad__verb *dyad__pat_verb(const dyad__patterns *p, uint32_t i);
+const dyad__vgroup *dyad__pat_group(const dyad__patterns *p, uint32_t i);
+const dyad__pat *dyad__pat_at(const dyad__patterns *p, uint32_t i);
+const dyad__pel *dyad__pat_elems(const dyad__patterns *p);
+const dyad__synset *dyad__pat_synset(const dyad__patterns *p, uint32_t i);
+/* Member m of a synset: elements [*el0, *el0 + return). */
+uint32_t dyad__pat_member(const dyad__patterns *p, uint32_t m, uint32_t *el0);
+const uint32_t *dyad__pat_ones(const dyad__patterns *p);
+const char *dyad__pat_str(const dyad__patterns *p, uint32_t off);
+const char *dyad__pat_file(const dyad__patterns *p, uint32_t file);
+
+/* ---- loading (also used by tests and the fuzz target) ----------- */
+
+/* Pattern file formats. */
+typedef enum { DYAD__PF_DYAD = 0, DYAD__PF_TABARI, DYAD__PF_PETRARCH } dyad__pformat;
+
+/* An empty model; NULL out of memory. irregular may be NULL (no table). */
+dyad__patterns *dyad__patterns_new(void);
+/* Reads one file's bytes (any bytes) into p, every bad line reported as
+** "path:line:col: reason". Returns 0, or -1 out of memory. */
+int dyad__patterns_read(dyad__patterns *p, const char *path, dyad__pformat fmt,
+			const char *buf, size_t n);
+/* Reads TABARI <NOUN>/<ADJECTIVE> sections of an actors file. */
+int dyad__patterns_read_classes(dyad__patterns *p, const char *buf, size_t n);
+/* Sorts patterns and links forms; call once after the last read. */
+int dyad__patterns_finish(dyad__patterns *p);
+size_t dyad__patterns_ndiag(const dyad__patterns *p);
+const char *dyad__patterns_diag(const dyad__patterns *p, size_t i);
+void dyad__patterns_stats(const dyad__patterns *p, dyad_pattern_stats *out);
+/* Is this file (by name and first bytes) a verbs file, and which? */
+int dyad__patterns_sniff(const char *path, const char *buf, size_t n, dyad__pformat *fmt);
+
+#endif /* DYAD_PATTERNS_H */
