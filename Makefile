@@ -6,6 +6,7 @@
 #   make tsan         the threading test under ThreadSanitizer
 #   make bench        throughput on ../shared/corpora (a benchmark, not a test)
 #   make eval         development scores on ../shared/gold-dev (not a test)
+#   make conformance  TABARI's validation suite on ../shared/compat/tabari (a score)
 #   make fuzz         libFuzzer targets for a bounded time (FUZZ_SECONDS)
 #   make install      PREFIX=/usr/local
 #
@@ -52,7 +53,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_REPLAY := $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/tests/replay_%)
 HDRS     := include/dyad.h $(wildcard src/*.h) $(wildcard cli/*.h)
 
-.PHONY: all check sanitize tsan bench eval fuzz install clean tools
+.PHONY: all check sanitize tsan bench eval conformance fuzz install clean tools
 
 all: $(BUILD)/dyad $(BUILD)/libdyad.so tools
 
@@ -75,6 +76,9 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(BUILD)/libdyad.a $
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Itests/unit -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
 
+# The table writer is the CLI's; its test compiles it in.
+$(BUILD)/tests/test_tabw: cli/tabw.c
+
 # Fuzz entry points compiled with a plain main() that replays a corpus.
 $(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libdyad.a $(HDRS)
 	@mkdir -p $(dir $@)
@@ -83,7 +87,12 @@ $(BUILD)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay.c $(BUILD)/libdyad.a $
 $(BUILD)/bench: tools/bench.c $(BUILD)/libdyad.a $(HDRS)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
 
-tools: $(BUILD)/bench
+# The conformance harness uses only dyad.h, as cli/ does.
+$(BUILD)/tools/conformance: tools/conformance.c $(BUILD)/libdyad.a include/dyad.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
+
+tools: $(BUILD)/bench $(BUILD)/tools/conformance
 
 check: all $(UNIT_BIN) $(FUZZ_REPLAY)
 	@sh tests/run.sh $(BUILD)
@@ -101,6 +110,12 @@ bench: $(BUILD)/bench $(BUILD)/dyad
 # Development scores on ../shared/gold-dev (an evaluation, not a test).
 eval: $(BUILD)/dyad
 	@sh tools/eval-actors.sh $(BUILD)
+
+# TABARI's validation suite, read from ../shared/compat/tabari at run time
+# (a score, not a test: it skips when the suite is absent and never fails
+# on a low score). Mismatching records go to $(BUILD)/conformance-report.txt.
+conformance: $(BUILD)/tools/conformance
+	@$(BUILD)/tools/conformance --report $(BUILD)/conformance-report.txt ../shared/compat/tabari
 
 # libFuzzer needs clang; each target runs FUZZ_SECONDS on its corpus.
 fuzz:

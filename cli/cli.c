@@ -112,6 +112,33 @@ static int take_option(const cli_command *cmd, int argc, char **argv, int *i,
 	return 0;
 }
 
+int cli_take_dicts(const cli_command *cmd, int argc, char **argv,
+		   const char **dicts)
+{
+	int i, o = 1, nd = 0;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			while (i < argc)
+				argv[o++] = argv[i++];
+			break;
+		}
+		if (strcmp(argv[i], "--dict") == 0) {
+			if (i + 1 >= argc) {
+				cli_usage_error(cmd, "option '--dict' needs a value");
+				return -1;
+			}
+			dicts[nd++] = argv[++i];
+		} else if (strncmp(argv[i], "--dict=", 7) == 0) {
+			dicts[nd++] = argv[i] + 7;
+		} else {
+			argv[o++] = argv[i];
+		}
+	}
+	dicts[nd] = NULL;
+	return o;
+}
+
 int cli_parse(const cli_command *cmd, int argc, char **argv,
 	      const cli_option *opts, cli_inputs *in)
 {
@@ -150,13 +177,14 @@ int cli_parse(const cli_command *cmd, int argc, char **argv,
 /* The article loop                                                    */
 /* ------------------------------------------------------------------ */
 
-/* A message about one article, "dyad: FILE[:LINE]: msg". Pending output
-** goes first, so the message follows the output of earlier articles. */
-static void report_item(jsonw *out, const dyad_input *item, const char *msg)
+/* Pending output goes first, so the message follows the output of
+** earlier articles. */
+void cli_report_item(jsonw *out, const dyad_input *item, const char *msg)
 {
 	const char *origin = item->origin ? item->origin : "-";
 
-	jw_flush(out);
+	if (out)
+		jw_flush(out);
 	if (item->origin_line)
 		cli_error("%s:%zu: %s", origin, item->origin_line, msg);
 	else
@@ -176,7 +204,7 @@ static int process_one(dyad_ctx *ctx, const dyad_input *item, jsonw *out,
 	if (st != DYAD_OK) {
 		const char *why = dyad_errmsg(ctx);
 
-		report_item(out, item, *why ? why : dyad_strerror(st));
+		cli_report_item(out, item, *why ? why : dyad_strerror(st));
 		*failed = 1;
 		return st == DYAD_NOMEM ? -1 : 0;
 	}
@@ -185,7 +213,7 @@ static int process_one(dyad_ctx *ctx, const dyad_input *item, jsonw *out,
 		snprintf(msg, sizeof msg,
 			 "warning: %zu invalid UTF-8 sequence%s replaced with U+FFFD",
 			 info.invalid_utf8, info.invalid_utf8 == 1 ? "" : "s");
-		report_item(out, item, msg);
+		cli_report_item(out, item, msg);
 	}
 	return fn(doc, item, arg);
 }
@@ -214,8 +242,6 @@ static int read_all(dyad_reader *rd, dyad_ctx *ctx, jsonw *out, cli_doc_fn fn,
 	return failed;
 }
 
-/* Loads the engine and makes the context and reader. Returns 0, or -1
-** after reporting. */
 /* Every dictionary problem, file:line:col: reason, on stderr; with
 ** --strict any of them stops the run. */
 static int report_dicts(const dyad_engine *eng, const cli_inputs *in)
@@ -231,12 +257,15 @@ static int report_dicts(const dyad_engine *eng, const cli_inputs *in)
 	return 0;
 }
 
+/* Loads the engine and makes the context and reader. Returns 0, or -1
+** after reporting. */
 static int open_all(const cli_inputs *in, dyad_engine **eng, dyad_ctx **ctx,
 		    dyad_reader **rd)
 {
 	const dyad_config cfg = { .data_dir = in->data_dir, .actors = in->actors,
 				  .no_default_dicts = in->no_default_dicts,
-				  .dicts = in->dicts };
+				  .dicts = in->dicts, .events = in->events,
+				  .one_sentence = in->one_sentence };
 	dyad_status st = dyad_engine_new(&cfg, eng);
 
 	if (st != DYAD_OK) {

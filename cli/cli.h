@@ -52,6 +52,8 @@ typedef struct cli_inputs {
 	int no_default_dicts; /* --no-default-dicts */
 	int strict;           /* --strict: dictionary warnings are fatal */
 	const char **dicts;   /* --dict PATHs, NULL-terminated, or NULL */
+	int events;           /* load the verb patterns too (implies actors) */
+	int one_sentence;     /* --one-sentence: each article is one sentence */
 } cli_inputs;
 
 /*
@@ -65,6 +67,15 @@ typedef struct cli_inputs {
 int cli_parse(const cli_command *cmd, int argc, char **argv,
 	      const cli_option *opts, cli_inputs *in);
 
+/*
+** Takes every "--dict PATH" / "--dict=PATH" out of argv into dicts, which
+** has room for argc + 1 pointers, and NULL-terminates it: the option may
+** be repeated, which cli_parse does not do. Arguments after "--" are
+** left alone. Returns the new argc, or -1 after a usage error.
+*/
+int cli_take_dicts(const cli_command *cmd, int argc, char **argv,
+		   const char **dicts);
+
 /* Called for each article processed; in is where it came from. Returns 0
 ** to go on, -1 to stop the batch. */
 typedef int (*cli_doc_fn)(const dyad_doc *doc, const dyad_input *in, void *arg);
@@ -76,6 +87,10 @@ typedef int (*cli_doc_fn)(const dyad_doc *doc, const dyad_input *in, void *arg);
 ** when writing out fails. Flushes out and returns the exit code.
 */
 int cli_each_doc(const cli_inputs *in, jsonw *out, cli_doc_fn fn, void *arg);
+
+/* A message about one article, "dyad: ORIGIN[:LINE]: msg", after the
+** output of earlier articles pending in out (may be NULL). */
+void cli_report_item(jsonw *out, const dyad_input *item, const char *msg);
 
 /* "dyad: " and the message on stderr, after flushing standard output so
 ** that a terminal shows messages next to the output they concern. */
@@ -106,5 +121,6 @@ int cli_finish(int code, jsonw *out);
 /* The commands, one per cmd_*.c file. */
 extern const cli_command cmd_sentences;
 extern const cli_command cmd_actors;
+extern const cli_command cmd_code;
 
 #endif /* DYAD_CLI_H */

@@ -34,6 +34,7 @@ static const cli_command cmd_help = {
 static const cli_command *const commands[] = {
 	&cmd_sentences,
 	&cmd_actors,
+	&cmd_code,
 	&cmd_help,
 };
 

@@ -8,5 +8,5 @@ echo "--help: exit $?"
 "$DYAD" -h | cmp -s - help.txt && echo "-h: same text"
 "$DYAD" help | cmp -s - help.txt && echo "help: same text"
 grep '^Usage: dyad ' help.txt >/dev/null && echo "has a usage line"
-grep -c -E '^  (sentences|actors|help) ' help.txt
+grep -c -E '^  (sentences|actors|code|help) ' help.txt
 grep -c -E '^  -h, --help|^  -V, --version' help.txt
