@@ -1321,3 +1321,17 @@ dyad_status dyad_doc_mention(const dyad_doc *cdoc, size_t i, dyad_mention *out)
 	out->explain = t + m->why;
 	return DYAD_OK;
 }
+
+int dyad__mention_toks(const dyad_ctx *ctx, size_t i, uint32_t *sent, uint32_t *t0,
+		       uint32_t *t1)
+{
+	const ment *m;
+
+	if (i >= DYAD__VEC_LEN(&ctx->ments, ment))
+		return -1;
+	m = &((const ment *)ctx->ments.p)[i];
+	*sent = m->sent;
+	*t0 = m->t0;
+	*t1 = m->t1;
+	return 0;
+}

@@ -265,6 +265,10 @@ dyad_status dyad__read_file(const char *path, char *msg, char **out, size_t *len
 /* actors.c: dictionaries at engine load, mentions per document. */
 dyad_status dyad__actors_load(dyad_engine *eng, const dyad_config *cfg);
 void dyad__actors_free(struct dyad__actors *a);
+/* actors.c: sentence and tokens [t0, t1) of mention i of the last
+** dyad_doc_actors on ctx; -1 when out of range. */
+int dyad__mention_toks(const dyad_ctx *ctx, size_t i, uint32_t *sent, uint32_t *t0,
+		       uint32_t *t1);
 
 /* patterns.c: verb dictionaries at engine load. */
 dyad_status dyad__patterns_load(dyad_engine *eng, const dyad_config *cfg);

@@ -1,62 +1,1563 @@
 /*
-** events.c — placeholder for the coder; being written.
+** events.c — from a sentence with actors to coded events: who did what to
+** whom, each event carrying the pattern that made it.
+**
+** There is no parser. The coder follows the sparse parsing of TABARI
+** (manual chapter 7), which is enough for news leads and is what the
+** field's dictionaries were written for:
+**   1. words: the sentence's tokens (hyphenated words split), each looked
+**      up once in the pattern lexicon, typed as actor, verb, noun,
+**      adjective, determiner, auxiliary, pronoun, conjunction, comma;
+**   2. structure: compound actors ("Qatar and Iran"), compound nouns and
+**      adjectives (whose "and" is no clause break), pronouns coreferenced,
+**      short comma-delimited clauses dropped, the rest cut into clauses at
+**      conjunctions;
+**   3. coding: in each clause, verbs left to right; a verb's patterns are
+**      tried longest first; the first that matches (or the verb's default
+**      code) gives the event, with source and target from the pattern's
+**      $ + % or, failing that, the default searches, and passive voice
+**      swapping them.
+** Modality (negation, hypothetical, reported, question) is read around
+** the verb and kept as flags; the code is never changed for it. All
+** per-sentence state lives in reusable buffers on the context: no
+** allocation per token.
 */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "dyad_int.h"
+#include "cameo.h"
+#include "patterns.h"
+
+enum { T_NONE = 0, T_ACTOR, T_VERB, T_NOUN, T_ADJ, T_DET, T_AUX, T_BY, T_COMMA,
+       T_PRON, T_CONJ, T_NUM };
+
+#define STEP_MAX 20000  /* pattern-matching steps per verb: hostile input stays bounded */
+#define SENT_WORDS 512  /* words coded per sentence */
+
+typedef struct cword {
+	uint32_t tok;
+	uint32_t a, b;        /* normalized span (a piece of the token) */
+	const char *key;      /* fold key piece */
+	uint32_t klen;
+	uint32_t id0, nid;    /* lexicon ids in coder->ids */
+	uint16_t cls;         /* classes of the words it matches */
+	uint8_t type, cap, dropped, vlen;
+	int32_t actor;        /* actor covering it, -1 */
+	int32_t form;         /* verb form starting here, -1 */
+} cword;
+
+typedef struct cactor {
+	uint32_t w0, w1;      /* words */
+	const char *code;     /* "" = null */
+	const char *label;
+	size_t start, end;    /* original span */
+	double conf;
+	int32_t ref;          /* a pronoun: the actor it stands for; else -1 */
+	int32_t first, last;  /* its compound's member actors (itself when single) */
+} cactor;
+
+/* Where the source or target of an event came from. */
+typedef struct eslot {
+	int32_t actor;        /* an actor index, -1 none */
+	const char *dflt;     /* or a default code from the options */
+	const char *how;      /* static text for the record */
+} eslot;
+
+typedef struct ev {
+	uint32_t sent;
+	uint32_t src, tgt, srcl, tgtl, cameo, pat, pattext, shw, thw; /* offsets in str */
+	size_t ss, se, vs, ve, ts, te;
+	unsigned modality;
+	float conf;
+	char id[17];
+} ev;
+
+typedef struct dyad__coder dyad__coder;
+
+struct dyad__coder {
+	dyad__buf words, ids, actors, clauses, evs, str, expl, sstat;
+	const dyad__patterns *P;
+	const dyad_code_opts *o;
+	const dyad_doc *doc;
+	uint32_t sent;
+	size_t nw, na;
+	int allcaps;
+	int32_t carried;      /* source carried into the next clause, -1 */
+	int status;           /* dyad_sent_status of the current sentence */
+};
+
+#define W(c, i) (((cword *)(c)->words.p)[i])
+#define A(c, i) (((cactor *)(c)->actors.p)[i])
+
+/* ------------------------------------------------------------------ */
+/* Small helpers                                                       */
+/* ------------------------------------------------------------------ */
+
+static uint32_t str_put(dyad__coder *c, const char *s, size_t n)
+{
+	uint32_t off = (uint32_t)c->str.len;
+	char z = 0;
+
+	if (dyad__buf_append(&c->str, s, n) != 0 || dyad__buf_append(&c->str, &z, 1) != 0)
+		return 0;
+	return off;
+}
+
+static void explain(dyad__coder *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void explain(dyad__coder *c, const char *fmt, ...)
+{
+	char line[512];
+	int k;
+	va_list ap;
+
+	if (!c->o->explain)
+		return;
+	va_start(ap, fmt);
+	k = vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	if (k < 0)
+		return;
+	dyad__buf_append(&c->expl, line, (size_t)k < sizeof line ? (size_t)k : sizeof line - 1);
+	dyad__buf_append(&c->expl, "\n", 1);
+}
+
+static int has_id(const dyad__coder *c, uint32_t w, uint32_t id)
+{
+	const uint32_t *ids = (const uint32_t *)c->ids.p + W(c, w).id0;
+	uint32_t i;
+
+	for (i = 0; i < W(c, w).nid; i++)
+		if (ids[i] == id)
+			return 1;
+	return 0;
+}
+
+static int is_word(const dyad__coder *c, uint32_t w, const char *s)
+{
+	size_t n = strlen(s);
+
+	return W(c, w).klen == n && memcmp(W(c, w).key, s, n) == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* 1. Words                                                            */
+/* ------------------------------------------------------------------ */
+
+static int add_word(dyad__coder *c, uint32_t tok, uint32_t a, uint32_t b, const char *key,
+		    uint32_t klen, int cap)
+{
+	cword w;
+	int k;
+
+	if (c->nw >= SENT_WORDS)
+		return 0;
+	memset(&w, 0, sizeof w);
+	w.tok = tok;
+	w.a = a;
+	w.b = b;
+	w.key = key;
+	w.klen = klen;
+	w.cap = (uint8_t)cap;
+	w.actor = w.form = -1;
+	w.id0 = (uint32_t)(c->ids.len / 4);
+	if ((k = dyad__lex_match(c->P, key, klen, &c->ids)) < 0)
+		return -1;
+	w.nid = (uint32_t)k;
+	for (k = 0; k < (int)w.nid; k++)
+		w.cls |= dyad__lex_word(c->P, ((uint32_t *)c->ids.p)[w.id0 + (uint32_t)k])->cls;
+	if (dyad__buf_append(&c->words, &w, sizeof w) != 0)
+		return -1;
+	c->nw++;
+	return 0;
+}
+
+/* A token's words: hyphens split it (TABARI §7.3); punctuation other than
+** commas and semicolons is left out, as possessive endings are. */
+static int token_words(dyad__coder *c, uint32_t t)
+{
+	const dyad__tok *k = &c->doc->toks[t];
+	const char *f = dyad__tok_fold(c->doc->norm, c->doc->fold, k);
+	const char *txt = c->doc->norm + k->start;
+	uint32_t i = 0, a;
+	int cap = txt[0] >= 'A' && txt[0] <= 'Z';
+
+	if (k->kind == DYAD_TOK_PUNCT) {
+		if (k->end - k->start == 1 && (txt[0] == ',' || txt[0] == ';'))
+			return add_word(c, t, k->start, k->end, ",", 1, 0);
+		return 0;
+	}
+	if (k->kind == DYAD_TOK_POSSESSIVE || k->kind == DYAD_TOK_SYMBOL)
+		return 0;
+	while (i < k->fold_len) {
+		for (a = i; i < k->fold_len && f[i] != '-'; i++)
+			;
+		if (i > a && add_word(c, t, k->start, k->end, f + a, i - a, cap && a == 0) != 0)
+			return -1;
+		i++;
+	}
+	return 0;
+}
+
+static int build_words(dyad__coder *c, const dyad__sent *s)
+{
+	uint32_t t;
+	int lower = 0;
+
+	c->words.len = c->ids.len = 0;
+	c->nw = 0;
+	for (t = s->tok0; t < s->tok0 + s->ntok; t++) {
+		const dyad__tok *k = &c->doc->toks[t];
+		uint32_t i;
+		for (i = k->start; i < k->end && !lower; i++)
+			lower = c->doc->norm[i] >= 'a' && c->doc->norm[i] <= 'z';
+		if (token_words(c, t) != 0)
+			return -1;
+	}
+	c->allcaps = !lower;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* 2. Actors                                                           */
+/* ------------------------------------------------------------------ */
+
+static int push_actor(dyad__coder *c, uint32_t w0, uint32_t w1, const dyad_mention *m)
+{
+	cactor x;
+	uint32_t i;
+
+	memset(&x, 0, sizeof x);
+	x.w0 = w0;
+	x.w1 = w1;
+	x.code = m->code;
+	x.label = m->label;
+	x.start = m->start;
+	x.end = m->end;
+	x.conf = m->confidence;
+	x.ref = -1;
+	x.first = x.last = (int32_t)c->na;
+	for (i = w0; i < w1; i++) {
+		W(c, i).actor = (int32_t)c->na;
+		W(c, i).type = T_ACTOR;
+	}
+	if (dyad__buf_append(&c->actors, &x, sizeof x) != 0)
+		return -1;
+	c->na++;
+	return 0;
+}
+
+/* Special codes of actor entries (§6.2-6.4): null, discard, complex. */
+static int special_actor(dyad__coder *c, const char *code)
+{
+	if (strcmp(code, "###") == 0)
+		c->status = DYAD_SENT_DISCARDED;
+	else if (strcmp(code, "+++") == 0 && c->status == DYAD_SENT_CODED)
+		c->status = DYAD_SENT_COMPLEX;
+	else if (strcmp(code, "---") != 0)
+		return 0;
+	return 1;
+}
+
+/* The document's mentions in this sentence, as actors over words. */
+static int place_actors(dyad__coder *c, size_t *mi, size_t nm)
+{
+	uint32_t sent, t0, t1, w = 0;
+
+	c->actors.len = 0;
+	c->na = 0;
+	for (; *mi < nm; (*mi)++) {
+		dyad_mention m;
+		uint32_t w0, w1;
+		if (dyad__mention_toks(c->doc->ctx, *mi, &sent, &t0, &t1) != 0 || sent > c->sent)
+			break;
+		if (sent < c->sent)
+			continue;
+		while (w < c->nw && W(c, w).tok < t0)
+			w++;
+		for (w0 = w1 = w; w1 < c->nw && W(c, w1).tok < t1; w1++)
+			;
+		if (w1 == w0 || dyad_doc_mention(c->doc, *mi, &m) != DYAD_OK)
+			continue;
+		if (special_actor(c, m.code))
+			continue;
+		if (push_actor(c, w0, w1, &m) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* 3. Verbs and word types                                             */
+/* ------------------------------------------------------------------ */
+
+/* The longest verb form starting at word i, or -1. */
+static int32_t form_at(const dyad__coder *c, uint32_t i, uint8_t *len)
+{
+	const uint32_t *ids = (const uint32_t *)c->ids.p + W(c, i).id0;
+	const uint32_t *fw = dyad__pat_formwords(c->P);
+	int32_t best = -1;
+	uint32_t k, best_score = 0;
+
+	for (k = 0; k < W(c, i).nid; k++) {
+		uint32_t f = dyad__lex_word(c->P, ids[k])->form;
+		for (; f; f = dyad__pat_form(c->P, f - 1)->next) {
+			const dyad__vform *vf = dyad__pat_form(c->P, f - 1);
+			uint32_t j, score;
+			for (j = 1; j < vf->nw && i + j < c->nw; j++)
+				if (W(c, i + j).actor >= 0 || !has_id(c, i + j, fw[vf->w0 + j]))
+					break;
+			if (j < vf->nw)
+				continue;
+			score = vf->nw * 1000 + (uint32_t)strlen(dyad__pat_str(c->P,
+						dyad__lex_word(c->P, fw[vf->w0])->key));
+			if (score > best_score) {
+				best_score = score;
+				best = (int32_t)(f - 1);
+				*len = (uint8_t)vf->nw;
+			}
+		}
+	}
+	return best;
+}
+
+/* A verb read as a noun: after a determiner, or capitalized inside a
+** sentence that is not in capitals (TABARI §7.4). */
+static int shifted(const dyad__coder *c, uint32_t i, int32_t form)
+{
+	const dyad__verb *v = dyad__pat_verb(c->P, dyad__pat_form(c->P, (uint32_t)form)->verb);
+
+	if (v->noun)
+		return 0;
+	if (i > 0 && (W(c, i - 1).cls & DYAD__C_DET))
+		return 1;
+	return i > 0 && W(c, i).cap && !c->allcaps;
+}
+
+static void type_words(dyad__coder *c)
+{
+	uint32_t i;
+
+	for (i = 0; i < c->nw; i++) {
+		cword *w = &W(c, i);
+		uint8_t len = 1;
+		if (w->type == T_ACTOR)
+			continue;
+		if (w->klen == 1 && w->key[0] == ',')
+			w->type = T_COMMA;
+		else if (c->doc->toks[w->tok].kind == DYAD_TOK_NUMBER)
+			w->type = T_NUM;
+		else if (w->cls & DYAD__C_NOUN)
+			w->type = T_NOUN;
+		else if ((w->form = form_at(c, i, &len)) >= 0) {
+			w->type = shifted(c, i, w->form) ? T_NOUN : T_VERB;
+			w->vlen = len;
+			if (w->type == T_NOUN)
+				w->form = -1;
+		} else if (w->cls & DYAD__C_ADJ)
+			w->type = T_ADJ;
+		else if (w->cls & DYAD__C_DET)
+			w->type = T_DET;
+		else if (w->cls & DYAD__C_AUX)
+			w->type = T_AUX;
+		else if (w->cls & DYAD__C_BY)
+			w->type = T_BY;
+		else if (w->cls & (DYAD__C_PRON_HE | DYAD__C_PRON_HIS | DYAD__C_PRON_THEY))
+			w->type = T_PRON;
+		else if (w->cls & DYAD__C_CONJ)
+			w->type = T_CONJ;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* 4. Compounds, pronouns, comma clauses, clauses                      */
+/* ------------------------------------------------------------------ */
+
+/* Word after i skipping adjectives and determiners (an np's head). */
+static uint32_t np_head(const dyad__coder *c, uint32_t i)
+{
+	while (i < c->nw && (W(c, i).type == T_ADJ || W(c, i).type == T_DET))
+		i++;
+	return i;
+}
+
+/*
+** <np> AND <np>, and <np>, <np>, ... AND <np>, where np is an actor after
+** any adjectives and determiners (§7.5). The members' words become one
+** compound; the joining words are marked so no clause breaks there.
+*/
+static void compounds(dyad__coder *c)
+{
+	uint32_t k;
+
+	for (k = 0; k + 1 < c->na; k++) {
+		uint32_t last = k, j = k, w;
+		for (;;) {
+			w = A(c, j).w1;
+			if (w >= c->nw || (W(c, w).type != T_CONJ && W(c, w).type != T_COMMA) ||
+			    (W(c, w).type == T_CONJ && !is_word(c, w, "and") && !is_word(c, w, "or")))
+				break;
+			w = np_head(c, w + 1);
+			if (j + 1 >= c->na || w >= c->nw || W(c, w).actor != (int32_t)(j + 1))
+				break;
+			j++;
+			if (W(c, A(c, j).w0 - 1).type == T_CONJ || W(c, np_head(c, A(c, j - 1).w1)).type == T_CONJ)
+				last = j;
+			else if (W(c, A(c, j - 1).w1).type == T_CONJ)
+				last = j;
+		}
+		if (last == k)
+			continue;
+		for (j = k; j <= last; j++) {
+			A(c, j).first = (int32_t)k;
+			A(c, j).last = (int32_t)last;
+		}
+		for (w = A(c, k).w1; w < A(c, last).w0; w++)
+			if (W(c, w).type == T_CONJ || W(c, w).type == T_COMMA)
+				W(c, w).type = T_NONE; /* inside the compound */
+		k = last;
+	}
+}
+
+/* <noun> AND <adj>* <noun>, <adj> AND <adj>: no clause break (§7.5.1). */
+static void noun_phrases(dyad__coder *c)
+{
+	uint32_t i;
+
+	for (i = 1; i + 1 < c->nw; i++) {
+		uint32_t h;
+		if (W(c, i).type != T_CONJ)
+			continue;
+		h = i + 1;
+		if (W(c, i - 1).type == T_ADJ && W(c, h).type == T_ADJ)
+			W(c, i).type = T_NONE;
+		while (h < c->nw && W(c, h).type == T_ADJ)
+			h++;
+		if (W(c, i - 1).type == T_NOUN && h < c->nw && W(c, h).type == T_NOUN)
+			W(c, i).type = T_NONE;
+	}
+}
+
+/* A pronoun stands for an earlier actor (§7.7): he, she, it the first
+** actor of the sentence; its, his, her the first before it; they, them,
+** their the first compound, else the first actor. */
+static int pronouns(dyad__coder *c)
+{
+	uint32_t i, n = (uint32_t)c->na;
+
+	for (i = 0; i < c->nw; i++) {
+		cword *w = &W(c, i);
+		int32_t ref = -1;
+		uint32_t k;
+		if (w->type != T_PRON || n == 0)
+			continue;
+		if (w->cls & DYAD__C_PRON_THEY) {
+			for (k = 0; k < n && A(c, k).first == A(c, k).last; k++)
+				;
+			ref = k < n ? (int32_t)k : 0;
+		} else if (w->cls & DYAD__C_PRON_HIS) {
+			ref = A(c, 0).w0 < i ? 0 : -1;
+		} else {
+			ref = 0;
+		}
+		if (ref < 0)
+			continue;
+		{
+			dyad_mention m;
+			cactor *r = &A(c, ref);
+			memset(&m, 0, sizeof m);
+			m.code = r->code;
+			m.label = r->label;
+			m.confidence = r->conf * 0.8;
+			dyad__map_span(c->doc, w->a, w->b, &m.start, &m.end);
+			if (push_actor(c, i, i + 1, &m) != 0)
+				return -1;
+			A(c, c->na - 1).ref = ref;
+		}
+	}
+	return 0;
+}
+
+static int by_position(const void *x, const void *y)
+{
+	const cactor *a = x, *b = y;
+
+	return a->w0 < b->w0 ? -1 : a->w0 > b->w0;
+}
+
+/* Pronoun actors were appended; put all actors back in text order and
+** renumber what points at them. */
+static void sort_actors(dyad__coder *c)
+{
+	int32_t map[SENT_WORDS];
+	uint32_t i, w;
+
+	if (c->na < 2 || c->na > SENT_WORDS)
+		return;
+	for (i = 0; i < c->na; i++)
+		A(c, i).start = A(c, i).start; /* keep */
+	/* Remember each actor's identity through its first word. */
+	for (i = 0; i < c->na; i++)
+		map[i] = (int32_t)A(c, i).w0;
+	qsort(c->actors.p, c->na, sizeof(cactor), by_position);
+	for (i = 0; i < c->na; i++)
+		for (w = A(c, i).w0; w < A(c, i).w1; w++)
+			W(c, w).actor = (int32_t)i;
+	for (i = 0; i < c->na; i++) {
+		cactor *a = &A(c, i);
+		if (a->ref >= 0)
+			a->ref = W(c, (uint32_t)map[a->ref]).actor;
+		a->first = W(c, (uint32_t)map[a->first]).actor;
+		a->last = W(c, (uint32_t)map[a->last]).actor;
+	}
+}
+
+/* Words in a comma phrase that count for its length (§8.6). */
+static int is_dropped_len(int len, int min, int max)
+{
+	return len > min && len <= max;
+}
+
+/* Drops short comma-delimited clauses: between two commas (MIN, MAX),
+** before the first (BMIN, BMAX) and after the last (EMIN, EMAX). */
+static int drop_commas(dyad__coder *c)
+{
+	const dyad_code_opts *o = c->o;
+	uint32_t prev = UINT32_MAX, i, j, dropped = 0;
+
+	if (o->comma_off)
+		return 0;
+	for (i = 0; i <= c->nw; i++) {
+		int min, max, len;
+		uint32_t a;
+		if (i < c->nw && W(c, i).type != T_COMMA)
+			continue;
+		if (prev == UINT32_MAX) {
+			min = o->comma_bmin, max = o->comma_bmax, a = 0;
+		} else if (i == c->nw) {
+			min = o->comma_emin, max = o->comma_emax, a = prev + 1;
+		} else {
+			min = o->comma_min, max = o->comma_max, a = prev + 1;
+		}
+		len = (int)(i - a);
+		if (!(prev == UINT32_MAX && i == c->nw) && is_dropped_len(len, min, max)) {
+			for (j = a; j < i; j++)
+				W(c, j).dropped = 1;
+			dropped++;
+		}
+		prev = i;
+	}
+	return (int)dropped;
+}
+
+typedef struct clause {
+	uint32_t w0, w1;
+} clause;
+
+/* Clauses are cut at conjunctions that join neither actors, nouns nor
+** adjectives (§7.6). */
+static int cut_clauses(dyad__coder *c)
+{
+	clause cl = {0, 0};
+	uint32_t i;
+
+	c->clauses.len = 0;
+	for (i = 0; i <= c->nw; i++) {
+		if (i < c->nw && !(W(c, i).type == T_CONJ && !W(c, i).dropped))
+			continue;
+		cl.w1 = i;
+		if (cl.w1 > cl.w0 && dyad__buf_append(&c->clauses, &cl, sizeof cl) != 0)
+			return -1;
+		cl.w0 = i + 1;
+	}
+	return 0;
+}
+
+/* TABARI's COMPLEX: conditions, checked before coding (§8.7). */
+static const char *too_complex(dyad__coder *c, int commas)
+{
+	const dyad_code_opts *o = c->o;
+	uint32_t i, verbs = 0, conj = 0, prons = 0, first_verb = UINT32_MAX;
+
+	for (i = 0; i < c->nw; i++) {
+		if (W(c, i).dropped)
+			continue;
+		if (W(c, i).type == T_VERB) {
+			verbs++;
+			if (first_verb == UINT32_MAX)
+				first_verb = i;
+		}
+		conj += W(c, i).type == T_CONJ;
+		prons += W(c, i).type == T_PRON;
+	}
+	if (o->cx_verbs && (int)verbs >= o->cx_verbs)
+		return "too many verbs";
+	if (o->cx_actors && (int)c->na >= o->cx_actors)
+		return "too many actors";
+	if (o->cx_pronouns && (int)prons >= o->cx_pronouns)
+		return "too many pronouns";
+	if (o->cx_conj && (int)conj >= o->cx_conj)
+		return "too many conjunctions";
+	if (o->cx_comma && commas >= o->cx_comma)
+		return "too many comma clauses";
+	if ((o->cx_noverb || o->cx_lateverb) && first_verb == UINT32_MAX)
+		return "no verb";
+	if (o->cx_lateverb && (int)first_verb >= o->cx_lateverb)
+		return "late verb";
+	if (o->cx_noactprior && first_verb != UINT32_MAX &&
+	    (c->na == 0 || A(c, 0).w0 > first_verb))
+		return "no actor before the first verb";
+	if (o->cx_noactafter && first_verb != UINT32_MAX &&
+	    (c->na == 0 || A(c, c->na - 1).w0 < first_verb))
+		return "no actor after the first verb";
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* 5. Pattern matching                                                 */
+/* ------------------------------------------------------------------ */
+
+typedef struct mst {
+	dyad__coder *c;
+	const dyad__pel *el;
+	int nel, verb_el;
+	uint32_t v0, v1;     /* the verb's words */
+	uint32_t lo, hi;     /* where the pattern may look */
+	int32_t src, tgt, cmp;
+	int steps;
+} mst;
+
+static int m_at(mst *m, int e, uint32_t pos, int adj);
+
+/* The first actor (a compound counts once) starting at or after pos and
+** before lim; with adj, only one starting at pos. -1 when none. */
+static int32_t actor_from(const dyad__coder *c, uint32_t pos, uint32_t lim, int adj, int compound)
+{
+	uint32_t i;
+
+	for (i = pos; i < lim; i++) {
+		int32_t k = W(c, i).actor;
+		if (k >= 0 && !W(c, i).dropped && A(c, k).w0 == i) {
+			const cactor *a = &A(c, k);
+			int32_t r = a->ref >= 0 ? a->ref : k;
+			if (a->first == k || a->ref >= 0) {
+				if (!compound || A(c, r).first != A(c, r).last)
+					return k;
+			}
+		}
+		if (adj)
+			break;
+	}
+	return -1;
+}
+
+/* Last word of the actor slot starting with actor k, + 1. */
+static uint32_t slot_end(const dyad__coder *c, int32_t k)
+{
+	return A(c, k).ref >= 0 ? A(c, k).w1 : A(c, A(c, k).last).w1;
+}
+
+static int in_synset(const dyad__coder *c, uint32_t syn, uint32_t w)
+{
+	const dyad__synset *s = dyad__pat_synset(c->P, syn);
+	const uint32_t *ones = dyad__pat_ones(c->P) + s->one0;
+	const uint32_t *ids = (const uint32_t *)c->ids.p + W(c, w).id0;
+	uint32_t i;
+
+	for (i = 0; i < W(c, w).nid; i++) {
+		uint32_t lo = 0, hi = s->none;
+		while (lo < hi) {
+			uint32_t mid = (lo + hi) / 2;
+			if (ones[mid] < ids[i])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < s->none && ones[lo] == ids[i])
+			return 1;
+	}
+	return 0;
+}
+
+/* Does the adjacent word sequence el[0..n) match at w? End or 0. */
+static uint32_t seq_at(const dyad__coder *c, const dyad__pel *el, uint32_t n, uint32_t w,
+		       uint32_t lim)
+{
+	uint32_t i;
+
+	for (i = 0; i < n; i++, w++) {
+		if (w >= lim)
+			return 0;
+		if (el[i].kind == DYAD__PE_WORD ? !has_id(c, w, el[i].arg)
+		    : el[i].kind == DYAD__PE_SYN ? !in_synset(c, el[i].arg, w) : 1)
+			return 0;
+	}
+	return w;
+}
+
+/* Tries a synonym set at w: every member that matches there. */
+static int m_syn(mst *m, int e, uint32_t w, uint32_t lim)
+{
+	const dyad__synset *s = dyad__pat_synset(m->c->P, m->el[e].arg);
+	int adj = m->el[e].flags & DYAD__PE_ADJ;
+	uint32_t k;
+
+	if (in_synset(m->c, m->el[e].arg, w) && m_at(m, e + 1, w + 1, adj))
+		return 1;
+	for (k = 0; k < s->nmem; k++) {
+		uint32_t el0, n = dyad__pat_member(m->c->P, s->mem0 + k, &el0), end;
+		if (n < 2)
+			continue;
+		end = seq_at(m->c, dyad__pat_elems(m->c->P) + el0, n, w, lim);
+		if (end && m_at(m, e + 1, end, adj))
+			return 1;
+	}
+	return 0;
+}
+
+static int m_actor(mst *m, int e, uint32_t pos, int adj, uint32_t lim)
+{
+	const dyad__pel *x = &m->el[e];
+	int32_t k = actor_from(m->c, pos, lim, adj, x->kind == DYAD__PE_CMP);
+	int32_t *slot = x->kind == DYAD__PE_SRC ? &m->src : x->kind == DYAD__PE_TGT ? &m->tgt
+		      : x->kind == DYAD__PE_CMP ? &m->cmp : NULL;
+
+	if (k < 0)
+		return 0;
+	if (slot)
+		*slot = k;
+	if (m_at(m, e + 1, slot_end(m->c, k), x->flags & DYAD__PE_ADJ))
+		return 1;
+	if (slot)
+		*slot = -1;
+	return 0;
+}
+
+/* Matches elements e.. from word pos on; adj: the element must be at pos. */
+static int m_at(mst *m, int e, uint32_t pos, int adj)
+{
+	const dyad__pel *x;
+	uint32_t lim, w;
+
+	if (e == m->nel)
+		return 1;
+	if (++m->steps > STEP_MAX)
+		return 0;
+	x = &m->el[e];
+	if (x->kind == DYAD__PE_VERB) {
+		if (pos > m->v0 || (adj && pos != m->v0))
+			return 0;
+		return m_at(m, e + 1, m->v1, x->flags & DYAD__PE_ADJ);
+	}
+	lim = e < m->verb_el ? m->v0 : m->hi;
+	if (x->kind != DYAD__PE_WORD && x->kind != DYAD__PE_SYN)
+		return m_actor(m, e, pos, adj, lim);
+	for (w = pos; w < lim; w++) {
+		if (x->kind == DYAD__PE_WORD) {
+			if (has_id(m->c, w, x->arg) &&
+			    m_at(m, e + 1, w + 1, x->flags & DYAD__PE_ADJ))
+				return 1;
+		} else if (m_syn(m, e, w, lim)) {
+			return 1;
+		}
+		if (adj || m->steps > STEP_MAX)
+			break;
+	}
+	return 0;
+}
+
+/* The bounds a pattern may look in: the clause, and no further than the
+** commas around the verb (§5.5.3). */
+static void bounds(const dyad__coder *c, const clause *cl, uint32_t v0, uint32_t v1, mst *m)
+{
+	uint32_t i;
+
+	m->lo = cl->w0;
+	m->hi = cl->w1;
+	for (i = v0; i > cl->w0; i--)
+		if (W(c, i - 1).type == T_COMMA) {
+			m->lo = i;
+			break;
+		}
+	for (i = v1; i < cl->w1; i++)
+		if (W(c, i).type == T_COMMA) {
+			m->hi = i;
+			break;
+		}
+}
+
+static int try_pattern(dyad__coder *c, const dyad__pat *p, mst *m)
+{
+	m->el = dyad__pat_elems(c->P) + p->el0;
+	m->nel = p->nel;
+	m->verb_el = p->verb;
+	m->src = m->tgt = m->cmp = -1;
+	m->steps = 0;
+	return m_at(m, 0, m->lo, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* 6. Source and target                                                */
+/* ------------------------------------------------------------------ */
+
+static const char *code_of(const dyad__coder *c, int32_t k)
+{
+	return A(c, A(c, k).ref >= 0 ? A(c, k).ref : k).code;
+}
+
+/* First actor slot in [a, b) whose code is not avoid's (null codes are
+** never chosen). */
+static int32_t first_actor(const dyad__coder *c, uint32_t a, uint32_t b, int32_t avoid)
+{
+	uint32_t i;
+
+	for (i = a; i < b; i++) {
+		int32_t k = W(c, i).actor;
+		if (k < 0 || W(c, i).dropped || A(c, k).w0 != i)
+			continue;
+		if (A(c, k).ref < 0 && A(c, k).first != k)
+			continue; /* a later member of a compound */
+		if (!*code_of(c, k))
+			continue;
+		if (avoid >= 0 && strcmp(code_of(c, k), code_of(c, avoid)) == 0)
+			continue;
+		return k;
+	}
+	return -1;
+}
+
+/* Was/were/been one or two words before the verb and "by" right after
+** it: passive voice (§7.9). */
+static int passive(const dyad__coder *c, uint32_t v0, uint32_t v1)
+{
+	int aux = (v0 >= 1 && W(c, v0 - 1).type == T_AUX) ||
+		  (v0 >= 2 && W(c, v0 - 2).type == T_AUX);
+
+	return aux && v1 < c->nw && W(c, v1).type == T_BY;
+}
+
+/* Fills the source and target of a verb coded in clause cl (§5.8). */
+static void find_actors(dyad__coder *c, const clause *cl, const mst *m, uint32_t v0,
+			uint32_t v1, int designated, eslot *src, eslot *tgt)
+{
+	const dyad_code_opts *o = c->o;
+
+	src->actor = m->cmp >= 0 ? m->cmp : m->src;
+	tgt->actor = m->cmp >= 0 ? m->cmp : m->tgt;
+	src->how = src->actor >= 0 ? "pattern" : NULL;
+	tgt->how = tgt->actor >= 0 ? "pattern" : NULL;
+	src->dflt = tgt->dflt = NULL;
+	if (src->actor < 0 && c->carried >= 0 && first_actor(c, cl->w0, v0, -1) < 0) {
+		src->actor = c->carried;
+		src->how = "source of the previous clause";
+	}
+	if (src->actor < 0 && (src->actor = first_actor(c, cl->w0, v0, tgt->actor)) >= 0)
+		src->how = "first actor before the verb";
+	if (src->actor < 0 && !o->default_source[0] &&
+	    (src->actor = first_actor(c, v1, cl->w1, tgt->actor)) >= 0)
+		src->how = "first actor after the verb (none before it)";
+	if (tgt->actor < 0 && (tgt->actor = first_actor(c, v1, cl->w1, src->actor)) >= 0)
+		tgt->how = "first actor after the verb";
+	if (tgt->actor < 0 && (o->default_target[0] == 0 || !o->default_target_after) &&
+	    (tgt->actor = first_actor(c, cl->w0, v0, src->actor)) >= 0)
+		tgt->how = "first actor before the verb (none after it)";
+	if (tgt->actor < 0 && src->actor >= 0 &&
+	    A(c, src->actor).first != A(c, src->actor).last) {
+		tgt->actor = src->actor;
+		tgt->how = "the compound source";
+	}
+	if (!designated && src->actor >= 0 && tgt->actor >= 0 && passive(c, v0, v1)) {
+		eslot t = *src;
+		*src = *tgt;
+		*tgt = t;
+		src->how = "after \"by\" (passive)";
+		tgt->how = "before the verb (passive)";
+	}
+	if (src->actor < 0 && o->default_source[0])
+		src->dflt = o->default_source, src->how = "default source";
+	if (tgt->actor < 0 && o->default_target[0])
+		tgt->dflt = o->default_target, tgt->how = "default target";
+}
+
+/* ------------------------------------------------------------------ */
+/* 7. Modality                                                         */
+/* ------------------------------------------------------------------ */
+
+static unsigned modality(const dyad__coder *c, const clause *cl, uint32_t v0, uint32_t v1)
+{
+	unsigned m = 0;
+	uint32_t i, lo = v0 > cl->w0 + 3 ? v0 - 3 : cl->w0;
+
+	for (i = lo; i < v0; i++) {
+		if (W(c, i).cls & DYAD__C_NEG)
+			m |= DYAD_MOD_NEGATED;
+		if (W(c, i).cls & DYAD__C_MODAL)
+			m |= DYAD_MOD_HYPOTHETICAL;
+		if ((W(c, i).cls & DYAD__C_INTENT) && i + 1 < v0 && is_word(c, i + 1, "to"))
+			m |= DYAD_MOD_HYPOTHETICAL;
+	}
+	for (i = 0; i < c->nw; i++)
+		if ((W(c, i).cls & DYAD__C_REPORT) && (i < v0 || i >= v1))
+			m |= DYAD_MOD_REPORTED;
+	if (c->nw && c->doc->norm[c->doc->sents[c->sent].end - 1] == '?')
+		m |= DYAD_MOD_QUESTION;
+	return m;
+}
+
+/* ------------------------------------------------------------------ */
+/* 8. Events                                                           */
+/* ------------------------------------------------------------------ */
+
+/* What one verb produced, before it is expanded into events. */
+typedef struct coded {
+	dyad__vcode code;
+	eslot src, tgt;
+	uint32_t v0, v1;
+	const dyad__pat *pat;   /* NULL: the verb's default code */
+	const dyad__verb *verb;
+	unsigned modality;
+	double base;            /* confidence from how the match was made */
+} coded;
+
+/* The members of a slot: a compound's actors, a pronoun's referent's. */
+static void members(const dyad__coder *c, int32_t k, int32_t *a, int32_t *b)
+{
+	if (k >= 0 && A(c, k).ref >= 0)
+		k = A(c, k).ref;
+	if (k < 0) {
+		*a = 0, *b = -1;
+		return;
+	}
+	*a = A(c, k).first;
+	*b = A(c, k).last;
+}
+
+static uint32_t where_str(dyad__coder *c, const coded *x)
+{
+	char buf[600];
+	uint32_t file = x->pat ? x->pat->file : x->verb->file;
+	uint32_t line = x->pat ? x->pat->line : x->verb->line;
+
+	snprintf(buf, sizeof buf, "%s:%u", dyad__pat_file(c->P, file), line);
+	return str_put(c, buf, strlen(buf));
+}
+
+static void event_id(dyad__coder *c, ev *e, const char *code)
+{
+	char buf[256];
+	int n = snprintf(buf, sizeof buf, "%s|%u|%zu|%zu|%zu|%zu|%zu|%s|%s|%s",
+			 c->doc->info.id, e->sent, e->ss, e->se, e->vs, e->ts, e->te,
+			 c->str.p + e->src, c->str.p + e->tgt, code);
+	uint64_t h = dyad__hash(buf, n > 0 && (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+
+	snprintf(e->id, sizeof e->id, "%016llx", (unsigned long long)h);
+}
+
+static void side(dyad__coder *c, int32_t k, const eslot *s, uint32_t *code, uint32_t *label,
+		 size_t *a, size_t *b, double *conf)
+{
+	if (k >= 0) {
+		*code = str_put(c, A(c, k).code, strlen(A(c, k).code));
+		*label = str_put(c, A(c, k).label, strlen(A(c, k).label));
+		*a = A(c, k).start, *b = A(c, k).end;
+		if (A(c, k).conf < *conf)
+			*conf = A(c, k).conf;
+	} else {
+		*code = str_put(c, s->dflt ? s->dflt : "", s->dflt ? strlen(s->dflt) : 0);
+		*label = 0;
+		*a = *b = 0;
+	}
+}
+
+static int emit_one(dyad__coder *c, const coded *x, int32_t s, int32_t t, const char *code,
+		    const eslot *ss, const eslot *ts, int32_t span_s, int32_t span_t)
+{
+	ev e;
+	double conf = 1.0;
+
+	memset(&e, 0, sizeof e);
+	e.sent = c->sent;
+	side(c, s, ss, &e.src, &e.srcl, &e.ss, &e.se, &conf);
+	side(c, t, ts, &e.tgt, &e.tgtl, &e.ts, &e.te, &conf);
+	if (span_s >= 0) /* a pronoun: the span is the pronoun's own */
+		e.ss = A(c, span_s).start, e.se = A(c, span_s).end;
+	if (span_t >= 0)
+		e.ts = A(c, span_t).start, e.te = A(c, span_t).end;
+	if (strcmp(c->str.p + e.src, c->str.p + e.tgt) == 0)
+		return 0; /* an actor does not act on itself */
+	dyad__map_span(c->doc, W(c, x->v0).a, W(c, x->v1 - 1).b, &e.vs, &e.ve);
+	e.cameo = str_put(c, code, strlen(code));
+	e.pat = where_str(c, x);
+	e.pattext = x->pat ? str_put(c, dyad__pat_str(c->P, x->pat->text),
+				     strlen(dyad__pat_str(c->P, x->pat->text)))
+			   : str_put(c, dyad__pat_str(c->P, x->verb->text),
+				     strlen(dyad__pat_str(c->P, x->verb->text)));
+	e.shw = str_put(c, ss->how ? ss->how : "", ss->how ? strlen(ss->how) : 0);
+	e.thw = str_put(c, ts->how ? ts->how : "", ts->how ? strlen(ts->how) : 0);
+	e.modality = x->modality;
+	e.conf = (float)(x->base * (0.5 + 0.5 * conf));
+	event_id(c, &e, code);
+	return dyad__buf_append(&c->evs, &e, sizeof e);
+}
+
+/* Every source member with every target member (§6.5.1, §7.5), and the
+** reversed pair when the code is paired (§6.6.3). */
+static int emit(dyad__coder *c, const coded *x)
+{
+	int32_t s0, s1, t0, t1, i, j;
+	int32_t ps = x->src.actor >= 0 && A(c, x->src.actor).ref >= 0 ? x->src.actor : -1;
+	int32_t pt = x->tgt.actor >= 0 && A(c, x->tgt.actor).ref >= 0 ? x->tgt.actor : -1;
+
+	members(c, x->src.actor, &s0, &s1);
+	members(c, x->tgt.actor, &t0, &t1);
+	if (x->src.actor < 0)
+		s0 = s1 = -1;
+	if (x->tgt.actor < 0)
+		t0 = t1 = -1;
+	for (i = s0; i <= s1; i++)
+		for (j = t0; j <= t1; j++) {
+			if (emit_one(c, x, i, j, x->code.a, &x->src, &x->tgt, ps, pt) != 0)
+				return -1;
+			if (x->code.b[0] && x->src.actor != x->tgt.actor &&
+			    emit_one(c, x, j, i, x->code.b, &x->tgt, &x->src, pt, ps) != 0)
+				return -1;
+		}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* 9. Coding verbs and clauses                                         */
+/* ------------------------------------------------------------------ */
+
+static const dyad__vcode *default_code(const dyad__coder *c, const dyad__verb *v)
+{
+	return v->code.kind != DYAD__VC_NONE ? &v->code : &dyad__pat_group(c->P, v->group)->code;
+}
+
+/* Codes the verb at word v of clause cl into *x. Returns 1 when it made
+** an event, 0 when it did not (null code, no pattern and no default, no
+** actors), -1 when the sentence is discarded or complex. */
+static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
+{
+	const dyad__verb *vb = dyad__pat_verb(c->P, dyad__pat_form(c->P, (uint32_t)W(c, v).form)->verb);
+	const dyad__vgroup *g = dyad__pat_group(c->P, vb->group);
+	mst m;
+	uint32_t i;
+
+	memset(x, 0, sizeof *x);
+	memset(&m, 0, sizeof m);
+	m.c = c;
+	m.v0 = x->v0 = v;
+	m.v1 = x->v1 = v + W(c, v).vlen;
+	m.src = m.tgt = m.cmp = -1;
+	x->verb = vb;
+	bounds(c, cl, m.v0, m.v1, &m);
+	for (i = 0; i < g->npat; i++) {
+		const dyad__pat *p = dyad__pat_at(c->P, g->pat0 + i);
+		if (try_pattern(c, p, &m)) {
+			x->pat = p;
+			x->code = p->code;
+			break;
+		}
+		m.src = m.tgt = m.cmp = -1;
+	}
+	if (!x->pat)
+		x->code = *default_code(c, vb);
+	explain(c, "  verb \"%.*s\" (%s:%u): %s %s", (int)(W(c, v).b - W(c, v).a),
+		c->doc->norm + W(c, v).a, dyad__pat_file(c->P, vb->file), vb->line,
+		x->pat ? "pattern" : "no pattern matched; default code",
+		x->pat ? dyad__pat_str(c->P, x->pat->text) : "");
+	if (x->code.kind == DYAD__VC_DISCARD || x->code.kind == DYAD__VC_COMPLEX) {
+		c->status = x->code.kind == DYAD__VC_DISCARD ? DYAD_SENT_DISCARDED : DYAD_SENT_COMPLEX;
+		return -1;
+	}
+	if (x->code.kind != DYAD__VC_EVENT)
+		return 0;
+	find_actors(c, cl, &m, m.v0, m.v1, x->pat && x->pat->designates, &x->src, &x->tgt);
+	x->modality = modality(c, cl, m.v0, m.v1);
+	x->base = x->pat ? (x->pat->designates ? 0.9 : 0.8) : 0.6;
+	if ((x->src.actor < 0 && !x->src.dflt) || (x->tgt.actor < 0 && !x->tgt.dflt)) {
+		explain(c, "    no %s: no event", x->src.actor < 0 && !x->src.dflt ? "source" : "target");
+		return 0;
+	}
+	return 1;
+}
+
+/* The event of one clause, or all of them (CODE ALL); subordinate codes
+** stand only when nothing else is found (§6.6.1). */
+static int code_clause(dyad__coder *c, const clause *cl, coded *out, int max, int *nout)
+{
+	int n = 0, have_sub = 0;
+	coded sub;
+	uint32_t v;
+
+	for (v = cl->w0; v < cl->w1 && n < max; v++) {
+		coded x;
+		int r;
+		if (W(c, v).type != T_VERB || W(c, v).dropped)
+			continue;
+		r = code_verb(c, cl, v, &x);
+		if (r < 0)
+			return -1;
+		v += W(c, v).vlen - 1u;
+		if (r == 0)
+			continue;
+		if (x.code.prio == DYAD__VP_SUBORD) {
+			if (!have_sub)
+				sub = x, have_sub = 1;
+			continue;
+		}
+		out[n++] = x;
+		if (c->o->code_by != 2)
+			break;
+	}
+	if (n == 0 && have_sub)
+		out[n++] = sub;
+	*nout = n;
+	return 0;
+}
+
+/* Codes the clauses of the current sentence; events go to c->evs. */
+static int code_clauses(dyad__coder *c)
+{
+	size_t k, ncl = DYAD__VEC_LEN(&c->clauses, clause);
+	int total = 0, dominant = 0;
+	size_t ev0 = DYAD__VEC_LEN(&c->evs, ev);
+
+	c->carried = -1;
+	for (k = 0; k < ncl; k++) {
+		const clause *cl = &DYAD__VEC_AT(&c->clauses, clause, k);
+		coded got[16];
+		int n = 0, i;
+		if (c->o->code_by == 1 && total > 0)
+			break;
+		explain(c, " clause %zu: words %u-%u", k, cl->w0, cl->w1);
+		if (code_clause(c, cl, got, 16, &n) != 0) {
+			c->evs.len = ev0 * sizeof(ev);
+			return 0;
+		}
+		for (i = 0; i < n; i++) {
+			if (got[i].code.prio == DYAD__VP_DOMINANT && !dominant) {
+				c->evs.len = ev0 * sizeof(ev); /* only dominant events stay */
+				dominant = 1;
+			} else if (dominant && got[i].code.prio != DYAD__VP_DOMINANT) {
+				continue;
+			}
+			if (emit(c, &got[i]) != 0)
+				return -1;
+			total++;
+		}
+		c->carried = n ? got[0].src.actor : first_actor(c, cl->w0, cl->w1, -1);
+	}
+	return 0;
+}
+
+/* Drops repeats within the sentence: compounds and pairs can make the
+** same event twice. */
+static void dedup(dyad__coder *c, size_t ev0)
+{
+	size_t n = DYAD__VEC_LEN(&c->evs, ev), i, j, out = ev0;
+	ev *e = (ev *)c->evs.p;
+
+	for (i = ev0; i < n; i++) {
+		for (j = ev0; j < out; j++)
+			if (strcmp(c->str.p + e[i].src, c->str.p + e[j].src) == 0 &&
+			    strcmp(c->str.p + e[i].tgt, c->str.p + e[j].tgt) == 0 &&
+			    strcmp(c->str.p + e[i].cameo, c->str.p + e[j].cameo) == 0)
+				break;
+		if (j == out)
+			e[out++] = e[i];
+	}
+	c->evs.len = out * sizeof(ev);
+}
+
+static void explain_words(dyad__coder *c)
+{
+	uint32_t i;
+	static const char *const names[] = {"", "actor", "verb", "noun", "adj", "det", "aux",
+					    "by", "comma", "pron", "conj", "num"};
+
+	if (!c->o->explain)
+		return;
+	for (i = 0; i < c->nw; i++) {
+		const cword *w = &W(c, i);
+		if (w->actor >= 0 && A(c, w->actor).w0 == i)
+			explain(c, "  [%u] actor %.*s = %s%s", i,
+				(int)(W(c, A(c, w->actor).w1 - 1).b - w->a), c->doc->norm + w->a,
+				*A(c, w->actor).code ? A(c, w->actor).code : "(null)",
+				A(c, w->actor).first != A(c, w->actor).last ? " (compound)" : "");
+		else if (w->actor < 0 && w->type)
+			explain(c, "  [%u] %s %.*s%s", i, names[w->type], (int)w->klen, w->key,
+				w->dropped ? " (dropped comma clause)" : "");
+	}
+}
+
+static int code_sentence(dyad__coder *c, size_t *mi, size_t nm)
+{
+	const dyad__sent *s = &c->doc->sents[c->sent];
+	const char *why;
+	size_t ev0 = DYAD__VEC_LEN(&c->evs, ev);
+	int commas;
+
+	c->status = DYAD_SENT_CODED;
+	if (build_words(c, s) != 0 || place_actors(c, mi, nm) != 0)
+		return -1;
+	if ((int)c->nw < c->o->min_words) {
+		c->status = DYAD_SENT_SHORT;
+		return 0;
+	}
+	if (c->status != DYAD_SENT_CODED)
+		return 0;
+	type_words(c);
+	compounds(c);
+	noun_phrases(c);
+	if (pronouns(c) != 0)
+		return -1;
+	sort_actors(c);
+	commas = drop_commas(c);
+	if (cut_clauses(c) != 0)
+		return -1;
+	explain_words(c);
+	if ((why = too_complex(c, commas)) != NULL) {
+		explain(c, " complex: %s", why);
+		c->status = DYAD_SENT_COMPLEX;
+		return 0;
+	}
+	if (code_clauses(c) != 0)
+		return -1;
+	dedup(c, ev0);
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The API                                                             */
+/* ------------------------------------------------------------------ */
 
 void dyad__coder_free(struct dyad__coder *c)
 {
-	(void)c;
+	if (!c)
+		return;
+	dyad__buf_free(&c->words);
+	dyad__buf_free(&c->ids);
+	dyad__buf_free(&c->actors);
+	dyad__buf_free(&c->clauses);
+	dyad__buf_free(&c->evs);
+	dyad__buf_free(&c->str);
+	dyad__buf_free(&c->expl);
+	dyad__buf_free(&c->sstat);
+	free(c);
+}
+
+/* Per sentence: its status, and where its explanation starts and ends. */
+typedef struct sstat {
+	uint32_t status, e0, e1;
+} sstat;
+
+static int run_doc(dyad__coder *c, size_t nm)
+{
+	size_t mi = 0;
+
+	for (c->sent = 0; c->sent < c->doc->nsents; c->sent++) {
+		sstat st;
+		st.e0 = (uint32_t)c->expl.len;
+		explain(c, "sentence %u", c->sent);
+		if (code_sentence(c, &mi, nm) != 0)
+			return -1;
+		st.status = (uint32_t)c->status;
+		explain(c, " -> %s", dyad_sent_status_name((dyad_sent_status)c->status));
+		st.e1 = (uint32_t)c->expl.len;
+		if (dyad__buf_append(&c->sstat, &st, sizeof st) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+dyad_status dyad_doc_events(const dyad_doc *cdoc, const dyad_code_opts *opts, size_t *n)
+{
+	dyad_ctx *ctx = cdoc->ctx;
+	dyad_code_opts dflt;
+	dyad__coder *c;
+	size_t nm = 0;
+	dyad_status st;
+
+	*n = 0;
+	if (!ctx->eng->patterns)
+		return dyad__msg(ctx->msg, DYAD_BADARG, "the engine was made without verb patterns");
+	if (!ctx->coder && !(ctx->coder = calloc(1, sizeof *ctx->coder)))
+		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory");
+	if ((st = dyad_doc_actors(cdoc, &nm)) != DYAD_OK)
+		return st;
+	if (!opts) {
+		dyad_code_opts_init(&dflt);
+		opts = &dflt;
+	}
+	c = ctx->coder;
+	c->P = ctx->eng->patterns;
+	c->o = opts;
+	c->doc = &ctx->doc;
+	c->evs.len = c->str.len = c->expl.len = c->sstat.len = 0;
+	str_put(c, "", 0); /* offset 0 is "" */
+	if (run_doc(c, nm) != 0)
+		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory coding events");
+	if (!opts->keep_modal) { /* negated and hypothetical events are left out */
+		size_t i, out = 0, ne = DYAD__VEC_LEN(&c->evs, ev);
+		ev *e = (ev *)c->evs.p;
+		for (i = 0; i < ne; i++)
+			if (!(e[i].modality & (DYAD_MOD_NEGATED | DYAD_MOD_HYPOTHETICAL)))
+				e[out++] = e[i];
+		c->evs.len = out * sizeof(ev);
+	}
+	c->o = NULL;
+	*n = DYAD__VEC_LEN(&c->evs, ev);
+	return DYAD_OK;
+}
+
+static void cameo_facts(const dyad_engine *eng, const char *code, dyad_event *out)
+{
+	const dyad__cameo_row *row = eng->cameo ? dyad__cameo_find(eng->cameo, code, NULL) : NULL;
+
+	if (code[0] >= '0' && code[0] <= '9' && code[1] >= '0' && code[1] <= '9') {
+		out->root[0] = code[0];
+		out->root[1] = code[1];
+	}
+	out->plover = "";
+	if (!row)
+		return;
+	out->quad = row->quad;
+	out->goldstein = row->goldstein;
+	out->has_goldstein = 1;
+	out->plover = row->plover ? row->plover : "";
+}
+
+dyad_status dyad_doc_event(const dyad_doc *doc, size_t i, dyad_event *out)
+{
+	const dyad__coder *c = doc->ctx->coder;
+	const ev *e;
+	const char *s;
+
+	memset(out, 0, sizeof *out);
+	if (!c || i >= DYAD__VEC_LEN(&c->evs, ev))
+		return DYAD_NOTFOUND;
+	e = &((const ev *)c->evs.p)[i];
+	s = c->str.p;
+	memcpy(out->id, e->id, sizeof out->id);
+	out->sent = e->sent;
+	out->date = doc->info.date;
+	out->source = s + e->src;
+	out->target = s + e->tgt;
+	out->cameo = s + e->cameo;
+	cameo_facts(doc->ctx->eng, out->cameo, out);
+	out->modality = e->modality;
+	out->src_start = e->ss, out->src_end = e->se;
+	out->verb_start = e->vs, out->verb_end = e->ve;
+	out->tgt_start = e->ts, out->tgt_end = e->te;
+	out->source_label = s + e->srcl;
+	out->target_label = s + e->tgtl;
+	out->source_how = s + e->shw;
+	out->target_how = s + e->thw;
+	out->pattern = s + e->pat;
+	out->pattern_text = s + e->pattext;
+	out->confidence = e->conf;
+	return DYAD_OK;
+}
+
+dyad_sent_status dyad_doc_sent_status(const dyad_doc *doc, size_t s, const char **expl)
+{
+	const dyad__coder *c = doc->ctx->coder;
+	const sstat *st;
+
+	if (expl)
+		*expl = "";
+	if (!c || s >= DYAD__VEC_LEN(&c->sstat, sstat))
+		return DYAD_SENT_SKIPPED;
+	st = &((const sstat *)c->sstat.p)[s];
+	if (expl && st->e1 > st->e0) {
+		/* Explanations are cut per sentence in place: the text ends with
+		** a newline that becomes the terminator. */
+		((char *)c->expl.p)[st->e1 - 1] = 0;
+		*expl = c->expl.p + st->e0;
+	}
+	return (dyad_sent_status)st->status;
+}
+
+const char *dyad_sent_status_name(dyad_sent_status s)
+{
+	static const char *const names[] = {"coded", "discarded", "complex", "short", "skipped"};
+
+	return (unsigned)s < sizeof names / sizeof *names ? names[s] : "unknown";
 }
 
 const char *dyad_modality_name(unsigned m)
 {
-	(void)m;
-	return "";
+	static const char *const names[16] = {
+		"", "negated", "hypothetical", "negated,hypothetical", "reported",
+		"negated,reported", "hypothetical,reported", "negated,hypothetical,reported",
+		"question", "negated,question", "hypothetical,question",
+		"negated,hypothetical,question", "reported,question", "negated,reported,question",
+		"hypothetical,reported,question", "negated,hypothetical,reported,question"};
+
+	return names[m & 15];
 }
 
 void dyad_code_opts_init(dyad_code_opts *o)
 {
 	memset(o, 0, sizeof *o);
+	/* TABARI's defaults (§8.6): the first comma phrase is never dropped. */
+	o->comma_min = 2, o->comma_max = 10;
+	o->comma_emin = 2, o->comma_emax = 10;
+	o->comma_bmin = 128, o->comma_bmax = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* TABARI .options lines (manual chapter 8)                            */
+/* ------------------------------------------------------------------ */
+
+static int opt_fail(char *msg, const char *why)
+{
+	if (msg)
+		snprintf(msg, DYAD_ERRMSG_MAX, "%s", why);
+	return DYAD_PARSE;
+}
+
+/* "NAME = 12" or "NAME[12]" inside s: the number, or -1. */
+static int opt_num(const char *s, const char *name)
+{
+	const char *p = strstr(s, name);
+
+	while (p && p > s && p[-1] != ' ' && p[-1] != ':')
+		p = strstr(p + 1, name);
+	if (!p)
+		return -1;
+	p += strlen(name);
+	while (*p == ' ' || *p == '=' || *p == '[')
+		p++;
+	return *p >= '0' && *p <= '9' ? atoi(p) : -1;
+}
+
+static int opt_has(const char *s, const char *word)
+{
+	return strstr(s, word) != NULL;
+}
+
+static dyad_status opt_comma(dyad_code_opts *o, const char *s, char *msg)
+{
+	static const char *const names[] = {"EMIN", "EMAX", "BMIN", "BMAX", "MIN", "MAX"};
+	int *fields[] = {&o->comma_emin, &o->comma_emax, &o->comma_bmin, &o->comma_bmax,
+			 &o->comma_min, &o->comma_max};
+	size_t i;
+	int any = 0;
+
+	if (opt_has(s, "OFF")) {
+		o->comma_off = 1;
+		return DYAD_OK;
+	}
+	for (i = 0; i < 6; i++) {
+		int v = opt_num(s, names[i]);
+		if (v >= 0)
+			*fields[i] = v, any = 1;
+	}
+	if (!any)
+		return (dyad_status)opt_fail(msg, "COMMA: want OFF or MIN=, MAX=, EMIN=, EMAX=, BMIN=, BMAX=");
+	o->comma_off = 0;
+	return DYAD_OK;
+}
+
+static dyad_status opt_complex(dyad_code_opts *o, const char *s)
+{
+	int v;
+
+	o->cx_verbs = (v = opt_num(s, "VERBS")) > 0 ? v : 0;
+	o->cx_actors = (v = opt_num(s, "ACTORS")) > 0 ? v : 0;
+	o->cx_pronouns = (v = opt_num(s, "PRONOUNS")) > 0 ? v : 0;
+	o->cx_conj = (v = opt_num(s, "CONJ")) > 0 ? v : 0;
+	o->cx_comma = (v = opt_num(s, "COMMA")) > 0 ? v : 0;
+	o->cx_lateverb = (v = opt_num(s, "LATEVERB")) > 0 ? v : 0;
+	o->cx_noactprior = opt_has(s, "NOACTPRIOR");
+	o->cx_noactafter = opt_has(s, "NOACTAFTER");
+	o->cx_noverb = opt_has(s, "NOVERB");
+	o->cx_nosource = opt_has(s, "NOSOURCE");
+	o->cx_notarget = opt_has(s, "NOTARGET");
+	o->cx_noevent = opt_has(s, "NOEVENT");
+	return DYAD_OK;
+}
+
+/* "[CODE]" after word in s into out (16 bytes); 1 when found. */
+static int opt_code(const char *s, const char *word, char out[16])
+{
+	const char *p = strstr(s, word), *a, *b;
+
+	if (!p || !(a = strchr(p, '[')) || !(b = strchr(a, ']')) || b - a - 1 >= 16)
+		return 0;
+	memcpy(out, a + 1, (size_t)(b - a - 1));
+	out[b - a - 1] = 0;
+	return 1;
+}
+
+static dyad_status opt_default(dyad_code_opts *o, const char *s)
+{
+	if (opt_has(s, "OFF")) {
+		o->default_source[0] = o->default_target[0] = 0;
+		o->default_source_prior = o->default_target_after = 0;
+		return DYAD_OK;
+	}
+	if (opt_code(s, "SOURCE", o->default_source))
+		o->default_source_prior = opt_has(strstr(s, "SOURCE"), "PRIOR");
+	if (opt_code(s, "TARGET", o->default_target))
+		o->default_target_after = opt_has(strstr(s, "TARGET"), "AFTER");
+	return DYAD_OK;
+}
+
+static dyad_status opt_set(dyad_code_opts *o, const char *s, char *msg)
+{
+	int v;
+
+	if (opt_has(s, "CODE BY SENTENCE"))
+		o->code_by = 1;
+	else if (opt_has(s, "CODE ALL"))
+		o->code_by = 2;
+	else if (opt_has(s, "CODE BY CLAUSE"))
+		o->code_by = 0;
+	else if (opt_has(s, "MINIMUM WORDS"))
+		o->min_words = (v = opt_num(s, "WORDS")) >= 0 ? v : o->min_words;
+	else if (opt_has(s, "CONVERT AGENT"))
+		o->convert_agents = opt_has(s, "TRUE") || opt_has(s, "= T");
+	else if (!strchr(s, '=') && !opt_has(s, "CODE"))
+		return (dyad_status)opt_fail(msg, "SET: want a parameter and a value");
+	return DYAD_OK;
 }
 
 dyad_status dyad_code_opts_tabari(dyad_code_opts *o, const char *line, char *msg)
 {
-	(void)o;
-	(void)line;
-	(void)msg;
-	return DYAD_OK;
-}
+	char s[512];
+	size_t n = 0, i;
 
-const char *dyad_sent_status_name(dyad_sent_status s)
-{
-	(void)s;
-	return "coded";
-}
-
-dyad_status dyad_doc_events(const dyad_doc *doc, const dyad_code_opts *opts, size_t *n)
-{
-	(void)doc;
-	(void)opts;
-	*n = 0;
-	return DYAD_BADARG;
-}
-
-dyad_status dyad_doc_event(const dyad_doc *doc, size_t i, dyad_event *out)
-{
-	(void)doc;
-	(void)i;
-	(void)out;
-	return DYAD_NOTFOUND;
-}
-
-dyad_sent_status dyad_doc_sent_status(const dyad_doc *doc, size_t s, const char **explain)
-{
-	(void)doc;
-	(void)s;
-	if (explain)
-		*explain = "";
-	return DYAD_SENT_SKIPPED;
+	if (msg)
+		msg[0] = 0;
+	for (i = 0; line[i] && n < sizeof s - 1; i++) {
+		if (line[i] == '#' || (line[i] == '/' && line[i + 1] == '/'))
+			break;
+		s[n++] = (char)((line[i] >= 'a' && line[i] <= 'z') ? line[i] - 32 : line[i]);
+	}
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n'))
+		n--;
+	s[n] = 0;
+	if (n == 0)
+		return DYAD_OK;
+	if (strncmp(s, "COMM", 4) == 0 && strchr(s, ':'))
+		return opt_comma(o, s, msg);
+	if (strncmp(s, "COMP", 4) == 0 && strchr(s, ':'))
+		return opt_complex(o, s);
+	if (strncmp(s, "DEFA", 4) == 0 && strchr(s, ':'))
+		return opt_default(o, s);
+	if (strncmp(s, "SET", 3) == 0 && strchr(s, ':'))
+		return opt_set(o, s, msg);
+	if ((strncmp(s, "LABE", 4) == 0 || strncmp(s, "OUTP", 4) == 0 ||
+	     strncmp(s, "FORW", 4) == 0 || strncmp(s, "NONE", 4) == 0 ||
+	     strncmp(s, "ISSU", 4) == 0 || strncmp(s, "FREQ", 4) == 0) && strchr(s, ':'))
+		return DYAD_OK; /* output and bookkeeping: nothing to do with coding */
+	return (dyad_status)opt_fail(msg, "unknown options command");
 }

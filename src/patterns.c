@@ -607,6 +607,14 @@ static void new_verb(reader *r, const char *s, size_t n, const dyad__vcode *c, i
 		r->verb = (long)DYAD__VEC_LEN(&r->p->verbs, dyad__verb) - 1;
 }
 
+static int has_ing(const char *forms)
+{
+	for (; *forms; forms += strlen(forms) + 1)
+		if (strlen(forms) > 4 && strcmp(forms + strlen(forms) - 3, "ing") == 0)
+			return 1;
+	return 0;
+}
+
 /* Forms of a base made by rule and table: base, -s, -ed, -ing and the
 ** irregular ones; in a multi-word verb the first word inflects. */
 static void inflect_forms(reader *r, char words[][KEY_MAX], size_t nw, int noun)
@@ -619,12 +627,16 @@ static void inflect_forms(reader *r, char words[][KEY_MAX], size_t nw, int noun)
 	if (dyad__inflect_regular(words[0], strlen(words[0]), reg) != 0)
 		return;
 	memcpy(save, words[0], KEY_MAX);
+	irr = noun || !r->p->irr ? NULL
+		: dyad__irregular_forms(r->p->irr, save, strlen(save));
 	for (i = 0; i < (noun ? 1 : 3); i++) {
+		/* With irregular forms known, the regular past is wrong ("seed"
+		** for see) and so is a regular -ing when a doubled one is listed. */
+		if (irr && (i == 1 || (i == 2 && has_ing(irr))))
+			continue;
 		memcpy(words[0], reg[i], DYAD__FORM_MAX);
 		add_form(r, words, nw, DYAD__W_EXACT);
 	}
-	irr = noun || !r->p->irr ? NULL
-		: dyad__irregular_forms(r->p->irr, save, strlen(save));
 	for (; irr && *irr; irr += strlen(irr) + 1) {
 		size_t k = strlen(irr) < KEY_MAX - 1 ? strlen(irr) : KEY_MAX - 1;
 		memcpy(words[0], irr, k);
@@ -1029,7 +1041,8 @@ static void index_synsets(dyad__patterns *p)
 			    push(p, &p->ones, &el->arg, 4) == 0)
 				sy->none++;
 		}
-		qsort((uint32_t *)p->ones.p + sy->one0, sy->none, 4, cmp_u32);
+		if (sy->none > 1)
+			qsort((uint32_t *)p->ones.p + sy->one0, sy->none, 4, cmp_u32);
 	}
 }
 
@@ -1040,7 +1053,8 @@ int dyad__patterns_finish(dyad__patterns *p)
 
 	for (i = 0; i < ng; i++) {
 		dyad__vgroup *g = &DYAD__VEC_AT(&p->groups, dyad__vgroup, i);
-		qsort((dyad__pat *)p->pats.p + g->pat0, g->npat, sizeof(dyad__pat), cmp_pat);
+		if (g->npat > 1)
+			qsort((dyad__pat *)p->pats.p + g->pat0, g->npat, sizeof(dyad__pat), cmp_pat);
 	}
 	/* Link forms from their first word, longest forms first in each list. */
 	for (i = nf; i-- > 0;) {

@@ -998,6 +998,9 @@ static int run(suite *s, const args *a)
 	if (project_read(s) != 0)
 		return 1;
 	dyad_code_opts_init(&s->opts);
+	/* TABARI codes what a sentence says whatever its modality ("will
+	** meet" is a meeting): dyad's modality filter would hide expected events. */
+	s->opts.keep_modal = 1;
 	if (!s->list && engine_load(s, a->data) != 0)
 		return 1;
 	if (options_read(s) != 0)
