@@ -187,7 +187,7 @@ int dyad__dict_name(dyad__dict *d, const char *s, size_t n, unsigned flags,
 	nm.entry = (uint32_t)(DYAD__VEC_LEN(&d->entries, dyad__entry) - 1);
 	nm.line = line;
 	nm.flags = (uint16_t)flags;
-	if (caps && klen <= 3)
+	if (caps && klen <= 3 && !(flags & DYAD__N_ANYCASE))
 		nm.flags |= DYAD__N_CAPS;
 	nm.text = pool_add(d, s, n);
 	nm.key = pool_add(d, d->key.p, klen);

@@ -972,7 +972,8 @@ static int flush(treader *r)
 	dyad__dict_entry_flags(r->d, eflags);
 	for (i = 0; i < nn; i++) {
 		const pname *p = &DYAD__VEC_AT(&r->names, const pname, i);
-		int rc = dyad__dict_name(r->d, r->txt.p + p->off, p->len, p->flags, p->line);
+		int rc = dyad__dict_name(r->d, r->txt.p + p->off, p->len,
+					 p->flags | (r->stems ? DYAD__N_ANYCASE : 0u), p->line);
 		if (rc < 0)
 			return -1;
 		if (rc > 0)

@@ -86,6 +86,8 @@ struct dyad__coder {
 	size_t nw, na;
 	int allcaps;
 	int32_t carried;      /* source carried into the next clause, -1 */
+	char joined[1024];    /* keys of words rejoined from clitics ("didn't") */
+	size_t njoined;
 	int status;           /* dyad_sent_status of the current sentence */
 };
 
@@ -176,6 +178,34 @@ static int add_word(dyad__coder *c, uint32_t tok, uint32_t a, uint32_t b, const 
 	return 0;
 }
 
+/* The tokenizer splits "didn't" as "did" + "n't"; dictionaries write it
+** whole, so the coder joins it back onto the word before. */
+static int rejoin(dyad__coder *c, const char *f)
+{
+	cword *w = &W(c, c->nw - 1);
+	uint32_t n = w->klen + 3;
+	char *key = c->joined + c->njoined;
+	int k;
+
+	if (c->njoined + n + 1 > sizeof c->joined)
+		return 0;
+	memcpy(key, w->key, w->klen);
+	memcpy(key + w->klen, f, 3);
+	key[n] = 0;
+	c->njoined += n + 1;
+	w->key = key;
+	w->klen = n;
+	w->b = c->doc->toks[w->tok + 1].end;
+	c->ids.len = (size_t)w->id0 * 4;
+	if ((k = dyad__lex_match(c->P, key, n, &c->ids)) < 0)
+		return -1;
+	w->nid = (uint32_t)k;
+	w->cls = 0;
+	for (k = 0; k < (int)w->nid; k++)
+		w->cls |= dyad__lex_word(c->P, ((uint32_t *)c->ids.p)[w->id0 + (uint32_t)k])->cls;
+	return 0;
+}
+
 /* A token's words: hyphens split it (TABARI §7.3); punctuation other than
 ** commas and semicolons is left out, as possessive endings are. */
 static int token_words(dyad__coder *c, uint32_t t)
@@ -193,6 +223,9 @@ static int token_words(dyad__coder *c, uint32_t t)
 	}
 	if (k->kind == DYAD_TOK_POSSESSIVE || k->kind == DYAD_TOK_SYMBOL)
 		return 0;
+	if (k->fold_len == 3 && memcmp(f, "n't", 3) == 0 && c->nw > 0 &&
+	    t > c->doc->sents[c->sent].tok0 && c->doc->toks[t - 1].end == k->start)
+		return rejoin(c, f);
 	while (i < k->fold_len) {
 		for (a = i; i < k->fold_len && f[i] != '-'; i++)
 			;
@@ -210,6 +243,7 @@ static int build_words(dyad__coder *c, const dyad__sent *s)
 
 	c->words.len = c->ids.len = 0;
 	c->nw = 0;
+	c->njoined = 0;
 	for (t = s->tok0; t < s->tok0 + s->ntok; t++) {
 		const dyad__tok *k = &c->doc->toks[t];
 		uint32_t i;
@@ -283,8 +317,12 @@ static int place_actors(dyad__coder *c, size_t *mi, size_t nm)
 			;
 		if (w1 == w0 || dyad_doc_mention(c->doc, *mi, &m) != DYAD_OK)
 			continue;
-		if (special_actor(c, m.code))
+		if (special_actor(c, m.code) || !*m.code) {
+			/* A null-coded actor is a noun to the parser (§7.4). */
+			for (; w0 < w1; w0++)
+				W(c, w0).cls |= (W(c, w0).cls & DYAD__C_ADJ) ? 0 : DYAD__C_NOUN;
 			continue;
+		}
 		if (push_actor(c, w0, w1, &m) != 0)
 			return -1;
 	}
@@ -392,23 +430,27 @@ static uint32_t np_head(const dyad__coder *c, uint32_t i)
 */
 static void compounds(dyad__coder *c)
 {
-	uint32_t k;
+	uint32_t k, j, w;
 
 	for (k = 0; k + 1 < c->na; k++) {
-		uint32_t last = k, j = k, w;
-		for (;;) {
+		uint32_t last = k;
+		for (j = k; j + 1 < c->na; j++) {
+			int conj = 0;
 			w = A(c, j).w1;
-			if (w >= c->nw || (W(c, w).type != T_CONJ && W(c, w).type != T_COMMA) ||
-			    (W(c, w).type == T_CONJ && !is_word(c, w, "and") && !is_word(c, w, "or")))
+			if (w < c->nw && W(c, w).type == T_COMMA)
+				w++;
+			if (w < c->nw && W(c, w).type == T_CONJ &&
+			    (is_word(c, w, "and") || is_word(c, w, "or")))
+				w++, conj = 1;
+			if (w == A(c, j).w1)
 				break;
-			w = np_head(c, w + 1);
-			if (j + 1 >= c->na || w >= c->nw || W(c, w).actor != (int32_t)(j + 1))
+			w = np_head(c, w);
+			if (w >= c->nw || W(c, w).actor != (int32_t)(j + 1))
 				break;
-			j++;
-			if (W(c, A(c, j).w0 - 1).type == T_CONJ || W(c, np_head(c, A(c, j - 1).w1)).type == T_CONJ)
-				last = j;
-			else if (W(c, A(c, j - 1).w1).type == T_CONJ)
-				last = j;
+			if (conj) { /* "A, B and C": the list ends at its conjunction */
+				last = j + 1;
+				break;
+			}
 		}
 		if (last == k)
 			continue;
@@ -545,7 +587,8 @@ static int drop_commas(dyad__coder *c)
 		}
 		len = (int)(i - a);
 		if (!(prev == UINT32_MAX && i == c->nw) && is_dropped_len(len, min, max)) {
-			for (j = a; j < i; j++)
+			/* The clause goes with its commas: "A, x y z, B" reads "A B". */
+			for (j = a > 0 ? a - 1 : 0; j <= i && j < c->nw; j++)
 				W(c, j).dropped = 1;
 			dropped++;
 		}
@@ -683,40 +726,12 @@ static int in_synset(const dyad__coder *c, uint32_t syn, uint32_t w)
 	return 0;
 }
 
-/* Does the adjacent word sequence el[0..n) match at w? End or 0. */
-static uint32_t seq_at(const dyad__coder *c, const dyad__pel *el, uint32_t n, uint32_t w,
-		       uint32_t lim)
+/* A synonym set at w: its one-word members (the others were expanded
+** into sibling patterns at load). */
+static int m_syn(mst *m, int e, uint32_t w)
 {
-	uint32_t i;
-
-	for (i = 0; i < n; i++, w++) {
-		if (w >= lim)
-			return 0;
-		if (el[i].kind == DYAD__PE_WORD ? !has_id(c, w, el[i].arg)
-		    : el[i].kind == DYAD__PE_SYN ? !in_synset(c, el[i].arg, w) : 1)
-			return 0;
-	}
-	return w;
-}
-
-/* Tries a synonym set at w: every member that matches there. */
-static int m_syn(mst *m, int e, uint32_t w, uint32_t lim)
-{
-	const dyad__synset *s = dyad__pat_synset(m->c->P, m->el[e].arg);
-	int adj = m->el[e].flags & DYAD__PE_ADJ;
-	uint32_t k;
-
-	if (in_synset(m->c, m->el[e].arg, w) && m_at(m, e + 1, w + 1, adj))
-		return 1;
-	for (k = 0; k < s->nmem; k++) {
-		uint32_t el0, n = dyad__pat_member(m->c->P, s->mem0 + k, &el0), end;
-		if (n < 2)
-			continue;
-		end = seq_at(m->c, dyad__pat_elems(m->c->P) + el0, n, w, lim);
-		if (end && m_at(m, e + 1, end, adj))
-			return 1;
-	}
-	return 0;
+	return in_synset(m->c, m->el[e].arg, w) &&
+	       m_at(m, e + 1, w + 1, m->el[e].flags & DYAD__PE_ADJ);
 }
 
 static int m_actor(mst *m, int e, uint32_t pos, int adj, uint32_t lim)
@@ -757,11 +772,16 @@ static int m_at(mst *m, int e, uint32_t pos, int adj)
 	if (x->kind != DYAD__PE_WORD && x->kind != DYAD__PE_SYN)
 		return m_actor(m, e, pos, adj, lim);
 	for (w = pos; w < lim; w++) {
+		if (W(m->c, w).dropped) { /* a dropped comma clause is not there */
+			if (adj)
+				break;
+			continue;
+		}
 		if (x->kind == DYAD__PE_WORD) {
 			if (has_id(m->c, w, x->arg) &&
 			    m_at(m, e + 1, w + 1, x->flags & DYAD__PE_ADJ))
 				return 1;
-		} else if (m_syn(m, e, w, lim)) {
+		} else if (m_syn(m, e, w)) {
 			return 1;
 		}
 		if (adj || m->steps > STEP_MAX)
@@ -779,12 +799,12 @@ static void bounds(const dyad__coder *c, const clause *cl, uint32_t v0, uint32_t
 	m->lo = cl->w0;
 	m->hi = cl->w1;
 	for (i = v0; i > cl->w0; i--)
-		if (W(c, i - 1).type == T_COMMA) {
+		if (W(c, i - 1).type == T_COMMA && !W(c, i - 1).dropped) {
 			m->lo = i;
 			break;
 		}
 	for (i = v1; i < cl->w1; i++)
-		if (W(c, i).type == T_COMMA) {
+		if (W(c, i).type == T_COMMA && !W(c, i).dropped) {
 			m->hi = i;
 			break;
 		}
@@ -857,15 +877,20 @@ static void find_actors(dyad__coder *c, const clause *cl, const mst *m, uint32_t
 	}
 	if (src->actor < 0 && (src->actor = first_actor(c, cl->w0, v0, tgt->actor)) >= 0)
 		src->how = "first actor before the verb";
-	if (src->actor < 0 && !o->default_source[0] &&
+	/* DEFAULT: SOURCE [X] PRIOR and TARGET [Y] AFTER make the defaults
+	** win over the greedy searches on the other side of the verb (§8.5). */
+	int prior = o->default_source[0] && o->default_source_prior;
+	int after = o->default_target[0] && o->default_target_after;
+
+	if (src->actor < 0 && !prior &&
 	    (src->actor = first_actor(c, v1, cl->w1, tgt->actor)) >= 0)
 		src->how = "first actor after the verb (none before it)";
 	if (tgt->actor < 0 && (tgt->actor = first_actor(c, v1, cl->w1, src->actor)) >= 0)
 		tgt->how = "first actor after the verb";
-	if (tgt->actor < 0 && (o->default_target[0] == 0 || !o->default_target_after) &&
+	if (tgt->actor < 0 && !after &&
 	    (tgt->actor = first_actor(c, cl->w0, v0, src->actor)) >= 0)
 		tgt->how = "first actor before the verb (none after it)";
-	if (tgt->actor < 0 && src->actor >= 0 &&
+	if (tgt->actor < 0 && !after && src->actor >= 0 &&
 	    A(c, src->actor).first != A(c, src->actor).last) {
 		tgt->actor = src->actor;
 		tgt->how = "the compound source";
@@ -1022,7 +1047,7 @@ static int emit(dyad__coder *c, const coded *x)
 		for (j = t0; j <= t1; j++) {
 			if (emit_one(c, x, i, j, x->code.a, &x->src, &x->tgt, ps, pt) != 0)
 				return -1;
-			if (x->code.b[0] && x->src.actor != x->tgt.actor &&
+			if (x->code.b[0] &&
 			    emit_one(c, x, j, i, x->code.b, &x->tgt, &x->src, pt, ps) != 0)
 				return -1;
 		}

@@ -350,7 +350,9 @@ static void lex_word(dyad__patterns *p, lexer *lx, tseq *set, int nset)
 			return;
 		}
 	} else if (lx->i < lx->n && lx->s[lx->i] == '_' && lx->fmt != DYAD__PF_DYAD) {
-		how = DYAD__W_WORD;
+		/* In TABARI patterns and synonym sets "WORD_" takes no ending
+		** ("KRONER_" does not match "kroneren", validation SYNSET-19b). */
+		how = lx->fmt == DYAD__PF_TABARI ? DYAD__W_EXACT : DYAD__W_WORD;
 	}
 	e.arg = intern(p, key, k, how);
 	set_add(set, nset, e, (int)k);
@@ -416,7 +418,9 @@ static void lex_synref(dyad__patterns *p, lexer *lx, tseq *set, int nset)
 		lx->err = "unknown synonym set";
 		return;
 	}
-	set_add(set, nset, (dyad__pel){DYAD__PE_SYN, 0, s - 1}, (int)(lx->i - a));
+	/* A synonym set adds nothing to a pattern's length: "* DOLLAR" goes
+	** before "* &CURRENCY" (validation SYNSET-07). */
+	set_add(set, nset, (dyad__pel){DYAD__PE_SYN, 0, s - 1}, 0);
 	joiner(lx, set, nset);
 }
 
@@ -669,6 +673,63 @@ static int pattern_len(const tseq *t)
 	return t->len;
 }
 
+/* Copies set[i] with element k replaced by a synonym-set member. */
+static void with_member(dyad__patterns *p, const tseq *from, int k, uint32_t el0,
+			uint32_t nel, tseq *to)
+{
+	const dyad__pel *m = (const dyad__pel *)p->elems.p + el0;
+	uint32_t j;
+	int i;
+
+	to->n = 0;
+	to->len = from->len;
+	for (i = 0; i < from->n && to->n < SEQ_MAX; i++) {
+		if (i != k) {
+			to->e[to->n++] = from->e[i];
+			continue;
+		}
+		for (j = 0; j < nel && to->n < SEQ_MAX; j++) {
+			to->e[to->n] = m[j];
+			if (m[j].kind == DYAD__PE_WORD)
+				to->len += (int)strlen(p->pool.p + DYAD__VEC_AT(&p->words, dyad__lword,
+									       m[j].arg).key);
+			to->n++;
+		}
+		if (nel && (from->e[k].flags & DYAD__PE_ADJ))
+			to->e[to->n - 1].flags |= DYAD__PE_ADJ;
+	}
+}
+
+/*
+** A synonym set whose members are all single words stays one element,
+** matched by a binary search. Members with several words, actor markers
+** or other sets ("+PESO_$", "+&TIETYPES ASSURANCES") are expanded into
+** sibling patterns, as alternatives are; they are few.
+*/
+static int expand_synsets(dyad__patterns *p, tseq *set, int nset)
+{
+	int i, k;
+
+	for (i = 0; i < nset; i++)
+		for (k = 0; k < set[i].n; k++) {
+			dyad__pel *e = &set[i].e[k];
+			const dyad__synset *sy;
+			uint32_t m;
+			if (e->kind != DYAD__PE_SYN || (e->flags & DYAD__PE_ONES))
+				continue;
+			e->flags |= DYAD__PE_ONES;
+			sy = &DYAD__VEC_AT(&p->syns, dyad__synset, e->arg);
+			for (m = 0; m < sy->nmem && nset < ALT_MAX; m++) {
+				uint32_t el0, nel = dyad__pat_member(p, sy->mem0 + m, &el0);
+				const dyad__pel *x = (const dyad__pel *)p->elems.p + el0;
+				if (nel == 1 && x->kind == DYAD__PE_WORD)
+					continue;
+				with_member(p, &set[i], k, el0, nel, &set[nset++]);
+			}
+		}
+	return nset;
+}
+
 /* Adds the expansions of one pattern line's text to the current group. */
 static void add_patterns(reader *r, const char *s, size_t n, const dyad__vcode *c)
 {
@@ -681,6 +742,8 @@ static void add_patterns(reader *r, const char *s, size_t n, const dyad__vcode *
 		return;
 	}
 	nset = lex_seq(r->p, &lx, set, 0);
+	if (!lx.err)
+		nset = expand_synsets(r->p, set, nset);
 	for (i = 0; i < nset && !lx.err; i++) {
 		dyad__pat pt;
 		int k, verbs = 0;
@@ -753,7 +816,7 @@ static void synset_line(reader *r, const char *s, size_t n)
 static void member_line(reader *r, const char *s, size_t n)
 {
 	tseq set[1];
-	lexer lx = {s, 1, n, r->fmt, 1, NULL};
+	lexer lx = {s, 1, n, r->fmt, 0, NULL};
 	uint32_t pair[2];
 	dyad__synset *sy;
 

@@ -48,8 +48,11 @@ enum {
 	DYAD__PE_CMP,      /* '%' */
 	DYAD__PE_SKIP      /* '^' */
 };
-/* Element flag: the next element must start right where this one ends. */
+/* Element flags: the next element must start right where this one ends;
+** a synonym set tries only its one-word members (the others were expanded
+** into sibling patterns at load). */
 #define DYAD__PE_ADJ 1u
+#define DYAD__PE_ONES 2u
 
 typedef struct dyad__pel {
 	uint8_t kind, flags;
