@@ -87,6 +87,8 @@ struct dyad__coder {
 	int allcaps;
 	int32_t carried;      /* source carried into the next clause, -1 */
 	char joined[1024];    /* keys of words rejoined from clitics ("didn't") */
+	char agent_code[8][16]; /* "~COP" codes of converted roles, per sentence */
+	unsigned nagent;
 	size_t njoined;
 	int status;           /* dyad_sent_status of the current sentence */
 };
@@ -317,6 +319,17 @@ static int place_actors(dyad__coder *c, size_t *mi, size_t nm)
 			;
 		if (w1 == w0 || dyad_doc_mention(c->doc, *mi, &m) != DYAD_OK)
 			continue;
+		if (m.how == DYAD_HOW_ROLE && *m.agent && strlen(m.code) <= 3 && !m.candidate) {
+			/* A role with no actor ("officials") is no actor in TABARI
+			** unless CONVERT AGENTS asks for it, written "~COP" (§8.2.6). */
+			if (!c->o->convert_agents) {
+				for (; w0 < w1; w0++)
+					W(c, w0).cls |= DYAD__C_NOUN;
+				continue;
+			}
+			snprintf(c->agent_code[c->nagent % 8], 16, "~%s", m.code);
+			m.code = c->agent_code[c->nagent++ % 8];
+		}
 		if (special_actor(c, m.code) || !*m.code) {
 			/* A null-coded actor is a noun to the parser (§7.4). */
 			for (; w0 < w1; w0++)
@@ -810,6 +823,75 @@ static void bounds(const dyad__coder *c, const clause *cl, uint32_t v0, uint32_t
 		}
 }
 
+/* The nearest actor slot ending at or before end (exactly at end with
+** adj), for a match that runs leftwards from the verb; -1 when none. */
+static int32_t actor_before(const dyad__coder *c, uint32_t lo, uint32_t end, int adj,
+			    int compound)
+{
+	uint32_t i;
+
+	for (i = end; i > lo; i--) {
+		int32_t k = W(c, i - 1).actor, f;
+		if (k < 0 || W(c, i - 1).dropped) {
+			if (adj)
+				break;
+			continue;
+		}
+		f = A(c, k).ref >= 0 ? k : A(c, k).first;
+		if (!compound || (A(c, k).ref >= 0 ? A(c, A(c, k).ref).first != A(c, A(c, k).ref).last
+				  : A(c, k).first != A(c, k).last))
+			return f;
+		i = A(c, f).w0 + 1;
+		if (adj)
+			break;
+	}
+	return -1;
+}
+
+/*
+** The words before the verb are matched leftwards from it, each element
+** taking the nearest fit: in "Mordor et Arnor will be hosting Osgiliath
+** to celebrate", "$ HOSTING ^ *" gives Arnor (validation PATTERN-31).
+** e counts down; end is where the element after it starts.
+*/
+static int m_back(mst *m, int e, uint32_t end)
+{
+	const dyad__pel *x;
+	int adj;
+	uint32_t w;
+
+	if (e < 0)
+		return m_at(m, m->verb_el + 1, m->v1, m->el[m->verb_el].flags & DYAD__PE_ADJ);
+	if (++m->steps > STEP_MAX)
+		return 0;
+	x = &m->el[e];
+	adj = x->flags & DYAD__PE_ADJ;
+	if (x->kind != DYAD__PE_WORD && x->kind != DYAD__PE_SYN) {
+		int32_t k = actor_before(m->c, m->lo, end, adj, x->kind == DYAD__PE_CMP);
+		int32_t *slot = x->kind == DYAD__PE_SRC ? &m->src : x->kind == DYAD__PE_TGT ? &m->tgt
+			      : x->kind == DYAD__PE_CMP ? &m->cmp : NULL;
+		if (k < 0)
+			return 0;
+		if (slot)
+			*slot = k;
+		if (m_back(m, e - 1, A(m->c, k).w0))
+			return 1;
+		if (slot)
+			*slot = -1;
+		return 0;
+	}
+	for (w = end; w > m->lo; w--) {
+		if (!W(m->c, w - 1).dropped &&
+		    (x->kind == DYAD__PE_WORD ? has_id(m->c, w - 1, x->arg)
+					      : in_synset(m->c, x->arg, w - 1)) &&
+		    m_back(m, e - 1, w - 1))
+			return 1;
+		if (adj || m->steps > STEP_MAX)
+			break;
+	}
+	return 0;
+}
+
 static int try_pattern(dyad__coder *c, const dyad__pat *p, mst *m)
 {
 	m->el = dyad__pat_elems(c->P) + p->el0;
@@ -817,7 +899,7 @@ static int try_pattern(dyad__coder *c, const dyad__pat *p, mst *m)
 	m->verb_el = p->verb;
 	m->src = m->tgt = m->cmp = -1;
 	m->steps = 0;
-	return m_at(m, 0, m->lo, 0);
+	return m_back(m, m->verb_el - 1, m->v0);
 }
 
 /* ------------------------------------------------------------------ */
@@ -857,7 +939,9 @@ static int passive(const dyad__coder *c, uint32_t v0, uint32_t v1)
 	int aux = (v0 >= 1 && W(c, v0 - 1).type == T_AUX) ||
 		  (v0 >= 2 && W(c, v0 - 2).type == T_AUX);
 
-	return aux && v1 < c->nw && W(c, v1).type == T_BY;
+	/* "was opposed earlier by": TABARI accepts one word between (PASV-04). */
+	return aux && ((v1 < c->nw && W(c, v1).type == T_BY) ||
+		       (v1 + 1 < c->nw && W(c, v1 + 1).type == T_BY && W(c, v1).actor < 0));
 }
 
 /* Fills the source and target of a verb coded in clause cl (§5.8). */
@@ -871,7 +955,10 @@ static void find_actors(dyad__coder *c, const clause *cl, const mst *m, uint32_t
 	src->how = src->actor >= 0 ? "pattern" : NULL;
 	tgt->how = tgt->actor >= 0 ? "pattern" : NULL;
 	src->dflt = tgt->dflt = NULL;
-	if (src->actor < 0 && c->carried >= 0 && first_actor(c, cl->w0, v0, -1) < 0) {
+	/* After a conjunction the source stays unless an actor opens the
+	** clause (§7.6). */
+	if (src->actor < 0 && c->carried >= 0 &&
+	    !(np_head(c, cl->w0) < c->nw && W(c, np_head(c, cl->w0)).actor >= 0)) {
 		src->actor = c->carried;
 		src->how = "source of the previous clause";
 	}
