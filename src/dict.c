@@ -186,7 +186,7 @@ int dyad__dict_name(dyad__dict *d, const char *s, size_t n, unsigned flags,
 	memset(&nm, 0, sizeof nm);
 	nm.entry = (uint32_t)(DYAD__VEC_LEN(&d->entries, dyad__entry) - 1);
 	nm.line = line;
-	nm.flags = (uint16_t)flags;
+	nm.flags = (uint16_t)(flags & ~(unsigned)DYAD__N_ANYCASE);
 	if (caps && klen <= 3 && !(flags & DYAD__N_ANYCASE))
 		nm.flags |= DYAD__N_CAPS;
 	nm.text = pool_add(d, s, n);
