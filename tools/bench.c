@@ -1,7 +1,8 @@
 /*
-** bench.c — throughput of the text stages on real corpora.
+** bench.c — throughput of the text stages, actor recognition and event
+** coding on real corpora.
 **
-**     bench CORPUS.jsonl...
+**     bench [--dict PATH]... [--code-dict PATH]... CORPUS.jsonl...
 **
 ** A benchmark, not a test: it measures and prints, and never fails for
 ** being slow. It reads the corpora through dyad_reader and keeps every
@@ -16,6 +17,17 @@
 ** dictionaries and again with the dictionaries given by --dict (make
 ** bench passes the Phoenix set from ../shared/compat/phoenix), with the
 ** time each set took to load.
+**
+** Then event coding: an engine with cfg.events, loaded with only the
+** dictionaries given by --code-dict (make bench passes the Phoenix actors,
+** agents, discards and verb patterns), and again with dyad's defaults
+** (data/actors, data/verbs) for comparison. Each article goes through
+** dyad_ctx_process and dyad_doc_events, language detected as `dyad code`
+** would on these corpora, on one thread and then one per core, through
+** the same runner as the text stages. It reports sentences/s and MB/s of
+** the whole pass, events per 1,000 sentences, and the share of the time
+** spent inside dyad_doc_events (actors and coder: each call is timed on
+** its own), then the peak resident set size.
 **
 ** Each text configuration runs twice: as the corpus comes (language detected)
 ** and with each article's language given, as a feed's metadata would
@@ -51,14 +63,31 @@ typedef struct corpus {
 	size_t skipped;   /* items the reader skipped */
 } corpus;
 
-/* One thread's share of a run. */
-typedef struct job {
+/* What a run does: the same for every thread. */
+typedef struct spec {
 	const dyad_engine *eng;
 	const corpus *c;
 	int given;        /* pass each article's language */
-	int ok;           /* the thread ran */
+	int code;         /* also code events (dyad_doc_events) */
+} spec;
+
+/* What the timed passes of one thread (or of all, summed) counted. */
+typedef struct counts {
 	size_t docs, failed, sents, toks, bytes;
-	double secs;
+	size_t uncoded;   /* documents dyad_doc_events refused (code runs) */
+	size_t events;    /* events made (code runs) */
+	double text_secs; /* inside dyad_ctx_process (code runs) */
+	double code_secs; /* inside dyad_doc_events (code runs) */
+} counts;
+
+/* One thread's share of a run. */
+typedef struct job {
+	const spec *sp;
+	int ok;           /* the thread ran */
+	counts n;         /* the timed passes */
+	char why[128];    /* why dyad_doc_events first refused a document, or "" */
+	size_t status[DYAD_SENT_SKIPPED + 1]; /* warm-up pass: sentences by outcome */
+	double secs;      /* wall time of the timed passes */
 } job;
 
 static double now(void)
@@ -75,6 +104,20 @@ static double peak_rss_mb(void)
 
 	getrusage(RUSAGE_SELF, &ru);
 	return (double)ru.ru_maxrss / 1024.0; /* kilobytes on Linux */
+}
+
+/* Resident set size now, from /proc/self/statm; -1 when unknown. */
+static double rss_mb(void)
+{
+	FILE *f = fopen("/proc/self/statm", "r");
+	unsigned long size, resident;
+	int got;
+
+	if (!f)
+		return -1;
+	got = fscanf(f, "%lu %lu", &size, &resident);
+	fclose(f);
+	return got == 2 ? (double)resident * (double)sysconf(_SC_PAGESIZE) / 1048576.0 : -1;
 }
 
 /* Formats a count with thousands separators: 812345.4 -> "812,345". */
@@ -199,30 +242,59 @@ static void input_of(const article *a, int given, dyad_input *in)
 	in->text_len = a->len;
 }
 
-/* One pass over the corpus; adds to the job's counters. */
-static void pass(job *jb, dyad_ctx *ctx)
+/* Codes the events of doc, which dyad_ctx_process made from t0 on; adds
+** the time of each call and the events to the job. tally: count the
+** sentences by outcome. */
+static void code_doc(job *jb, dyad_ctx *ctx, const dyad_doc *doc, size_t nsents, double t0,
+		     int tally)
 {
+	const double t1 = now();
+	size_t n = 0, s;
+	const dyad_status st = dyad_doc_events(doc, NULL, &n);
+
+	jb->n.code_secs += now() - t1;
+	jb->n.text_secs += t1 - t0;
+	if (st != DYAD_OK) {
+		if (!jb->why[0])
+			snprintf(jb->why, sizeof jb->why, "%s", dyad_errmsg(ctx));
+		jb->n.uncoded++;
+		return;
+	}
+	jb->n.events += n;
+	for (s = 0; tally && s < nsents; s++)
+		jb->status[dyad_doc_sent_status(doc, s, NULL)]++;
+}
+
+/* One pass over the corpus; adds to the job's counters. */
+static void pass(job *jb, dyad_ctx *ctx, int tally)
+{
+	const spec *sp = jb->sp;
 	size_t i, s;
 
-	for (i = 0; i < jb->c->n; i++) {
-		const article *a = &jb->c->a[i];
+	for (i = 0; i < sp->c->n; i++) {
+		const article *a = &sp->c->a[i];
 		dyad_input in;
 		const dyad_doc *doc;
 		dyad_doc_info info;
+		const double t0 = sp->code ? now() : 0;
 
-		input_of(a, jb->given, &in);
-		jb->docs++;
-		jb->bytes += a->len;
+		input_of(a, sp->given, &in);
+		jb->n.docs++;
+		jb->n.bytes += a->len;
 		if (dyad_ctx_process(ctx, &in, &doc) != DYAD_OK) {
-			jb->failed++;
+			jb->n.failed++;
 			continue;
 		}
 		dyad_doc_get_info(doc, &info);
-		jb->sents += info.n_sentences;
+		jb->n.sents += info.n_sentences;
+		if (sp->code) {
+			code_doc(jb, ctx, doc, info.n_sentences, t0, tally);
+			continue;
+		}
 		for (s = 0; s < info.n_sentences; s++) {
 			dyad_sentence st;
 			if (dyad_doc_sentence(doc, s, &st) == DYAD_OK)
-				jb->toks += st.n_tokens;
+				jb->n.toks += st.n_tokens;
 		}
 	}
 }
@@ -234,13 +306,13 @@ static void *worker(void *arg)
 	dyad_ctx *ctx;
 	double t0;
 
-	if (dyad_ctx_new(jb->eng, &ctx) != DYAD_OK)
+	if (dyad_ctx_new(jb->sp->eng, &ctx) != DYAD_OK)
 		return NULL;
-	pass(jb, ctx); /* warm-up: buffers and caches reach their steady state */
-	jb->docs = jb->failed = jb->sents = jb->toks = jb->bytes = 0;
+	pass(jb, ctx, 1); /* warm-up: buffers and caches reach their steady state */
+	memset(&jb->n, 0, sizeof jb->n);
 	t0 = now();
 	do
-		pass(jb, ctx);
+		pass(jb, ctx, 0);
 	while (now() - t0 < MIN_SECONDS);
 	jb->secs = now() - t0;
 	jb->ok = 1;
@@ -248,57 +320,88 @@ static void *worker(void *arg)
 	return NULL;
 }
 
-/* Runs the corpus on `threads` threads and prints one line; returns the
-** MB/s, or 0 when a thread could not start. */
-static double run(const dyad_engine *eng, const corpus *c, int given, int threads)
+/* Adds one thread's counts to the run's. */
+static void add_counts(counts *sum, const counts *x)
+{
+	sum->docs += x->docs;
+	sum->failed += x->failed;
+	sum->sents += x->sents;
+	sum->toks += x->toks;
+	sum->bytes += x->bytes;
+	sum->uncoded += x->uncoded;
+	sum->events += x->events;
+	sum->text_secs += x->text_secs;
+	sum->code_secs += x->code_secs;
+}
+
+/* Runs sp on `threads` threads, one context each, and sums what they
+** counted into *sum (secs: the longest thread's). Returns 0, or -1 when a
+** thread could not start or run; sum->ok then says how many ran. */
+static int run(const spec *sp, int threads, job *sum)
 {
 	pthread_t *th = calloc((size_t)threads, sizeof *th);
-	job *jobs = calloc((size_t)threads, sizeof *jobs), sum;
-	int t, started = 0;
-	double mbs = 0;
-	char g[3][32];
+	job *jobs = calloc((size_t)threads, sizeof *jobs);
+	int t, s, started = 0;
 
-	memset(&sum, 0, sizeof sum);
+	memset(sum, 0, sizeof *sum);
 	if (!th || !jobs)
 		goto out;
 	for (t = 0; t < threads; t++) {
-		jobs[t].eng = eng;
-		jobs[t].c = c;
-		jobs[t].given = given;
+		jobs[t].sp = sp;
 		if (pthread_create(&th[t], NULL, worker, &jobs[t]) != 0)
 			break;
 		started++;
 	}
 	for (t = 0; t < started; t++) {
 		pthread_join(th[t], NULL);
-		sum.bytes += jobs[t].bytes;
-		sum.docs += jobs[t].docs;
-		sum.failed += jobs[t].failed;
-		sum.sents += jobs[t].sents;
-		sum.toks += jobs[t].toks;
-		sum.ok += jobs[t].ok;
-		if (jobs[t].secs > sum.secs)
-			sum.secs = jobs[t].secs;
+		add_counts(&sum->n, &jobs[t].n);
+		for (s = 0; s <= DYAD_SENT_SKIPPED; s++)
+			sum->status[s] += jobs[t].status[s];
+		sum->ok += jobs[t].ok;
+		if (!sum->why[0])
+			memcpy(sum->why, jobs[t].why, sizeof sum->why);
+		if (jobs[t].secs > sum->secs)
+			sum->secs = jobs[t].secs;
 	}
-	if (started < threads || sum.ok < threads || sum.secs <= 0) {
-		printf("text stages, %s: %d threads: could not run (%d of %d started)\n",
-		       given ? "language given" : "language detected", threads, sum.ok, threads);
-		goto out;
-	}
-	mbs = (double)sum.bytes / 1e6 / sum.secs;
-	printf("text stages, %-18s %2d thread%s %7.1f MB of text in %.2f s: %6.1f MB/s, "
-	       "%9s docs/s, %11s sentences/s, %12s tokens/s",
-	       given ? "language given:" : "language detected:", threads, threads == 1 ? ": " : "s:",
-	       (double)sum.bytes / 1e6, sum.secs, mbs,
-	       grouped(g[0], sizeof g[0], (double)sum.docs / sum.secs),
-	       grouped(g[1], sizeof g[1], (double)sum.sents / sum.secs),
-	       grouped(g[2], sizeof g[2], (double)sum.toks / sum.secs));
-	if (sum.failed)
-		printf(" (%zu documents refused)", sum.failed);
-	printf("\n");
 out:
 	free(th);
 	free(jobs);
+	return sum->ok == threads && sum->secs > 0 ? 0 : -1;
+}
+
+/* Prints how a rate on `threads` threads compares with one thread's. */
+static void print_scaling(double one, double many, int threads)
+{
+	if (one > 0 && many > 0)
+		printf("  scaling: %.2fx on %d threads (%.0f%% of linear)\n", many / one,
+		       threads, 100.0 * many / one / threads);
+}
+
+/* Runs the text stages on `threads` threads and prints one line; returns
+** the MB/s, or 0 when a thread could not start. */
+static double text_run(const dyad_engine *eng, const corpus *c, int given, int threads)
+{
+	const spec sp = { eng, c, given, 0 };
+	job sum;
+	double mbs;
+	char g[3][32];
+
+	if (run(&sp, threads, &sum) != 0) {
+		printf("text stages, %s: %d threads: could not run (%d of %d ran)\n",
+		       given ? "language given" : "language detected", threads, sum.ok, threads);
+		return 0;
+	}
+	mbs = (double)sum.n.bytes / 1e6 / sum.secs;
+	printf("text stages, %-18s %2d thread%s %7.1f MB of text in %.2f s: %6.1f MB/s, "
+	       "%9s docs/s, %11s sentences/s, %12s tokens/s",
+	       given ? "language given:" : "language detected:", threads, threads == 1 ? ": " : "s:",
+	       (double)sum.n.bytes / 1e6, sum.secs, mbs,
+	       grouped(g[0], sizeof g[0], (double)sum.n.docs / sum.secs),
+	       grouped(g[1], sizeof g[1], (double)sum.n.sents / sum.secs),
+	       grouped(g[2], sizeof g[2], (double)sum.n.toks / sum.secs));
+	if (sum.n.failed)
+		printf(" (%zu documents refused)", sum.n.failed);
+	printf("\n");
 	return mbs;
 }
 
@@ -368,6 +471,95 @@ static void actor_bench(const corpus *c, const char *const *dicts, const char *w
 	dyad_engine_free(eng);
 }
 
+/* Event coding on `threads` threads, language detected; prints one line
+** (and, on one thread, the sentences by outcome) and returns the
+** sentences/s, or 0 when a thread could not start. */
+static double code_run(const dyad_engine *eng, const corpus *c, const char *what, int threads)
+{
+	const spec sp = { eng, c, 0, 1 };
+	job sum;
+	double rate, busy;
+	size_t k, tallied = 0;
+	char g[2][32];
+
+	if (run(&sp, threads, &sum) != 0) {
+		printf("coding, %s: %d threads: could not run (%d of %d ran)\n", what, threads,
+		       sum.ok, threads);
+		return 0;
+	}
+	rate = (double)sum.n.sents / sum.secs;
+	busy = sum.n.text_secs + sum.n.code_secs;
+	printf("coding, %s: %2d thread%s %7.1f MB of text in %.2f s: %6.1f MB/s, %11s sentences/s; "
+	       "%.1f events per 1,000 sentences; dyad_doc_events (actors + coder) %.0f%% of the "
+	       "time, %s sentences/s by itself",
+	       what, threads, threads == 1 ? ": " : "s:", (double)sum.n.bytes / 1e6, sum.secs,
+	       (double)sum.n.bytes / 1e6 / sum.secs, grouped(g[0], sizeof g[0], rate),
+	       sum.n.sents ? 1000.0 * (double)sum.n.events / (double)sum.n.sents : 0.0,
+	       busy > 0 ? 100.0 * sum.n.code_secs / busy : 0.0,
+	       grouped(g[1], sizeof g[1], sum.n.code_secs > 0 ?
+			(double)sum.n.sents * threads / sum.n.code_secs : 0.0));
+	if (sum.n.failed)
+		printf(" (%zu documents refused)", sum.n.failed);
+	if (sum.n.uncoded)
+		printf(" (%zu documents not coded: %s)", sum.n.uncoded, sum.why);
+	printf("\n");
+	for (k = 0; k <= DYAD_SENT_SKIPPED; k++)
+		tallied += sum.status[k];
+	if (threads == 1 && tallied) {
+		printf("  sentences by outcome (warm-up pass):");
+		for (k = 0; k <= DYAD_SENT_SKIPPED; k++)
+			printf("%s %s %.1f%%", k ? "," : "", dyad_sent_status_name((dyad_sent_status)k),
+			       100.0 * (double)sum.status[k] / (double)tallied);
+		printf("\n");
+	}
+	return rate;
+}
+
+/* Loads an engine for event coding (with dyad's default dictionaries, or
+** with only dicts), prints what it loaded, and benchmarks it on one
+** thread and on `threads`. */
+static void code_bench(const corpus *c, const char *const *dicts, const char *what, int threads)
+{
+	dyad_config cfg;
+	dyad_engine *eng = NULL;
+	dyad_dict_stats ds;
+	dyad_pattern_stats ps;
+	const double rss0 = rss_mb(), t0 = now();
+	double one, ms, rss1;
+
+	memset(&cfg, 0, sizeof cfg);
+	cfg.events = 1;
+	cfg.no_default_dicts = dicts != NULL;
+	cfg.dicts = dicts;
+	if (dyad_engine_new(&cfg, &eng) != DYAD_OK) {
+		printf("coding, %s: engine: %s\n", what, eng ? dyad_engine_errmsg(eng) : "out of memory");
+		dyad_engine_free(eng);
+		return;
+	}
+	ms = (now() - t0) * 1e3;
+	rss1 = rss_mb();
+	dyad_engine_dict_stats(eng, &ds);
+	dyad_engine_pattern_stats(eng, &ps);
+	printf("coding, %s: engine load %.1f ms, of which dictionaries and patterns %.1f ms; "
+	       "actors: %zu files, %zu entries, %zu names, %zu codes, %zu warnings; "
+	       "patterns: %zu files, %zu verbs, %zu forms, %zu patterns, %zu synsets, %zu warnings",
+	       what, ms, ds.load_ms, ds.files, ds.entries, ds.names, ds.codes, ds.warnings,
+	       ps.files, ps.verbs, ps.forms, ps.patterns, ps.synsets, ps.warnings);
+	if (ps.load_ms > 0)
+		printf(", loaded in %.1f ms", ps.load_ms);
+	else /* the verb files are read with the dictionaries and timed with them */
+		printf(" (load time counted with the dictionaries)");
+	if (rss0 >= 0 && rss1 >= 0)
+		printf("; resident set grew %.1f MB", rss1 - rss0);
+	printf("\n");
+	one = code_run(eng, c, what, 1);
+	if (threads > 1)
+		print_scaling(one, code_run(eng, c, what, threads), threads);
+	printf("coding, %s: peak RSS after the coding pass %.1f MB (the in-memory corpus included)\n",
+	       what, peak_rss_mb());
+	dyad_engine_free(eng);
+}
+
 static void free_corpus(corpus *c)
 {
 	size_t i;
@@ -380,28 +572,40 @@ static void free_corpus(corpus *c)
 	free(c->a);
 }
 
+/* Takes "--OPT PATH" pairs off the front of argv into list (NULL-terminated,
+** at most cap - 1); returns the number of arguments consumed. */
+static int take_paths(int argc, char **argv, const char *opt, const char **list, int *n, int cap)
+{
+	if (argc > 2 && strcmp(argv[1], opt) == 0 && *n < cap - 1) {
+		list[(*n)++] = argv[2];
+		list[*n] = NULL;
+		return 2;
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	corpus c;
 	dyad_engine *eng = NULL;
 	dyad_status st;
-	double t0, one, many;
+	double t0, one;
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
-	int threads = cores > 1 ? (int)(cores > 256 ? 256 : cores) : 1, given;
+	int threads = cores > 1 ? (int)(cores > 256 ? 256 : cores) : 1, given, k;
+	const char *dicts[64] = { NULL }, *cdicts[64] = { NULL };
+	int nd = 0, ncd = 0;
 
-	const char *dicts[64];
-	int nd = 0;
-
-	/* --dict PATH (repeatable): dictionaries for the actor benchmark,
-	** loaded after dyad's defaults. */
-	while (argc > 2 && strcmp(argv[1], "--dict") == 0 && nd < 63) {
-		dicts[nd++] = argv[2];
-		argc -= 2;
-		argv += 2;
-	}
-	dicts[nd] = NULL;
-	if (argc < 2) {
-		fprintf(stderr, "usage: bench [--dict PATH]... CORPUS.jsonl...\n");
+	/* --dict PATH: dictionaries for the actor benchmark, loaded after
+	** dyad's defaults; --code-dict PATH: the only dictionaries of the
+	** event-coding benchmark. Both repeatable, in any order. */
+	do {
+		k = take_paths(argc, argv, "--dict", dicts, &nd, 64);
+		k += k ? 0 : take_paths(argc, argv, "--code-dict", cdicts, &ncd, 64);
+		argc -= k;
+		argv += k;
+	} while (k);
+	if (argc < 2 || argv[1][0] == '-') {
+		fprintf(stderr, "usage: bench [--dict PATH]... [--code-dict PATH]... CORPUS.jsonl...\n");
 		return 2;
 	}
 	memset(&c, 0, sizeof c);
@@ -425,19 +629,18 @@ int main(int argc, char **argv)
 	       "(not timed below); peak RSS so far %.1f MB\n",
 	       c.n, c.skipped, (double)c.bytes / 1e6, now() - t0, peak_rss_mb());
 	for (given = 0; given <= 1; given++) {
-		one = run(eng, &c, given, 1);
-		if (threads > 1) {
-			many = run(eng, &c, given, threads);
-			if (one > 0 && many > 0)
-				printf("  scaling: %.2fx on %d threads (%.0f%% of linear)\n", many / one,
-				       threads, 100.0 * many / one / threads);
-		}
+		one = text_run(eng, &c, given, 1);
+		if (threads > 1)
+			print_scaling(one, text_run(eng, &c, given, threads), threads);
 	}
+	dyad_engine_free(eng);
 	actor_bench(&c, NULL, "default dictionaries");
 	if (nd)
 		actor_bench(&c, dicts, "defaults + the --dict dictionaries");
+	if (ncd)
+		code_bench(&c, cdicts, "--code-dict dictionaries", threads);
+	code_bench(&c, NULL, "default dictionaries", threads);
 	printf("peak RSS: %.1f MB (the in-memory corpus included)\n", peak_rss_mb());
 	free_corpus(&c);
-	dyad_engine_free(eng);
 	return 0;
 }
