@@ -23,6 +23,12 @@
 # the CLI writes on stderr (dictionary messages) follows its output in the
 # expected part, after a line "--- stderr".
 #
+# Cases in tests/cases/events/ are event cases, run the same way with
+# `dyad code` and the dictionaries of tests/cases/events/dict/ (actors and
+# verb patterns); a "--- dict" section may add either. In actor and event
+# cases a comment line "# args: OPTIONS" passes more options to the CLI
+# (--all, --format tsv, --explain ...).
+#
 # Prints "ok N - case NAME" or "not ok N - case NAME" with a unified diff
 # (expected -> got). --bless rewrites the expected part of the named cases
 # (all when none are named) from the current output; review with git diff.
@@ -67,14 +73,18 @@ split() {
 # run CASE: the CLI on $tmp/input.txt, output in $tmp/got.
 run() {
 	case $1 in
-	tests/cases/actors/*)
+	tests/cases/actors/* | tests/cases/events/*)
+		cmd=actors
+		case $1 in tests/cases/events/*) cmd=code ;; esac
+		args=$(sed -n '/^--- /q; s/^# args: //p' "$1")
 		# A link keeps the dictionary paths in the output short and the
 		# same wherever the repository is.
 		rm -f "$tmp/dict"
-		ln -s "$root/tests/cases/actors/dict" "$tmp/dict"
+		ln -s "$root/${1%/*}/dict" "$tmp/dict"
 		set -- --dict dict
 		[ -f "$tmp/dict.txt" ] && set -- "$@" --dict dict.txt
-		(cd "$tmp" && "$DYAD" actors --no-default-dicts "$@" input.txt >got 2>err)
+		# shellcheck disable=SC2086 # $args is a word list
+		(cd "$tmp" && "$DYAD" $cmd --no-default-dicts "$@" $args input.txt >got 2>err)
 		set -- $?
 		# Dictionary messages are part of what an actor case checks.
 		if [ -s "$tmp/err" ]; then
@@ -106,7 +116,7 @@ wanted() {
 
 sel="$*"
 n=0 bad=0
-for c in tests/cases/*.case tests/cases/actors/*.case; do
+for c in tests/cases/*.case tests/cases/actors/*.case tests/cases/events/*.case; do
 	[ -f "$c" ] || continue
 	name=$(basename "$c" .case)
 	wanted "$name" || continue
