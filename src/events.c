@@ -1192,6 +1192,12 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 	find_actors(c, cl, &m, m.v0, m.v1, x->pat && x->pat->designates, &x->src, &x->tgt);
 	x->modality = modality(c, cl, m.v0, m.v1);
 	x->base = x->pat ? (x->pat->designates ? 0.9 : 0.8) : 0.6;
+	if (((x->src.actor < 0 && !x->src.dflt) && c->o->cx_nosource) ||
+	    ((x->tgt.actor < 0 && !x->tgt.dflt) && c->o->cx_notarget)) {
+		explain(c, "    complex: no %s", x->src.actor < 0 ? "source" : "target");
+		c->status = DYAD_SENT_COMPLEX;
+		return -1;
+	}
 	if ((x->src.actor < 0 && !x->src.dflt) || (x->tgt.actor < 0 && !x->tgt.dflt)) {
 		explain(c, "    no %s: no event", x->src.actor < 0 && !x->src.dflt ? "source" : "target");
 		return 0;
@@ -1199,72 +1205,98 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 	return 1;
 }
 
-/* The event of one clause, or all of them (CODE ALL); subordinate codes
-** stand only when nothing else is found (§6.6.1). */
-static int code_clause(dyad__coder *c, const clause *cl, coded *out, int max, int *nout)
-{
-	int n = 0, have_sub = 0;
+/* What one clause gave: its events in order, and its first subordinate
+** event, which stands only when nothing else is found (§6.6.1). */
+typedef struct cres {
+	coded got[16];
+	int n, have_sub;
 	coded sub;
+} cres;
+
+/* Codes the verbs of one clause: the first event (every event with CODE
+** ALL), and after it still any dominant one (§6.6.2). */
+static int code_clause(dyad__coder *c, const clause *cl, cres *r)
+{
 	uint32_t v;
 
-	for (v = cl->w0; v < cl->w1 && n < max; v++) {
+	r->n = r->have_sub = 0;
+	for (v = cl->w0; v < cl->w1 && r->n < 16; v++) {
 		coded x;
-		int r;
+		int rc, taken = r->n > 0 && c->o->code_by != 2;
 		if (W(c, v).type != T_VERB || W(c, v).dropped)
 			continue;
-		r = code_verb(c, cl, v, &x);
-		if (r < 0)
+		if (taken && !dyad__pat_has_dominant(c->P))
+			break;
+		rc = code_verb(c, cl, v, &x);
+		if (rc < 0)
 			return -1;
 		v += W(c, v).vlen - 1u;
-		if (r == 0)
+		if (rc == 0 || (taken && x.code.prio != DYAD__VP_DOMINANT))
 			continue;
 		if (x.code.prio == DYAD__VP_SUBORD) {
-			if (!have_sub)
-				sub = x, have_sub = 1;
+			if (!r->have_sub)
+				r->sub = x, r->have_sub = 1;
 			continue;
 		}
-		out[n++] = x;
-		if (c->o->code_by != 2)
-			break;
+		r->got[r->n++] = x;
 	}
-	if (n == 0 && have_sub)
-		out[n++] = sub;
-	*nout = n;
 	return 0;
 }
 
-/* Codes the clauses of the current sentence; events go to c->evs. */
+/* Emits one clause's events; once a dominant event is seen only
+** dominant events stay. Returns the number emitted, -1 out of memory. */
+static int emit_clause(dyad__coder *c, const cres *r, size_t ev0, int *dominant)
+{
+	int i, total = 0;
+
+	for (i = 0; i < r->n; i++) {
+		if (r->got[i].code.prio == DYAD__VP_DOMINANT && !*dominant) {
+			c->evs.len = ev0 * sizeof(ev);
+			*dominant = 1;
+		} else if (*dominant && r->got[i].code.prio != DYAD__VP_DOMINANT) {
+			continue;
+		}
+		if (emit(c, &r->got[i]) != 0)
+			return -1;
+		total++;
+	}
+	return total;
+}
+
+/* Codes the clauses of the current sentence; events go to c->evs. A
+** subordinate event is promoted per clause by default, per sentence with
+** CODE BY SENTENCE and CODE ALL (§7.6.1). */
 static int code_clauses(dyad__coder *c)
 {
 	size_t k, ncl = DYAD__VEC_LEN(&c->clauses, clause);
-	int total = 0, dominant = 0;
 	size_t ev0 = DYAD__VEC_LEN(&c->evs, ev);
+	int total = 0, dominant = 0, have_sub = 0, e;
+	coded sub;
+	cres r;
 
 	c->carried = -1;
 	for (k = 0; k < ncl; k++) {
 		const clause *cl = &DYAD__VEC_AT(&c->clauses, clause, k);
-		coded got[16];
-		int n = 0, i;
 		if (c->o->code_by == 1 && total > 0)
 			break;
 		explain(c, " clause %zu: words %u-%u", k, cl->w0, cl->w1);
-		if (code_clause(c, cl, got, 16, &n) != 0) {
+		if (code_clause(c, cl, &r) != 0) {
 			c->evs.len = ev0 * sizeof(ev);
 			return 0;
 		}
-		for (i = 0; i < n; i++) {
-			if (got[i].code.prio == DYAD__VP_DOMINANT && !dominant) {
-				c->evs.len = ev0 * sizeof(ev); /* only dominant events stay */
-				dominant = 1;
-			} else if (dominant && got[i].code.prio != DYAD__VP_DOMINANT) {
-				continue;
-			}
-			if (emit(c, &got[i]) != 0)
-				return -1;
-			total++;
-		}
-		c->carried = n ? got[0].src.actor : first_actor(c, cl->w0, cl->w1, -1);
+		if (r.n == 0 && r.have_sub && c->o->code_by == 0)
+			r.got[r.n++] = r.sub;
+		else if (r.have_sub && !have_sub)
+			sub = r.sub, have_sub = 1;
+		if (c->o->code_by == 1 && r.n > 1)
+			r.n = 1;
+		if ((e = emit_clause(c, &r, ev0, &dominant)) < 0)
+			return -1;
+		total += e;
+		c->carried = r.n ? r.got[0].src.actor : first_actor(c, cl->w0, cl->w1, -1);
 	}
+	if (total == 0 && have_sub && c->o->code_by != 0 && emit(c, &sub) != 0)
+		return -1;
 	return 0;
 }
 
@@ -1308,6 +1340,16 @@ static void explain_words(dyad__coder *c)
 	}
 }
 
+static int has_verb(const dyad__coder *c)
+{
+	uint32_t i;
+
+	for (i = 0; i < c->nw; i++)
+		if (W(c, i).type == T_VERB)
+			return 1;
+	return 0;
+}
+
 static int code_sentence(dyad__coder *c, size_t *mi, size_t nm)
 {
 	const dyad__sent *s = &c->doc->sents[c->sent];
@@ -1334,6 +1376,10 @@ static int code_sentence(dyad__coder *c, size_t *mi, size_t nm)
 	if (cut_clauses(c) != 0)
 		return -1;
 	explain_words(c);
+	if (c->na == 0 && !has_verb(c)) {
+		c->status = DYAD_SENT_SKIPPED; /* nothing to code: no actor, no verb */
+		return 0;
+	}
 	if ((why = too_complex(c, commas)) != NULL) {
 		explain(c, " complex: %s", why);
 		c->status = DYAD_SENT_COMPLEX;
@@ -1342,6 +1388,10 @@ static int code_sentence(dyad__coder *c, size_t *mi, size_t nm)
 	if (code_clauses(c) != 0)
 		return -1;
 	dedup(c, ev0);
+	if (c->status == DYAD_SENT_CODED && c->o->cx_noevent && DYAD__VEC_LEN(&c->evs, ev) == ev0) {
+		explain(c, " complex: no event");
+		c->status = DYAD_SENT_COMPLEX;
+	}
 	return 0;
 }
 

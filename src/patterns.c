@@ -54,6 +54,7 @@ struct dyad__patterns {
 	size_t ndiags, diag_cap, warnings;
 	dyad__irregular *irr;
 	int nomem;
+	int dominant;       /* some code is dominant ('!'): coders look further */
 	dyad_pattern_stats stats;
 };
 
@@ -95,6 +96,8 @@ static void diag(dyad__patterns *p, uint32_t file, uint32_t line, const char *fm
 	va_list ap;
 
 	k = snprintf(msg, sizeof msg, "%s:%u: ", dyad__pat_file(p, file), line);
+	if (k < 0 || (size_t)k >= sizeof msg - 1)
+		k = (int)sizeof msg - 1; /* a long path: the message is cut */
 	va_start(ap, fmt);
 	vsnprintf(msg + k, sizeof msg - (size_t)k, fmt, ap);
 	va_end(ap);
@@ -364,10 +367,10 @@ static void lex_word(dyad__patterns *p, lexer *lx, tseq *set, int nset)
 	joiner(lx, set, nset);
 }
 
-static int lex_seq(dyad__patterns *p, lexer *lx, tseq *set, int stop_alt);
+static int lex_seq(dyad__patterns *p, lexer *lx, tseq *set, int stop_alt, int cap);
 
 /* "{ a | b }": the product of the set so far with every alternative. */
-static int lex_alts(dyad__patterns *p, lexer *lx, tseq *set, int nset)
+static int lex_alts(dyad__patterns *p, lexer *lx, tseq *set, int nset, int cap)
 {
 	tseq *alt = malloc(sizeof(tseq) * ALT_MAX), *out;
 	int nalt = 0, nout = 0, i, j;
@@ -380,7 +383,7 @@ static int lex_alts(dyad__patterns *p, lexer *lx, tseq *set, int nset)
 	lx->i++; /* '{' */
 	while (lx->i < lx->n && nalt < ALT_MAX) {
 		alt[nalt].n = alt[nalt].len = 0;
-		nalt += lex_seq(p, lx, alt + nalt, 1);
+		nalt += lex_seq(p, lx, alt + nalt, 1, ALT_MAX - nalt);
 		if (lx->i < lx->n && lx->s[lx->i] == '|') {
 			lx->i++;
 			continue;
@@ -392,7 +395,7 @@ static int lex_alts(dyad__patterns *p, lexer *lx, tseq *set, int nset)
 	else
 		lx->i++;
 	for (i = 0; i < nset; i++)
-		for (j = 0; j < nalt && nout < ALT_MAX; j++) {
+		for (j = 0; j < nalt && nout < cap; j++) {
 			out[nout] = set[i];
 			for (int k = 0; k < alt[j].n && out[nout].n < SEQ_MAX; k++)
 				out[nout].e[out[nout].n++] = alt[j].e[k];
@@ -426,7 +429,7 @@ static void lex_synref(dyad__patterns *p, lexer *lx, tseq *set, int nset)
 
 /* One sequence up to '|', '}' (when stop_alt) or the end; returns the
 ** number of sequences it expanded to (set[0] starts as one empty one). */
-static int lex_seq(dyad__patterns *p, lexer *lx, tseq *set, int stop_alt)
+static int lex_seq(dyad__patterns *p, lexer *lx, tseq *set, int stop_alt, int cap)
 {
 	int nset = 1;
 
@@ -440,10 +443,10 @@ static int lex_seq(dyad__patterns *p, lexer *lx, tseq *set, int stop_alt)
 				break;
 			lx->err = "'|' or '}' outside alternatives";
 		} else if (c == '{') {
-			nset = lex_alts(p, lx, set, nset);
+			nset = lex_alts(p, lx, set, nset, cap);
 		} else if (c == '&') {
 			lex_synref(p, lx, set, nset);
-		} else if (strchr("*$+%^", c)) {
+		} else if (c && strchr("*$+%^", c)) {
 			static const uint8_t kind[] = {DYAD__PE_VERB, DYAD__PE_SRC, DYAD__PE_TGT,
 						       DYAD__PE_CMP, DYAD__PE_SKIP};
 			lx->i++;
@@ -508,6 +511,11 @@ static const char *parse_code(const char *s, size_t n, dyad__vcode *c)
 	return NULL;
 }
 
+int dyad__pat_has_dominant(const dyad__patterns *p)
+{
+	return p->dominant;
+}
+
 /* Splits "text [code] ; comment" at the last '[' before the comment. */
 static const char *split_code(const char *s, size_t n, size_t *text_end, dyad__vcode *c)
 {
@@ -536,6 +544,7 @@ typedef struct reader {
 	long group;         /* current group, -1 none */
 	long verb;          /* current verb (TABARI forms line), -1 none */
 	long synset;        /* current synonym set, -1 none */
+	int skipping;       /* after a refused root: its lines go quietly */
 } reader;
 
 static void new_group(reader *r, const char *label, size_t n, const dyad__vcode *c)
@@ -741,7 +750,7 @@ static void add_patterns(reader *r, const char *s, size_t n, const dyad__vcode *
 		r->p->nomem = 1;
 		return;
 	}
-	nset = lex_seq(r->p, &lx, set, 0);
+	nset = lex_seq(r->p, &lx, set, 0, ALT_MAX);
 	if (!lx.err)
 		nset = expand_synsets(r->p, set, nset);
 	for (i = 0; i < nset && !lx.err; i++) {
@@ -783,7 +792,8 @@ static void pattern_line(reader *r, const char *s, size_t n)
 	const char *err;
 
 	if (r->group < 0) {
-		diag(r->p, r->file, r->line, "pattern before any verb; skipped");
+		if (!r->skipping)
+			diag(r->p, r->file, r->line, "pattern before any verb; skipped");
 		return;
 	}
 	if ((err = split_code(s, n, &te, &c)) != NULL) {
@@ -815,7 +825,7 @@ static void synset_line(reader *r, const char *s, size_t n)
 
 static void member_line(reader *r, const char *s, size_t n)
 {
-	tseq set[1];
+	tseq *set;
 	lexer lx = {s, 1, n, r->fmt, 0, NULL};
 	uint32_t pair[2];
 	dyad__synset *sy;
@@ -825,16 +835,24 @@ static void member_line(reader *r, const char *s, size_t n)
 		return;
 	}
 	/* A member with alternatives would expand; members take the first. */
-	lex_seq(r->p, &lx, set, 0);
+	if (!(set = malloc(sizeof(tseq) * ALT_MAX))) {
+		r->p->nomem = 1;
+		return;
+	}
+	lex_seq(r->p, &lx, set, 0, ALT_MAX);
 	if (lx.err || set[0].n == 0) {
 		diag(r->p, r->file, r->line, "%s; member skipped", lx.err ? lx.err : "empty member");
+		free(set);
 		return;
 	}
 	pair[0] = (uint32_t)DYAD__VEC_LEN(&r->p->elems, dyad__pel);
 	pair[1] = (uint32_t)set[0].n;
 	if (push(r->p, &r->p->elems, set[0].e, sizeof(dyad__pel) * (size_t)set[0].n) != 0 ||
-	    push(r->p, &r->p->members, pair, sizeof pair) != 0)
+	    push(r->p, &r->p->members, pair, sizeof pair) != 0) {
+		free(set);
 		return;
+	}
+	free(set);
 	sy = &DYAD__VEC_AT(&r->p->syns, dyad__synset, r->synset);
 	sy->nmem++;
 }
@@ -880,8 +898,8 @@ static size_t uncomment(const reader *r, const char *s, size_t n)
 static void verb_line(reader *r, const char *s, size_t n)
 {
 	dyad__vcode c;
-	const char *brace = memchr(s, '{', n), *code = memchr(s, '[', n);
-	size_t head = n, nw;
+	const char *brace = memchr(s, '{', n), *code = memchr(s, '[', n), *err = NULL;
+	size_t head = n, nw, te;
 	char words[8][KEY_MAX];
 	int how = r->fmt == DYAD__PF_TABARI ? DYAD__W_STEM : DYAD__W_EXACT, noun = 0;
 
@@ -890,33 +908,32 @@ static void verb_line(reader *r, const char *s, size_t n)
 		head = (size_t)(brace - s);
 	if (code && (size_t)(code - s) < head)
 		head = (size_t)(code - s);
-	if (code) {
-		size_t te;
-		const char *err = split_code(s, n, &te, &c);
-		if (err) {
-			diag(r->p, r->file, r->line, "%s; verb skipped", err);
-			return;
-		}
-	}
 	while (head > 0 && (s[head - 1] == ' ' || s[head - 1] == '\t'))
 		head--;
 	if (r->fmt == DYAD__PF_DYAD && head > 5 && memcmp(s + head - 5, " noun", 5) == 0) {
 		noun = 1;
 		head -= 5;
 	}
+	nw = split_words(s + (s[0] == '+'), head - (s[0] == '+'), words, 8, &how);
+	if (code)
+		err = split_code(s, n, &te, &c);
+	if (!err && nw == 0)
+		err = "verb without a word";
+	if (!err && r->fmt != DYAD__PF_TABARI && r->group < 0)
+		err = "verb before any group (\"== NAME [code]\")";
+	if (err) {
+		/* A refused TABARI root takes its forms and patterns with it:
+		** they must not fall to the root before. */
+		diag(r->p, r->file, r->line, "%s; verb skipped", err);
+		if (r->fmt == DYAD__PF_TABARI)
+			r->group = -1, r->skipping = 1;
+		r->verb = -1;
+		return;
+	}
+	r->skipping = 0;
 	if (r->fmt == DYAD__PF_TABARI)
 		new_group(r, s, head, &c);
-	else if (r->group < 0)
-	{
-		diag(r->p, r->file, r->line, "verb before any group (\"== NAME [code]\"); skipped");
-		return;
-	}
 	new_verb(r, s, head, r->fmt == DYAD__PF_TABARI ? NULL : &c, noun);
-	nw = split_words(s + (s[0] == '+'), head - (s[0] == '+'), words, 8, &how);
-	if (nw == 0) {
-		diag(r->p, r->file, r->line, "verb without a word; skipped");
-		return;
-	}
 	if (r->fmt == DYAD__PF_TABARI || (brace && r->fmt == DYAD__PF_PETRARCH))
 		add_form(r, words, nw, how);
 	else
@@ -1018,7 +1035,7 @@ static void one_line(reader *r, const char *s, size_t n, int *sec)
 int dyad__patterns_read(dyad__patterns *p, const char *path, dyad__pformat fmt,
 			const char *buf, size_t n)
 {
-	reader r = {p, fmt, 0, 0, -1, -1, -1};
+	reader r = {p, fmt, 0, 0, -1, -1, -1, 0};
 	size_t i = n >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 	int sec = SEC_NONE;
 
@@ -1128,6 +1145,12 @@ int dyad__patterns_finish(dyad__patterns *p)
 		w->form = (uint32_t)i + 1;
 	}
 	index_synsets(p);
+	for (i = 0; i < DYAD__VEC_LEN(&p->pats, dyad__pat); i++)
+		p->dominant |= DYAD__VEC_AT(&p->pats, dyad__pat, i).code.prio == DYAD__VP_DOMINANT;
+	for (i = 0; i < ng; i++)
+		p->dominant |= DYAD__VEC_AT(&p->groups, dyad__vgroup, i).code.prio == DYAD__VP_DOMINANT;
+	for (i = 0; i < DYAD__VEC_LEN(&p->verbs, dyad__verb); i++)
+		p->dominant |= DYAD__VEC_AT(&p->verbs, dyad__verb, i).code.prio == DYAD__VP_DOMINANT;
 	p->stats.forms = nf;
 	p->stats.patterns = DYAD__VEC_LEN(&p->pats, dyad__pat);
 	p->stats.warnings = p->warnings;

@@ -147,6 +147,8 @@ const dyad__synset *dyad__pat_synset(const dyad__patterns *p, uint32_t i);
 uint32_t dyad__pat_member(const dyad__patterns *p, uint32_t m, uint32_t *el0);
 const uint32_t *dyad__pat_ones(const dyad__patterns *p);
 const char *dyad__pat_str(const dyad__patterns *p, uint32_t off);
+/* Does any code carry '!' (dominant)? Then a clause is read to its end. */
+int dyad__pat_has_dominant(const dyad__patterns *p);
 const char *dyad__pat_file(const dyad__patterns *p, uint32_t file);
 
 /* ---- loading (also used by tests and the fuzz target) ----------- */
