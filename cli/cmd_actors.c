@@ -132,35 +132,6 @@ static void print_unknown(act_opts *ao)
 	free(ao->cands);
 }
 
-/* Takes every "--dict PATH" / "--dict=PATH" out of argv (the option may
-** be repeated, which cli_parse does not do) into dicts; returns the new
-** argc, or -1 after a usage error. */
-static int take_dicts(const cli_command *self, int argc, char **argv, const char **dicts)
-{
-	int i, o = 1, nd = 0;
-
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			while (i < argc)
-				argv[o++] = argv[i++];
-			break;
-		}
-		if (strcmp(argv[i], "--dict") == 0) {
-			if (i + 1 >= argc) {
-				cli_usage_error(self, "option '--dict' needs a value");
-				return -1;
-			}
-			dicts[nd++] = argv[++i];
-		} else if (strncmp(argv[i], "--dict=", 7) == 0) {
-			dicts[nd++] = argv[i] + 7;
-		} else {
-			argv[o++] = argv[i];
-		}
-	}
-	dicts[nd] = NULL;
-	return o;
-}
-
 static int run_actors(const cli_command *self, int argc, char **argv)
 {
 	act_opts ao;
@@ -180,7 +151,7 @@ static int run_actors(const cli_command *self, int argc, char **argv)
 	memset(&in, 0, sizeof in);
 	if (!dicts)
 		return CLI_FAILED;
-	if ((argc = take_dicts(self, argc, argv, dicts)) < 0) {
+	if ((argc = cli_take_dicts(self, argc, argv, dicts)) < 0) {
 		free(dicts);
 		return CLI_USAGE;
 	}

@@ -489,7 +489,8 @@ DYAD_API dyad_status dyad_engine_cameo(const dyad_engine *eng, const char *code,
 /* Sizes of the loaded pattern dictionaries. */
 typedef struct dyad_pattern_stats {
 	size_t files, verbs, forms, patterns, synsets, warnings;
-	double load_ms;
+	double load_ms;     /* 0: verb files are read with the dictionaries, whose
+			    ** dyad_dict_stats.load_ms counts them */
 } dyad_pattern_stats;
 DYAD_API void dyad_engine_pattern_stats(const dyad_engine *eng, dyad_pattern_stats *out);
 

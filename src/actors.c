@@ -50,18 +50,10 @@ struct dyad__actors {
 /* The trie                                                            */
 /* ------------------------------------------------------------------ */
 
-static uint64_t edge_hash(uint64_t k)
-{
-	k ^= k >> 33;
-	k *= 0xff51afd7ed558ccdull;
-	k ^= k >> 33;
-	return k;
-}
-
 static uint32_t child_of(const struct dyad__actors *a, uint32_t node, unsigned char c)
 {
 	uint64_t key = ((uint64_t)node << 8 | c) + 1;
-	size_t i = (size_t)edge_hash(key) & a->edge_mask;
+	size_t i = (size_t)dyad__hash_u64(key) & a->edge_mask;
 
 	for (;;) {
 		uint64_t e = a->edges[i];
@@ -77,7 +69,7 @@ static uint32_t child_of(const struct dyad__actors *a, uint32_t node, unsigned c
 static uint32_t add_child(struct dyad__actors *a, uint32_t node, unsigned char c)
 {
 	uint64_t key = ((uint64_t)node << 8 | c) + 1;
-	size_t i = (size_t)edge_hash(key) & a->edge_mask;
+	size_t i = (size_t)dyad__hash_u64(key) & a->edge_mask;
 
 	for (;;) {
 		uint64_t e = a->edges[i];

@@ -81,6 +81,8 @@ typedef struct dyad__strset {
 } dyad__strset;
 
 uint64_t dyad__hash(const void *p, size_t n);
+/* A 64-bit integer mix, for the tries' edge tables (actors.c, patterns.c). */
+uint64_t dyad__hash_u64(uint64_t k);
 /* Builds a set from a list of lines (one string per line, '#' comments
 ** and blank lines skipped). 0 on success, -1 out of memory. */
 int dyad__strset_from_lines(dyad__strset *s, const char *text, size_t n);

@@ -553,8 +553,6 @@ static void sort_actors(dyad__coder *c)
 
 	if (c->na < 2 || c->na > SENT_WORDS)
 		return;
-	for (i = 0; i < c->na; i++)
-		A(c, i).start = A(c, i).start; /* keep */
 	/* Remember each actor's identity through its first word. */
 	for (i = 0; i < c->na; i++)
 		map[i] = (int32_t)A(c, i).w0;
@@ -569,12 +567,6 @@ static void sort_actors(dyad__coder *c)
 		a->first = W(c, (uint32_t)map[a->first]).actor;
 		a->last = W(c, (uint32_t)map[a->last]).actor;
 	}
-}
-
-/* Words in a comma phrase that count for its length (§8.6). */
-static int is_dropped_len(int len, int min, int max)
-{
-	return len > min && len <= max;
 }
 
 /* Drops short comma-delimited clauses: between two commas (MIN, MAX),
@@ -599,7 +591,7 @@ static int drop_commas(dyad__coder *c)
 			min = o->comma_min, max = o->comma_max, a = prev + 1;
 		}
 		len = (int)(i - a);
-		if (!(prev == UINT32_MAX && i == c->nw) && is_dropped_len(len, min, max)) {
+		if (!(prev == UINT32_MAX && i == c->nw) && len > min && len <= max) {
 			/* The clause goes with its commas: "A, x y z, B" reads "A B". */
 			for (j = a > 0 ? a - 1 : 0; j <= i && j < c->nw; j++)
 				W(c, j).dropped = 1;
@@ -765,7 +757,8 @@ static int m_actor(mst *m, int e, uint32_t pos, int adj, uint32_t lim)
 	return 0;
 }
 
-/* Matches elements e.. from word pos on; adj: the element must be at pos. */
+/* Matches the elements after the verb, e.., from word pos on; adj: the
+** element must be at pos. */
 static int m_at(mst *m, int e, uint32_t pos, int adj)
 {
 	const dyad__pel *x;
@@ -776,12 +769,7 @@ static int m_at(mst *m, int e, uint32_t pos, int adj)
 	if (++m->steps > STEP_MAX)
 		return 0;
 	x = &m->el[e];
-	if (x->kind == DYAD__PE_VERB) {
-		if (pos > m->v0 || (adj && pos != m->v0))
-			return 0;
-		return m_at(m, e + 1, m->v1, x->flags & DYAD__PE_ADJ);
-	}
-	lim = e < m->verb_el ? m->v0 : m->hi;
+	lim = m->hi; /* only the words after the verb are matched forwards */
 	if (x->kind != DYAD__PE_WORD && x->kind != DYAD__PE_SYN)
 		return m_actor(m, e, pos, adj, lim);
 	for (w = pos; w < lim; w++) {
@@ -1013,7 +1001,8 @@ static unsigned modality(const dyad__coder *c, const clause *cl, uint32_t v0, ui
 			m |= DYAD_MOD_HYPOTHETICAL;
 	}
 	for (i = 0; i < c->nw; i++)
-		if ((W(c, i).cls & DYAD__C_REPORT) && (i < v0 || i >= v1))
+		if ((W(c, i).cls & DYAD__C_REPORT) && (i < v0 || i >= v1) &&
+		    W(c, i).actor < 0) /* "United States" says nothing */
 			m |= DYAD_MOD_REPORTED;
 	if (c->nw && c->doc->norm[c->doc->sents[c->sent].end - 1] == '?')
 		m |= DYAD_MOD_QUESTION;

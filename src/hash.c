@@ -12,6 +12,14 @@
 #include "dyad_int.h"
 
 /* FNV-1a, 64-bit: short keys, good enough spread, no tables. */
+uint64_t dyad__hash_u64(uint64_t k)
+{
+	k ^= k >> 33;
+	k *= 0xff51afd7ed558ccdull;
+	k ^= k >> 33;
+	return k;
+}
+
 uint64_t dyad__hash(const void *p, size_t n)
 {
 	const unsigned char *s = p;

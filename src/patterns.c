@@ -123,18 +123,10 @@ static void diag(dyad__patterns *p, uint32_t file, uint32_t line, const char *fm
 /* The lexicon trie                                                    */
 /* ------------------------------------------------------------------ */
 
-static uint64_t edge_hash(uint64_t k)
-{
-	k ^= k >> 33;
-	k *= 0xff51afd7ed558ccdull;
-	k ^= k >> 33;
-	return k;
-}
-
 static uint32_t child(const dyad__patterns *p, uint32_t node, unsigned char c)
 {
 	uint64_t key = ((uint64_t)node << 8 | c) + 1;
-	size_t i = edge_hash(key) & p->edge_mask;
+	size_t i = dyad__hash_u64(key) & p->edge_mask;
 
 	for (;; i = (i + 1) & p->edge_mask) {
 		uint64_t e = p->edges[i];
@@ -156,7 +148,7 @@ static int grow_edges(dyad__patterns *p)
 		size_t j;
 		if (!old[i])
 			continue;
-		for (j = edge_hash(old[i] >> 32) & (cap - 1); e[j]; j = (j + 1) & (cap - 1))
+		for (j = dyad__hash_u64(old[i] >> 32) & (cap - 1); e[j]; j = (j + 1) & (cap - 1))
 			;
 		e[j] = old[i];
 	}
@@ -181,7 +173,7 @@ static uint32_t add_child(dyad__patterns *p, uint32_t node, unsigned char c)
 	k = (uint32_t)DYAD__VEC_LEN(&p->nodes, z);
 	if (push(p, &p->nodes, z, sizeof z) != 0)
 		return NO_NODE;
-	for (i = edge_hash(key) & p->edge_mask; p->edges[i]; i = (i + 1) & p->edge_mask)
+	for (i = dyad__hash_u64(key) & p->edge_mask; p->edges[i]; i = (i + 1) & p->edge_mask)
 		;
 	p->edges[i] = key << 32 | k;
 	p->nedges++;
@@ -677,11 +669,6 @@ static void explicit_forms(reader *r, const char *s, size_t n, int how)
 	}
 }
 
-static int pattern_len(const tseq *t)
-{
-	return t->len;
-}
-
 /* Copies set[i] with element k replaced by a synonym-set member. */
 static void with_member(dyad__patterns *p, const tseq *from, int k, uint32_t el0,
 			uint32_t nel, tseq *to)
@@ -770,7 +757,7 @@ static void add_patterns(reader *r, const char *s, size_t n, const dyad__vcode *
 			lx.err = verbs ? "more than one verb marker '*'" : "missing verb marker '*'";
 			break;
 		}
-		pt.len = (uint16_t)pattern_len(&set[i]);
+		pt.len = (uint16_t)set[i].len;
 		pt.code = *c;
 		pt.file = r->file;
 		pt.line = r->line;
@@ -1052,8 +1039,7 @@ int dyad__patterns_read(dyad__patterns *p, const char *path, dyad__pformat fmt,
 		i = e + 1;
 		if (len == 0 || buf[a] == '#' || (fmt == DYAD__PF_TABARI && buf[a] == '/'))
 			continue;
-		len = buf[a] == '-' || buf[a] == '=' || buf[a] == '&' || buf[a] == '+' || buf[a] == '@'
-			? uncomment(&r, buf + a, len) : uncomment(&r, buf + a, len);
+		len = uncomment(&r, buf + a, len);
 		if (len)
 			one_line(&r, buf + a, len, &sec);
 	}
