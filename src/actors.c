@@ -4,8 +4,7 @@
 ** At engine load the dictionaries (dyad's own files in data/actors/ and
 ** any TABARI/PETRARCH files given) go through the readers of dict.c and
 ** dict_compat.c into one model, and every name's matching key goes into
-** a byte trie whose edges live in one open-addressing hash table. The
-** trie is immutable and shared by all threads.
+** a byte trie (trie.h), immutable and shared by all threads.
 **
 ** Per document, three passes over the sentences' tokens:
 **   1. match: from each word, walk the trie over the tokens' folded
@@ -30,13 +29,15 @@
 
 #include "dict.h"
 #include "patterns.h"
+#include "trie.h"
 
-#define NO_NODE UINT32_MAX
+#define NO_NODE DYAD__NO_NODE
 
 struct dyad__actors {
 	dyad__dict *dict;
-	uint64_t *edges;     /* (parent << 8 | byte) + 1 in the high half, child in the low */
+	uint64_t *edges;     /* while building: (parent << 8 | byte) + 1 high, child low */
 	size_t edge_mask;    /* table size - 1 (a power of two) */
+	dyad__ctrie trie;    /* built: what walks read */
 	uint32_t *term;      /* per node: first name ending there + 1, 0 = none */
 	uint32_t *next;      /* per name: next name with the same key + 1 */
 	uint8_t *stem;       /* per node: 1 when a stem (prefix) name ends there */
@@ -52,20 +53,10 @@ struct dyad__actors {
 
 static uint32_t child_of(const struct dyad__actors *a, uint32_t node, unsigned char c)
 {
-	uint64_t key = ((uint64_t)node << 8 | c) + 1;
-	size_t i = (size_t)dyad__hash_u64(key) & a->edge_mask;
-
-	for (;;) {
-		uint64_t e = a->edges[i];
-		if (!e)
-			return NO_NODE;
-		if (e >> 32 == key)
-			return (uint32_t)e;
-		i = (i + 1) & a->edge_mask;
-	}
+	return dyad__ctrie_child(&a->trie, node, c);
 }
 
-/* Adds the edge if missing; returns the child. */
+/* While building: adds the edge if missing; returns the child. */
 static uint32_t add_child(struct dyad__actors *a, uint32_t node, unsigned char c)
 {
 	uint64_t key = ((uint64_t)node << 8 | c) + 1;
@@ -85,6 +76,30 @@ static uint32_t add_child(struct dyad__actors *a, uint32_t node, unsigned char c
 
 /* Builds the trie over every name's key. Keys never exceed the pool, so
 ** the pool size bounds the node count. */
+/* Lays the trie out for walking and carries term and stem over. */
+static int renumber(struct dyad__actors *a)
+{
+	uint32_t *newid, *term = calloc(a->nnodes, sizeof *term);
+	uint8_t *stem = calloc(a->nnodes, 1);
+	size_t i;
+
+	if (!term || !stem || dyad__ctrie_build(&a->trie, a->edges, a->edge_mask, a->nnodes,
+						&newid) != 0) {
+		free(term), free(stem);
+		return -1;
+	}
+	for (i = 0; i < a->nnodes; i++) {
+		term[newid[i]] = a->term[i];
+		stem[newid[i]] = a->stem[i];
+		a->trie.node[newid[i]].user = a->stem[i]; /* read on every step */
+	}
+	free(newid);
+	free(a->term), a->term = term;
+	free(a->stem), a->stem = stem;
+	free(a->edges), a->edges = NULL;
+	return 0;
+}
+
 static int compile(struct dyad__actors *a)
 {
 	const dyad__dict *d = a->dict;
@@ -116,7 +131,7 @@ static int compile(struct dyad__actors *a)
 		if (nm->flags & DYAD__N_STEM)
 			a->stem[node] = 1;
 	}
-	return 0;
+	return renumber(a);
 }
 
 /* ------------------------------------------------------------------ */
@@ -301,6 +316,7 @@ void dyad__actors_free(struct dyad__actors *a)
 		return;
 	dyad__dict_free(a->dict);
 	free(a->edges);
+	dyad__ctrie_free(&a->trie);
 	free(a->term);
 	free(a->next);
 	free(a->stem);
@@ -389,7 +405,7 @@ static size_t walk_token(const struct dyad__actors *a, const char *f, size_t fl,
 		if (k + 1 < HIST_MAX)
 			hist[k + 1] = node;
 		k++;
-		if (a->stem[node] && a->term[node] && i + 1 < fl)
+		if (a->trie.node[node].user && a->term[node] && i + 1 < fl)
 			*stem_at_mid = 1;
 	}
 	return k;

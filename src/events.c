@@ -91,6 +91,7 @@ struct dyad__coder {
 	unsigned nagent;
 	size_t njoined;
 	int status;           /* dyad_sent_status of the current sentence */
+	uint64_t seen[64];    /* lexicon ids in the sentence, hashed to 4096 bits */
 };
 
 #define W(c, i) (((cword *)(c)->words.p)[i])
@@ -255,7 +256,26 @@ static int build_words(dyad__coder *c, const dyad__sent *s)
 			return -1;
 	}
 	c->allcaps = !lower;
+	memset(c->seen, 0, sizeof c->seen);
+	for (t = 0; t < c->ids.len / 4; t++) {
+		uint32_t id = ((const uint32_t *)c->ids.p)[t] & 4095u;
+		c->seen[id >> 6] |= (uint64_t)1 << (id & 63);
+	}
 	return 0;
+}
+
+/* Can pattern p match here? Not when a word it needs is not in the
+** sentence; a collision in the bits only costs a wasted try. */
+static int may_match(const dyad__coder *c, const dyad__pat *p)
+{
+	int i;
+
+	for (i = 0; i < DYAD__PAT_NEED && p->need[i] != UINT32_MAX; i++) {
+		uint32_t id = p->need[i] & 4095u;
+		if (!(c->seen[id >> 6] & ((uint64_t)1 << (id & 63))))
+			return 0;
+	}
+	return 1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1159,6 +1179,8 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 	bounds(c, cl, m.v0, m.v1, &m);
 	for (i = 0; i < g->npat; i++) {
 		const dyad__pat *p = dyad__pat_at(c->P, g->pat0 + i);
+		if (!may_match(c, p))
+			continue;
 		if (try_pattern(c, p, &m)) {
 			x->pat = p;
 			x->code = p->code;

@@ -8,10 +8,11 @@
 ** rare and short, while synonym sets stay one element because they can be
 ** long), a code parser, and the builder that interns words. Words are
 ** interned by how they match (stem, word with endings, exact) in a byte
-** trie whose edges live in one open-addressing table; at the end patterns
-** are sorted longest first within their group, and verb forms are linked
-** from their first word so the coder finds the verbs at a word by looking
-** at the words it matches.
+** trie (trie.h); at the end patterns are sorted longest first within
+** their group, each gets the words it cannot match without (so the coder
+** rules most out with a bit test), the trie is laid out for lookups, and
+** verb forms are linked from their first word so the coder finds the
+** verbs at a word by looking at the words it matches.
 */
 #define _GNU_SOURCE /* memmem */
 #include <ctype.h>
@@ -22,6 +23,7 @@
 
 #include "inflect.h"
 #include "patterns.h"
+#include "trie.h"
 
 #define NO_NODE UINT32_MAX
 #define SEQ_MAX 48   /* elements in one pattern */
@@ -39,6 +41,8 @@ struct dyad__patterns {
 	dyad__buf nodes;    /* uint32_t[3] per trie node: id + 1 per how */
 	uint64_t *edges;
 	size_t edge_mask, nedges;
+	dyad__ctrie trie;   /* the trie laid out for lookups, by dyad__patterns_finish */
+	uint32_t *tnodes;   /* nodes' ids again, under trie's numbering */
 	dyad__buf words;    /* dyad__lword */
 	dyad__buf forms;    /* dyad__vform */
 	dyad__buf formw;    /* uint32_t word ids */
@@ -218,7 +222,7 @@ static int regular_ending(const char *s, size_t n)
 
 int dyad__lex_match(const dyad__patterns *p, const char *w, size_t n, dyad__buf *out)
 {
-	const uint32_t *nd = (const uint32_t *)p->nodes.p;
+	const uint32_t *nd = p->tnodes;
 	uint32_t node = 0;
 	size_t i;
 	int k = 0;
@@ -243,9 +247,28 @@ int dyad__lex_match(const dyad__patterns *p, const char *w, size_t n, dyad__buf 
 			}
 			return k;
 		}
-		if ((node = child(p, node, (unsigned char)w[i])) == NO_NODE)
+		if ((node = dyad__ctrie_child(&p->trie, node, (unsigned char)w[i])) == NO_NODE)
 			return k;
 	}
+}
+
+/* Lays the trie out for lookups (trie.h); the building table stays, so
+** more files may still be read and finished again. */
+static int lay_out(dyad__patterns *p)
+{
+	size_t i, n = DYAD__VEC_LEN(&p->nodes, uint32_t[3]);
+	uint32_t *newid, *t = malloc(n * 3 * sizeof *t);
+
+	if (!t || dyad__ctrie_build(&p->trie, p->edges, p->edge_mask, n, &newid) != 0) {
+		free(t);
+		return -1;
+	}
+	for (i = 0; i < n; i++)
+		memcpy(t + 3 * newid[i], (const uint32_t *)p->nodes.p + 3 * i, 3 * sizeof *t);
+	free(newid);
+	free(p->tnodes);
+	p->tnodes = t;
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1112,6 +1135,57 @@ static void index_synsets(dyad__patterns *p)
 	}
 }
 
+/* The words of pattern t, fewest-used (by count) first, into t->need. */
+static void pattern_needs(dyad__patterns *p, dyad__pat *t, const uint32_t *count)
+{
+	const dyad__pel *el = (const dyad__pel *)p->elems.p + t->el0;
+	uint32_t i, k, n = 0;
+
+	for (i = 0; i < DYAD__PAT_NEED; i++)
+		t->need[i] = UINT32_MAX;
+	for (i = 0; i < t->nel; i++) {
+		uint32_t id = el[i].arg;
+		if (el[i].kind != DYAD__PE_WORD)
+			continue;
+		for (k = 0; k < n && t->need[k] != id; k++)
+			;
+		if (k < n)
+			continue;
+		if (n == DYAD__PAT_NEED && count[id] >= count[t->need[n - 1]])
+			continue;
+		k = n < DYAD__PAT_NEED ? n++ : n - 1; /* a full list drops its last */
+		for (; k > 0 && count[t->need[k - 1]] > count[id]; k--)
+			t->need[k] = t->need[k - 1];
+		t->need[k] = id;
+	}
+}
+
+/*
+** Most patterns of a big dictionary name a word the sentence does not
+** have (98.9% of those tried, with the Phoenix set): their rarest words
+** let the coder rule them out with a bit test instead of a match. How
+** often a word is used across patterns stands in for how rare it is in
+** text: "to" and "with" are in thousands of patterns and most sentences.
+*/
+static int index_needs(dyad__patterns *p)
+{
+	size_t i, np = DYAD__VEC_LEN(&p->pats, dyad__pat);
+	size_t nw = DYAD__VEC_LEN(&p->words, dyad__lword);
+	uint32_t *count = calloc(nw ? nw : 1, sizeof *count);
+
+	if (!count)
+		return -1;
+	for (i = 0; i < DYAD__VEC_LEN(&p->elems, dyad__pel); i++) {
+		const dyad__pel *e = &DYAD__VEC_AT(&p->elems, dyad__pel, i);
+		if (e->kind == DYAD__PE_WORD && e->arg < nw)
+			count[e->arg]++;
+	}
+	for (i = 0; i < np; i++)
+		pattern_needs(p, &DYAD__VEC_AT(&p->pats, dyad__pat, i), count);
+	free(count);
+	return 0;
+}
+
 int dyad__patterns_finish(dyad__patterns *p)
 {
 	size_t i, ng = DYAD__VEC_LEN(&p->groups, dyad__vgroup);
@@ -1131,6 +1205,8 @@ int dyad__patterns_finish(dyad__patterns *p)
 		w->form = (uint32_t)i + 1;
 	}
 	index_synsets(p);
+	if (index_needs(p) != 0 || lay_out(p) != 0)
+		p->nomem = 1;
 	for (i = 0; i < DYAD__VEC_LEN(&p->pats, dyad__pat); i++)
 		p->dominant |= DYAD__VEC_AT(&p->pats, dyad__pat, i).code.prio == DYAD__VP_DOMINANT;
 	for (i = 0; i < ng; i++)
@@ -1174,6 +1250,8 @@ void dyad__patterns_free(struct dyad__patterns *p)
 		free(p->diags[i]);
 	free(p->diags);
 	free(p->edges);
+	free(p->tnodes);
+	dyad__ctrie_free(&p->trie);
 	dyad__irregular_free(p->irr);
 	free(p);
 }

@@ -76,6 +76,8 @@ typedef struct dyad__vcode {
 	uint8_t prio;      /* DYAD__VP_* */
 } dyad__vcode;
 
+#define DYAD__PAT_NEED 4
+
 /* A pattern: elements [el0, el0 + nel) of the element pool. */
 typedef struct dyad__pat {
 	uint32_t el0;
@@ -85,6 +87,10 @@ typedef struct dyad__pat {
 	dyad__vcode code;
 	uint32_t file, line; /* where it was written */
 	uint32_t text;       /* the pattern as written (pool offset) */
+	/* Word ids the pattern cannot match without, fewest-used first (set by
+	** dyad__patterns_finish); UINT32_MAX ends the list. The coder skips a
+	** pattern whose needed word is not in the sentence before trying it. */
+	uint32_t need[DYAD__PAT_NEED];
 } dyad__pat;
 
 typedef struct dyad__vgroup {
@@ -132,6 +138,7 @@ typedef struct dyad__patterns dyad__patterns;
 /*
 ** Dictionary words that text word w (its fold key, n bytes) matches,
 ** appended to out (uint32 ids); returns how many, or -1 out of memory.
+** Only after dyad__patterns_finish.
 */
 int dyad__lex_match(const dyad__patterns *p, const char *w, size_t n, dyad__buf *out);
 
