@@ -264,17 +264,23 @@ static int build_words(dyad__coder *c, const dyad__sent *s)
 	return 0;
 }
 
+/* May lexicon word id be in the sentence? A collision in the bits only
+** costs a wasted try. */
+static int seen_has(const dyad__coder *c, uint32_t id)
+{
+	id &= 4095u;
+	return (int)(c->seen[id >> 6] >> (id & 63)) & 1;
+}
+
 /* Can pattern p match here? Not when a word it needs is not in the
-** sentence; a collision in the bits only costs a wasted try. */
+** sentence. */
 static int may_match(const dyad__coder *c, const dyad__pat *p)
 {
 	int i;
 
-	for (i = 0; i < DYAD__PAT_NEED && p->need[i] != UINT32_MAX; i++) {
-		uint32_t id = p->need[i] & 4095u;
-		if (!(c->seen[id >> 6] & ((uint64_t)1 << (id & 63))))
+	for (i = 0; i < DYAD__PAT_NEED && p->need[i] != UINT32_MAX; i++)
+		if (!seen_has(c, p->need[i]))
 			return 0;
-	}
 	return 1;
 }
 
@@ -1166,6 +1172,7 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 {
 	const dyad__verb *vb = dyad__pat_verb(c->P, dyad__pat_form(c->P, (uint32_t)W(c, v).form)->verb);
 	const dyad__vgroup *g = dyad__pat_group(c->P, vb->group);
+	const uint32_t *need0 = dyad__pat_need0(c->P) + g->pat0;
 	mst m;
 	uint32_t i;
 
@@ -1178,7 +1185,10 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 	x->verb = vb;
 	bounds(c, cl, m.v0, m.v1, &m);
 	for (i = 0; i < g->npat; i++) {
-		const dyad__pat *p = dyad__pat_at(c->P, g->pat0 + i);
+		const dyad__pat *p;
+		if (need0[i] != UINT32_MAX && !seen_has(c, need0[i]))
+			continue; /* the common case, without touching the pattern */
+		p = dyad__pat_at(c->P, g->pat0 + i);
 		if (!may_match(c, p))
 			continue;
 		if (try_pattern(c, p, &m)) {

@@ -43,6 +43,7 @@ struct dyad__patterns {
 	size_t edge_mask, nedges;
 	dyad__ctrie trie;   /* the trie laid out for lookups, by dyad__patterns_finish */
 	uint32_t *tnodes;   /* nodes' ids again, under trie's numbering */
+	uint32_t *need0;    /* per pattern, its need[0]: the coder scans these */
 	dyad__buf words;    /* dyad__lword */
 	dyad__buf forms;    /* dyad__vform */
 	dyad__buf formw;    /* uint32_t word ids */
@@ -229,6 +230,8 @@ int dyad__lex_match(const dyad__patterns *p, const char *w, size_t n, dyad__buf 
 
 	for (i = 0;; i++) {
 		const uint32_t *ids = nd + node * 3;
+		if (!p->trie.node[node].user) /* no word ends here: skip its ids */
+			goto next;
 		if (i > 0 && ids[DYAD__W_STEM]) {
 			if (dyad__buf_append(out, &(uint32_t){ids[DYAD__W_STEM] - 1}, 4) != 0)
 				return -1;
@@ -247,6 +250,9 @@ int dyad__lex_match(const dyad__patterns *p, const char *w, size_t n, dyad__buf 
 			}
 			return k;
 		}
+next:
+		if (i == n)
+			return k;
 		if ((node = dyad__ctrie_child(&p->trie, node, (unsigned char)w[i])) == NO_NODE)
 			return k;
 	}
@@ -263,8 +269,11 @@ static int lay_out(dyad__patterns *p)
 		free(t);
 		return -1;
 	}
-	for (i = 0; i < n; i++)
-		memcpy(t + 3 * newid[i], (const uint32_t *)p->nodes.p + 3 * i, 3 * sizeof *t);
+	for (i = 0; i < n; i++) {
+		const uint32_t *ids = (const uint32_t *)p->nodes.p + 3 * i;
+		memcpy(t + 3 * newid[i], ids, 3 * sizeof *t);
+		p->trie.node[newid[i]].user = ids[0] || ids[1] || ids[2];
+	}
 	free(newid);
 	free(p->tnodes);
 	p->tnodes = t;
@@ -1180,8 +1189,15 @@ static int index_needs(dyad__patterns *p)
 		if (e->kind == DYAD__PE_WORD && e->arg < nw)
 			count[e->arg]++;
 	}
-	for (i = 0; i < np; i++)
+	free(p->need0);
+	if (!(p->need0 = malloc((np ? np : 1) * sizeof *p->need0))) {
+		free(count);
+		return -1;
+	}
+	for (i = 0; i < np; i++) {
 		pattern_needs(p, &DYAD__VEC_AT(&p->pats, dyad__pat, i), count);
+		p->need0[i] = DYAD__VEC_AT(&p->pats, dyad__pat, i).need[0];
+	}
 	free(count);
 	return 0;
 }
@@ -1251,6 +1267,7 @@ void dyad__patterns_free(struct dyad__patterns *p)
 	free(p->diags);
 	free(p->edges);
 	free(p->tnodes);
+	free(p->need0);
 	dyad__ctrie_free(&p->trie);
 	dyad__irregular_free(p->irr);
 	free(p);
@@ -1295,6 +1312,11 @@ uint32_t dyad__pat_member(const dyad__patterns *p, uint32_t m, uint32_t *el0)
 	*el0 = pr[0];
 	return pr[1];
 }
+const uint32_t *dyad__pat_need0(const dyad__patterns *p)
+{
+	return p->need0;
+}
+
 const uint32_t *dyad__pat_ones(const dyad__patterns *p)
 {
 	return (const uint32_t *)p->ones.p;

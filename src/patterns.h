@@ -153,6 +153,9 @@ const dyad__synset *dyad__pat_synset(const dyad__patterns *p, uint32_t i);
 /* Member m of a synset: elements [*el0, *el0 + return). */
 uint32_t dyad__pat_member(const dyad__patterns *p, uint32_t m, uint32_t *el0);
 const uint32_t *dyad__pat_ones(const dyad__patterns *p);
+/* need[0] of every pattern, by pattern index, packed: the coder scans a
+** group's with one cache line per 16 patterns. */
+const uint32_t *dyad__pat_need0(const dyad__patterns *p);
 const char *dyad__pat_str(const dyad__patterns *p, uint32_t off);
 /* Does any code carry '!' (dominant)? Then a clause is read to its end. */
 int dyad__pat_has_dominant(const dyad__patterns *p);
