@@ -373,6 +373,7 @@ static size_t walk_token(const struct dyad__actors *a, const char *f, size_t fl,
 			 uint32_t node, uint32_t *hist, int *done, int *stem_at_mid)
 {
 	size_t i, k = 0;
+	uint32_t next, g;
 
 	hist[0] = node;
 	*done = 1;
@@ -381,7 +382,10 @@ static size_t walk_token(const struct dyad__actors *a, const char *f, size_t fl,
 		unsigned char c = (unsigned char)f[i];
 		if (c < 0x80 && !is_alnum_ascii(c))
 			continue;
-		node = child_of(a, node, c);
+		next = child_of(a, node, c);
+		if (next == NO_NODE && k > 0 && (g = child_of(a, node, DYAD__KEY_GAP)) != NO_NODE)
+			next = child_of(a, g, c); /* "AL GORE" written "Al-Gore" or "AlGore" */
+		node = next;
 		if (node == NO_NODE) {
 			*done = 0;
 			return k;
@@ -428,43 +432,127 @@ static size_t squash(const char *f, size_t fl, char *out, size_t cap)
 	return k;
 }
 
-/* The longest name starting at token i (of [i, end)); 0 if none. */
-static int longest_at(const struct dyad__actors *a, const dyad_doc *doc, size_t i,
-		      size_t end, match *m)
-{
-	uint32_t node = 0, hist[HIST_MAX];
-	size_t j;
-	int found = 0;
+/*
+** Words a gap of a TABARI phrase may pass over ("PRINCE DOL_AMROTH" in
+** "Prince of Dol Amroth", "AL GORE" in 'Al "The Weasel" Gore'), and the
+** walks from one start that gaps may branch into. TABARI lets any number
+** of words come between; dyad bounds them so that a name cannot be
+** assembled from words far apart in a sentence.
+*/
+#define GAP_WORDS 3
+#define GAP_WALKS 32
 
-	for (j = i; j < end && walkable(&doc->toks[j]); j++) {
-		const dyad__tok *k = &doc->toks[j];
-		const char *f = dyad__tok_fold(doc->norm, doc->fold, k);
+/* May token k be passed over in a gap? Words, numbers and quotes. */
+static int gap_token(const dyad_doc *doc, const dyad__tok *k)
+{
+	char c = doc->norm[k->start];
+
+	if (walkable(k))
+		return 1;
+	return k->kind == DYAD_TOK_PUNCT && k->end == k->start + 1 && (c == '"' || c == '\'');
+}
+
+/* Is token k a lone '_' (words joined as in a dictionary phrase)? */
+static int joiner(const dyad_doc *doc, const dyad__tok *k)
+{
+	return k->kind == DYAD_TOK_PUNCT && k->end == k->start + 1 && doc->norm[k->start] == '_';
+}
+
+/* The state of one longest_at search. */
+typedef struct lwalk {
+	const struct dyad__actors *a;
+	const dyad_doc *doc;
+	size_t end;       /* the sentence's end token */
+	int budget;       /* walks left for gaps */
+	int found;        /* m holds a match */
+	int gaps;         /* gaps the walk to it went through */
+	match *m;         /* the longest so far */
+} lwalk;
+
+static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps);
+
+/* Keeps m, reached through gaps, when it is longer than the best so far,
+** or as long through fewer gaps: "AL_GORE" before "AL GORE" on "Al Gore". */
+static void keep(lwalk *L, const match *m, int gaps)
+{
+	if (!L->found || m->t1 > L->m->t1 || (m->t1 == L->m->t1 && gaps < L->gaps)) {
+		*L->m = *m;
+		L->found = 1;
+		L->gaps = gaps;
+	}
+}
+
+/* After token j, at node, a gap of the name: the name goes on at token
+** j + 1 or after up to GAP_WORDS words more. */
+static void gap_after(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps)
+{
+	uint32_t g = child_of(L->a, node, DYAD__KEY_GAP);
+	size_t t, words = 0;
+
+	if (g == NO_NODE)
+		return;
+	for (t = j + 1; t < L->end && L->budget > 0; t++) {
+		const dyad__tok *k = &L->doc->toks[t];
+		if (walkable(k)) {
+			L->budget--;
+			walk_from(L, i, t, g, gaps + 1);
+		}
+		if (!gap_token(L->doc, k) || (walkable(k) && ++words > GAP_WORDS))
+			break;
+	}
+}
+
+/* Walks the names from token j on, at node, for a name that began at token i. */
+static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps)
+{
+	uint32_t hist[HIST_MAX];
+
+	for (; j < L->end; j++) {
+		const dyad__tok *k = &L->doc->toks[j];
+		const char *f = dyad__tok_fold(L->doc->norm, L->doc->fold, k);
 		char key[HIST_MAX];
-		size_t walked, klen = squash(f, k->fold_len, key, sizeof key);
+		size_t walked, klen;
 		int done, midstem;
 		uint32_t pn;
+		match m;
 
-		walked = walk_token(a, f, k->fold_len, node, hist, &done, &midstem);
-		if (done && a->term[hist[walked < HIST_MAX ? walked : HIST_MAX - 1]] && walked < HIST_MAX) {
-			node = hist[walked];
-			*m = (match){(uint32_t)i, (uint32_t)j + 1, node, 0, 0};
-			found = 1;
-		} else if ((pn = plural_node(a, hist, walked, key, klen)) != NO_NODE) {
-			*m = (match){(uint32_t)i, (uint32_t)j + 1, pn, 1, 0};
-			found = 1;
+		if (!walkable(k)) {
+			if (j > i && j + 1 < L->end && joiner(L->doc, k) && walkable(k + 1))
+				continue; /* "Dol_Amroth": text joined as dictionaries join */
+			break;
+		}
+		klen = squash(f, k->fold_len, key, sizeof key);
+		walked = walk_token(L->a, f, k->fold_len, node, hist, &done, &midstem);
+		if (done && walked < HIST_MAX && L->a->term[hist[walked]]) {
+			m = (match){i, (uint32_t)j + 1, hist[walked], 0, 0};
+			keep(L, &m, gaps);
+		} else if ((pn = plural_node(L->a, hist, walked, key, klen)) != NO_NODE) {
+			m = (match){i, (uint32_t)j + 1, pn, 1, 0};
+			keep(L, &m, gaps);
 		} else if (midstem) {
 			size_t s;
 			for (s = walked < HIST_MAX ? walked : HIST_MAX - 1; s > 0; s--)
-				if (a->stem[hist[s]] && a->term[hist[s]])
+				if (L->a->stem[hist[s]] && L->a->term[hist[s]])
 					break;
-			*m = (match){(uint32_t)i, (uint32_t)j + 1, hist[s], 0, 1};
-			found = 1;
+			m = (match){i, (uint32_t)j + 1, hist[s], 0, 1};
+			keep(L, &m, gaps);
 		}
 		if (!done || walked >= HIST_MAX)
 			break;
 		node = hist[walked];
+		if (walked > 0)
+			gap_after(L, i, j, node, gaps);
 	}
-	return found;
+}
+
+/* The longest name starting at token i (of [i, end)); 0 if none. */
+static int longest_at(const struct dyad__actors *a, const dyad_doc *doc, size_t i,
+		      size_t end, match *m)
+{
+	lwalk L = {a, doc, end, GAP_WALKS, 0, 0, m};
+
+	walk_from(&L, (uint32_t)i, i, 0, 0);
+	return L.found;
 }
 
 /* Does the text of tokens [t0, t1) have a lower-case ASCII letter? */

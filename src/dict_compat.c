@@ -13,8 +13,12 @@
 ** ../shared/reference/tabari-manual.txt; PETRARCH = the docstrings of
 ** petrarch2's reader, which wrote the Phoenix files):
 **
-**  - Words are joined by '_' (or blanks, §5.2; TABARI lets other words
-**    come between blank-separated words, dyad matches them side by side).
+**  - Words are joined by '_' (side by side) or blanks (§5.2). In a
+**    TABARI-named file (.actors, .agents, ...) other words may come
+**    between blank-separated words, as in TABARI's phrases (§5.5.3:
+**    "PRINCE DOL_AMROTH" finds "Prince of Dol Amroth"): the name is
+**    flagged DYAD__N_GAPS and actors.c allows up to three words there;
+**    elsewhere (Phoenix.*.txt) a blank is a '_'.
 **    A final '_' means a whole word; without it the last word is a prefix
 **    (§5.2.2: DYAD__N_STEM); a final '=' asks for no regular endings
 **    (§5.2.3), which dyad cannot switch off, so it only means whole word.
@@ -973,7 +977,7 @@ static int flush(treader *r)
 	for (i = 0; i < nn; i++) {
 		const pname *p = &DYAD__VEC_AT(&r->names, const pname, i);
 		int rc = dyad__dict_name(r->d, r->txt.p + p->off, p->len,
-					 p->flags | (r->stems ? DYAD__N_ANYCASE : 0u), p->line);
+					 p->flags | (r->stems ? DYAD__N_ANYCASE | DYAD__N_GAPS : 0u), p->line);
 		if (rc < 0)
 			return -1;
 		if (rc > 0)

@@ -517,8 +517,8 @@ static void test_discards(void)
 			    dyad__dict_entry_at(d, i)->ncodes == 0;
 	CHECK_EQ_INT(discards, 5, "discards: 5 discard entries, no codes");
 	check_name(d, "soccer", "SOCCER", DYAD__N_STEM);
-	check_name(d, "worldcup", "WORLD CUP", DYAD__N_STORY);
-	check_name(d, "birdiehole", "BIRDIE HOLE", DYAD__N_STEM);
+	check_name(d, "world\001cup", "WORLD CUP", DYAD__N_STORY | DYAD__N_GAPS);
+	check_name(d, "birdie\001hole", "BIRDIE HOLE", DYAD__N_STEM | DYAD__N_GAPS);
 	check_name(d, "indented", "INDENTED", 0);
 	check_diags(d, want, 1, "discards");
 	dyad__dict_free(d);

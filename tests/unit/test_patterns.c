@@ -116,6 +116,9 @@ static const char tabari_actors[] =
 	"ARNOR [ARN]\n"
 	"GONDOR [GON]\n"
 	"MINAS_TIRITH [GON]\n"
+	"WARDEN HOLLOW_MERE [WHM]\n"    /* a blank: other words may come between */
+	"KESTREL_BAY [KBX]\n"
+	"KESTREL BAY [KBY]\n"
 	"<NOUN>\n"
 	"SHELLS_\n"
 	"</NOUN>\n";
@@ -683,6 +686,24 @@ static void test_tabari(void)
 		     "HEAVY~ GUN: a word between fails");
 	CHECK_EQ_STR(code(&r, "Arnor shelled Minas Tirith.", NULL), "ARN>GON:190",
 		     "a TABARI actor phrase MINAS_TIRITH");
+	CHECK_EQ_STR(code(&r, "Arnor fought the Warden of Hollow Mere.", NULL), "ARN>WHM:190",
+		     "WARDEN HOLLOW_MERE: a word may come between at the blank");
+	CHECK_EQ_STR(code(&r, "Arnor fought the Warden Hollow Mere.", NULL), "ARN>WHM:190",
+		     "... or none");
+	CHECK_EQ_STR(code(&r, "Arnor fought the Warden of Hollow_Mere.", NULL), "ARN>WHM:190",
+		     "... and text may join words with '_' as the dictionary does");
+	CHECK_EQ_STR(code(&r, "Arnor fought the Warden of old western Hollow Mere.", NULL),
+		     "ARN>WHM:190", "... three words between");
+	CHECK_EQ_STR(code(&r, "Arnor fought the Warden of the old western Hollow Mere.", NULL), "",
+		     "... but not four");
+	CHECK_EQ_STR(code(&r, "Arnor fought the Warden, Hollow Mere.", NULL), "",
+		     "... nor a comma");
+	CHECK_EQ_STR(code(&r, "Arnor fought the Warden of Hollow Fen.", NULL), "",
+		     "HOLLOW_MERE: no word may come between at a '_'");
+	CHECK_EQ_STR(code(&r, "Arnor fought Kestrel Bay.", NULL), "ARN>KBX:190",
+		     "words side by side: the phrase without a gap wins a tie");
+	CHECK_EQ_STR(code(&r, "Arnor fought Kestrel \"Old\" Bay.", NULL), "ARN>KBY:190",
+		     "KESTREL BAY: quotes and a word between");
 	CHECK_EQ_STR(code(&r, "Arnor shells Gondor.", NULL), "",
 		     "<NOUN> SHELLS_ in the actors file: not a verb");
 	CHECK_EQ_STR(code(&r, "Arnor trampled Gondor.", NULL), "", "nothing is read after ~FINISH");
