@@ -841,19 +841,37 @@ static int sentence_hits(work *w, size_t a, size_t b)
 /* actor code + role code, CAMEO style: a role refines a bare country or
 ** root ("IRN" + "~GOV" = "IRNGOV"; "IGO~" goes in front); a code that
 ** already has a role keeps it ("USAMIL" + "~GOV" = "USAMIL"). */
-static void compose(const char *actor, const char *agent, char *out, size_t cap)
+static void compose1(const char *actor, size_t an, const char *agent, char *out, size_t cap)
 {
-	size_t an = strlen(actor), gn = strlen(agent);
+	size_t gn = strlen(agent);
 
 	if (!gn) {
-		snprintf(out, cap, "%s", actor);
+		snprintf(out, cap, "%.*s", (int)an, actor);
 	} else if (agent[0] == '~') {
 		if (an == 0 || an == 3)
-			snprintf(out, cap, "%s%s", actor, agent + 1);
+			snprintf(out, cap, "%.*s%s", (int)an, actor, agent + 1);
 		else
-			snprintf(out, cap, "%s", actor);
+			snprintf(out, cap, "%.*s", (int)an, actor);
 	} else {
-		snprintf(out, cap, "%.*s%s", (int)(gn - 1), agent, actor);
+		snprintf(out, cap, "%.*s%.*s", (int)(gn - 1), agent, (int)an, actor);
+	}
+}
+
+/* The same for each element of a compound code ("FRO/BIL" + "~GOV" =
+** "FROGOV/BILGOV"). */
+static void compose(const char *actor, const char *agent, char *out, size_t cap)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (;;) {
+		size_t an = strcspn(actor, "/");
+		compose1(actor, an, agent, out + len, cap - len);
+		len += strlen(out + len);
+		if (!actor[an] || len + 2 >= cap)
+			break;
+		out[len++] = '/';
+		actor += an + 1;
 	}
 }
 

@@ -119,6 +119,8 @@ static const char tabari_actors[] =
 	"WARDEN HOLLOW_MERE [WHM]\n"    /* a blank: other words may come between */
 	"KESTREL_BAY [KBX]\n"
 	"KESTREL BAY [KBY]\n"
+	"TWIN_FORDS [TWA/TWB]\n"        /* a compound code: two actors */
+	"FORD_WARDENS [~GRD]\n"
 	"<NOUN>\n"
 	"SHELLS_\n"
 	"</NOUN>\n";
@@ -704,6 +706,13 @@ static void test_tabari(void)
 		     "words side by side: the phrase without a gap wins a tie");
 	CHECK_EQ_STR(code(&r, "Arnor fought Kestrel \"Old\" Bay.", NULL), "ARN>KBY:190",
 		     "KESTREL BAY: quotes and a word between");
+	CHECK_EQ_STR(code(&r, "Arnor fought Twin Fords.", NULL), "ARN>TWA:190 ARN>TWB:190",
+		     "[TWA/TWB]: one event for each element of a compound code");
+	CHECK_EQ_STR(code(&r, "Twin Fords fought Arnor and Gondor.", NULL),
+		     "TWA>ARN:190 TWA>GON:190 TWB>ARN:190 TWB>GON:190",
+		     "... with each member of a compound target");
+	CHECK_EQ_STR(code(&r, "The Twin Fords ford wardens fought Arnor.", NULL),
+		     "TWAGRD>ARN:190 TWBGRD>ARN:190", "... an agent refines each element");
 	CHECK_EQ_STR(code(&r, "Arnor shells Gondor.", NULL), "",
 		     "<NOUN> SHELLS_ in the actors file: not a verb");
 	CHECK_EQ_STR(code(&r, "Arnor trampled Gondor.", NULL), "", "nothing is read after ~FINISH");
