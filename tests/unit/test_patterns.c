@@ -121,6 +121,7 @@ static const char tabari_actors[] =
 	"KESTREL BAY [KBY]\n"
 	"TWIN_FORDS [TWA/TWB]\n"        /* a compound code: two actors */
 	"FORD_WARDENS [~GRD]\n"
+	"HILL_RAIDERS [~MILREB]\n"       /* an agent with a six-letter code */
 	"<NOUN>\n"
 	"SHELLS_\n"
 	"</NOUN>\n";
@@ -651,6 +652,7 @@ static void test_tabari(void)
 	static const char *const dicts[] = {"test.actors", "test.verbs", NULL};
 	rig r;
 	dyad_pattern_stats ps;
+	dyad_code_opts conv;
 
 	if (rig_open(&r, dicts, 1) != 0) {
 		CHECK(0, "an engine over TABARI files");
@@ -713,6 +715,14 @@ static void test_tabari(void)
 		     "... with each member of a compound target");
 	CHECK_EQ_STR(code(&r, "The Twin Fords ford wardens fought Arnor.", NULL),
 		     "TWAGRD>ARN:190 TWBGRD>ARN:190", "... an agent refines each element");
+	dyad_code_opts_init(&conv);
+	conv.convert_agents = 1;
+	CHECK_EQ_STR(code(&r, "Hill raiders fought Arnor.", NULL), "",
+		     "a role with no actor is no actor");
+	CHECK_EQ_STR(code(&r, "Hill raiders fought Arnor.", &conv), "~MILREB>ARN:190",
+		     "CONVERT AGENTS: it is one, its code as written, however long");
+	CHECK_EQ_STR(code(&r, "Ford wardens on Monday fought hill raiders.", &conv),
+		     "~GRD>~MILREB:190", "CONVERT AGENTS: source and target");
 	CHECK_EQ_STR(code(&r, "Arnor shells Gondor.", NULL), "",
 		     "<NOUN> SHELLS_ in the actors file: not a verb");
 	CHECK_EQ_STR(code(&r, "Arnor trampled Gondor.", NULL), "", "nothing is read after ~FINISH");
