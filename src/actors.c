@@ -838,35 +838,50 @@ static int sentence_hits(work *w, size_t a, size_t b)
 	return 0;
 }
 
-/* actor code + role code, CAMEO style: a role refines a bare country or
+/* Does code x[0, xn) occur in actor[0, an) on a 3-character boundary? */
+static int has_aligned(const char *actor, size_t an, const char *x, size_t xn)
+{
+	size_t off;
+
+	for (off = 0; xn && off + xn <= an; off += 3)
+		if (memcmp(actor + off, x, xn) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+** actor code + role code, CAMEO style: a role refines a bare country or
 ** root ("IRN" + "~GOV" = "IRNGOV"; "IGO~" goes in front); a code that
-** already has a role keeps it ("USAMIL" + "~GOV" = "USAMIL"). */
-static void compose1(const char *actor, size_t an, const char *agent, char *out, size_t cap)
+** already has a role keeps it ("USAMIL" + "~GOV" = "USAMIL"). A TABARI
+** agent (tabari) is added to any code unless the code already holds it
+** on a 3-character boundary (§5.4: "USAGOV" + "~GOV" = "USAGOV",
+** "GMWGOV" + "~WGO" = "GMWGOVWGO").
+*/
+static void compose1(const char *actor, size_t an, const char *agent, int tabari, char *out,
+		     size_t cap)
 {
 	size_t gn = strlen(agent);
+	const char *x = agent[0] == '~' ? agent + 1 : agent;
+	size_t xn = gn ? gn - 1 : 0;
 
-	if (!gn) {
+	if (!gn || (an > 0 && (tabari ? has_aligned(actor, an, x, xn) : an != 3 && agent[0] == '~')))
 		snprintf(out, cap, "%.*s", (int)an, actor);
-	} else if (agent[0] == '~') {
-		if (an == 0 || an == 3)
-			snprintf(out, cap, "%.*s%s", (int)an, actor, agent + 1);
-		else
-			snprintf(out, cap, "%.*s", (int)an, actor);
-	} else {
+	else if (agent[0] == '~')
+		snprintf(out, cap, "%.*s%s", (int)an, actor, agent + 1);
+	else
 		snprintf(out, cap, "%.*s%.*s", (int)(gn - 1), agent, (int)an, actor);
-	}
 }
 
 /* The same for each element of a compound code ("FRO/BIL" + "~GOV" =
 ** "FROGOV/BILGOV"). */
-static void compose(const char *actor, const char *agent, char *out, size_t cap)
+static void compose(const char *actor, const char *agent, int tabari, char *out, size_t cap)
 {
 	size_t len = 0;
 
 	out[0] = '\0';
 	for (;;) {
 		size_t an = strcspn(actor, "/");
-		compose1(actor, an, agent, out + len, cap - len);
+		compose1(actor, an, agent, tabari, out + len, cap - len);
 		len += strlen(out + len);
 		if (!actor[an] || len + 2 >= cap)
 			break;
@@ -912,6 +927,12 @@ static void where(const work *w, long name, char *out, size_t cap)
 		 (unsigned long)nm->line);
 }
 
+/* Is agent name (or -1) a TABARI agent, placed and composed by §5.4? */
+static int tabari_agent(const work *w, long agent)
+{
+	return agent >= 0 && (entry_of(w, agent)->flags & DYAD__F_TABARI);
+}
+
 /* An agent whose name is split by a country adjective: "top" + "Iranian"
 ** + "diplomat" is "top diplomat" of Iran. Returns the agent name or -1. */
 static long split_agent(const work *w, uint32_t word, const hit *g)
@@ -955,8 +976,41 @@ typedef struct chainst {
 	long base, agent, person;
 	uint32_t t0, t1, cand_start, cand_end;
 	int place;           /* a bare name after "in", "to", ...: likely a place */
+	int former;          /* "former" before the actor or the role: an elite */
 	size_t next;         /* first hit after the chain */
 } chainst;
+
+/*
+** May the actor of hit g, after the role that ends the chain c, be the
+** role's country? After "of" ("the foreign minister of Iran"); for a
+** TABARI agent also after "in" and right after the role (§5.4: "human
+** rights activists in Arnor", "human rights activists Gondor").
+*/
+static int base_after(const work *w, const chainst *c, const hit *g, size_t b)
+{
+	const dyad_doc *doc = w->doc;
+	int tabari = tabari_agent(w, c->agent);
+
+	if (g->actor < 0 || is_person(w, g->actor))
+		return 0;
+	if (tabari && g->t0 == c->t1)
+		return 1;
+	if (c->t1 + 1 >= b || !(tok_eq(doc, c->t1, "of") || (tabari && tok_eq(doc, c->t1, "in"))))
+		return 0;
+	return g->t0 == c->t1 + 1 || (g->t0 == c->t1 + 2 && tok_eq(doc, c->t1 + 1, "the"));
+}
+
+/* Is there "former" right before the chain [t0, t1) or inside it (the
+** words between its parts)? The sentence starts at token a. */
+static int has_former(const dyad_doc *doc, size_t a, uint32_t t0, uint32_t t1)
+{
+	uint32_t t;
+
+	for (t = t0 > a ? t0 - 1 : t0; t < t1; t++)
+		if (tok_eq(doc, t, "former"))
+			return 1;
+	return 0;
+}
 
 /* Reads a chain of hits from hit k: [base] [roles...] [person | new name]
 ** or role "of" base. */
@@ -973,7 +1027,9 @@ static void read_chain(const work *w, const hit *h, size_t nh, size_t k, size_t 
 	c->place = after_place_word(doc, a, h[k].t0);
 	if (h[j].actor >= 0 && !is_person(w, h[j].actor))
 		c->base = h[j++].actor;
-	while (j < nh && h[j].agent >= 0 && (j == k || gap_ok(doc, h[j - 1].t1, h[j].t0))) {
+	/* An uncoded word ("evil", a TABARI adjective) gives a role no country. */
+	while (j < nh && h[j].agent >= 0 && (j == k || gap_ok(doc, h[j - 1].t1, h[j].t0)) &&
+	       (c->base < 0 || entry_of(w, c->base)->ncodes > 0)) {
 		long sa;
 		if (j == k + 1 && c->base >= 0 && h[k].t0 > a &&
 		    (sa = split_agent(w, h[k].t0 - 1, &h[j])) >= 0) {
@@ -994,15 +1050,13 @@ static void read_chain(const work *w, const hit *h, size_t nh, size_t k, size_t 
 			c->cand_start = c->t1;
 			c->cand_end = e;
 			c->t1 = e;
-		} else if (c->base < 0 && j < nh && h[j].actor >= 0 && !is_person(w, h[j].actor) &&
-			   c->t1 + 1 < b && tok_eq(doc, c->t1, "of") &&
-			   (h[j].t0 == c->t1 + 1 ||
-			    (h[j].t0 == c->t1 + 2 && tok_eq(doc, c->t1 + 1, "the")))) {
+		} else if (c->base < 0 && j < nh && base_after(w, c, &h[j], b)) {
 			c->base = h[j].actor; /* "the foreign minister of Iran" */
 			c->t1 = h[j++].t1;
 		}
 	}
 	c->next = j > k ? j : k + 1;
+	c->former = has_former(doc, a, c->t0, c->t1);
 }
 
 /* Turns a chain into one mention. */
@@ -1022,6 +1076,10 @@ static int emit_chain(work *w, uint32_t sent, const chainst *c)
 	m.agent = c->agent;
 	m.base = c->base;
 	gcode = agent_code(w, c->agent, &gpost);
+	if (c->former && c->agent >= 0 && c->person < 0) {
+		gcode = "~ELI"; /* "former officials": elites, a CAMEO rule (TABARI §5.4.1) */
+		gpost = 0;
+	}
 	if (c->base >= 0) {
 		const dyad__code *bc = code_of(w, c->base, 0);
 		base = bc ? dyad__dict_str(d, bc->text) : "";
@@ -1038,7 +1096,7 @@ static int emit_chain(work *w, uint32_t sent, const chainst *c)
 		snprintf(why, sizeof why, "person %s (%s)%s%s", at, pc ? "code valid on the date" :
 			 "no code valid on the date", gat[0] ? "; title " : "", gat);
 	} else if (c->cand_end) {
-		compose(base, gcode, code, sizeof code);
+		compose(base, gcode, tabari_agent(w, c->agent), code, sizeof code);
 		m.post = gpost;
 		m.how = DYAD_HOW_ROLE;
 		m.person = m.candidate = 1;
@@ -1048,7 +1106,7 @@ static int emit_chain(work *w, uint32_t sent, const chainst *c)
 		snprintf(why, sizeof why, "new name after role %s%s%s: %s + %s", gat,
 			 at[0] ? " of " : "", at, base[0] ? base : "(no country)", gcode);
 	} else if (c->agent >= 0) {
-		compose(base, gcode, code, sizeof code);
+		compose(base, gcode, tabari_agent(w, c->agent), code, sizeof code);
 		m.post = gpost;
 		m.how = DYAD_HOW_ROLE;
 		m.conf = base[0] ? 0.7f : 0.3f;

@@ -47,7 +47,9 @@ enum {
 
 /* Flags of an entry. */
 enum {
-	DYAD__F_PERSON = 1u << 0    /* surnames become in-document aliases */
+	DYAD__F_PERSON = 1u << 0,   /* surnames become in-document aliases */
+	DYAD__F_TABARI = 1u << 1    /* an agent of a TABARI/PETRARCH file: placed and
+				    ** composed by TABARI's rules (§5.4) */
 };
 
 /* Severity of a diagnostic. */

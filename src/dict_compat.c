@@ -999,7 +999,7 @@ static int flush(treader *r)
 	}
 	if (dyad__dict_entry(r->d, kind, r->file, r->eline) != 0)
 		return -1;
-	dyad__dict_entry_flags(r->d, eflags);
+	dyad__dict_entry_flags(r->d, eflags | (kind == DYAD__E_AGENT ? DYAD__F_TABARI : 0u));
 	for (i = 0; i < nn; i++) {
 		const pname *p = &DYAD__VEC_AT(&r->names, const pname, i);
 		int rc = dyad__dict_name(r->d, r->txt.p + p->off, p->len,

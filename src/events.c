@@ -319,12 +319,10 @@ static int place_actors(dyad__coder *c, size_t *mi, size_t nm)
 			;
 		if (w1 == w0 || dyad_doc_mention(c->doc, *mi, &m) != DYAD_OK)
 			continue;
-		if (m.how == DYAD_HOW_ROLE && *m.agent && (!*m.entry || strlen(m.code) <= 3) &&
-		    !m.candidate) {
-			/* A role with no actor ("officials", "fundamentalist jihad"),
-			** or with only an uncoded word ("evil minister"), is no actor
-			** in TABARI unless CONVERT AGENTS asks for it, written "~COP"
-			** (§8.2.6). */
+		if (m.how == DYAD_HOW_ROLE && *m.agent && !*m.entry && !m.candidate) {
+			/* A role with no actor ("officials", "fundamentalist jihad")
+			** is no actor in TABARI unless CONVERT AGENTS asks for it,
+			** written "~COP" (§8.2.6). */
 			if (!c->o->convert_agents) {
 				for (; w0 < w1; w0++)
 					W(c, w0).cls |= DYAD__C_NOUN;

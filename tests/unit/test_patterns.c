@@ -122,6 +122,9 @@ static const char tabari_actors[] =
 	"TWIN_FORDS [TWA/TWB]\n"        /* a compound code: two actors */
 	"FORD_WARDENS [~GRD]\n"
 	"HILL_RAIDERS [~MILREB]\n"       /* an agent with a six-letter code */
+	"TOLL_CLERKS [IGO~]\n"
+	"RIVER_GUILD [ARNGRD]\n"
+	"MARSH_TOWN [ARNMSH]\n"
 	"<NOUN>\n"
 	"SHELLS_\n"
 	"</NOUN>\n";
@@ -723,6 +726,20 @@ static void test_tabari(void)
 		     "CONVERT AGENTS: it is one, its code as written, however long");
 	CHECK_EQ_STR(code(&r, "Ford wardens on Monday fought hill raiders.", &conv),
 		     "~GRD>~MILREB:190", "CONVERT AGENTS: source and target");
+	CHECK_EQ_STR(code(&r, "Ford wardens in Gondor fought Arnor.", NULL), "GONGRD>ARN:190",
+		     "a TABARI agent before IN and an actor");
+	CHECK_EQ_STR(code(&r, "Ford wardens Gondor fought Arnor.", NULL), "GONGRD>ARN:190",
+		     "a TABARI agent right before an actor");
+	CHECK_EQ_STR(code(&r, "Former ford wardens of Gondor fought Arnor.", NULL), "GONELI>ARN:190",
+		     "FORMER before the agent: an elite");
+	CHECK_EQ_STR(code(&r, "Arnor fought former Gondor ford wardens.", NULL), "ARN>GONELI:190",
+		     "FORMER before the actor of an actor-agent pair: an elite");
+	CHECK_EQ_STR(code(&r, "River Guild ford wardens fought Gondor.", NULL), "ARNGRD>GON:190",
+		     "a TABARI agent already in the code on a 3-letter boundary is not added");
+	CHECK_EQ_STR(code(&r, "Marsh Town ford wardens fought Gondor.", NULL), "ARNMSHGRD>GON:190",
+		     "... else it is added, even to a code that has a role");
+	CHECK_EQ_STR(code(&r, "Toll clerks of Marsh Town fought Gondor.", NULL), "IGOARNMSH>GON:190",
+		     "... in front for a prefix agent");
 	CHECK_EQ_STR(code(&r, "Arnor shells Gondor.", NULL), "",
 		     "<NOUN> SHELLS_ in the actors file: not a verb");
 	CHECK_EQ_STR(code(&r, "Arnor trampled Gondor.", NULL), "", "nothing is read after ~FINISH");
