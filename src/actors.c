@@ -389,6 +389,7 @@ static size_t walk_token(const struct dyad__actors *a, const char *f, size_t fl,
 			 uint32_t node, uint32_t *hist, int *done, int *stem_at_mid)
 {
 	size_t i, k = 0;
+	uint32_t next, g;
 
 	hist[0] = node;
 	*done = 1;
@@ -397,7 +398,10 @@ static size_t walk_token(const struct dyad__actors *a, const char *f, size_t fl,
 		unsigned char c = (unsigned char)f[i];
 		if (c < 0x80 && !is_alnum_ascii(c))
 			continue;
-		node = child_of(a, node, c);
+		next = child_of(a, node, c);
+		if (next == NO_NODE && k > 0 && (g = child_of(a, node, DYAD__KEY_GAP)) != NO_NODE)
+			next = child_of(a, g, c); /* "AL GORE" written "Al-Gore" or "AlGore" */
+		node = next;
 		if (node == NO_NODE) {
 			*done = 0;
 			return k;
@@ -444,43 +448,127 @@ static size_t squash(const char *f, size_t fl, char *out, size_t cap)
 	return k;
 }
 
-/* The longest name starting at token i (of [i, end)); 0 if none. */
-static int longest_at(const struct dyad__actors *a, const dyad_doc *doc, size_t i,
-		      size_t end, match *m)
-{
-	uint32_t node = 0, hist[HIST_MAX];
-	size_t j;
-	int found = 0;
+/*
+** Words a gap of a TABARI phrase may pass over ("PRINCE DOL_AMROTH" in
+** "Prince of Dol Amroth", "AL GORE" in 'Al "The Weasel" Gore'), and the
+** walks from one start that gaps may branch into. TABARI lets any number
+** of words come between; dyad bounds them so that a name cannot be
+** assembled from words far apart in a sentence.
+*/
+#define GAP_WORDS 3
+#define GAP_WALKS 32
 
-	for (j = i; j < end && walkable(&doc->toks[j]); j++) {
-		const dyad__tok *k = &doc->toks[j];
-		const char *f = dyad__tok_fold(doc->norm, doc->fold, k);
+/* May token k be passed over in a gap? Words, numbers and quotes. */
+static int gap_token(const dyad_doc *doc, const dyad__tok *k)
+{
+	char c = doc->norm[k->start];
+
+	if (walkable(k))
+		return 1;
+	return k->kind == DYAD_TOK_PUNCT && k->end == k->start + 1 && (c == '"' || c == '\'');
+}
+
+/* Is token k a lone '_' (words joined as in a dictionary phrase)? */
+static int joiner(const dyad_doc *doc, const dyad__tok *k)
+{
+	return k->kind == DYAD_TOK_PUNCT && k->end == k->start + 1 && doc->norm[k->start] == '_';
+}
+
+/* The state of one longest_at search. */
+typedef struct lwalk {
+	const struct dyad__actors *a;
+	const dyad_doc *doc;
+	size_t end;       /* the sentence's end token */
+	int budget;       /* walks left for gaps */
+	int found;        /* m holds a match */
+	int gaps;         /* gaps the walk to it went through */
+	match *m;         /* the longest so far */
+} lwalk;
+
+static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps);
+
+/* Keeps m, reached through gaps, when it is longer than the best so far,
+** or as long through fewer gaps: "AL_GORE" before "AL GORE" on "Al Gore". */
+static void keep(lwalk *L, const match *m, int gaps)
+{
+	if (!L->found || m->t1 > L->m->t1 || (m->t1 == L->m->t1 && gaps < L->gaps)) {
+		*L->m = *m;
+		L->found = 1;
+		L->gaps = gaps;
+	}
+}
+
+/* After token j, at node, a gap of the name: the name goes on at token
+** j + 1 or after up to GAP_WORDS words more. */
+static void gap_after(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps)
+{
+	uint32_t g = child_of(L->a, node, DYAD__KEY_GAP);
+	size_t t, words = 0;
+
+	if (g == NO_NODE)
+		return;
+	for (t = j + 1; t < L->end && L->budget > 0; t++) {
+		const dyad__tok *k = &L->doc->toks[t];
+		if (walkable(k)) {
+			L->budget--;
+			walk_from(L, i, t, g, gaps + 1);
+		}
+		if (!gap_token(L->doc, k) || (walkable(k) && ++words > GAP_WORDS))
+			break;
+	}
+}
+
+/* Walks the names from token j on, at node, for a name that began at token i. */
+static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps)
+{
+	uint32_t hist[HIST_MAX];
+
+	for (; j < L->end; j++) {
+		const dyad__tok *k = &L->doc->toks[j];
+		const char *f = dyad__tok_fold(L->doc->norm, L->doc->fold, k);
 		char key[HIST_MAX];
-		size_t walked, klen = squash(f, k->fold_len, key, sizeof key);
+		size_t walked, klen;
 		int done, midstem;
 		uint32_t pn;
+		match m;
 
-		walked = walk_token(a, f, k->fold_len, node, hist, &done, &midstem);
-		if (done && a->term[hist[walked < HIST_MAX ? walked : HIST_MAX - 1]] && walked < HIST_MAX) {
-			node = hist[walked];
-			*m = (match){(uint32_t)i, (uint32_t)j + 1, node, 0, 0};
-			found = 1;
-		} else if ((pn = plural_node(a, hist, walked, key, klen)) != NO_NODE) {
-			*m = (match){(uint32_t)i, (uint32_t)j + 1, pn, 1, 0};
-			found = 1;
+		if (!walkable(k)) {
+			if (j > i && j + 1 < L->end && joiner(L->doc, k) && walkable(k + 1))
+				continue; /* "Dol_Amroth": text joined as dictionaries join */
+			break;
+		}
+		klen = squash(f, k->fold_len, key, sizeof key);
+		walked = walk_token(L->a, f, k->fold_len, node, hist, &done, &midstem);
+		if (done && walked < HIST_MAX && L->a->term[hist[walked]]) {
+			m = (match){i, (uint32_t)j + 1, hist[walked], 0, 0};
+			keep(L, &m, gaps);
+		} else if ((pn = plural_node(L->a, hist, walked, key, klen)) != NO_NODE) {
+			m = (match){i, (uint32_t)j + 1, pn, 1, 0};
+			keep(L, &m, gaps);
 		} else if (midstem) {
 			size_t s;
 			for (s = walked < HIST_MAX ? walked : HIST_MAX - 1; s > 0; s--)
-				if (a->stem[hist[s]] && a->term[hist[s]])
+				if (L->a->stem[hist[s]] && L->a->term[hist[s]])
 					break;
-			*m = (match){(uint32_t)i, (uint32_t)j + 1, hist[s], 0, 1};
-			found = 1;
+			m = (match){i, (uint32_t)j + 1, hist[s], 0, 1};
+			keep(L, &m, gaps);
 		}
 		if (!done || walked >= HIST_MAX)
 			break;
 		node = hist[walked];
+		if (walked > 0)
+			gap_after(L, i, j, node, gaps);
 	}
-	return found;
+}
+
+/* The longest name starting at token i (of [i, end)); 0 if none. */
+static int longest_at(const struct dyad__actors *a, const dyad_doc *doc, size_t i,
+		      size_t end, match *m)
+{
+	lwalk L = {a, doc, end, GAP_WALKS, 0, 0, m};
+
+	walk_from(&L, (uint32_t)i, i, 0, 0);
+	return L.found;
 }
 
 /* Does the text of tokens [t0, t1) have a lower-case ASCII letter? */
@@ -766,22 +854,55 @@ static int sentence_hits(work *w, size_t a, size_t b)
 	return 0;
 }
 
-/* actor code + role code, CAMEO style: a role refines a bare country or
-** root ("IRN" + "~GOV" = "IRNGOV"; "IGO~" goes in front); a code that
-** already has a role keeps it ("USAMIL" + "~GOV" = "USAMIL"). */
-static void compose(const char *actor, const char *agent, char *out, size_t cap)
+/* Does code x[0, xn) occur in actor[0, an) on a 3-character boundary? */
+static int has_aligned(const char *actor, size_t an, const char *x, size_t xn)
 {
-	size_t an = strlen(actor), gn = strlen(agent);
+	size_t off;
 
-	if (!gn) {
-		snprintf(out, cap, "%s", actor);
-	} else if (agent[0] == '~') {
-		if (an == 0 || an == 3)
-			snprintf(out, cap, "%s%s", actor, agent + 1);
-		else
-			snprintf(out, cap, "%s", actor);
-	} else {
-		snprintf(out, cap, "%.*s%s", (int)(gn - 1), agent, actor);
+	for (off = 0; xn && off + xn <= an; off += 3)
+		if (memcmp(actor + off, x, xn) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+** actor code + role code, CAMEO style: a role refines a bare country or
+** root ("IRN" + "~GOV" = "IRNGOV"; "IGO~" goes in front); a code that
+** already has a role keeps it ("USAMIL" + "~GOV" = "USAMIL"). A TABARI
+** agent (tabari) is added to any code unless the code already holds it
+** on a 3-character boundary (§5.4: "USAGOV" + "~GOV" = "USAGOV",
+** "GMWGOV" + "~WGO" = "GMWGOVWGO").
+*/
+static void compose1(const char *actor, size_t an, const char *agent, int tabari, char *out,
+		     size_t cap)
+{
+	size_t gn = strlen(agent);
+	const char *x = agent[0] == '~' ? agent + 1 : agent;
+	size_t xn = gn ? gn - 1 : 0;
+
+	if (!gn || (an > 0 && (tabari ? has_aligned(actor, an, x, xn) : an != 3 && agent[0] == '~')))
+		snprintf(out, cap, "%.*s", (int)an, actor);
+	else if (agent[0] == '~')
+		snprintf(out, cap, "%.*s%s", (int)an, actor, agent + 1);
+	else
+		snprintf(out, cap, "%.*s%.*s", (int)(gn - 1), agent, (int)an, actor);
+}
+
+/* The same for each element of a compound code ("FRO/BIL" + "~GOV" =
+** "FROGOV/BILGOV"). */
+static void compose(const char *actor, const char *agent, int tabari, char *out, size_t cap)
+{
+	size_t len = 0;
+
+	out[0] = '\0';
+	for (;;) {
+		size_t an = strcspn(actor, "/");
+		compose1(actor, an, agent, tabari, out + len, cap - len);
+		len += strlen(out + len);
+		if (!actor[an] || len + 2 >= cap)
+			break;
+		out[len++] = '/';
+		actor += an + 1;
 	}
 }
 
@@ -820,6 +941,12 @@ static void where(const work *w, long name, char *out, size_t cap)
 	nm = dyad__dict_name_at(d, (size_t)name);
 	snprintf(out, cap, "%s:%lu", dyad__dict_file_path(d, dyad__dict_entry_at(d, nm->entry)->file),
 		 (unsigned long)nm->line);
+}
+
+/* Is agent name (or -1) a TABARI agent, placed and composed by §5.4? */
+static int tabari_agent(const work *w, long agent)
+{
+	return agent >= 0 && (entry_of(w, agent)->flags & DYAD__F_TABARI);
 }
 
 /* An agent whose name is split by a country adjective: "top" + "Iranian"
@@ -865,8 +992,41 @@ typedef struct chainst {
 	long base, agent, person;
 	uint32_t t0, t1, cand_start, cand_end;
 	int place;           /* a bare name after "in", "to", ...: likely a place */
+	int former;          /* "former" before the actor or the role: an elite */
 	size_t next;         /* first hit after the chain */
 } chainst;
+
+/*
+** May the actor of hit g, after the role that ends the chain c, be the
+** role's country? After "of" ("the foreign minister of Iran"); for a
+** TABARI agent also after "in" and right after the role (§5.4: "human
+** rights activists in Arnor", "human rights activists Gondor").
+*/
+static int base_after(const work *w, const chainst *c, const hit *g, size_t b)
+{
+	const dyad_doc *doc = w->doc;
+	int tabari = tabari_agent(w, c->agent);
+
+	if (g->actor < 0 || is_person(w, g->actor))
+		return 0;
+	if (tabari && g->t0 == c->t1)
+		return 1;
+	if (c->t1 + 1 >= b || !(tok_eq(doc, c->t1, "of") || (tabari && tok_eq(doc, c->t1, "in"))))
+		return 0;
+	return g->t0 == c->t1 + 1 || (g->t0 == c->t1 + 2 && tok_eq(doc, c->t1 + 1, "the"));
+}
+
+/* Is there "former" right before the chain [t0, t1) or inside it (the
+** words between its parts)? The sentence starts at token a. */
+static int has_former(const dyad_doc *doc, size_t a, uint32_t t0, uint32_t t1)
+{
+	uint32_t t;
+
+	for (t = t0 > a ? t0 - 1 : t0; t < t1; t++)
+		if (tok_eq(doc, t, "former"))
+			return 1;
+	return 0;
+}
 
 /* Reads a chain of hits from hit k: [base] [roles...] [person | new name]
 ** or role "of" base. */
@@ -883,7 +1043,9 @@ static void read_chain(const work *w, const hit *h, size_t nh, size_t k, size_t 
 	c->place = after_place_word(doc, a, h[k].t0);
 	if (h[j].actor >= 0 && !is_person(w, h[j].actor))
 		c->base = h[j++].actor;
-	while (j < nh && h[j].agent >= 0 && (j == k || gap_ok(doc, h[j - 1].t1, h[j].t0))) {
+	/* An uncoded word ("evil", a TABARI adjective) gives a role no country. */
+	while (j < nh && h[j].agent >= 0 && (j == k || gap_ok(doc, h[j - 1].t1, h[j].t0)) &&
+	       (c->base < 0 || entry_of(w, c->base)->ncodes > 0)) {
 		long sa;
 		if (j == k + 1 && c->base >= 0 && h[k].t0 > a &&
 		    (sa = split_agent(w, h[k].t0 - 1, &h[j])) >= 0) {
@@ -904,15 +1066,13 @@ static void read_chain(const work *w, const hit *h, size_t nh, size_t k, size_t 
 			c->cand_start = c->t1;
 			c->cand_end = e;
 			c->t1 = e;
-		} else if (c->base < 0 && j < nh && h[j].actor >= 0 && !is_person(w, h[j].actor) &&
-			   c->t1 + 1 < b && tok_eq(doc, c->t1, "of") &&
-			   (h[j].t0 == c->t1 + 1 ||
-			    (h[j].t0 == c->t1 + 2 && tok_eq(doc, c->t1 + 1, "the")))) {
+		} else if (c->base < 0 && j < nh && base_after(w, c, &h[j], b)) {
 			c->base = h[j].actor; /* "the foreign minister of Iran" */
 			c->t1 = h[j++].t1;
 		}
 	}
 	c->next = j > k ? j : k + 1;
+	c->former = has_former(doc, a, c->t0, c->t1);
 }
 
 /* Turns a chain into one mention. */
@@ -932,6 +1092,10 @@ static int emit_chain(work *w, uint32_t sent, const chainst *c)
 	m.agent = c->agent;
 	m.base = c->base;
 	gcode = agent_code(w, c->agent, &gpost);
+	if (c->former && c->agent >= 0 && c->person < 0) {
+		gcode = "~ELI"; /* "former officials": elites, a CAMEO rule (TABARI §5.4.1) */
+		gpost = 0;
+	}
 	if (c->base >= 0) {
 		const dyad__code *bc = code_of(w, c->base, 0);
 		base = bc ? dyad__dict_str(d, bc->text) : "";
@@ -948,7 +1112,7 @@ static int emit_chain(work *w, uint32_t sent, const chainst *c)
 		snprintf(why, sizeof why, "person %s (%s)%s%s", at, pc ? "code valid on the date" :
 			 "no code valid on the date", gat[0] ? "; title " : "", gat);
 	} else if (c->cand_end) {
-		compose(base, gcode, code, sizeof code);
+		compose(base, gcode, tabari_agent(w, c->agent), code, sizeof code);
 		m.post = gpost;
 		m.how = DYAD_HOW_ROLE;
 		m.person = m.candidate = 1;
@@ -958,7 +1122,7 @@ static int emit_chain(work *w, uint32_t sent, const chainst *c)
 		snprintf(why, sizeof why, "new name after role %s%s%s: %s + %s", gat,
 			 at[0] ? " of " : "", at, base[0] ? base : "(no country)", gcode);
 	} else if (c->agent >= 0) {
-		compose(base, gcode, code, sizeof code);
+		compose(base, gcode, tabari_agent(w, c->agent), code, sizeof code);
 		m.post = gpost;
 		m.how = DYAD_HOW_ROLE;
 		m.conf = base[0] ? 0.7f : 0.3f;

@@ -130,13 +130,16 @@ void dyad__dict_entry_flags(dyad__dict *d, unsigned flags)
 /*
 ** The matching key of s[0, n): fold each character as segment.c folds a
 ** token (compatibility decomposition, case fold, marks stripped), then
-** keep letters and digits only. Returns the key length in d->key.
+** keep letters and digits only. With gaps, a blank between two words
+** leaves DYAD__KEY_GAP, where the matcher lets other words come between.
+** Returns the key length in d->key.
 */
-static size_t make_key(dyad__dict *d, const char *s, size_t n, int *caps)
+static size_t make_key(dyad__dict *d, const char *s, size_t n, int gaps, int *caps)
 {
 	utf8proc_int32_t buf[16];
 	size_t i = 0;
-	int upper = 0, lower = 0;
+	int upper = 0, lower = 0, gap = 0;
+	const char gapc = DYAD__KEY_GAP;
 
 	d->key.len = 0;
 	while (i < n) {
@@ -149,6 +152,10 @@ static size_t make_key(dyad__dict *d, const char *s, size_t n, int *caps)
 			continue;
 		}
 		i += (size_t)l;
+		if (cp == ' ') {
+			gap = gaps && d->key.len > 0;
+			continue;
+		}
 		cp = dyad__fold_custom(cp, NULL);
 		upper |= utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 		lower |= utf8proc_category(cp) == UTF8PROC_CATEGORY_LL;
@@ -159,6 +166,9 @@ static size_t make_key(dyad__dict *d, const char *s, size_t n, int *caps)
 			if (c < UTF8PROC_CATEGORY_LU || c > UTF8PROC_CATEGORY_NO ||
 			    (c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME))
 				continue;
+			if (gap && dyad__buf_append(&d->key, &gapc, 1) != 0)
+				d->nomem = 1;
+			gap = 0;
 			if (dyad__buf_append(&d->key, out,
 					     (size_t)utf8proc_encode_char(buf[j], (utf8proc_uint8_t *)out)) != 0)
 				d->nomem = 1;
@@ -178,7 +188,7 @@ int dyad__dict_name(dyad__dict *d, const char *s, size_t n, unsigned flags,
 
 	if (!e || d->nomem)
 		return -1;
-	klen = make_key(d, s, n, &caps);
+	klen = make_key(d, s, n, (flags & DYAD__N_GAPS) != 0, &caps);
 	if (d->nomem)
 		return -1;
 	if (klen == 0)
@@ -186,7 +196,9 @@ int dyad__dict_name(dyad__dict *d, const char *s, size_t n, unsigned flags,
 	memset(&nm, 0, sizeof nm);
 	nm.entry = (uint32_t)(DYAD__VEC_LEN(&d->entries, dyad__entry) - 1);
 	nm.line = line;
-	nm.flags = (uint16_t)(flags & ~(unsigned)DYAD__N_ANYCASE);
+	nm.flags = (uint16_t)(flags & ~(unsigned)(DYAD__N_ANYCASE | DYAD__N_GAPS));
+	if (memchr(d->key.p, DYAD__KEY_GAP, klen))
+		nm.flags |= DYAD__N_GAPS; /* only a name with a gap says so */
 	if (caps && klen <= 3 && !(flags & DYAD__N_ANYCASE))
 		nm.flags |= DYAD__N_CAPS;
 	nm.text = pool_add(d, s, n);

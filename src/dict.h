@@ -35,13 +35,21 @@ enum {
 	DYAD__N_PLURAL = 1u << 3,   /* an explicit plural form of the entry */
 	DYAD__N_STORY = 1u << 4,    /* discard: the whole story, not the sentence */
 	DYAD__N_CAPS = 1u << 5,     /* set by the builder: matches text in capitals only */
-	DYAD__N_ANYCASE = 1u << 6   /* a TABARI file: all names are in capitals, so
+	DYAD__N_ANYCASE = 1u << 6,  /* a TABARI file: all names are in capitals, so
 				    ** the capitals-only rule cannot apply */
+	DYAD__N_GAPS = 1u << 7      /* a TABARI phrase: a blank between two words lets
+				    ** other words come between them (DYAD__KEY_GAP) */
 };
+
+/* The byte a blank of a DYAD__N_GAPS name leaves in its key: keys are
+** otherwise letters and digits, so it can be nothing else. */
+#define DYAD__KEY_GAP '\x01'
 
 /* Flags of an entry. */
 enum {
-	DYAD__F_PERSON = 1u << 0    /* surnames become in-document aliases */
+	DYAD__F_PERSON = 1u << 0,   /* surnames become in-document aliases */
+	DYAD__F_TABARI = 1u << 1    /* an agent of a TABARI/PETRARCH file: placed and
+				    ** composed by TABARI's rules (§5.4) */
 };
 
 /* Severity of a diagnostic. */

@@ -13,8 +13,12 @@
 ** ../shared/reference/tabari-manual.txt; PETRARCH = the docstrings of
 ** petrarch2's reader, which wrote the Phoenix files):
 **
-**  - Words are joined by '_' (or blanks, §5.2; TABARI lets other words
-**    come between blank-separated words, dyad matches them side by side).
+**  - Words are joined by '_' (side by side) or blanks (§5.2). In a
+**    TABARI-named file (.actors, .agents, ...) other words may come
+**    between blank-separated words, as in TABARI's phrases (§5.5.3:
+**    "PRINCE DOL_AMROTH" finds "Prince of Dol Amroth"): the name is
+**    flagged DYAD__N_GAPS and actors.c allows up to three words there;
+**    elsewhere (Phoenix.*.txt) a blank is a '_'.
 **    A final '_' means a whole word; without it the last word is a prefix
 **    (§5.2.2: DYAD__N_STEM); a final '=' asks for no regular endings
 **    (§5.2.3), which dyad cannot switch off, so it only means whole word.
@@ -35,7 +39,8 @@
 **    (null, §6.2), "###" (discard, §6.3) and "+++" (complex, §6.4) are
 **    kept as written so a date can select them; an actor whose only codes
 **    are undated "###" becomes a discard entry. A compound code "A/B"
-**    (§6.5.1) keeps its first element, with a warning. Codes are letters
+**    (§6.5.1) is kept whole when its elements are actor codes (the
+**    coder splits it), else its first element, with a warning. Codes are letters
 **    and digits; one not in 3-character CAMEO elements ("YEMNO") is kept
 **    with a warning, since TABARI allows any length.
 **  - An entry with a dated code that has a role element ("AFGGOV
@@ -817,6 +822,32 @@ static int check_code(treader *r, size_t a, size_t b)
 	return agent ? DYAD__E_AGENT : DYAD__E_ACTOR;
 }
 
+/*
+** A compound code "FRO/BIL/SAM" (§6.5.1: one phrase standing for several
+** actors) whose first element ends at slash: where the code dyad keeps
+** ends, ce when every element is an actor code, else slash (reported).
+** The coder makes one event for each element.
+*/
+static size_t compound_end(treader *r, size_t a, size_t slash, size_t ce, int kind)
+{
+	size_t p = slash + 1, q;
+	char c1[48], c2[40];
+
+	while (kind == DYAD__E_ACTOR && p < ce) {
+		for (q = p; q < ce && r->s[q] != '/'; q++)
+			;
+		if (q == p || check_code(r, p, q) != DYAD__E_ACTOR)
+			break;
+		p = q + 1;
+	}
+	if (kind == DYAD__E_ACTOR && p > ce && r->s[ce - 1] != '/')
+		return ce;
+	dyad__dict_diag(r->d, DYAD__WARN, r->file, r->line, (uint32_t)a + 1,
+			"compound code '%s' must join actor codes; '%s' kept",
+			quote(c1, sizeof c1, r->s + a, ce - a), quote(c2, sizeof c2, r->s + a, slash - a));
+	return slash;
+}
+
 /* The code block s[a, b) of the current line, brackets excluded. */
 static int read_code(treader *r, size_t a, size_t b)
 {
@@ -834,15 +865,11 @@ static int read_code(treader *r, size_t a, size_t b)
 		;
 	for (slash = a; slash < ce && r->s[slash] != '/'; slash++)
 		;
-	if (slash < ce) {
-		char q[48], k[40];
-		dyad__dict_diag(r->d, DYAD__WARN, r->file, r->line, (uint32_t)a + 1,
-				"compound code '%s' is not supported (one code a period); '%s' kept",
-				quote(q, sizeof q, r->s + a, ce - a), quote(k, sizeof k, r->s + a, slash - a));
-	}
 	if ((kind = check_code(r, a, slash)) < 0 ||
 	    parse_restriction(r, ce, b, &pc.from, &pc.to) != 0)
 		return 0;
+	if (slash < ce)
+		slash = compound_end(r, a, slash, ce, kind);
 	if (r->section != SEC_NONE) {
 		warn(r, a, "%s", "nouns and adjectives take no code; ignored");
 		return 0;
@@ -916,8 +943,11 @@ static void open_entry(treader *r)
 static int person_code(const char *c, size_t n)
 {
 	static const char roots[] = "IGO NGO NGM IMG MNC";
+	const char *slash = memchr(c, '/', n);
 	size_t i;
 
+	if (slash)
+		n = (size_t)(slash - c); /* a compound: its first element */
 	if (n >= 6)
 		return 1;
 	for (i = 0; n == 3 && i + 3 <= sizeof roots - 1; i += 4)
@@ -969,11 +999,11 @@ static int flush(treader *r)
 	}
 	if (dyad__dict_entry(r->d, kind, r->file, r->eline) != 0)
 		return -1;
-	dyad__dict_entry_flags(r->d, eflags);
+	dyad__dict_entry_flags(r->d, eflags | (kind == DYAD__E_AGENT ? DYAD__F_TABARI : 0u));
 	for (i = 0; i < nn; i++) {
 		const pname *p = &DYAD__VEC_AT(&r->names, const pname, i);
 		int rc = dyad__dict_name(r->d, r->txt.p + p->off, p->len,
-					 p->flags | (r->stems ? DYAD__N_ANYCASE : 0u), p->line);
+					 p->flags | (r->stems ? DYAD__N_ANYCASE | DYAD__N_GAPS : 0u), p->line);
 		if (rc < 0)
 			return -1;
 		if (rc > 0)

@@ -345,9 +345,10 @@ static int place_actors(dyad__coder *c, size_t *mi, size_t nm)
 			;
 		if (w1 == w0 || dyad_doc_mention(c->doc, *mi, &m) != DYAD_OK)
 			continue;
-		if (m.how == DYAD_HOW_ROLE && *m.agent && strlen(m.code) <= 3 && !m.candidate) {
-			/* A role with no actor ("officials") is no actor in TABARI
-			** unless CONVERT AGENTS asks for it, written "~COP" (§8.2.6). */
+		if (m.how == DYAD_HOW_ROLE && *m.agent && !*m.entry && !m.candidate) {
+			/* A role with no actor ("officials", "fundamentalist jihad")
+			** is no actor in TABARI unless CONVERT AGENTS asks for it,
+			** written "~COP" (§8.2.6). */
 			if (!c->o->convert_agents) {
 				for (; w0 < w1; w0++)
 					W(c, w0).cls |= DYAD__C_NOUN;
@@ -1084,11 +1085,33 @@ static void event_id(dyad__coder *c, ev *e, const char *code)
 	snprintf(e->id, sizeof e->id, "%016llx", (unsigned long long)h);
 }
 
-static void side(dyad__coder *c, int32_t k, const eslot *s, uint32_t *code, uint32_t *label,
-		 size_t *a, size_t *b, double *conf)
+/* Elements of an actor's code: a compound code "FRO/BIL/SAM" (§6.5.1)
+** has several, anything else one. */
+static size_t code_elems(const dyad__coder *c, int32_t k)
+{
+	const char *p = k >= 0 ? A(c, k).code : "";
+	size_t n = 1;
+
+	for (; *p; p++)
+		n += *p == '/';
+	return n;
+}
+
+/* Element el of actor k's code, into the string pool. */
+static uint32_t code_elem(dyad__coder *c, int32_t k, size_t el)
+{
+	const char *p = A(c, k).code;
+
+	for (; el > 0 && *p; el -= *p++ == '/')
+		;
+	return str_put(c, p, strcspn(p, "/"));
+}
+
+static void side(dyad__coder *c, int32_t k, size_t el, const eslot *s, uint32_t *code,
+		 uint32_t *label, size_t *a, size_t *b, double *conf)
 {
 	if (k >= 0) {
-		*code = str_put(c, A(c, k).code, strlen(A(c, k).code));
+		*code = code_elem(c, k, el);
 		*label = str_put(c, A(c, k).label, strlen(A(c, k).label));
 		*a = A(c, k).start, *b = A(c, k).end;
 		if (A(c, k).conf < *conf)
@@ -1100,16 +1123,18 @@ static void side(dyad__coder *c, int32_t k, const eslot *s, uint32_t *code, uint
 	}
 }
 
+/* One event: actor s (code element se) does code to t (element te). */
 static int emit_one(dyad__coder *c, const coded *x, int32_t s, int32_t t, const char *code,
-		    const eslot *ss, const eslot *ts, int32_t span_s, int32_t span_t)
+		    const eslot *ss, const eslot *ts, int32_t span_s, int32_t span_t,
+		    size_t se, size_t te)
 {
 	ev e;
 	double conf = 1.0;
 
 	memset(&e, 0, sizeof e);
 	e.sent = c->sent;
-	side(c, s, ss, &e.src, &e.srcl, &e.ss, &e.se, &conf);
-	side(c, t, ts, &e.tgt, &e.tgtl, &e.ts, &e.te, &conf);
+	side(c, s, se, ss, &e.src, &e.srcl, &e.ss, &e.se, &conf);
+	side(c, t, te, ts, &e.tgt, &e.tgtl, &e.ts, &e.te, &conf);
 	if (span_s >= 0) /* a pronoun: the span is the pronoun's own */
 		e.ss = A(c, span_s).start, e.se = A(c, span_s).end;
 	if (span_t >= 0)
@@ -1131,8 +1156,26 @@ static int emit_one(dyad__coder *c, const coded *x, int32_t s, int32_t t, const 
 	return dyad__buf_append(&c->evs, &e, sizeof e);
 }
 
-/* Every source member with every target member (§6.5.1, §7.5), and the
-** reversed pair when the code is paired (§6.6.3). */
+/* Source member i with target member j: each element of a compound
+** code with each (§6.5.1), and the reversed pair when the code is paired
+** (§6.6.3). */
+static int emit_pair(dyad__coder *c, const coded *x, int32_t i, int32_t j, int32_t ps,
+		     int32_t pt)
+{
+	size_t se, te, ns = code_elems(c, i), nt = code_elems(c, j);
+
+	for (se = 0; se < ns; se++)
+		for (te = 0; te < nt; te++) {
+			if (emit_one(c, x, i, j, x->code.a, &x->src, &x->tgt, ps, pt, se, te) != 0)
+				return -1;
+			if (x->code.b[0] &&
+			    emit_one(c, x, j, i, x->code.b, &x->tgt, &x->src, pt, ps, te, se) != 0)
+				return -1;
+		}
+	return 0;
+}
+
+/* Every source member with every target member (§6.5.1, §7.5). */
 static int emit(dyad__coder *c, const coded *x)
 {
 	int32_t s0, s1, t0, t1, i, j;
@@ -1146,13 +1189,9 @@ static int emit(dyad__coder *c, const coded *x)
 	if (x->tgt.actor < 0)
 		t0 = t1 = -1;
 	for (i = s0; i <= s1; i++)
-		for (j = t0; j <= t1; j++) {
-			if (emit_one(c, x, i, j, x->code.a, &x->src, &x->tgt, ps, pt) != 0)
+		for (j = t0; j <= t1; j++)
+			if (emit_pair(c, x, i, j, ps, pt) != 0)
 				return -1;
-			if (x->code.b[0] &&
-			    emit_one(c, x, j, i, x->code.b, &x->tgt, &x->src, pt, ps) != 0)
-				return -1;
-		}
 	return 0;
 }
 

@@ -68,22 +68,34 @@ static int special(const char *c)
 	return strcmp(c, "---") == 0 || strcmp(c, "###") == 0 || strcmp(c, "+++") == 0;
 }
 
+/* A kept code is special, an agent code, or actor codes joined by '/'
+** (a compound code); each element has 1 to 30 letters or digits. */
 static void check_code(const dyad__dict *d, const dyad__code *c, int agents)
 {
 	const char *t = dyad__dict_str(d, c->text);
-	size_t n = strlen(t), i, lo = 0, hi = n, letters;
+	size_t n = strlen(t), i, lo = 0, hi = n, letters = 0;
+	int compound = strchr(t, '/') != NULL;
 
 	if (n > 0 && t[0] == '~')
 		lo = 1;
 	else if (n > 0 && t[n - 1] == '~')
 		hi = n - 1;
-	letters = hi > lo ? hi - lo : 0;
+	if (compound && (lo != 0 || hi != n || agents || t[0] == '/' || t[n - 1] == '/' ||
+			 strstr(t, "//")))
+		fail("bad compound code kept", t);
 	if (!special(t)) {
-		if (letters < 1 || letters > 30 || (agents && lo == 0 && hi == n))
-			fail("bad code kept", t);
-		for (i = lo; i < hi; i++)
+		for (i = lo; i < hi; i++) {
+			if (compound && t[i] == '/') {
+				letters = 0;
+				continue;
+			}
 			if (!((t[i] >= 'A' && t[i] <= 'Z') || (t[i] >= '0' && t[i] <= '9')))
 				fail("bad character in a kept code", t);
+			if (++letters > 30)
+				fail("bad code kept", t);
+		}
+		if (hi <= lo || (agents && lo == 0 && hi == n))
+			fail("bad code kept", t);
 	}
 	if ((c->from && (c->from < 10000101 || c->from > 29991231)) ||
 	    (c->to && (c->to < 10000101 || c->to > 29991231)) || (c->from && c->to && c->from > c->to))

@@ -116,6 +116,15 @@ static const char tabari_actors[] =
 	"ARNOR [ARN]\n"
 	"GONDOR [GON]\n"
 	"MINAS_TIRITH [GON]\n"
+	"WARDEN HOLLOW_MERE [WHM]\n"    /* a blank: other words may come between */
+	"KESTREL_BAY [KBX]\n"
+	"KESTREL BAY [KBY]\n"
+	"TWIN_FORDS [TWA/TWB]\n"        /* a compound code: two actors */
+	"FORD_WARDENS [~GRD]\n"
+	"HILL_RAIDERS [~MILREB]\n"       /* an agent with a six-letter code */
+	"TOLL_CLERKS [IGO~]\n"
+	"RIVER_GUILD [ARNGRD]\n"
+	"MARSH_TOWN [ARNMSH]\n"
 	"<NOUN>\n"
 	"SHELLS_\n"
 	"</NOUN>\n";
@@ -646,6 +655,7 @@ static void test_tabari(void)
 	static const char *const dicts[] = {"test.actors", "test.verbs", NULL};
 	rig r;
 	dyad_pattern_stats ps;
+	dyad_code_opts conv;
 
 	if (rig_open(&r, dicts, 1) != 0) {
 		CHECK(0, "an engine over TABARI files");
@@ -683,6 +693,53 @@ static void test_tabari(void)
 		     "HEAVY~ GUN: a word between fails");
 	CHECK_EQ_STR(code(&r, "Arnor shelled Minas Tirith.", NULL), "ARN>GON:190",
 		     "a TABARI actor phrase MINAS_TIRITH");
+	CHECK_EQ_STR(code(&r, "Arnor fought the Warden of Hollow Mere.", NULL), "ARN>WHM:190",
+		     "WARDEN HOLLOW_MERE: a word may come between at the blank");
+	CHECK_EQ_STR(code(&r, "Arnor fought the Warden Hollow Mere.", NULL), "ARN>WHM:190",
+		     "... or none");
+	CHECK_EQ_STR(code(&r, "Arnor fought the Warden of Hollow_Mere.", NULL), "ARN>WHM:190",
+		     "... and text may join words with '_' as the dictionary does");
+	CHECK_EQ_STR(code(&r, "Arnor fought the Warden of old western Hollow Mere.", NULL),
+		     "ARN>WHM:190", "... three words between");
+	CHECK_EQ_STR(code(&r, "Arnor fought the Warden of the old western Hollow Mere.", NULL), "",
+		     "... but not four");
+	CHECK_EQ_STR(code(&r, "Arnor fought the Warden, Hollow Mere.", NULL), "",
+		     "... nor a comma");
+	CHECK_EQ_STR(code(&r, "Arnor fought the Warden of Hollow Fen.", NULL), "",
+		     "HOLLOW_MERE: no word may come between at a '_'");
+	CHECK_EQ_STR(code(&r, "Arnor fought Kestrel Bay.", NULL), "ARN>KBX:190",
+		     "words side by side: the phrase without a gap wins a tie");
+	CHECK_EQ_STR(code(&r, "Arnor fought Kestrel \"Old\" Bay.", NULL), "ARN>KBY:190",
+		     "KESTREL BAY: quotes and a word between");
+	CHECK_EQ_STR(code(&r, "Arnor fought Twin Fords.", NULL), "ARN>TWA:190 ARN>TWB:190",
+		     "[TWA/TWB]: one event for each element of a compound code");
+	CHECK_EQ_STR(code(&r, "Twin Fords fought Arnor and Gondor.", NULL),
+		     "TWA>ARN:190 TWA>GON:190 TWB>ARN:190 TWB>GON:190",
+		     "... with each member of a compound target");
+	CHECK_EQ_STR(code(&r, "The Twin Fords ford wardens fought Arnor.", NULL),
+		     "TWAGRD>ARN:190 TWBGRD>ARN:190", "... an agent refines each element");
+	dyad_code_opts_init(&conv);
+	conv.convert_agents = 1;
+	CHECK_EQ_STR(code(&r, "Hill raiders fought Arnor.", NULL), "",
+		     "a role with no actor is no actor");
+	CHECK_EQ_STR(code(&r, "Hill raiders fought Arnor.", &conv), "~MILREB>ARN:190",
+		     "CONVERT AGENTS: it is one, its code as written, however long");
+	CHECK_EQ_STR(code(&r, "Ford wardens on Monday fought hill raiders.", &conv),
+		     "~GRD>~MILREB:190", "CONVERT AGENTS: source and target");
+	CHECK_EQ_STR(code(&r, "Ford wardens in Gondor fought Arnor.", NULL), "GONGRD>ARN:190",
+		     "a TABARI agent before IN and an actor");
+	CHECK_EQ_STR(code(&r, "Ford wardens Gondor fought Arnor.", NULL), "GONGRD>ARN:190",
+		     "a TABARI agent right before an actor");
+	CHECK_EQ_STR(code(&r, "Former ford wardens of Gondor fought Arnor.", NULL), "GONELI>ARN:190",
+		     "FORMER before the agent: an elite");
+	CHECK_EQ_STR(code(&r, "Arnor fought former Gondor ford wardens.", NULL), "ARN>GONELI:190",
+		     "FORMER before the actor of an actor-agent pair: an elite");
+	CHECK_EQ_STR(code(&r, "River Guild ford wardens fought Gondor.", NULL), "ARNGRD>GON:190",
+		     "a TABARI agent already in the code on a 3-letter boundary is not added");
+	CHECK_EQ_STR(code(&r, "Marsh Town ford wardens fought Gondor.", NULL), "ARNMSHGRD>GON:190",
+		     "... else it is added, even to a code that has a role");
+	CHECK_EQ_STR(code(&r, "Toll clerks of Marsh Town fought Gondor.", NULL), "IGOARNMSH>GON:190",
+		     "... in front for a prefix agent");
 	CHECK_EQ_STR(code(&r, "Arnor shells Gondor.", NULL), "",
 		     "<NOUN> SHELLS_ in the actors file: not a verb");
 	CHECK_EQ_STR(code(&r, "Arnor trampled Gondor.", NULL), "", "nothing is read after ~FINISH");
