@@ -1204,12 +1204,18 @@ static const dyad__vcode *default_code(const dyad__coder *c, const dyad__verb *v
 	return v->code.kind != DYAD__VC_NONE ? &v->code : &dyad__pat_group(c->P, v->group)->code;
 }
 
+/* The verb whose form starts at word v. */
+static const dyad__verb *verb_at(const dyad__coder *c, uint32_t v)
+{
+	return dyad__pat_verb(c->P, dyad__pat_form(c->P, (uint32_t)W(c, v).form)->verb);
+}
+
 /* Codes the verb at word v of clause cl into *x. Returns 1 when it made
 ** an event, 0 when it did not (null code, no pattern and no default, no
 ** actors), -1 when the sentence is discarded or complex. */
 static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 {
-	const dyad__verb *vb = dyad__pat_verb(c->P, dyad__pat_form(c->P, (uint32_t)W(c, v).form)->verb);
+	const dyad__verb *vb = verb_at(c, v);
 	const dyad__vgroup *g = dyad__pat_group(c->P, vb->group);
 	const uint32_t *need0 = dyad__pat_need0(c->P) + g->pat0;
 	mst m;
@@ -1287,6 +1293,10 @@ static int code_clause(dyad__coder *c, const clause *cl, cres *r)
 			continue;
 		if (taken && !dyad__pat_has_dominant(c->P))
 			break;
+		if (taken && !verb_at(c, v)->dominant) {
+			v += W(c, v).vlen - 1u; /* only a dominant code could still count */
+			continue;
+		}
 		rc = code_verb(c, cl, v, &x);
 		if (rc < 0)
 			return -1;

@@ -221,41 +221,50 @@ static int regular_ending(const char *s, size_t n)
 	return 0;
 }
 
+/* Ids found by a lookup, gathered locally and appended together: a
+** sentence's words make millions of lookups over a corpus. */
+typedef struct lexout {
+	uint32_t id[32];
+	int n, total;
+	dyad__buf *out;
+} lexout;
+
+static int lex_put(lexout *o, uint32_t id1)
+{
+	if (o->n == 32) {
+		if (dyad__buf_append(o->out, o->id, sizeof o->id) != 0)
+			return -1;
+		o->n = 0;
+	}
+	o->id[o->n++] = id1 - 1;
+	o->total++;
+	return 0;
+}
+
 int dyad__lex_match(const dyad__patterns *p, const char *w, size_t n, dyad__buf *out)
 {
 	const uint32_t *nd = p->tnodes;
 	uint32_t node = 0;
 	size_t i;
-	int k = 0;
+	lexout o;
 
+	o.n = o.total = 0;
+	o.out = out;
 	for (i = 0;; i++) {
 		const uint32_t *ids = nd + node * 3;
-		if (!p->trie.node[node].user) /* no word ends here: skip its ids */
-			goto next;
-		if (i > 0 && ids[DYAD__W_STEM]) {
-			if (dyad__buf_append(out, &(uint32_t){ids[DYAD__W_STEM] - 1}, 4) != 0)
+		if (p->trie.node[node].user) { /* else no word ends here */
+			if ((i > 0 && ids[DYAD__W_STEM] && lex_put(&o, ids[DYAD__W_STEM]) != 0) ||
+			    (i > 0 && ids[DYAD__W_WORD] && (i == n || regular_ending(w + i, n - i)) &&
+			     lex_put(&o, ids[DYAD__W_WORD]) != 0) ||
+			    (i == n && ids[DYAD__W_EXACT] && lex_put(&o, ids[DYAD__W_EXACT]) != 0))
 				return -1;
-			k++;
 		}
-		if (i > 0 && ids[DYAD__W_WORD] && (i == n || regular_ending(w + i, n - i))) {
-			if (dyad__buf_append(out, &(uint32_t){ids[DYAD__W_WORD] - 1}, 4) != 0)
-				return -1;
-			k++;
-		}
-		if (i == n) {
-			if (ids[DYAD__W_EXACT]) {
-				if (dyad__buf_append(out, &(uint32_t){ids[DYAD__W_EXACT] - 1}, 4) != 0)
-					return -1;
-				k++;
-			}
-			return k;
-		}
-next:
-		if (i == n)
-			return k;
-		if ((node = dyad__ctrie_child(&p->trie, node, (unsigned char)w[i])) == NO_NODE)
-			return k;
+		if (i == n || (node = dyad__ctrie_child(&p->trie, node, (unsigned char)w[i])) == NO_NODE)
+			break;
 	}
+	if (o.n && dyad__buf_append(out, o.id, (size_t)o.n * 4) != 0)
+		return -1;
+	return o.total;
 }
 
 /* Lays the trie out for lookups (trie.h); the building table stays, so
@@ -1202,6 +1211,29 @@ static int index_needs(dyad__patterns *p)
 	return 0;
 }
 
+/* Which verbs can give a dominant code: theirs, their group's, or one of
+** their group's patterns'. */
+static void mark_dominant(dyad__patterns *p)
+{
+	size_t i, j, ng = DYAD__VEC_LEN(&p->groups, dyad__vgroup);
+	uint8_t *gd = calloc(ng ? ng : 1, 1);
+
+	for (i = 0; gd && i < ng; i++) {
+		const dyad__vgroup *g = &DYAD__VEC_AT(&p->groups, dyad__vgroup, i);
+		gd[i] = g->code.prio == DYAD__VP_DOMINANT;
+		for (j = 0; j < g->npat && !gd[i]; j++)
+			gd[i] = DYAD__VEC_AT(&p->pats, dyad__pat, g->pat0 + j).code.prio ==
+				DYAD__VP_DOMINANT;
+	}
+	for (i = 0; i < DYAD__VEC_LEN(&p->verbs, dyad__verb); i++) {
+		dyad__verb *v = &DYAD__VEC_AT(&p->verbs, dyad__verb, i);
+		/* without the table (out of memory), every verb may: slower, not wrong */
+		v->dominant = !gd || gd[v->group] || v->code.prio == DYAD__VP_DOMINANT;
+		p->dominant |= v->dominant;
+	}
+	free(gd);
+}
+
 int dyad__patterns_finish(dyad__patterns *p)
 {
 	size_t i, ng = DYAD__VEC_LEN(&p->groups, dyad__vgroup);
@@ -1223,12 +1255,7 @@ int dyad__patterns_finish(dyad__patterns *p)
 	index_synsets(p);
 	if (index_needs(p) != 0 || lay_out(p) != 0)
 		p->nomem = 1;
-	for (i = 0; i < DYAD__VEC_LEN(&p->pats, dyad__pat); i++)
-		p->dominant |= DYAD__VEC_AT(&p->pats, dyad__pat, i).code.prio == DYAD__VP_DOMINANT;
-	for (i = 0; i < ng; i++)
-		p->dominant |= DYAD__VEC_AT(&p->groups, dyad__vgroup, i).code.prio == DYAD__VP_DOMINANT;
-	for (i = 0; i < DYAD__VEC_LEN(&p->verbs, dyad__verb); i++)
-		p->dominant |= DYAD__VEC_AT(&p->verbs, dyad__verb, i).code.prio == DYAD__VP_DOMINANT;
+	mark_dominant(p);
 	p->stats.forms = nf;
 	p->stats.patterns = DYAD__VEC_LEN(&p->pats, dyad__pat);
 	p->stats.warnings = p->warnings;

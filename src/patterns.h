@@ -104,6 +104,7 @@ typedef struct dyad__verb {
 	uint32_t group;
 	dyad__vcode code;    /* own code; kind NONE means the group's */
 	uint8_t noun;        /* a nominal event word: not shifted to a noun */
+	uint8_t dominant;    /* can give a dominant code (set by dyad__patterns_finish) */
 	uint32_t file, line;
 	uint32_t text;       /* the verb as written */
 } dyad__verb;

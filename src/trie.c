@@ -66,6 +66,24 @@ static void bfs_order(dyad__ctrie *t, const uint32_t *off, const uint32_t *kids,
 		t->root[t->node[t->node[0].kid0 + j].lab] = t->node[0].kid0 + j;
 }
 
+/* The second level's table: 256 entries per child of the root. */
+static int second_level(dyad__ctrie *t)
+{
+	uint32_t i, j;
+
+	t->d1 = t->node[0].kid0;
+	t->nd1 = t->node[0].nkid;
+	if (!(t->two = malloc(((size_t)t->nd1 ? t->nd1 : 1) * 256 * sizeof *t->two)))
+		return -1;
+	memset(t->two, 0xff, (size_t)t->nd1 * 256 * sizeof *t->two);
+	for (i = 0; i < t->nd1; i++) {
+		const dyad__cnode *v = &t->node[t->d1 + i];
+		for (j = 0; j < v->nkid; j++)
+			t->two[i << 8 | t->node[v->kid0 + j].lab] = v->kid0 + j;
+	}
+	return 0;
+}
+
 int dyad__ctrie_build(dyad__ctrie *t, const uint64_t *edges, size_t mask, size_t nnodes,
 		      uint32_t **newid)
 {
@@ -82,8 +100,9 @@ int dyad__ctrie_build(dyad__ctrie *t, const uint64_t *edges, size_t mask, size_t
 		group_edges(edges, mask, n, off, kids, klab);
 		bfs_order(t, off, kids, klab, order, *newid);
 		t->n = n;
-		rc = 0;
-	} else {
+		rc = second_level(t);
+	}
+	if (rc != 0) {
 		dyad__ctrie_free(t);
 		free(*newid);
 		*newid = NULL;
@@ -97,6 +116,7 @@ void dyad__ctrie_free(dyad__ctrie *t)
 	if (!t)
 		return;
 	free(t->node);
+	free(t->two);
 	memset(t, 0, sizeof *t);
 	memset(t->root, 0xff, sizeof t->root);
 }

@@ -30,6 +30,8 @@ typedef struct dyad__cnode {
 typedef struct dyad__ctrie {
 	dyad__cnode *node;
 	uint32_t root[256]; /* the root's child per byte, DYAD__NO_NODE */
+	uint32_t *two;      /* the root's children's children: 256 per child */
+	uint32_t d1, nd1;   /* the root's children are nodes [d1, d1 + nd1) */
 	size_t n;           /* nodes */
 } dyad__ctrie;
 
@@ -46,18 +48,31 @@ int dyad__ctrie_build(dyad__ctrie *t, const uint64_t *edges, size_t mask, size_t
 /* Frees t's tables (not t); t may be NULL. */
 void dyad__ctrie_free(dyad__ctrie *t);
 
+/* The child of node by byte c, DYAD__NO_NODE. The first two levels are
+** direct tables; the wide nodes are there (any letter can follow), and
+** every walk passes through them. */
 static inline uint32_t dyad__ctrie_child(const dyad__ctrie *t, uint32_t node, unsigned char c)
 {
 	const dyad__cnode *k;
-	uint32_t i, n;
+	uint32_t lo, hi;
 
 	if (node == 0)
 		return t->root[c];
+	if (node - t->d1 < t->nd1)
+		return t->two[(node - t->d1) << 8 | c];
 	k = t->node + t->node[node].kid0;
-	n = t->node[node].nkid;
-	for (i = 0; i < n; i++)
-		if (k[i].lab == c)
-			return t->node[node].kid0 + i;
+	lo = 0;
+	hi = t->node[node].nkid;
+	while (hi - lo > 4) { /* children are sorted by byte */
+		uint32_t mid = (lo + hi) / 2;
+		if (k[mid].lab <= c)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	for (; lo < hi; lo++)
+		if (k[lo].lab == c)
+			return t->node[node].kid0 + lo;
 	return DYAD__NO_NODE;
 }
 
