@@ -52,11 +52,13 @@ typedef struct cword {
 typedef struct cactor {
 	uint32_t w0, w1;      /* words */
 	const char *code;     /* "" = null */
+	const char *base;     /* its code without a role: what forwarding carries */
 	const char *label;
 	size_t start, end;    /* original span */
 	double conf;
 	int32_t ref;          /* a pronoun: the actor it stands for; else -1 */
 	int32_t first, last;  /* its compound's member actors (itself when single) */
+	uint8_t forwarded;    /* a pronoun standing for the previous sentence's actor */
 } cactor;
 
 /* Where the source or target of an event came from. */
@@ -91,6 +93,9 @@ struct dyad__coder {
 	unsigned nagent;
 	size_t njoined;
 	int status;           /* dyad_sent_status of the current sentence */
+	/* FORWARD: what the previous sentence passes on ("" nothing), and
+	** what this sentence took from it; kept across documents. */
+	char fwd[32], fwd_label[64], fwd_in[32], fwd_in_label[64];
 };
 
 #define W(c, i) (((cword *)(c)->words.p)[i])
@@ -270,7 +275,7 @@ static int push_actor(dyad__coder *c, uint32_t w0, uint32_t w1, const dyad_menti
 	memset(&x, 0, sizeof x);
 	x.w0 = w0;
 	x.w1 = w1;
-	x.code = m->code;
+	x.code = x.base = m->code;
 	x.label = m->label;
 	x.start = m->start;
 	x.end = m->end;
@@ -338,6 +343,8 @@ static int place_actors(dyad__coder *c, size_t *mi, size_t nm)
 		}
 		if (push_actor(c, w0, w1, &m) != 0)
 			return -1;
+		if (!(m.how == DYAD_HOW_ROLE && m.code[0] == '~')) /* not a converted role */
+			A(c, c->na - 1).base = dyad__mention_base(c->doc->ctx, *mi);
 	}
 	return 0;
 }
@@ -497,18 +504,59 @@ static void noun_phrases(dyad__coder *c)
 	}
 }
 
+/* Pushes the pronoun at word i as an actor standing for actor ref, or,
+** with ref < 0, for what the previous sentence forwarded. */
+static int push_pronoun(dyad__coder *c, uint32_t i, int32_t ref)
+{
+	dyad_mention m;
+
+	memset(&m, 0, sizeof m);
+	m.code = ref >= 0 ? A(c, ref).code : c->fwd_in;
+	m.label = ref >= 0 ? A(c, ref).label : c->fwd_in_label;
+	m.confidence = ref >= 0 ? A(c, ref).conf * 0.8 : 0.6;
+	dyad__map_span(c->doc, W(c, i).a, W(c, i).b, &m.start, &m.end);
+	if (push_actor(c, i, i + 1, &m) != 0)
+		return -1;
+	A(c, c->na - 1).ref = ref;
+	A(c, c->na - 1).forwarded = ref < 0;
+	return 0;
+}
+
+/* What this sentence passes on under FORWARD (§8.4): its first actor's
+** code without the role, else what its own pronouns were forwarded. The
+** suite's FRWD records take the first actor even after the verb, though
+** the manual asks for one before it. */
+static void forward_out(dyad__coder *c, uint32_t n, int used)
+{
+	const char *code = n ? A(c, 0).base : used ? c->fwd_in : "";
+	const char *label = n ? A(c, 0).label : used ? c->fwd_in_label : "";
+
+	snprintf(c->fwd, sizeof c->fwd, "%s", code);
+	snprintf(c->fwd_label, sizeof c->fwd_label, "%s", label ? label : "");
+}
+
 /* A pronoun stands for an earlier actor (§7.7): he, she, it the first
 ** actor of the sentence; its, his, her the first before it; they, them,
-** their the first compound, else the first actor. */
+** their the first compound, else the first actor. Under FORWARD one with
+** no actor before it stands for the previous sentence's actor (§8.4). */
 static int pronouns(dyad__coder *c)
 {
 	uint32_t i, n = (uint32_t)c->na;
+	int used = 0;
 
 	for (i = 0; i < c->nw; i++) {
-		cword *w = &W(c, i);
+		const cword *w = &W(c, i);
 		int32_t ref = -1;
 		uint32_t k;
-		if (w->type != T_PRON || n == 0)
+		if (w->type != T_PRON)
+			continue;
+		if (c->fwd_in[0] && (n == 0 || A(c, 0).w0 > i)) {
+			if (push_pronoun(c, i, -1) != 0)
+				return -1;
+			used = 1;
+			continue;
+		}
+		if (n == 0)
 			continue;
 		if (w->cls & DYAD__C_PRON_THEY) {
 			for (k = 0; k < n && A(c, k).first == A(c, k).last; k++)
@@ -519,21 +567,10 @@ static int pronouns(dyad__coder *c)
 		} else {
 			ref = 0;
 		}
-		if (ref < 0)
-			continue;
-		{
-			dyad_mention m;
-			cactor *r = &A(c, ref);
-			memset(&m, 0, sizeof m);
-			m.code = r->code;
-			m.label = r->label;
-			m.confidence = r->conf * 0.8;
-			dyad__map_span(c->doc, w->a, w->b, &m.start, &m.end);
-			if (push_actor(c, i, i + 1, &m) != 0)
-				return -1;
-			A(c, c->na - 1).ref = ref;
-		}
+		if (ref >= 0 && push_pronoun(c, i, ref) != 0)
+			return -1;
 	}
+	forward_out(c, n, used);
 	return 0;
 }
 
@@ -1319,10 +1356,11 @@ static void explain_words(dyad__coder *c)
 	for (i = 0; i < c->nw; i++) {
 		const cword *w = &W(c, i);
 		if (w->actor >= 0 && A(c, w->actor).w0 == i)
-			explain(c, "  [%u] actor %.*s = %s%s", i,
+			explain(c, "  [%u] actor %.*s = %s%s%s", i,
 				(int)(W(c, A(c, w->actor).w1 - 1).b - w->a), c->doc->norm + w->a,
 				*A(c, w->actor).code ? A(c, w->actor).code : "(null)",
-				A(c, w->actor).first != A(c, w->actor).last ? " (compound)" : "");
+				A(c, w->actor).first != A(c, w->actor).last ? " (compound)" : "",
+				A(c, w->actor).forwarded ? " (forwarded)" : "");
 		else if (w->actor < 0 && w->type)
 			explain(c, "  [%u] %s %.*s%s", i, names[w->type], (int)w->klen, w->key,
 				w->dropped ? " (dropped comma clause)" : "");
@@ -1347,6 +1385,9 @@ static int code_sentence(dyad__coder *c, size_t *mi, size_t nm)
 	int commas;
 
 	c->status = DYAD_SENT_CODED;
+	memcpy(c->fwd_in, c->fwd, sizeof c->fwd);
+	memcpy(c->fwd_in_label, c->fwd_label, sizeof c->fwd_label);
+	c->fwd[0] = c->fwd_label[0] = 0; /* a sentence not coded passes nothing on */
 	if (build_words(c, s) != 0 || place_actors(c, mi, nm) != 0)
 		return -1;
 	if ((int)c->nw < c->o->min_words) {
@@ -1415,6 +1456,8 @@ static int run_doc(dyad__coder *c, size_t nm)
 	for (c->sent = 0; c->sent < c->doc->nsents; c->sent++) {
 		sstat st;
 		st.e0 = (uint32_t)c->expl.len;
+		if (!c->o->forward || (c->sent == 0 && c->o->forward < 2))
+			c->fwd[0] = c->fwd_label[0] = 0;
 		explain(c, "sentence %u", c->sent);
 		if (code_sentence(c, &mi, nm) != 0)
 			return -1;
@@ -1706,8 +1749,12 @@ dyad_status dyad_code_opts_tabari(dyad_code_opts *o, const char *line, char *msg
 		return opt_default(o, s);
 	if (strncmp(s, "SET", 3) == 0 && strchr(s, ':'))
 		return opt_set(o, s, msg);
+	if (strncmp(s, "FORW", 4) == 0 && strchr(s, ':')) {
+		o->forward = !opt_has(strchr(s, ':'), " OFF");
+		return DYAD_OK;
+	}
 	if ((strncmp(s, "LABE", 4) == 0 || strncmp(s, "OUTP", 4) == 0 ||
-	     strncmp(s, "FORW", 4) == 0 || strncmp(s, "NONE", 4) == 0 ||
+	     strncmp(s, "NONE", 4) == 0 ||
 	     strncmp(s, "ISSU", 4) == 0 || strncmp(s, "FREQ", 4) == 0) && strchr(s, ':'))
 		return DYAD_OK; /* output and bookkeeping: nothing to do with coding */
 	return (dyad_status)opt_fail(msg, "unknown options command");

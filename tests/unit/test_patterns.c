@@ -90,6 +90,11 @@ static const char verbs_txt[] =
 	"- * negotiat~ [083]\n"                  /* 48 */
 	"- * {way | ground}_to + [084]\n";       /* 49 */
 
+static const char agents_txt[] =
+	"@kind agents\n"
+	"@source made up for test_patterns.c\n"
+	"President\n  code ~GOV\n";
+
 /* TABARI: bare words are stems, WORD_ whole words, "A~ B" adjacent. */
 static const char tabari_verbs[] =
 	"<SYNSETS>\n"                            /* 1 */
@@ -639,6 +644,55 @@ static void test_options(rig *r)
 		     "COMMA: without OFF or a limit is DYAD_PARSE (msg may be NULL)");
 }
 
+/* FORWARD (8.4): a pronoun before any actor stands for the previous
+** sentence's first actor, without its role, within a document and, when
+** the caller says a document continues the last one, across documents. */
+static void test_forward(void)
+{
+	static const char *const dicts[] = {"actors.txt", "agents.txt", "verbs.txt", NULL};
+	dyad_code_opts o;
+	char msg[DYAD_ERRMSG_MAX];
+	dyad_event e;
+	rig r;
+
+	dyad_code_opts_init(&o);
+	CHECK_EQ_INT(dyad_code_opts_tabari(&o, "FORWARD: ^^***NNN*SSS", msg), DYAD_OK,
+		     "FORWARD: with a sequence format");
+	CHECK_EQ_INT(o.forward, 1, "... turns forwarding on");
+	CHECK_EQ_INT(dyad_code_opts_tabari(&o, "FORWARD: ^^***NNN*SSS OFF", msg), DYAD_OK,
+		     "FORWARD: ... OFF");
+	CHECK_EQ_INT(o.forward, 0, "... turns it off");
+	if (rig_open(&r, dicts, 1) != 0) {
+		CHECK(0, "an engine with an agents file");
+		rig_close(&r);
+		return;
+	}
+	o.forward = 2;
+	CHECK_EQ_STR(code(&r, "Arnor President Elendur attacked Rohan.", &o), "ARNGOV>ROH:190",
+		     "a president of Arnor is ARNGOV");
+	CHECK_EQ_STR(code(&r, "He criticized Gondor.", &o), "ARN>GON:111",
+		     "forward 2: he is the previous document's first actor, without the role");
+	event(&r, "ARN", "GON", "111", &e);
+	CHECK_EQ_STR(span(e.src_start, e.src_end), span_of(&r, "He", 1), "... with the pronoun's span");
+	CHECK_EQ_STR(code(&r, "Then it attacked Mordor.", &o), "GON>MOR:190",
+		     "... the previous document's first actor, not the first one forwarded");
+	o.forward = 1;
+	CHECK_EQ_STR(code(&r, "He criticized Gondor.", &o), "",
+		     "forward 1: nothing crosses documents; he is Gondor");
+	rig_close(&r);
+	if (rig_open(&r, dicts, 0) != 0) {
+		CHECK(0, "an engine that splits sentences");
+		rig_close(&r);
+		return;
+	}
+	CHECK_EQ_STR(code(&r, "Gondor criticized Rohan. He attacked Mordor.", &o),
+		     "GON>MOR:190 GON>ROH:111", "forward 1: he is the previous sentence's actor");
+	o.forward = 0;
+	CHECK_EQ_STR(code(&r, "Gondor criticized Rohan. He attacked Mordor.", &o), "GON>ROH:111",
+		     "forward 0: he is the first actor of its own sentence");
+	rig_close(&r);
+}
+
 /* ---- other formats, documents, diagnostics ---------------------------- */
 
 static void test_tabari(void)
@@ -844,7 +898,7 @@ int main(void)
 {
 	static const char *const dicts[] = {"actors.txt", "verbs.txt", NULL};
 	const char *env = getenv("DYAD_DATA");
-	static const char *const files[] = {"actors.txt", "verbs.txt", "test.verbs", "test.actors",
+	static const char *const files[] = {"actors.txt", "agents.txt", "verbs.txt", "test.verbs", "test.actors",
 					    "CAMEO.verbpatterns.test.txt", "bad.txt", "skipped.verbs"};
 	char cwd[PATH_MAX];
 	rig r;
@@ -857,6 +911,7 @@ int main(void)
 	}
 	put("actors.txt", actors_txt);
 	put("verbs.txt", verbs_txt);
+	put("agents.txt", agents_txt);
 	put("test.verbs", tabari_verbs);
 	put("test.actors", tabari_actors);
 	put("CAMEO.verbpatterns.test.txt", petrarch_verbs);
@@ -882,6 +937,7 @@ int main(void)
 	test_tabari();
 	test_petrarch();
 	test_document();
+	test_forward();
 	test_bad_lines();
 	test_skipped_roots();
 	test_no_patterns();
