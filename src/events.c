@@ -628,6 +628,11 @@ static int drop_commas(dyad__coder *c)
 			min = o->comma_min, max = o->comma_max, a = prev + 1;
 		}
 		len = (int)(i - a);
+		/* The comma that closes a dropped clause goes back to the main
+		** one: "A, in remarks on Monday, urged B to ..." keeps "urged B
+		** to ..." whatever its length (validation DEMO-19, MARK-06..10). */
+		if (prev != UINT32_MAX && W(c, prev).dropped)
+			len = -1;
 		if (!(prev == UINT32_MAX && i == c->nw) && len > min && len <= max) {
 			/* The clause goes with its commas: "A, x y z, B" reads "A B". */
 			for (j = a > 0 ? a - 1 : 0; j <= i && j < c->nw; j++)

@@ -515,6 +515,12 @@ static void test_structure(rig *r)
 
 	CHECK_EQ_STR(code(r, "Arnor, which criticized Rohan last week, attacked Gondor.", NULL),
 		     "ARN>GON:190", "a five-word comma clause is dropped with its verb and actor");
+	CHECK_EQ_STR(code(r, "Arnor, in a speech on Monday, criticized Gondor over the border "
+			  "dispute.", NULL), "ARN>GON:111",
+		     "the clause after a dropped one is the main clause again, even when short");
+	CHECK_EQ_STR(code(r, "Arnor, in a speech on Monday, criticized Gondor over the border "
+			  "dispute, said an envoy from Rohan.", NULL), "ARN>GON:111",
+		     "... and a later comma clause is still dropped");
 	dyad_code_opts_init(&o);
 	CHECK_EQ_INT(dyad_code_opts_tabari(&o, "COMMA: OFF", msg), DYAD_OK, "COMMA: OFF");
 	CHECK_EQ_INT(o.comma_off, 1, "... sets comma_off");
