@@ -111,7 +111,7 @@ static const char tabari_verbs[] =
 	"SEIZE [192]\n"                          /* 12 */
 	"- * &ARMS FROM + [1921]\n"              /* 13 */
 	"FIGHT [190]\n"                          /* 14 */
-	"{FOUGHT_ FIGHTING_}\n"                  /* 15 */
+	"{FOUGHT_ FIGHTING_ WAR}\n"              /* 15 */
 	"SHELL [190]\n"                          /* 16 */
 	"- * + WITH HEAVY~ GUN [195]\n"          /* 17 */
 	"~FINISH\n"                              /* 18 */
@@ -730,6 +730,8 @@ static void test_tabari(void)
 	CHECK_EQ_STR(code(&r, "Arnor accused Gondor of spying.", NULL), "ARN>GON:1122",
 		     "SPY is a stem in a pattern");
 	CHECK_EQ_STR(code(&r, "Arnor fought Gondor.", NULL), "ARN>GON:190", "{FOUGHT_}: an irregular form");
+	CHECK_EQ_STR(code(&r, "Arnor warred with Gondor.", NULL), "ARN>GON:190",
+		     "{WAR}: a form without '_' is a stem, as any TABARI word (5.2.2)");
 	CHECK_EQ_STR(code(&r, "Arnor seized tanks from Gondor.", NULL), "ARN>GON:1921",
 		     "&ARMS: a stem member");
 	CHECK_EQ_STR(code(&r, "Arnor seized artillery from Gondor.", NULL), "ARN>GON:1921",
