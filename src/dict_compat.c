@@ -453,8 +453,8 @@ static int add_phrase_text(treader *r, const char *s, size_t n, unsigned flags)
 	n = trim_end(s, 0, n);
 	if (n > 0 && s[n - 1] == '=')
 		n--;
-	else if (r->stems && (n == 0 || s[n - 1] != '_'))
-		flags |= DYAD__N_STEM;
+	else if (r->stems && (n == 0 || (s[n - 1] != '_' && s[n - 1] != '.')))
+		flags |= DYAD__N_STEM; /* "U.S." is no stem: squashed to "us" it would take "use" */
 	cut = unclosed_paren(s, n);
 	n = trim_seps(s, cut);
 	while (n > 0 && s[0] == '_')

@@ -121,6 +121,7 @@ static const char tabari_actors[] =
 	"ARNOR [ARN]\n"
 	"GONDOR [GON]\n"
 	"MINAS_TIRITH [GON]\n"
+	"U.N. [UNO]\n"
 	"<NOUN>\n"
 	"SHELLS_\n"
 	"</NOUN>\n";
@@ -745,6 +746,9 @@ static void test_tabari(void)
 		     "HEAVY~ GUN: a word between fails");
 	CHECK_EQ_STR(code(&r, "Arnor shelled Minas Tirith.", NULL), "ARN>GON:190",
 		     "a TABARI actor phrase MINAS_TIRITH");
+	CHECK_EQ_STR(code(&r, "The U.N. shelled Gondor.", NULL), "UNO>GON:190", "U.N. is an actor");
+	CHECK_EQ_STR(code(&r, "Until dawn Arnor shelled Gondor.", NULL), "ARN>GON:190",
+		     "... but no stem: 'until' is not the U.N.");
 	CHECK_EQ_STR(code(&r, "Arnor shells Gondor.", NULL), "",
 		     "<NOUN> SHELLS_ in the actors file: not a verb");
 	CHECK_EQ_STR(code(&r, "Arnor trampled Gondor.", NULL), "", "nothing is read after ~FINISH");
