@@ -492,6 +492,8 @@ static long pick_name(const struct dyad__actors *a, const dyad_doc *doc, const m
 			continue;
 		if (m->midstem && !(nm->flags & DYAD__N_STEM))
 			continue;
+		if (m->plural && (nm->flags & DYAD__N_EXACT))
+			continue; /* "MOUSE=" does not take "mouses" */
 		if (nm->flags & DYAD__N_CAPS) {
 			if (lower < 0)
 				lower = has_lower(doc, m->t0, m->t1);

@@ -35,8 +35,9 @@ enum {
 	DYAD__N_PLURAL = 1u << 3,   /* an explicit plural form of the entry */
 	DYAD__N_STORY = 1u << 4,    /* discard: the whole story, not the sentence */
 	DYAD__N_CAPS = 1u << 5,     /* set by the builder: matches text in capitals only */
-	DYAD__N_ANYCASE = 1u << 6   /* a TABARI file: all names are in capitals, so
+	DYAD__N_ANYCASE = 1u << 6,  /* a TABARI file: all names are in capitals, so
 				    ** the capitals-only rule cannot apply */
+	DYAD__N_EXACT = 1u << 7     /* no regular plural (TABARI "MOUSE=", §5.2.3) */
 };
 
 /* Flags of an entry. */

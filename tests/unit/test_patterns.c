@@ -122,6 +122,7 @@ static const char tabari_actors[] =
 	"GONDOR [GON]\n"
 	"MINAS_TIRITH [GON]\n"
 	"U.N. [UNO]\n"
+	"ENT= [ENT]\n"
 	"<NOUN>\n"
 	"SHELLS_\n"
 	"</NOUN>\n";
@@ -749,6 +750,9 @@ static void test_tabari(void)
 	CHECK_EQ_STR(code(&r, "The U.N. shelled Gondor.", NULL), "UNO>GON:190", "U.N. is an actor");
 	CHECK_EQ_STR(code(&r, "Until dawn Arnor shelled Gondor.", NULL), "ARN>GON:190",
 		     "... but no stem: 'until' is not the U.N.");
+	CHECK_EQ_STR(code(&r, "Arnor shelled an Ent.", NULL), "ARN>ENT:190", "ENT= is an actor");
+	CHECK_EQ_STR(code(&r, "Arnor shelled the Ents.", NULL), "",
+		     "... with no regular plural (5.2.3)");
 	CHECK_EQ_STR(code(&r, "Arnor shells Gondor.", NULL), "",
 		     "<NOUN> SHELLS_ in the actors file: not a verb");
 	CHECK_EQ_STR(code(&r, "Arnor trampled Gondor.", NULL), "", "nothing is read after ~FINISH");
