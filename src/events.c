@@ -45,6 +45,7 @@ typedef struct cword {
 	uint32_t id0, nid;    /* lexicon ids in coder->ids */
 	uint16_t cls;         /* classes of the words it matches */
 	uint8_t type, cap, dropped, vlen;
+	uint8_t poss;         /* a possessive follows: looked up with its "'s" */
 	int32_t actor;        /* actor covering it, -1 */
 	int32_t form;         /* verb form starting here, -1 */
 } cword;
@@ -213,8 +214,33 @@ static int rejoin(dyad__coder *c, const char *f)
 	return 0;
 }
 
+/* The key of token t's last piece f[a, n) with the possessive that
+** follows it ("plan" + "'s"), kept in c->joined; NULL when full. */
+static const char *with_possessive(dyad__coder *c, const char *f, uint32_t n)
+{
+	char *key = c->joined + c->njoined;
+
+	if (c->njoined + n + 3 > sizeof c->joined)
+		return NULL;
+	memcpy(key, f, n);
+	memcpy(key + n, "'s", 3);
+	c->njoined += n + 3;
+	return key;
+}
+
+/* Is token t followed at once by a possessive ending in its sentence? */
+static int possessive_after(const dyad__coder *c, uint32_t t)
+{
+	const dyad__sent *s = &c->doc->sents[c->sent];
+
+	return t + 1 < s->tok0 + s->ntok && c->doc->toks[t + 1].kind == DYAD_TOK_POSSESSIVE &&
+	       c->doc->toks[t + 1].start == c->doc->toks[t].end;
+}
+
 /* A token's words: hyphens split it (TABARI §7.3); punctuation other than
-** commas and semicolons is left out, as possessive endings are. */
+** commas and semicolons is left out. A possessive ending stays on its
+** word for the lexicon (TABARI §5.2.3: "plan's" is no whole-word PLAN_,
+** and no verb). */
 static int token_words(dyad__coder *c, uint32_t t)
 {
 	const dyad__tok *k = &c->doc->toks[t];
@@ -234,10 +260,20 @@ static int token_words(dyad__coder *c, uint32_t t)
 	    t > c->doc->sents[c->sent].tok0 && c->doc->toks[t - 1].end == k->start)
 		return rejoin(c, f);
 	while (i < k->fold_len) {
+		const char *key;
+		uint32_t n;
 		for (a = i; i < k->fold_len && f[i] != '-'; i++)
 			;
-		if (i > a && add_word(c, t, k->start, k->end, f + a, i - a, cap && a == 0) != 0)
+		key = f + a, n = i - a;
+		if (i == k->fold_len && n && possessive_after(c, t) &&
+		    (key = with_possessive(c, f + a, n)) != NULL)
+			n += 2;
+		if (!key)
+			key = f + a;
+		if (n && add_word(c, t, k->start, k->end, key, n, cap && a == 0) != 0)
 			return -1;
+		if (n && key != f + a)
+			W(c, c->nw - 1).poss = 1;
 		i++;
 	}
 	return 0;
@@ -411,7 +447,7 @@ static void type_words(dyad__coder *c)
 			w->type = T_NUM;
 		else if (w->cls & DYAD__C_NOUN)
 			w->type = T_NOUN;
-		else if ((w->form = form_at(c, i, &len)) >= 0) {
+		else if (!w->poss && (w->form = form_at(c, i, &len)) >= 0) {
 			w->type = shifted(c, i, w->form) ? T_NOUN : T_VERB;
 			w->vlen = len;
 			if (w->type == T_NOUN)

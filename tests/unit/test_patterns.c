@@ -114,8 +114,9 @@ static const char tabari_verbs[] =
 	"{FOUGHT_ FIGHTING_ WAR}\n"              /* 15 */
 	"SHELL [190]\n"                          /* 16 */
 	"- * + WITH HEAVY~ GUN [195]\n"          /* 17 */
-	"~FINISH\n"                              /* 18 */
-	"TRAMPLE [180]\n";                       /* 19: after ~FINISH, unread */
+	"- * + FROM_ ARMY_ [196]\n"              /* 18 */
+	"~FINISH\n"                              /* 19 */
+	"TRAMPLE [180]\n";                       /* 20: after ~FINISH, unread */
 
 static const char tabari_actors[] =
 	"ARNOR [ARN]\n"
@@ -720,6 +721,8 @@ static void test_tabari(void)
 	CHECK_EQ_STR(code(&r, "Arnor protests Gondor.", NULL), "ARN>GON:141",
 		     "PROTEST_: the whole word with a regular ending");
 	CHECK_EQ_STR(pattern_of(&r, "ARN", "GON", "141"), "test.verbs:6", "... its root line");
+	CHECK_EQ_STR(code(&r, "Arnor feared protest's spread to Gondor.", NULL), "",
+		     "a word with a possessive is no verb (5.2.3)");
 	CHECK_EQ_STR(code(&r, "Arnor protesters confronted Gondor.", NULL), "",
 		     "PROTEST_ is no stem: protesters is not it");
 	CHECK_EQ_STR(code(&r, "Arnor demonstrators confronted Gondor.", NULL), "ARN>GON:141",
@@ -745,6 +748,10 @@ static void test_tabari(void)
 		     "HEAVY~ is a stem");
 	CHECK_EQ_STR(code(&r, "Arnor shelled Gondor with heavy field guns.", NULL), "ARN>GON:190",
 		     "HEAVY~ GUN: a word between fails");
+	CHECK_EQ_STR(code(&r, "Arnor shelled Gondor from army bases.", NULL), "ARN>GON:196",
+		     "ARMY_ in a pattern");
+	CHECK_EQ_STR(code(&r, "Arnor shelled Gondor from the army's bases.", NULL), "ARN>GON:190",
+		     "... is the word exactly: no possessive (5.2.3)");
 	CHECK_EQ_STR(code(&r, "Arnor shelled Minas Tirith.", NULL), "ARN>GON:190",
 		     "a TABARI actor phrase MINAS_TIRITH");
 	CHECK_EQ_STR(code(&r, "The U.N. shelled Gondor.", NULL), "UNO>GON:190", "U.N. is an actor");
