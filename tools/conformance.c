@@ -1066,6 +1066,10 @@ static int run(suite *s, const args *a)
 	/* TABARI codes what a sentence says whatever its modality ("will
 	** meet" is a meeting): dyad's modality filter would hide expected events. */
 	s->opts.keep_modal = 1;
+	/* TABARI codes no sentence of fewer than 8 words unless SET: MINIMUM
+	** WORDS says otherwise (manual §4.3, text files); dyad's own default
+	** codes any length. */
+	s->opts.min_words = 8;
 	if (!s->list && engine_load(s, a->data) != 0)
 		return 1;
 	if (options_read(s) != 0)
