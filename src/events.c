@@ -67,6 +67,7 @@ typedef struct eslot {
 	int32_t actor;        /* an actor index, -1 none */
 	const char *dflt;     /* or a default code from the options */
 	const char *how;      /* static text for the record */
+	uint8_t single;       /* the actor alone, not its whole compound */
 } eslot;
 
 typedef struct ev {
@@ -978,8 +979,9 @@ static const char *code_of(const dyad__coder *c, int32_t k)
 }
 
 /* First actor slot in [a, b) whose code is not avoid's (null codes are
-** never chosen). */
-static int32_t first_actor(const dyad__coder *c, uint32_t a, uint32_t b, int32_t avoid)
+** never chosen); with members, a compound's later members count too. */
+static int32_t first_actor(const dyad__coder *c, uint32_t a, uint32_t b, int32_t avoid,
+			   int members)
 {
 	uint32_t i;
 
@@ -987,7 +989,7 @@ static int32_t first_actor(const dyad__coder *c, uint32_t a, uint32_t b, int32_t
 		int32_t k = W(c, i).actor;
 		if (k < 0 || W(c, i).dropped || A(c, k).w0 != i)
 			continue;
-		if (A(c, k).ref < 0 && A(c, k).first != k)
+		if (!members && A(c, k).ref < 0 && A(c, k).first != k)
 			continue; /* a later member of a compound */
 		if (!*code_of(c, k))
 			continue;
@@ -1010,6 +1012,45 @@ static int passive(const dyad__coder *c, uint32_t v0, uint32_t v1)
 		       (v1 + 1 < c->nw && W(c, v1 + 1).type == T_BY && W(c, v1).actor < 0));
 }
 
+/*
+** The searches across the verb (§7.10): a source after it when none is
+** before, a target before it when none is after. DEFAULT: SOURCE [X]
+** PRIOR and TARGET [Y] AFTER make the defaults win over them (§8.5).
+** A source found after the verb stands alone, not for its whole
+** compound: in "X restores ties with Gondor and Bree" Gondor is the
+** source and Bree the target. With no target elsewhere, a compound
+** source's first member acts on the next: in "Bree and Arnor restore
+** ties", Bree on Arnor (validation DEFAULT-06b, DEFAULT-07b).
+*/
+static void greedy_sides(const dyad__coder *c, const clause *cl, uint32_t v0, uint32_t v1,
+			 eslot *src, eslot *tgt)
+{
+	const dyad_code_opts *o = c->o;
+	int prior = o->default_source[0] && o->default_source_prior;
+	int after = o->default_target[0] && o->default_target_after;
+
+	if (src->actor < 0 && !prior &&
+	    (src->actor = first_actor(c, v1, cl->w1, tgt->actor, 0)) >= 0) {
+		src->how = "first actor after the verb (none before it)";
+		src->single = 1;
+	}
+	if (tgt->actor < 0 && (tgt->actor = first_actor(c, v1, cl->w1, src->actor,
+							src->single)) >= 0) {
+		tgt->how = "first actor after the verb";
+		tgt->single = src->single;
+	}
+	if (tgt->actor < 0 && !after &&
+	    (tgt->actor = first_actor(c, cl->w0, v0, src->actor, 0)) >= 0)
+		tgt->how = "first actor before the verb (none after it)";
+	if (tgt->actor < 0 && !after && src->actor >= 0 && A(c, src->actor).ref < 0 &&
+	    A(c, src->actor).first != A(c, src->actor).last &&
+	    (tgt->actor = first_actor(c, A(c, A(c, src->actor).first).w0,
+				      A(c, A(c, src->actor).last).w1, src->actor, 1)) >= 0) {
+		tgt->how = "another member of the compound source";
+		tgt->single = 1;
+	}
+}
+
 /* Fills the source and target of a verb coded in clause cl (§5.8). */
 static void find_actors(dyad__coder *c, const clause *cl, const mst *m, uint32_t v0,
 			uint32_t v1, int designated, eslot *src, eslot *tgt)
@@ -1028,26 +1069,9 @@ static void find_actors(dyad__coder *c, const clause *cl, const mst *m, uint32_t
 		src->actor = c->carried;
 		src->how = "source of the previous clause";
 	}
-	if (src->actor < 0 && (src->actor = first_actor(c, cl->w0, v0, tgt->actor)) >= 0)
+	if (src->actor < 0 && (src->actor = first_actor(c, cl->w0, v0, tgt->actor, 0)) >= 0)
 		src->how = "first actor before the verb";
-	/* DEFAULT: SOURCE [X] PRIOR and TARGET [Y] AFTER make the defaults
-	** win over the greedy searches on the other side of the verb (§8.5). */
-	int prior = o->default_source[0] && o->default_source_prior;
-	int after = o->default_target[0] && o->default_target_after;
-
-	if (src->actor < 0 && !prior &&
-	    (src->actor = first_actor(c, v1, cl->w1, tgt->actor)) >= 0)
-		src->how = "first actor after the verb (none before it)";
-	if (tgt->actor < 0 && (tgt->actor = first_actor(c, v1, cl->w1, src->actor)) >= 0)
-		tgt->how = "first actor after the verb";
-	if (tgt->actor < 0 && !after &&
-	    (tgt->actor = first_actor(c, cl->w0, v0, src->actor)) >= 0)
-		tgt->how = "first actor before the verb (none after it)";
-	if (tgt->actor < 0 && !after && src->actor >= 0 &&
-	    A(c, src->actor).first != A(c, src->actor).last) {
-		tgt->actor = src->actor;
-		tgt->how = "the compound source";
-	}
+	greedy_sides(c, cl, v0, v1, src, tgt);
 	if (!designated && src->actor >= 0 && tgt->actor >= 0 && passive(c, v0, v1)) {
 		eslot t = *src;
 		*src = *tgt;
@@ -1102,9 +1126,14 @@ typedef struct coded {
 	double base;            /* confidence from how the match was made */
 } coded;
 
-/* The members of a slot: a compound's actors, a pronoun's referent's. */
-static void members(const dyad__coder *c, int32_t k, int32_t *a, int32_t *b)
+/* The members of a slot: a compound's actors, a pronoun's referent's;
+** only itself when it stands alone. */
+static void members(const dyad__coder *c, int32_t k, int single, int32_t *a, int32_t *b)
 {
+	if (k >= 0 && single && A(c, k).ref < 0) {
+		*a = *b = k;
+		return;
+	}
 	if (k >= 0 && A(c, k).ref >= 0)
 		k = A(c, k).ref;
 	if (k < 0) {
@@ -1191,8 +1220,8 @@ static int emit(dyad__coder *c, const coded *x)
 	int32_t ps = x->src.actor >= 0 && A(c, x->src.actor).ref >= 0 ? x->src.actor : -1;
 	int32_t pt = x->tgt.actor >= 0 && A(c, x->tgt.actor).ref >= 0 ? x->tgt.actor : -1;
 
-	members(c, x->src.actor, &s0, &s1);
-	members(c, x->tgt.actor, &t0, &t1);
+	members(c, x->src.actor, x->src.single, &s0, &s1);
+	members(c, x->tgt.actor, x->tgt.single, &t0, &t1);
 	if (x->src.actor < 0)
 		s0 = s1 = -1;
 	if (x->tgt.actor < 0)
@@ -1360,7 +1389,7 @@ static int code_clauses(dyad__coder *c)
 		if ((e = emit_clause(c, &r, ev0, &dominant)) < 0)
 			return -1;
 		total += e;
-		c->carried = r.n ? r.got[0].src.actor : first_actor(c, cl->w0, cl->w1, -1);
+		c->carried = r.n ? r.got[0].src.actor : first_actor(c, cl->w0, cl->w1, -1, 0);
 	}
 	if (total == 0 && have_sub && c->o->code_by != 0 && emit(c, &sub) != 0)
 		return -1;

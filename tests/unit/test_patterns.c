@@ -505,6 +505,11 @@ static void test_structure(rig *r)
 		     "a compound source expands");
 	CHECK_EQ_STR(code(r, "Arnor attacked Gondor and Rohan.", NULL), "ARN>GON:190 ARN>ROH:190",
 		     "a compound target expands");
+	CHECK_EQ_STR(code(r, "Yesterday attacked Gondor and Rohan.", NULL), "GON>ROH:190",
+		     "a source found after the verb stands alone; its compound's next member is the "
+		     "target (7.10)");
+	CHECK_EQ_STR(code(r, "Arnor and Gondor criticized the plan.", NULL), "ARN>GON:111",
+		     "no target anywhere: a compound source's first member acts on the next");
 	CHECK_EQ_STR(code(r, "Gondor was angry and he attacked Mordor.", NULL), "GON>MOR:190",
 		     "he is the first actor of the sentence");
 	event(r, "GON", "MOR", "190", &e);
