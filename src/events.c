@@ -681,6 +681,22 @@ static int drop_commas(dyad__coder *c)
 	return (int)dropped;
 }
 
+/* A pronoun whose actor went with a dropped comma clause stands for
+** nothing: in "Arnor is about to restore complete, full ties with Gondor
+** ... its embassy, a Bree official said", with the first clause dropped,
+** "its" is not Arnor (validation COMMA-02C). */
+static void orphan_pronouns(dyad__coder *c)
+{
+	uint32_t i;
+
+	for (i = 0; i < c->nw; i++) {
+		int32_t k = W(c, i).actor;
+		if (k >= 0 && A(c, k).ref >= 0 && !W(c, i).dropped &&
+		    W(c, A(c, A(c, k).ref).w0).dropped)
+			W(c, i).actor = -1;
+	}
+}
+
 typedef struct clause {
 	uint32_t w0, w1;
 } clause;
@@ -1473,6 +1489,7 @@ static int code_sentence(dyad__coder *c, size_t *mi, size_t nm)
 		return -1;
 	sort_actors(c);
 	commas = drop_commas(c);
+	orphan_pronouns(c);
 	if (cut_clauses(c) != 0)
 		return -1;
 	explain_words(c);

@@ -529,6 +529,8 @@ static void test_structure(rig *r)
 	CHECK_EQ_STR(code(r, "Arnor, in a speech on Monday, criticized Gondor over the border "
 			  "dispute, said an envoy from Rohan.", NULL), "ARN>GON:111",
 		     "... and a later comma clause is still dropped");
+	CHECK_EQ_STR(code(r, "Yesterday, as Arnor had warned for weeks, it attacked Gondor.", NULL), "",
+		     "a pronoun whose actor went with a dropped clause stands for nothing");
 	dyad_code_opts_init(&o);
 	CHECK_EQ_INT(dyad_code_opts_tabari(&o, "COMMA: OFF", msg), DYAD_OK, "COMMA: OFF");
 	CHECK_EQ_INT(o.comma_off, 1, "... sets comma_off");
