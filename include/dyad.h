@@ -400,6 +400,15 @@ typedef struct dyad_code_opts {
 	int comma_bmin, comma_bmax; /* ... between the start and a comma */
 	int min_words;        /* sentences shorter than this are not coded */
 	int convert_agents;   /* a role with no actor becomes an actor ("~COP") */
+	/* Pronoun forwarding (TABARI FORWARD:): a pronoun with no actor before
+	** it in its sentence stands for the first actor of the previous
+	** sentence (that actor's code without its role: "FOR" for "Fornost
+	** President X"), or for what that sentence's own forwarded pronoun
+	** stood for. 0 off; 1 between the sentences of a document; 2 as 1,
+	** and the document's first sentence continues the last sentence of
+	** the previous document coded with the same context (a story fed one
+	** sentence per document; the caller knows when that holds). */
+	int forward;
 	char default_source[16], default_target[16]; /* "" = none */
 	int default_source_prior;  /* use the default when no actor precedes the verb */
 	int default_target_after;  /* use the default when no actor follows the verb */
@@ -413,7 +422,8 @@ DYAD_API void dyad_code_opts_init(dyad_code_opts *o);
 /*
 ** Applies one line of a TABARI .options file ("COMMA: OFF", "SET: CODE
 ** BY SENTENCE", "COMPLEX: VERBS[5] NOACTPRIOR", "DEFAULT: SOURCE [X]
-** PRIOR", "SET: MINIMUM WORDS = 4", ...). Lines that do not change coding
+** PRIOR", "SET: MINIMUM WORDS = 4", "FORWARD: ^^***NNN*SSS" sets forward
+** to 1 and "FORWARD: ... OFF" to 0, ...). Lines that do not change coding
 ** (LABEL:, OUTPUT:, SET: HAIKU ...) are accepted and ignored. DYAD_PARSE
 ** for a line it cannot read; msg (DYAD_ERRMSG_MAX bytes, may be NULL)
 ** then says why.

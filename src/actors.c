@@ -596,6 +596,8 @@ static long pick_name(const struct dyad__actors *a, const dyad_doc *doc, const m
 			continue;
 		if (m->midstem && !(nm->flags & DYAD__N_STEM))
 			continue;
+		if (m->plural && (nm->flags & DYAD__N_EXACT))
+			continue; /* "MOUSE=" does not take "mouses" */
 		if (nm->flags & DYAD__N_CAPS) {
 			if (lower < 0)
 				lower = has_lower(doc, m->t0, m->t1);
@@ -626,6 +628,7 @@ typedef struct ment {
 	long agent;         /* last role name used, -1 none */
 	long base;          /* the country/organization composed with, -1 none */
 	uint32_t code;      /* the code */
+	uint32_t bcode;     /* a composed code's country or group code alone, 0 none */
 	uint32_t label;     /* a candidate's name */
 	uint32_t post;      /* dictionary pool offset of the office, 0 none */
 	uint32_t why;       /* explanation */
@@ -1140,6 +1143,8 @@ static int emit_chain(work *w, uint32_t sent, const chainst *c)
 			 c->place ? "; after a place preposition, so perhaps only a place" : "");
 	}
 	m.code = text_add(w->ctx, code, strlen(code));
+	if (c->person < 0 && c->agent >= 0 && base[0])
+		m.bcode = text_add(w->ctx, base, strlen(base));
 	m.why = text_add(w->ctx, why, strlen(why));
 	m.at = text_add(w->ctx, at, strlen(at));
 	m.gat = text_add(w->ctx, gat, strlen(gat));
@@ -1492,6 +1497,16 @@ dyad_status dyad_doc_mention(const dyad_doc *cdoc, size_t i, dyad_mention *out)
 	out->candidate = m->candidate;
 	out->explain = t + m->why;
 	return DYAD_OK;
+}
+
+const char *dyad__mention_base(const dyad_ctx *ctx, size_t i)
+{
+	const ment *m;
+
+	if (i >= DYAD__VEC_LEN(&ctx->ments, ment))
+		return "";
+	m = &((const ment *)ctx->ments.p)[i];
+	return ctx->mtext.p + (m->bcode ? m->bcode : m->code);
 }
 
 int dyad__mention_toks(const dyad_ctx *ctx, size_t i, uint32_t *sent, uint32_t *t0,

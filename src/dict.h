@@ -37,8 +37,9 @@ enum {
 	DYAD__N_CAPS = 1u << 5,     /* set by the builder: matches text in capitals only */
 	DYAD__N_ANYCASE = 1u << 6,  /* a TABARI file: all names are in capitals, so
 				    ** the capitals-only rule cannot apply */
-	DYAD__N_GAPS = 1u << 7      /* a TABARI phrase: a blank between two words lets
+	DYAD__N_GAPS = 1u << 7,     /* a TABARI phrase: a blank between two words lets
 				    ** other words come between them (DYAD__KEY_GAP) */
+	DYAD__N_EXACT = 1u << 8     /* no regular plural (TABARI "MOUSE=", §5.2.3) */
 };
 
 /* The byte a blank of a DYAD__N_GAPS name leaves in its key: keys are

@@ -21,7 +21,8 @@
 **    elsewhere (Phoenix.*.txt) a blank is a '_'.
 **    A final '_' means a whole word; without it the last word is a prefix
 **    (§5.2.2: DYAD__N_STEM); a final '=' asks for no regular endings
-**    (§5.2.3), which dyad cannot switch off, so it only means whole word.
+**    (§5.2.3): a whole word without the regular plural (DYAD__N_EXACT);
+**    a possessive is a token of its own, so it is never refused.
 **  - Comments: '#' and ';' outside brackets, lines starting with '/' (§5.2)
 **    or "<!" (PETRARCH). "~FINISH" ends the file (§5.2), as does
 **    "---STOP---" (PETRARCH).
@@ -457,9 +458,9 @@ static int add_phrase_text(treader *r, const char *s, size_t n, unsigned flags)
 
 	n = trim_end(s, 0, n);
 	if (n > 0 && s[n - 1] == '=')
-		n--;
-	else if (r->stems && (n == 0 || s[n - 1] != '_'))
-		flags |= DYAD__N_STEM;
+		n--, flags |= DYAD__N_EXACT;
+	else if (r->stems && (n == 0 || (s[n - 1] != '_' && s[n - 1] != '.')))
+		flags |= DYAD__N_STEM; /* "U.S." is no stem: squashed to "us" it would take "use" */
 	cut = unclosed_paren(s, n);
 	n = trim_seps(s, cut);
 	while (n > 0 && s[0] == '_')

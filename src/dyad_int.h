@@ -271,6 +271,9 @@ void dyad__actors_free(struct dyad__actors *a);
 ** dyad_doc_actors on ctx; -1 when out of range. */
 int dyad__mention_toks(const dyad_ctx *ctx, size_t i, uint32_t *sent, uint32_t *t0,
 		       uint32_t *t1);
+/* actors.c: the code of mention i without its role ("FOR" for "Fornost
+** President X" coded FORGOVPRS); its whole code when it has no role. */
+const char *dyad__mention_base(const dyad_ctx *ctx, size_t i);
 
 /* patterns.c: verb dictionaries at engine load. */
 dyad_status dyad__patterns_load(dyad_engine *eng, const dyad_config *cfg);

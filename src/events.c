@@ -45,6 +45,7 @@ typedef struct cword {
 	uint32_t id0, nid;    /* lexicon ids in coder->ids */
 	uint16_t cls;         /* classes of the words it matches */
 	uint8_t type, cap, dropped, vlen;
+	uint8_t poss;         /* a possessive follows: looked up with its "'s" */
 	int32_t actor;        /* actor covering it, -1 */
 	int32_t form;         /* verb form starting here, -1 */
 } cword;
@@ -52,11 +53,13 @@ typedef struct cword {
 typedef struct cactor {
 	uint32_t w0, w1;      /* words */
 	const char *code;     /* "" = null */
+	const char *base;     /* its code without a role: what forwarding carries */
 	const char *label;
 	size_t start, end;    /* original span */
 	double conf;
 	int32_t ref;          /* a pronoun: the actor it stands for; else -1 */
 	int32_t first, last;  /* its compound's member actors (itself when single) */
+	uint8_t forwarded;    /* a pronoun standing for the previous sentence's actor */
 } cactor;
 
 /* Where the source or target of an event came from. */
@@ -64,6 +67,7 @@ typedef struct eslot {
 	int32_t actor;        /* an actor index, -1 none */
 	const char *dflt;     /* or a default code from the options */
 	const char *how;      /* static text for the record */
+	uint8_t single;       /* the actor alone, not its whole compound */
 } eslot;
 
 typedef struct ev {
@@ -92,6 +96,9 @@ struct dyad__coder {
 	size_t njoined;
 	int status;           /* dyad_sent_status of the current sentence */
 	uint64_t seen[64];    /* lexicon ids in the sentence, hashed to 4096 bits */
+	/* FORWARD: what the previous sentence passes on ("" nothing), and
+	** what this sentence took from it; kept across documents. */
+	char fwd[32], fwd_label[64], fwd_in[32], fwd_in_label[64];
 };
 
 #define W(c, i) (((cword *)(c)->words.p)[i])
@@ -209,8 +216,33 @@ static int rejoin(dyad__coder *c, const char *f)
 	return 0;
 }
 
+/* The key of token t's last piece f[a, n) with the possessive that
+** follows it ("plan" + "'s"), kept in c->joined; NULL when full. */
+static const char *with_possessive(dyad__coder *c, const char *f, uint32_t n)
+{
+	char *key = c->joined + c->njoined;
+
+	if (c->njoined + n + 3 > sizeof c->joined)
+		return NULL;
+	memcpy(key, f, n);
+	memcpy(key + n, "'s", 3);
+	c->njoined += n + 3;
+	return key;
+}
+
+/* Is token t followed at once by a possessive ending in its sentence? */
+static int possessive_after(const dyad__coder *c, uint32_t t)
+{
+	const dyad__sent *s = &c->doc->sents[c->sent];
+
+	return t + 1 < s->tok0 + s->ntok && c->doc->toks[t + 1].kind == DYAD_TOK_POSSESSIVE &&
+	       c->doc->toks[t + 1].start == c->doc->toks[t].end;
+}
+
 /* A token's words: hyphens split it (TABARI §7.3); punctuation other than
-** commas and semicolons is left out, as possessive endings are. */
+** commas and semicolons is left out. A possessive ending stays on its
+** word for the lexicon (TABARI §5.2.3: "plan's" is no whole-word PLAN_,
+** and no verb). */
 static int token_words(dyad__coder *c, uint32_t t)
 {
 	const dyad__tok *k = &c->doc->toks[t];
@@ -230,10 +262,20 @@ static int token_words(dyad__coder *c, uint32_t t)
 	    t > c->doc->sents[c->sent].tok0 && c->doc->toks[t - 1].end == k->start)
 		return rejoin(c, f);
 	while (i < k->fold_len) {
+		const char *key;
+		uint32_t n;
 		for (a = i; i < k->fold_len && f[i] != '-'; i++)
 			;
-		if (i > a && add_word(c, t, k->start, k->end, f + a, i - a, cap && a == 0) != 0)
+		key = f + a, n = i - a;
+		if (i == k->fold_len && n && possessive_after(c, t) &&
+		    (key = with_possessive(c, f + a, n)) != NULL)
+			n += 2;
+		if (!key)
+			key = f + a;
+		if (n && add_word(c, t, k->start, k->end, key, n, cap && a == 0) != 0)
 			return -1;
+		if (n && key != f + a)
+			W(c, c->nw - 1).poss = 1;
 		i++;
 	}
 	return 0;
@@ -296,7 +338,7 @@ static int push_actor(dyad__coder *c, uint32_t w0, uint32_t w1, const dyad_menti
 	memset(&x, 0, sizeof x);
 	x.w0 = w0;
 	x.w1 = w1;
-	x.code = m->code;
+	x.code = x.base = m->code;
 	x.label = m->label;
 	x.start = m->start;
 	x.end = m->end;
@@ -365,6 +407,8 @@ static int place_actors(dyad__coder *c, size_t *mi, size_t nm)
 		}
 		if (push_actor(c, w0, w1, &m) != 0)
 			return -1;
+		if (!(m.how == DYAD_HOW_ROLE && m.code[0] == '~')) /* not a converted role */
+			A(c, c->na - 1).base = dyad__mention_base(c->doc->ctx, *mi);
 	}
 	return 0;
 }
@@ -431,7 +475,7 @@ static void type_words(dyad__coder *c)
 			w->type = T_NUM;
 		else if (w->cls & DYAD__C_NOUN)
 			w->type = T_NOUN;
-		else if ((w->form = form_at(c, i, &len)) >= 0) {
+		else if (!w->poss && (w->form = form_at(c, i, &len)) >= 0) {
 			w->type = shifted(c, i, w->form) ? T_NOUN : T_VERB;
 			w->vlen = len;
 			if (w->type == T_NOUN)
@@ -524,18 +568,59 @@ static void noun_phrases(dyad__coder *c)
 	}
 }
 
+/* Pushes the pronoun at word i as an actor standing for actor ref, or,
+** with ref < 0, for what the previous sentence forwarded. */
+static int push_pronoun(dyad__coder *c, uint32_t i, int32_t ref)
+{
+	dyad_mention m;
+
+	memset(&m, 0, sizeof m);
+	m.code = ref >= 0 ? A(c, ref).code : c->fwd_in;
+	m.label = ref >= 0 ? A(c, ref).label : c->fwd_in_label;
+	m.confidence = ref >= 0 ? A(c, ref).conf * 0.8 : 0.6;
+	dyad__map_span(c->doc, W(c, i).a, W(c, i).b, &m.start, &m.end);
+	if (push_actor(c, i, i + 1, &m) != 0)
+		return -1;
+	A(c, c->na - 1).ref = ref;
+	A(c, c->na - 1).forwarded = ref < 0;
+	return 0;
+}
+
+/* What this sentence passes on under FORWARD (§8.4): its first actor's
+** code without the role, else what its own pronouns were forwarded. The
+** suite's FRWD records take the first actor even after the verb, though
+** the manual asks for one before it. */
+static void forward_out(dyad__coder *c, uint32_t n, int used)
+{
+	const char *code = n ? A(c, 0).base : used ? c->fwd_in : "";
+	const char *label = n ? A(c, 0).label : used ? c->fwd_in_label : "";
+
+	snprintf(c->fwd, sizeof c->fwd, "%s", code);
+	snprintf(c->fwd_label, sizeof c->fwd_label, "%s", label ? label : "");
+}
+
 /* A pronoun stands for an earlier actor (§7.7): he, she, it the first
 ** actor of the sentence; its, his, her the first before it; they, them,
-** their the first compound, else the first actor. */
+** their the first compound, else the first actor. Under FORWARD one with
+** no actor before it stands for the previous sentence's actor (§8.4). */
 static int pronouns(dyad__coder *c)
 {
 	uint32_t i, n = (uint32_t)c->na;
+	int used = 0;
 
 	for (i = 0; i < c->nw; i++) {
-		cword *w = &W(c, i);
+		const cword *w = &W(c, i);
 		int32_t ref = -1;
 		uint32_t k;
-		if (w->type != T_PRON || n == 0)
+		if (w->type != T_PRON)
+			continue;
+		if (c->fwd_in[0] && (n == 0 || A(c, 0).w0 > i)) {
+			if (push_pronoun(c, i, -1) != 0)
+				return -1;
+			used = 1;
+			continue;
+		}
+		if (n == 0)
 			continue;
 		if (w->cls & DYAD__C_PRON_THEY) {
 			for (k = 0; k < n && A(c, k).first == A(c, k).last; k++)
@@ -546,21 +631,10 @@ static int pronouns(dyad__coder *c)
 		} else {
 			ref = 0;
 		}
-		if (ref < 0)
-			continue;
-		{
-			dyad_mention m;
-			cactor *r = &A(c, ref);
-			memset(&m, 0, sizeof m);
-			m.code = r->code;
-			m.label = r->label;
-			m.confidence = r->conf * 0.8;
-			dyad__map_span(c->doc, w->a, w->b, &m.start, &m.end);
-			if (push_actor(c, i, i + 1, &m) != 0)
-				return -1;
-			A(c, c->na - 1).ref = ref;
-		}
+		if (ref >= 0 && push_pronoun(c, i, ref) != 0)
+			return -1;
 	}
+	forward_out(c, n, used);
 	return 0;
 }
 
@@ -618,6 +692,11 @@ static int drop_commas(dyad__coder *c)
 			min = o->comma_min, max = o->comma_max, a = prev + 1;
 		}
 		len = (int)(i - a);
+		/* The comma that closes a dropped clause goes back to the main
+		** one: "A, in remarks on Monday, urged B to ..." keeps "urged B
+		** to ..." whatever its length (validation DEMO-19, MARK-06..10). */
+		if (prev != UINT32_MAX && W(c, prev).dropped)
+			len = -1;
 		if (!(prev == UINT32_MAX && i == c->nw) && len > min && len <= max) {
 			/* The clause goes with its commas: "A, x y z, B" reads "A B". */
 			for (j = a > 0 ? a - 1 : 0; j <= i && j < c->nw; j++)
@@ -627,6 +706,22 @@ static int drop_commas(dyad__coder *c)
 		prev = i;
 	}
 	return (int)dropped;
+}
+
+/* A pronoun whose actor went with a dropped comma clause stands for
+** nothing: in "Arnor is about to restore complete, full ties with Gondor
+** ... its embassy, a Bree official said", with the first clause dropped,
+** "its" is not Arnor (validation COMMA-02C). */
+static void orphan_pronouns(dyad__coder *c)
+{
+	uint32_t i;
+
+	for (i = 0; i < c->nw; i++) {
+		int32_t k = W(c, i).actor;
+		if (k >= 0 && A(c, k).ref >= 0 && !W(c, i).dropped &&
+		    W(c, A(c, A(c, k).ref).w0).dropped)
+			W(c, i).actor = -1;
+	}
 }
 
 typedef struct clause {
@@ -927,8 +1022,9 @@ static const char *code_of(const dyad__coder *c, int32_t k)
 }
 
 /* First actor slot in [a, b) whose code is not avoid's (null codes are
-** never chosen). */
-static int32_t first_actor(const dyad__coder *c, uint32_t a, uint32_t b, int32_t avoid)
+** never chosen); with members, a compound's later members count too. */
+static int32_t first_actor(const dyad__coder *c, uint32_t a, uint32_t b, int32_t avoid,
+			   int members)
 {
 	uint32_t i;
 
@@ -936,7 +1032,7 @@ static int32_t first_actor(const dyad__coder *c, uint32_t a, uint32_t b, int32_t
 		int32_t k = W(c, i).actor;
 		if (k < 0 || W(c, i).dropped || A(c, k).w0 != i)
 			continue;
-		if (A(c, k).ref < 0 && A(c, k).first != k)
+		if (!members && A(c, k).ref < 0 && A(c, k).first != k)
 			continue; /* a later member of a compound */
 		if (!*code_of(c, k))
 			continue;
@@ -959,6 +1055,45 @@ static int passive(const dyad__coder *c, uint32_t v0, uint32_t v1)
 		       (v1 + 1 < c->nw && W(c, v1 + 1).type == T_BY && W(c, v1).actor < 0));
 }
 
+/*
+** The searches across the verb (§7.10): a source after it when none is
+** before, a target before it when none is after. DEFAULT: SOURCE [X]
+** PRIOR and TARGET [Y] AFTER make the defaults win over them (§8.5).
+** A source found after the verb stands alone, not for its whole
+** compound: in "X restores ties with Gondor and Bree" Gondor is the
+** source and Bree the target. With no target elsewhere, a compound
+** source's first member acts on the next: in "Bree and Arnor restore
+** ties", Bree on Arnor (validation DEFAULT-06b, DEFAULT-07b).
+*/
+static void greedy_sides(const dyad__coder *c, const clause *cl, uint32_t v0, uint32_t v1,
+			 eslot *src, eslot *tgt)
+{
+	const dyad_code_opts *o = c->o;
+	int prior = o->default_source[0] && o->default_source_prior;
+	int after = o->default_target[0] && o->default_target_after;
+
+	if (src->actor < 0 && !prior &&
+	    (src->actor = first_actor(c, v1, cl->w1, tgt->actor, 0)) >= 0) {
+		src->how = "first actor after the verb (none before it)";
+		src->single = 1;
+	}
+	if (tgt->actor < 0 && (tgt->actor = first_actor(c, v1, cl->w1, src->actor,
+							src->single)) >= 0) {
+		tgt->how = "first actor after the verb";
+		tgt->single = src->single;
+	}
+	if (tgt->actor < 0 && !after &&
+	    (tgt->actor = first_actor(c, cl->w0, v0, src->actor, 0)) >= 0)
+		tgt->how = "first actor before the verb (none after it)";
+	if (tgt->actor < 0 && !after && src->actor >= 0 && A(c, src->actor).ref < 0 &&
+	    A(c, src->actor).first != A(c, src->actor).last &&
+	    (tgt->actor = first_actor(c, A(c, A(c, src->actor).first).w0,
+				      A(c, A(c, src->actor).last).w1, src->actor, 1)) >= 0) {
+		tgt->how = "another member of the compound source";
+		tgt->single = 1;
+	}
+}
+
 /* Fills the source and target of a verb coded in clause cl (§5.8). */
 static void find_actors(dyad__coder *c, const clause *cl, const mst *m, uint32_t v0,
 			uint32_t v1, int designated, eslot *src, eslot *tgt)
@@ -977,26 +1112,9 @@ static void find_actors(dyad__coder *c, const clause *cl, const mst *m, uint32_t
 		src->actor = c->carried;
 		src->how = "source of the previous clause";
 	}
-	if (src->actor < 0 && (src->actor = first_actor(c, cl->w0, v0, tgt->actor)) >= 0)
+	if (src->actor < 0 && (src->actor = first_actor(c, cl->w0, v0, tgt->actor, 0)) >= 0)
 		src->how = "first actor before the verb";
-	/* DEFAULT: SOURCE [X] PRIOR and TARGET [Y] AFTER make the defaults
-	** win over the greedy searches on the other side of the verb (§8.5). */
-	int prior = o->default_source[0] && o->default_source_prior;
-	int after = o->default_target[0] && o->default_target_after;
-
-	if (src->actor < 0 && !prior &&
-	    (src->actor = first_actor(c, v1, cl->w1, tgt->actor)) >= 0)
-		src->how = "first actor after the verb (none before it)";
-	if (tgt->actor < 0 && (tgt->actor = first_actor(c, v1, cl->w1, src->actor)) >= 0)
-		tgt->how = "first actor after the verb";
-	if (tgt->actor < 0 && !after &&
-	    (tgt->actor = first_actor(c, cl->w0, v0, src->actor)) >= 0)
-		tgt->how = "first actor before the verb (none after it)";
-	if (tgt->actor < 0 && !after && src->actor >= 0 &&
-	    A(c, src->actor).first != A(c, src->actor).last) {
-		tgt->actor = src->actor;
-		tgt->how = "the compound source";
-	}
+	greedy_sides(c, cl, v0, v1, src, tgt);
 	if (!designated && src->actor >= 0 && tgt->actor >= 0 && passive(c, v0, v1)) {
 		eslot t = *src;
 		*src = *tgt;
@@ -1051,9 +1169,14 @@ typedef struct coded {
 	double base;            /* confidence from how the match was made */
 } coded;
 
-/* The members of a slot: a compound's actors, a pronoun's referent's. */
-static void members(const dyad__coder *c, int32_t k, int32_t *a, int32_t *b)
+/* The members of a slot: a compound's actors, a pronoun's referent's;
+** only itself when it stands alone. */
+static void members(const dyad__coder *c, int32_t k, int single, int32_t *a, int32_t *b)
 {
+	if (k >= 0 && single && A(c, k).ref < 0) {
+		*a = *b = k;
+		return;
+	}
 	if (k >= 0 && A(c, k).ref >= 0)
 		k = A(c, k).ref;
 	if (k < 0) {
@@ -1182,8 +1305,8 @@ static int emit(dyad__coder *c, const coded *x)
 	int32_t ps = x->src.actor >= 0 && A(c, x->src.actor).ref >= 0 ? x->src.actor : -1;
 	int32_t pt = x->tgt.actor >= 0 && A(c, x->tgt.actor).ref >= 0 ? x->tgt.actor : -1;
 
-	members(c, x->src.actor, &s0, &s1);
-	members(c, x->tgt.actor, &t0, &t1);
+	members(c, x->src.actor, x->src.single, &s0, &s1);
+	members(c, x->tgt.actor, x->tgt.single, &t0, &t1);
 	if (x->src.actor < 0)
 		s0 = s1 = -1;
 	if (x->tgt.actor < 0)
@@ -1363,7 +1486,7 @@ static int code_clauses(dyad__coder *c)
 		if ((e = emit_clause(c, &r, ev0, &dominant)) < 0)
 			return -1;
 		total += e;
-		c->carried = r.n ? r.got[0].src.actor : first_actor(c, cl->w0, cl->w1, -1);
+		c->carried = r.n ? r.got[0].src.actor : first_actor(c, cl->w0, cl->w1, -1, 0);
 	}
 	if (total == 0 && have_sub && c->o->code_by != 0 && emit(c, &sub) != 0)
 		return -1;
@@ -1400,10 +1523,11 @@ static void explain_words(dyad__coder *c)
 	for (i = 0; i < c->nw; i++) {
 		const cword *w = &W(c, i);
 		if (w->actor >= 0 && A(c, w->actor).w0 == i)
-			explain(c, "  [%u] actor %.*s = %s%s", i,
+			explain(c, "  [%u] actor %.*s = %s%s%s", i,
 				(int)(W(c, A(c, w->actor).w1 - 1).b - w->a), c->doc->norm + w->a,
 				*A(c, w->actor).code ? A(c, w->actor).code : "(null)",
-				A(c, w->actor).first != A(c, w->actor).last ? " (compound)" : "");
+				A(c, w->actor).first != A(c, w->actor).last ? " (compound)" : "",
+				A(c, w->actor).forwarded ? " (forwarded)" : "");
 		else if (w->actor < 0 && w->type)
 			explain(c, "  [%u] %s %.*s%s", i, names[w->type], (int)w->klen, w->key,
 				w->dropped ? " (dropped comma clause)" : "");
@@ -1428,6 +1552,9 @@ static int code_sentence(dyad__coder *c, size_t *mi, size_t nm)
 	int commas;
 
 	c->status = DYAD_SENT_CODED;
+	memcpy(c->fwd_in, c->fwd, sizeof c->fwd);
+	memcpy(c->fwd_in_label, c->fwd_label, sizeof c->fwd_label);
+	c->fwd[0] = c->fwd_label[0] = 0; /* a sentence not coded passes nothing on */
 	if (build_words(c, s) != 0 || place_actors(c, mi, nm) != 0)
 		return -1;
 	if ((int)c->nw < c->o->min_words) {
@@ -1443,6 +1570,7 @@ static int code_sentence(dyad__coder *c, size_t *mi, size_t nm)
 		return -1;
 	sort_actors(c);
 	commas = drop_commas(c);
+	orphan_pronouns(c);
 	if (cut_clauses(c) != 0)
 		return -1;
 	explain_words(c);
@@ -1496,6 +1624,8 @@ static int run_doc(dyad__coder *c, size_t nm)
 	for (c->sent = 0; c->sent < c->doc->nsents; c->sent++) {
 		sstat st;
 		st.e0 = (uint32_t)c->expl.len;
+		if (!c->o->forward || (c->sent == 0 && c->o->forward < 2))
+			c->fwd[0] = c->fwd_label[0] = 0;
 		explain(c, "sentence %u", c->sent);
 		if (code_sentence(c, &mi, nm) != 0)
 			return -1;
@@ -1787,8 +1917,12 @@ dyad_status dyad_code_opts_tabari(dyad_code_opts *o, const char *line, char *msg
 		return opt_default(o, s);
 	if (strncmp(s, "SET", 3) == 0 && strchr(s, ':'))
 		return opt_set(o, s, msg);
+	if (strncmp(s, "FORW", 4) == 0 && strchr(s, ':')) {
+		o->forward = !opt_has(strchr(s, ':'), " OFF");
+		return DYAD_OK;
+	}
 	if ((strncmp(s, "LABE", 4) == 0 || strncmp(s, "OUTP", 4) == 0 ||
-	     strncmp(s, "FORW", 4) == 0 || strncmp(s, "NONE", 4) == 0 ||
+	     strncmp(s, "NONE", 4) == 0 ||
 	     strncmp(s, "ISSU", 4) == 0 || strncmp(s, "FREQ", 4) == 0) && strchr(s, ':'))
 		return DYAD_OK; /* output and bookkeeping: nothing to do with coding */
 	return (dyad_status)opt_fail(msg, "unknown options command");

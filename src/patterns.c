@@ -968,7 +968,7 @@ static void verb_line(reader *r, const char *s, size_t n)
 		inflect_forms(r, words, nw, noun);
 	if (brace)
 		explicit_forms(r, brace, n - (size_t)(brace - s),
-			       r->fmt == DYAD__PF_TABARI ? DYAD__W_WORD : DYAD__W_EXACT);
+			       r->fmt == DYAD__PF_TABARI ? DYAD__W_STEM : DYAD__W_EXACT);
 	r->p->stats.verbs++;
 }
 
@@ -1053,7 +1053,7 @@ static void one_line(reader *r, const char *s, size_t n, int *sec)
 		r->synset = -1;
 		group_line(r, s, n);
 	} else if (s[0] == '{' && r->fmt == DYAD__PF_TABARI) {
-		explicit_forms(r, s, n, DYAD__W_WORD);
+		explicit_forms(r, s, n, DYAD__W_STEM);
 	} else if (s[0] != '@') {
 		r->synset = -1;
 		verb_line(r, s, n);

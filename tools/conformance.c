@@ -21,7 +21,10 @@
 ** after which the suite holds crash and debugging records.
 **
 ** A record whose comment holds OPTION: changes the options and is not
-** checked. Any other record is checked the way TABARI's checkEvents does:
+** checked. Under FORWARD: the harness reads each record's story and
+** sentence numbers by the command's sequence format, and a record that is
+** the next sentence of the story coded just before it is coded with
+** forward = 2, so pronouns opening it carry the previous record's actor. Any other record is checked the way TABARI's checkEvents does:
 ** a coded problem (no events, discard, complex) passes when the matching
 ** marker block is there; coded events pass when they equal the blocks in
 ** order, field by field; a block written -{ turns checking off from there.
@@ -138,6 +141,9 @@ typedef struct suite {
 	dyad_ctx *ctx;         /* NULL with --list */
 	dyad_code_opts opts;   /* the options file, then OPTION records */
 	int yyyy;              /* SET: YYYY = TRUE in force: 8-digit dates */
+	char fwd_fmt[32];      /* FORWARD: sequence format, "" none */
+	char story[32];        /* story number of the last record coded */
+	long sentno;           /* ... and its sentence number, -1 none */
 	int list;              /* --list: print the parsed records only */
 	FILE *report;          /* NULL when it could not be opened */
 	expect e;              /* the current record's expectations */
@@ -306,6 +312,22 @@ static void project_free(project *pj)
 /* Options                                                             */
 /* ------------------------------------------------------------------ */
 
+/* Keeps the sequence format of a FORWARD: command ("^^*****NNN*SSS"):
+** the library only learns that forwarding is on, the harness decides
+** which records continue a story. */
+static void forward_format(suite *s, const char *cmd)
+{
+	const char *p = strchr(cmd, ':') + 1;
+	size_t n;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	for (n = 0; p[n] && !isspace((unsigned char)p[n]); n++)
+		;
+	snprintf(s->fwd_fmt, sizeof s->fwd_fmt, "%.*s", (int)n, p);
+	s->sentno = -1;
+}
+
 /* Applies one options command: YYYY mode is the harness's own business
 ** (it decides how headers are read); everything goes to the library. */
 static void apply_option(suite *s, const char *cmd, const char *where, size_t line)
@@ -313,6 +335,8 @@ static void apply_option(suite *s, const char *cmd, const char *where, size_t li
 	char sq[64], msg[DYAD_ERRMSG_MAX] = "";
 
 	squeeze(cmd, sq, sizeof sq);
+	if (strncmp(sq, "FORWARD:", 8) == 0)
+		forward_format(s, cmd);
 	if (strcmp(sq, "SET:YYYY=TRUE") == 0)
 		s->yyyy = 1;
 	else if (strcmp(sq, "SET:YYYY=FALSE") == 0)
@@ -635,6 +659,46 @@ static const char *str_or_empty(const char *p)
 	return p ? p : "";
 }
 
+/* Reads the story (N) and sentence (S) numbers from a record ID by the
+** FORWARD format (§8.4): '^' stands for the blanks before the ID, which
+** the ID has lost; '*' for any character. A non-numeric sentence number
+** is 0. */
+static void sequence_of(const char *fmt, const char *id, char story[32], long *sent)
+{
+	size_t k = 0, i;
+
+	*sent = 0;
+	while (*fmt == '^')
+		fmt++;
+	for (i = 0; fmt[i] && id[i]; i++) {
+		if (fmt[i] == 'N' && k + 1 < 32)
+			story[k++] = id[i];
+		else if (fmt[i] == 'S')
+			*sent = isdigit((unsigned char)id[i]) && *sent >= 0 ? *sent * 10 + (id[i] - '0')
+								    : -1;
+	}
+	story[k] = '\0';
+	if (*sent < 0)
+		*sent = 0;
+}
+
+/* FORWARD in force: 2 when the record is the next sentence of the story
+** coded just before it, so the library carries actors into it; else 1. */
+static int forward_mode(suite *s, const record *r)
+{
+	char story[32];
+	long sent;
+	int cont;
+
+	if (!s->opts.forward || !s->fwd_fmt[0])
+		return s->opts.forward;
+	sequence_of(s->fwd_fmt, r->id, story, &sent);
+	cont = s->sentno >= 0 && strcmp(story, s->story) == 0 && sent == s->sentno + 1;
+	memcpy(s->story, story, sizeof story);
+	s->sentno = sent;
+	return cont ? 2 : 1;
+}
+
 /* Codes one record as one document and collects its events. A failure
 ** of the library counts as "no events" and is noted. */
 static void code_record(suite *s, const record *r)
@@ -652,6 +716,7 @@ static void code_record(suite *s, const record *r)
 	c->explain = "";
 	c->status = DYAD_SENT_SKIPPED;
 	input_of(s, r, &in);
+	o.forward = forward_mode(s, r);
 	st = dyad_ctx_process(s->ctx, &in, &doc);
 	if (st == DYAD_OK) {
 		o.explain = 1; /* for the report; it must not change the coding */
@@ -1001,6 +1066,10 @@ static int run(suite *s, const args *a)
 	/* TABARI codes what a sentence says whatever its modality ("will
 	** meet" is a meeting): dyad's modality filter would hide expected events. */
 	s->opts.keep_modal = 1;
+	/* TABARI codes no sentence of fewer than 8 words unless SET: MINIMUM
+	** WORDS says otherwise (manual §4.3, text files); dyad's own default
+	** codes any length. */
+	s->opts.min_words = 8;
 	if (!s->list && engine_load(s, a->data) != 0)
 		return 1;
 	if (options_read(s) != 0)

@@ -90,6 +90,11 @@ static const char verbs_txt[] =
 	"- * negotiat~ [083]\n"                  /* 48 */
 	"- * {way | ground}_to + [084]\n";       /* 49 */
 
+static const char agents_txt[] =
+	"@kind agents\n"
+	"@source made up for test_patterns.c\n"
+	"President\n  code ~GOV\n";
+
 /* TABARI: bare words are stems, WORD_ whole words, "A~ B" adjacent. */
 static const char tabari_verbs[] =
 	"<SYNSETS>\n"                            /* 1 */
@@ -106,11 +111,12 @@ static const char tabari_verbs[] =
 	"SEIZE [192]\n"                          /* 12 */
 	"- * &ARMS FROM + [1921]\n"              /* 13 */
 	"FIGHT [190]\n"                          /* 14 */
-	"{FOUGHT_ FIGHTING_}\n"                  /* 15 */
+	"{FOUGHT_ FIGHTING_ WAR}\n"              /* 15 */
 	"SHELL [190]\n"                          /* 16 */
 	"- * + WITH HEAVY~ GUN [195]\n"          /* 17 */
-	"~FINISH\n"                              /* 18 */
-	"TRAMPLE [180]\n";                       /* 19: after ~FINISH, unread */
+	"- * + FROM_ ARMY_ [196]\n"              /* 18 */
+	"~FINISH\n"                              /* 19 */
+	"TRAMPLE [180]\n";                       /* 20: after ~FINISH, unread */
 
 static const char tabari_actors[] =
 	"ARNOR [ARN]\n"
@@ -125,6 +131,8 @@ static const char tabari_actors[] =
 	"TOLL_CLERKS [IGO~]\n"
 	"RIVER_GUILD [ARNGRD]\n"
 	"MARSH_TOWN [ARNMSH]\n"
+	"U.N. [UNO]\n"
+	"ENT= [ENT]\n"
 	"<NOUN>\n"
 	"SHELLS_\n"
 	"</NOUN>\n";
@@ -506,6 +514,11 @@ static void test_structure(rig *r)
 		     "a compound source expands");
 	CHECK_EQ_STR(code(r, "Arnor attacked Gondor and Rohan.", NULL), "ARN>GON:190 ARN>ROH:190",
 		     "a compound target expands");
+	CHECK_EQ_STR(code(r, "Yesterday attacked Gondor and Rohan.", NULL), "GON>ROH:190",
+		     "a source found after the verb stands alone; its compound's next member is the "
+		     "target (7.10)");
+	CHECK_EQ_STR(code(r, "Arnor and Gondor criticized the plan.", NULL), "ARN>GON:111",
+		     "no target anywhere: a compound source's first member acts on the next");
 	CHECK_EQ_STR(code(r, "Gondor was angry and he attacked Mordor.", NULL), "GON>MOR:190",
 		     "he is the first actor of the sentence");
 	event(r, "GON", "MOR", "190", &e);
@@ -519,6 +532,14 @@ static void test_structure(rig *r)
 
 	CHECK_EQ_STR(code(r, "Arnor, which criticized Rohan last week, attacked Gondor.", NULL),
 		     "ARN>GON:190", "a five-word comma clause is dropped with its verb and actor");
+	CHECK_EQ_STR(code(r, "Arnor, in a speech on Monday, criticized Gondor over the border "
+			  "dispute.", NULL), "ARN>GON:111",
+		     "the clause after a dropped one is the main clause again, even when short");
+	CHECK_EQ_STR(code(r, "Arnor, in a speech on Monday, criticized Gondor over the border "
+			  "dispute, said an envoy from Rohan.", NULL), "ARN>GON:111",
+		     "... and a later comma clause is still dropped");
+	CHECK_EQ_STR(code(r, "Yesterday, as Arnor had warned for weeks, it attacked Gondor.", NULL), "",
+		     "a pronoun whose actor went with a dropped clause stands for nothing");
 	dyad_code_opts_init(&o);
 	CHECK_EQ_INT(dyad_code_opts_tabari(&o, "COMMA: OFF", msg), DYAD_OK, "COMMA: OFF");
 	CHECK_EQ_INT(o.comma_off, 1, "... sets comma_off");
@@ -648,6 +669,55 @@ static void test_options(rig *r)
 		     "COMMA: without OFF or a limit is DYAD_PARSE (msg may be NULL)");
 }
 
+/* FORWARD (8.4): a pronoun before any actor stands for the previous
+** sentence's first actor, without its role, within a document and, when
+** the caller says a document continues the last one, across documents. */
+static void test_forward(void)
+{
+	static const char *const dicts[] = {"actors.txt", "agents.txt", "verbs.txt", NULL};
+	dyad_code_opts o;
+	char msg[DYAD_ERRMSG_MAX];
+	dyad_event e;
+	rig r;
+
+	dyad_code_opts_init(&o);
+	CHECK_EQ_INT(dyad_code_opts_tabari(&o, "FORWARD: ^^***NNN*SSS", msg), DYAD_OK,
+		     "FORWARD: with a sequence format");
+	CHECK_EQ_INT(o.forward, 1, "... turns forwarding on");
+	CHECK_EQ_INT(dyad_code_opts_tabari(&o, "FORWARD: ^^***NNN*SSS OFF", msg), DYAD_OK,
+		     "FORWARD: ... OFF");
+	CHECK_EQ_INT(o.forward, 0, "... turns it off");
+	if (rig_open(&r, dicts, 1) != 0) {
+		CHECK(0, "an engine with an agents file");
+		rig_close(&r);
+		return;
+	}
+	o.forward = 2;
+	CHECK_EQ_STR(code(&r, "Arnor President Elendur attacked Rohan.", &o), "ARNGOV>ROH:190",
+		     "a president of Arnor is ARNGOV");
+	CHECK_EQ_STR(code(&r, "He criticized Gondor.", &o), "ARN>GON:111",
+		     "forward 2: he is the previous document's first actor, without the role");
+	event(&r, "ARN", "GON", "111", &e);
+	CHECK_EQ_STR(span(e.src_start, e.src_end), span_of(&r, "He", 1), "... with the pronoun's span");
+	CHECK_EQ_STR(code(&r, "Then it attacked Mordor.", &o), "GON>MOR:190",
+		     "... the previous document's first actor, not the first one forwarded");
+	o.forward = 1;
+	CHECK_EQ_STR(code(&r, "He criticized Gondor.", &o), "",
+		     "forward 1: nothing crosses documents; he is Gondor");
+	rig_close(&r);
+	if (rig_open(&r, dicts, 0) != 0) {
+		CHECK(0, "an engine that splits sentences");
+		rig_close(&r);
+		return;
+	}
+	CHECK_EQ_STR(code(&r, "Gondor criticized Rohan. He attacked Mordor.", &o),
+		     "GON>MOR:190 GON>ROH:111", "forward 1: he is the previous sentence's actor");
+	o.forward = 0;
+	CHECK_EQ_STR(code(&r, "Gondor criticized Rohan. He attacked Mordor.", &o), "GON>ROH:111",
+		     "forward 0: he is the first actor of its own sentence");
+	rig_close(&r);
+}
+
 /* ---- other formats, documents, diagnostics ---------------------------- */
 
 static void test_tabari(void)
@@ -668,6 +738,8 @@ static void test_tabari(void)
 	CHECK_EQ_STR(code(&r, "Arnor protests Gondor.", NULL), "ARN>GON:141",
 		     "PROTEST_: the whole word with a regular ending");
 	CHECK_EQ_STR(pattern_of(&r, "ARN", "GON", "141"), "test.verbs:6", "... its root line");
+	CHECK_EQ_STR(code(&r, "Arnor feared protest's spread to Gondor.", NULL), "",
+		     "a word with a possessive is no verb (5.2.3)");
 	CHECK_EQ_STR(code(&r, "Arnor protesters confronted Gondor.", NULL), "",
 		     "PROTEST_ is no stem: protesters is not it");
 	CHECK_EQ_STR(code(&r, "Arnor demonstrators confronted Gondor.", NULL), "ARN>GON:141",
@@ -680,6 +752,8 @@ static void test_tabari(void)
 	CHECK_EQ_STR(code(&r, "Arnor accused Gondor of spying.", NULL), "ARN>GON:1122",
 		     "SPY is a stem in a pattern");
 	CHECK_EQ_STR(code(&r, "Arnor fought Gondor.", NULL), "ARN>GON:190", "{FOUGHT_}: an irregular form");
+	CHECK_EQ_STR(code(&r, "Arnor warred with Gondor.", NULL), "ARN>GON:190",
+		     "{WAR}: a form without '_' is a stem, as any TABARI word (5.2.2)");
 	CHECK_EQ_STR(code(&r, "Arnor seized tanks from Gondor.", NULL), "ARN>GON:1921",
 		     "&ARMS: a stem member");
 	CHECK_EQ_STR(code(&r, "Arnor seized artillery from Gondor.", NULL), "ARN>GON:1921",
@@ -691,6 +765,10 @@ static void test_tabari(void)
 		     "HEAVY~ is a stem");
 	CHECK_EQ_STR(code(&r, "Arnor shelled Gondor with heavy field guns.", NULL), "ARN>GON:190",
 		     "HEAVY~ GUN: a word between fails");
+	CHECK_EQ_STR(code(&r, "Arnor shelled Gondor from army bases.", NULL), "ARN>GON:196",
+		     "ARMY_ in a pattern");
+	CHECK_EQ_STR(code(&r, "Arnor shelled Gondor from the army's bases.", NULL), "ARN>GON:190",
+		     "... is the word exactly: no possessive (5.2.3)");
 	CHECK_EQ_STR(code(&r, "Arnor shelled Minas Tirith.", NULL), "ARN>GON:190",
 		     "a TABARI actor phrase MINAS_TIRITH");
 	CHECK_EQ_STR(code(&r, "Arnor fought the Warden of Hollow Mere.", NULL), "ARN>WHM:190",
@@ -740,6 +818,12 @@ static void test_tabari(void)
 		     "... else it is added, even to a code that has a role");
 	CHECK_EQ_STR(code(&r, "Toll clerks of Marsh Town fought Gondor.", NULL), "IGOARNMSH>GON:190",
 		     "... in front for a prefix agent");
+	CHECK_EQ_STR(code(&r, "The U.N. shelled Gondor.", NULL), "UNO>GON:190", "U.N. is an actor");
+	CHECK_EQ_STR(code(&r, "Until dawn Arnor shelled Gondor.", NULL), "ARN>GON:190",
+		     "... but no stem: 'until' is not the U.N.");
+	CHECK_EQ_STR(code(&r, "Arnor shelled an Ent.", NULL), "ARN>ENT:190", "ENT= is an actor");
+	CHECK_EQ_STR(code(&r, "Arnor shelled the Ents.", NULL), "",
+		     "... with no regular plural (5.2.3)");
 	CHECK_EQ_STR(code(&r, "Arnor shells Gondor.", NULL), "",
 		     "<NOUN> SHELLS_ in the actors file: not a verb");
 	CHECK_EQ_STR(code(&r, "Arnor trampled Gondor.", NULL), "", "nothing is read after ~FINISH");
@@ -901,7 +985,7 @@ int main(void)
 {
 	static const char *const dicts[] = {"actors.txt", "verbs.txt", NULL};
 	const char *env = getenv("DYAD_DATA");
-	static const char *const files[] = {"actors.txt", "verbs.txt", "test.verbs", "test.actors",
+	static const char *const files[] = {"actors.txt", "agents.txt", "verbs.txt", "test.verbs", "test.actors",
 					    "CAMEO.verbpatterns.test.txt", "bad.txt", "skipped.verbs"};
 	char cwd[PATH_MAX];
 	rig r;
@@ -914,6 +998,7 @@ int main(void)
 	}
 	put("actors.txt", actors_txt);
 	put("verbs.txt", verbs_txt);
+	put("agents.txt", agents_txt);
 	put("test.verbs", tabari_verbs);
 	put("test.actors", tabari_actors);
 	put("CAMEO.verbpatterns.test.txt", petrarch_verbs);
@@ -939,6 +1024,7 @@ int main(void)
 	test_tabari();
 	test_petrarch();
 	test_document();
+	test_forward();
 	test_bad_lines();
 	test_skipped_roots();
 	test_no_patterns();
