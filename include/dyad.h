@@ -400,6 +400,15 @@ typedef struct dyad_code_opts {
 	int comma_bmin, comma_bmax; /* ... between the start and a comma */
 	int min_words;        /* sentences shorter than this are not coded */
 	int convert_agents;   /* a role with no actor becomes an actor ("~COP") */
+	/* dyad's rules for news prose, none of them TABARI's (1 by default;
+	** a dyad_code_opts_tabari line that changes coding sets 0, to code
+	** as TABARI would):
+	** an opening prepositional phrase is a clause of its own, whose actors
+	** are not the main verb's source ("In a post by IRNA on X, Raisi
+	** said"); a relative clause after a comma is dropped whatever its
+	** length; "the proposal" (the words of data/grammar.txt) stands for
+	** the actor whose event last spoke of one in the document. */
+	int news;
 	/* Pronoun forwarding (TABARI FORWARD:): a pronoun with no actor before
 	** it in its sentence stands for the first actor of the previous
 	** sentence (that actor's code without its role: "FOR" for "Fornost

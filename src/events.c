@@ -99,6 +99,9 @@ struct dyad__coder {
 	/* FORWARD: what the previous sentence passes on ("" nothing), and
 	** what this sentence took from it; kept across documents. */
 	char fwd[32], fwd_label[64], fwd_in[32], fwd_in_label[64];
+	/* The actor that last put a proposal forward in the document, for
+	** "the proposal" later on ("" none). */
+	char prop[32], prop_label[64];
 };
 
 #define W(c, i) (((cword *)(c)->words.p)[i])
@@ -638,6 +641,56 @@ static int pronouns(dyad__coder *c)
 	return 0;
 }
 
+/* "The proposal" with no actor in its words stands for the actor that
+** last put one forward in the document: after "the General Assembly
+** adopted a resolution ...", in "Israel rejected the proposal" the target
+** is the Assembly. A guess across sentences, so it is trusted less. */
+static int proposals(dyad__coder *c)
+{
+	uint32_t i, j;
+	dyad_mention m;
+
+	if (!c->prop[0] || !c->o->news)
+		return 0;
+	for (i = 0; i + 1 < c->nw; i++) {
+		if (W(c, i).actor >= 0 || !is_word(c, i, "the"))
+			continue; /* "the", not "a": one already spoken of */
+		for (j = i + 1; j < c->nw && j <= i + 3 && W(c, j).actor < 0; j++)
+			if (W(c, j).cls & DYAD__C_PROPOSAL)
+				break;
+		if (j >= c->nw || j > i + 3 || W(c, j).actor >= 0)
+			continue;
+		memset(&m, 0, sizeof m);
+		m.code = c->prop;
+		m.label = c->prop_label;
+		m.confidence = 0.5;
+		dyad__map_span(c->doc, W(c, j).a, W(c, j).b, &m.start, &m.end);
+		if (push_actor(c, j, j + 1, &m) != 0)
+			return -1;
+		A(c, c->na - 1).conf = 0.5;
+		i = j;
+	}
+	return 0;
+}
+
+/* After a sentence that speaks of a proposal and codes an event, its
+** source is who put the proposal forward. */
+static void proposal_out(dyad__coder *c, size_t ev0)
+{
+	uint32_t i;
+	const ev *e;
+
+	if (DYAD__VEC_LEN(&c->evs, ev) == ev0)
+		return;
+	for (i = 0; i < c->nw && !(W(c, i).cls & DYAD__C_PROPOSAL); i++)
+		;
+	if (i == c->nw)
+		return;
+	e = &DYAD__VEC_AT(&c->evs, ev, ev0);
+	snprintf(c->prop, sizeof c->prop, "%s", c->str.p + e->src);
+	snprintf(c->prop_label, sizeof c->prop_label, "%s", c->str.p + e->srcl);
+}
+
 static int by_position(const void *x, const void *y)
 {
 	const cactor *a = x, *b = y;
@@ -672,20 +725,65 @@ static void sort_actors(dyad__coder *c)
 
 /* Drops short comma-delimited clauses: between two commas (MIN, MAX),
 ** before the first (BMIN, BMAX) and after the last (EMIN, EMAX). */
+#define OPENER_MAX 12     /* words an opening phrase may have before its comma */
+
+/* A sentence that opens with a preposition, up to its first comma, is a
+** phrase set before the subject: in "In a post by IRNA on X, Raisi said
+** ...", IRNA is not who spoke. The comma's word index, or 0. */
+static uint32_t opener_end(const dyad__coder *c)
+{
+	uint32_t i;
+
+	if (!c->o->news || c->nw == 0 || !(W(c, 0).cls & DYAD__C_PREP) ||
+	    W(c, 0).type == T_ACTOR)
+		return 0;
+	for (i = 1; i < c->nw && i <= OPENER_MAX; i++)
+		if (W(c, i).type == T_COMMA)
+			return W(c, i).dropped ? 0 : i;
+	return 0;
+}
+
+/* A comma and a relative pronoun open a relative clause: "the US, which
+** has blocked three other proposals that called for a ceasefire, rejected
+** the proposal". It goes with its commas up to the next comma (or the
+** end), whatever its length; "the WHO" after a comma is an actor. */
+static int drop_relatives(dyad__coder *c)
+{
+	uint32_t i, j, k;
+	int n = 0;
+
+	for (i = 0; i + 1 < c->nw; i++) {
+		if (W(c, i).type != T_COMMA || W(c, i).dropped || !(W(c, i + 1).cls & DYAD__C_REL) ||
+		    W(c, i + 1).type == T_ACTOR)
+			continue;
+		for (j = i + 1; j < c->nw && W(c, j).type != T_COMMA; j++)
+			;
+		for (k = i; k <= j && k < c->nw; k++)
+			W(c, k).dropped = 1;
+		n++;
+		i = j > i + 1 ? j - 1 : i;
+	}
+	return n;
+}
+
 static int drop_commas(dyad__coder *c)
 {
 	const dyad_code_opts *o = c->o;
-	uint32_t prev = UINT32_MAX, i, j, dropped = 0;
+	uint32_t prev = UINT32_MAX, i, j, dropped = 0, op, start;
 
 	if (o->comma_off)
 		return 0;
-	for (i = 0; i <= c->nw; i++) {
+	/* An opening phrase's comma starts the sentence proper: "In a letter
+	** by Gondor, Arnor condemned Mordor" has no comma clause to drop. */
+	op = opener_end(c);
+	start = op ? op + 1 : 0;
+	for (i = start; i <= c->nw; i++) {
 		int min, max, len;
 		uint32_t a;
 		if (i < c->nw && W(c, i).type != T_COMMA)
 			continue;
 		if (prev == UINT32_MAX) {
-			min = o->comma_bmin, max = o->comma_bmax, a = 0;
+			min = o->comma_bmin, max = o->comma_bmax, a = start;
 		} else if (i == c->nw) {
 			min = o->comma_emin, max = o->comma_emax, a = prev + 1;
 		} else {
@@ -726,17 +824,27 @@ static void orphan_pronouns(dyad__coder *c)
 
 typedef struct clause {
 	uint32_t w0, w1;
+	int opener;           /* a sentence's opening phrase ("In a post by X,") */
 } clause;
+
 
 /* Clauses are cut at conjunctions that join neither actors, nouns nor
 ** adjectives (§7.6). */
 static int cut_clauses(dyad__coder *c)
 {
-	clause cl = {0, 0};
-	uint32_t i;
+	clause cl = {0, 0, 1};
+	uint32_t i = opener_end(c);
 
 	c->clauses.len = 0;
-	for (i = 0; i <= c->nw; i++) {
+	if (i > 0) {
+		cl.w1 = i;
+		if (dyad__buf_append(&c->clauses, &cl, sizeof cl) != 0)
+			return -1;
+		i++;
+	}
+	cl.w0 = i;
+	cl.opener = 0;
+	for (; i <= c->nw; i++) {
 		if (i < c->nw && !(W(c, i).type == T_CONJ && !W(c, i).dropped))
 			continue;
 		cl.w1 = i;
@@ -1486,7 +1594,8 @@ static int code_clauses(dyad__coder *c)
 		if ((e = emit_clause(c, &r, ev0, &dominant)) < 0)
 			return -1;
 		total += e;
-		c->carried = r.n ? r.got[0].src.actor : first_actor(c, cl->w0, cl->w1, -1, 0);
+		c->carried = cl->opener ? -1
+			   : r.n ? r.got[0].src.actor : first_actor(c, cl->w0, cl->w1, -1, 0);
 	}
 	if (total == 0 && have_sub && c->o->code_by != 0 && emit(c, &sub) != 0)
 		return -1;
@@ -1566,10 +1675,11 @@ static int code_sentence(dyad__coder *c, size_t *mi, size_t nm)
 	type_words(c);
 	compounds(c);
 	noun_phrases(c);
-	if (pronouns(c) != 0)
+	if (pronouns(c) != 0 || proposals(c) != 0)
 		return -1;
 	sort_actors(c);
-	commas = drop_commas(c);
+	commas = c->o->comma_off || !c->o->news ? 0 : drop_relatives(c);
+	commas += drop_commas(c);
 	orphan_pronouns(c);
 	if (cut_clauses(c) != 0)
 		return -1;
@@ -1586,6 +1696,7 @@ static int code_sentence(dyad__coder *c, size_t *mi, size_t nm)
 	if (code_clauses(c) != 0)
 		return -1;
 	dedup(c, ev0);
+	proposal_out(c, ev0);
 	if (c->status == DYAD_SENT_CODED && c->o->cx_noevent && DYAD__VEC_LEN(&c->evs, ev) == ev0) {
 		explain(c, " complex: no event");
 		c->status = DYAD_SENT_COMPLEX;
@@ -1626,6 +1737,8 @@ static int run_doc(dyad__coder *c, size_t nm)
 		st.e0 = (uint32_t)c->expl.len;
 		if (!c->o->forward || (c->sent == 0 && c->o->forward < 2))
 			c->fwd[0] = c->fwd_label[0] = 0;
+		if (c->sent == 0)
+			c->prop[0] = c->prop_label[0] = 0;
 		explain(c, "sentence %u", c->sent);
 		if (code_sentence(c, &mi, nm) != 0)
 			return -1;
@@ -1772,6 +1885,7 @@ void dyad_code_opts_init(dyad_code_opts *o)
 	o->comma_min = 2, o->comma_max = 10;
 	o->comma_emin = 2, o->comma_emax = 10;
 	o->comma_bmin = 128, o->comma_bmax = 0;
+	o->news = 1;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1892,6 +2006,27 @@ static dyad_status opt_set(dyad_code_opts *o, const char *s, char *msg)
 	return DYAD_OK;
 }
 
+/* An options line that changes coding: applied, it also asks for
+** TABARI's coder, so dyad's news rules go off. */
+static dyad_status opt_coding(dyad_code_opts *o, const char *s, char *msg)
+{
+	dyad_status rc;
+
+	if (strncmp(s, "COMM", 4) == 0)
+		rc = opt_comma(o, s, msg);
+	else if (strncmp(s, "COMP", 4) == 0)
+		rc = opt_complex(o, s);
+	else if (strncmp(s, "DEFA", 4) == 0)
+		rc = opt_default(o, s);
+	else if (strncmp(s, "SET", 3) == 0)
+		rc = opt_set(o, s, msg);
+	else
+		o->forward = !opt_has(strchr(s, ':'), " OFF"), rc = DYAD_OK;
+	if (rc == DYAD_OK)
+		o->news = 0;
+	return rc;
+}
+
 dyad_status dyad_code_opts_tabari(dyad_code_opts *o, const char *line, char *msg)
 {
 	char s[512];
@@ -1909,18 +2044,10 @@ dyad_status dyad_code_opts_tabari(dyad_code_opts *o, const char *line, char *msg
 	s[n] = 0;
 	if (n == 0)
 		return DYAD_OK;
-	if (strncmp(s, "COMM", 4) == 0 && strchr(s, ':'))
-		return opt_comma(o, s, msg);
-	if (strncmp(s, "COMP", 4) == 0 && strchr(s, ':'))
-		return opt_complex(o, s);
-	if (strncmp(s, "DEFA", 4) == 0 && strchr(s, ':'))
-		return opt_default(o, s);
-	if (strncmp(s, "SET", 3) == 0 && strchr(s, ':'))
-		return opt_set(o, s, msg);
-	if (strncmp(s, "FORW", 4) == 0 && strchr(s, ':')) {
-		o->forward = !opt_has(strchr(s, ':'), " OFF");
-		return DYAD_OK;
-	}
+	if (strchr(s, ':') && (strncmp(s, "COMM", 4) == 0 || strncmp(s, "COMP", 4) == 0 ||
+			       strncmp(s, "DEFA", 4) == 0 || strncmp(s, "SET", 3) == 0 ||
+			       strncmp(s, "FORW", 4) == 0))
+		return opt_coding(o, s, msg);
 	if ((strncmp(s, "LABE", 4) == 0 || strncmp(s, "OUTP", 4) == 0 ||
 	     strncmp(s, "NONE", 4) == 0 ||
 	     strncmp(s, "ISSU", 4) == 0 || strncmp(s, "FREQ", 4) == 0) && strchr(s, ':'))

@@ -1411,7 +1411,9 @@ static int read_grammar(dyad__patterns *p, const char *buf, size_t n)
 		{"pronoun-he", DYAD__C_PRON_HE}, {"pronoun-his", DYAD__C_PRON_HIS},
 		{"pronoun-they", DYAD__C_PRON_THEY}, {"conjunction", DYAD__C_CONJ},
 		{"negation", DYAD__C_NEG}, {"modal", DYAD__C_MODAL},
-		{"intention", DYAD__C_INTENT}, {"report", DYAD__C_REPORT}};
+		{"intention", DYAD__C_INTENT}, {"report", DYAD__C_REPORT},
+		{"preposition", DYAD__C_PREP}, {"relative", DYAD__C_REL},
+		{"proposal", DYAD__C_PROPOSAL}};
 	size_t i = 0, line = 0;
 
 	while (i < n && !p->nomem) {

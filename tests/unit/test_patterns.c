@@ -541,8 +541,10 @@ static void test_structure(rig *r)
 	CHECK_EQ_STR(code(r, "Yesterday, as Arnor had warned for weeks, it attacked Gondor.", NULL), "",
 		     "a pronoun whose actor went with a dropped clause stands for nothing");
 	dyad_code_opts_init(&o);
+	CHECK_EQ_INT(o.news, 1, "dyad's news rules are on by default");
 	CHECK_EQ_INT(dyad_code_opts_tabari(&o, "COMMA: OFF", msg), DYAD_OK, "COMMA: OFF");
 	CHECK_EQ_INT(o.comma_off, 1, "... sets comma_off");
+	CHECK_EQ_INT(o.news, 0, "... and, a TABARI option, turns dyad's news rules off");
 	CHECK_EQ_STR(code(r, "Arnor, which criticized Rohan last week, attacked Gondor.", &o),
 		     "ARN>ROH:111", "COMMA: OFF keeps the clause: its verb comes first");
 	dyad_code_opts_init(&o);
