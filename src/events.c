@@ -86,6 +86,7 @@ struct dyad__coder {
 	size_t nw, na;
 	int allcaps;
 	int32_t carried;      /* source carried into the next clause, -1 */
+	int carried_phrase;   /* it comes from a clause without a verb */
 	char joined[1024];    /* keys of words rejoined from clitics ("didn't") */
 	char agent_code[8][16]; /* "~COP" codes of converted roles, per sentence */
 	unsigned nagent;
@@ -971,9 +972,12 @@ static void find_actors(dyad__coder *c, const clause *cl, const mst *m, uint32_t
 	tgt->how = tgt->actor >= 0 ? "pattern" : NULL;
 	src->dflt = tgt->dflt = NULL;
 	/* After a conjunction the source stays unless an actor opens the
-	** clause (§7.6). */
+	** clause (§7.6). A clause with no verb before it was no clause but a
+	** phrase the conjunction joined ("Ithilen's sheep and pigs of Gondor
+	** warned"): an actor of this clause before the verb then wins. */
 	if (src->actor < 0 && c->carried >= 0 &&
-	    !(np_head(c, cl->w0) < c->nw && W(c, np_head(c, cl->w0)).actor >= 0)) {
+	    !(np_head(c, cl->w0) < c->nw && W(c, np_head(c, cl->w0)).actor >= 0) &&
+	    !(c->carried_phrase && first_actor(c, cl->w0, v0, tgt->actor) >= 0)) {
 		src->actor = c->carried;
 		src->how = "source of the previous clause";
 	}
@@ -1323,6 +1327,17 @@ static int emit_clause(dyad__coder *c, const cres *r, size_t ev0, int *dominant)
 	return total;
 }
 
+/* Does clause cl hold a verb (not in a dropped comma clause)? */
+static int has_verb_in(const dyad__coder *c, const clause *cl)
+{
+	uint32_t i;
+
+	for (i = cl->w0; i < cl->w1; i++)
+		if (W(c, i).type == T_VERB && !W(c, i).dropped)
+			return 1;
+	return 0;
+}
+
 /* Codes the clauses of the current sentence; events go to c->evs. A
 ** subordinate event is promoted per clause by default, per sentence with
 ** CODE BY SENTENCE and CODE ALL (§7.6.1). */
@@ -1354,6 +1369,7 @@ static int code_clauses(dyad__coder *c)
 			return -1;
 		total += e;
 		c->carried = r.n ? r.got[0].src.actor : first_actor(c, cl->w0, cl->w1, -1);
+		c->carried_phrase = !has_verb_in(c, cl);
 	}
 	if (total == 0 && have_sub && c->o->code_by != 0 && emit(c, &sub) != 0)
 		return -1;
