@@ -704,6 +704,8 @@ typedef struct mst {
 	uint32_t v0, v1;     /* the verb's words */
 	uint32_t lo, hi;     /* where the pattern may look */
 	int32_t src, tgt, cmp;
+	int32_t skip[4];     /* actors a '^' passed over: no default source or target */
+	int nskip;
 	int steps;
 } mst;
 
@@ -778,10 +780,14 @@ static int m_actor(mst *m, int e, uint32_t pos, int adj, uint32_t lim)
 		return 0;
 	if (slot)
 		*slot = k;
+	else if (m->nskip < 4)
+		m->skip[m->nskip++] = k;
 	if (m_at(m, e + 1, slot_end(m->c, k), x->flags & DYAD__PE_ADJ))
 		return 1;
 	if (slot)
 		*slot = -1;
+	else if (m->nskip > 0)
+		m->nskip--;
 	return 0;
 }
 
@@ -890,10 +896,14 @@ static int m_back(mst *m, int e, uint32_t end)
 			return 0;
 		if (slot)
 			*slot = k;
+		else if (m->nskip < 4)
+			m->skip[m->nskip++] = k;
 		if (m_back(m, e - 1, A(m->c, k).w0))
 			return 1;
 		if (slot)
 			*slot = -1;
+		else if (m->nskip > 0)
+			m->nskip--;
 		return 0;
 	}
 	for (w = end; w > m->lo; w--) {
@@ -914,6 +924,7 @@ static int try_pattern(dyad__coder *c, const dyad__pat *p, mst *m)
 	m->nel = p->nel;
 	m->verb_el = p->verb;
 	m->src = m->tgt = m->cmp = -1;
+	m->nskip = 0;
 	m->steps = 0;
 	return m_back(m, m->verb_el - 1, m->v0);
 }
@@ -927,9 +938,25 @@ static const char *code_of(const dyad__coder *c, int32_t k)
 	return A(c, A(c, k).ref >= 0 ? A(c, k).ref : k).code;
 }
 
-/* First actor slot in [a, b) whose code is not avoid's (null codes are
-** never chosen). */
-static int32_t first_actor(const dyad__coder *c, uint32_t a, uint32_t b, int32_t avoid)
+/* Was actor k passed over by a '^' of the matched pattern? */
+static int skipped(const mst *m, int32_t k)
+{
+	int i;
+
+	for (i = 0; m && i < m->nskip; i++)
+		if (m->skip[i] == k)
+			return 1;
+	return 0;
+}
+
+/*
+** First actor slot in [a, b) whose code is not avoid's (null codes are
+** never chosen), passing over the actors m's pattern skipped: in "Arnor
+** was United Arab Emirates for Eriador warning" with "$ ^ FOR *" the
+** target is Eriador (validation PATTERN-31b).
+*/
+static int32_t first_actor_but(const dyad__coder *c, uint32_t a, uint32_t b, int32_t avoid,
+			       const mst *m)
 {
 	uint32_t i;
 
@@ -939,13 +966,18 @@ static int32_t first_actor(const dyad__coder *c, uint32_t a, uint32_t b, int32_t
 			continue;
 		if (A(c, k).ref < 0 && A(c, k).first != k)
 			continue; /* a later member of a compound */
-		if (!*code_of(c, k))
+		if (!*code_of(c, k) || skipped(m, k))
 			continue;
 		if (avoid >= 0 && strcmp(code_of(c, k), code_of(c, avoid)) == 0)
 			continue;
 		return k;
 	}
 	return -1;
+}
+
+static int32_t first_actor(const dyad__coder *c, uint32_t a, uint32_t b, int32_t avoid)
+{
+	return first_actor_but(c, a, b, avoid, NULL);
 }
 
 /* Was/were/been one or two words before the verb and "by" right after
@@ -977,11 +1009,11 @@ static void find_actors(dyad__coder *c, const clause *cl, const mst *m, uint32_t
 	** warned"): an actor of this clause before the verb then wins. */
 	if (src->actor < 0 && c->carried >= 0 &&
 	    !(np_head(c, cl->w0) < c->nw && W(c, np_head(c, cl->w0)).actor >= 0) &&
-	    !(c->carried_phrase && first_actor(c, cl->w0, v0, tgt->actor) >= 0)) {
+	    !(c->carried_phrase && first_actor_but(c, cl->w0, v0, tgt->actor, m) >= 0)) {
 		src->actor = c->carried;
 		src->how = "source of the previous clause";
 	}
-	if (src->actor < 0 && (src->actor = first_actor(c, cl->w0, v0, tgt->actor)) >= 0)
+	if (src->actor < 0 && (src->actor = first_actor_but(c, cl->w0, v0, tgt->actor, m)) >= 0)
 		src->how = "first actor before the verb";
 	/* DEFAULT: SOURCE [X] PRIOR and TARGET [Y] AFTER make the defaults
 	** win over the greedy searches on the other side of the verb (§8.5). */
@@ -989,12 +1021,12 @@ static void find_actors(dyad__coder *c, const clause *cl, const mst *m, uint32_t
 	int after = o->default_target[0] && o->default_target_after;
 
 	if (src->actor < 0 && !prior &&
-	    (src->actor = first_actor(c, v1, cl->w1, tgt->actor)) >= 0)
+	    (src->actor = first_actor_but(c, v1, cl->w1, tgt->actor, m)) >= 0)
 		src->how = "first actor after the verb (none before it)";
-	if (tgt->actor < 0 && (tgt->actor = first_actor(c, v1, cl->w1, src->actor)) >= 0)
+	if (tgt->actor < 0 && (tgt->actor = first_actor_but(c, v1, cl->w1, src->actor, m)) >= 0)
 		tgt->how = "first actor after the verb";
 	if (tgt->actor < 0 && !after &&
-	    (tgt->actor = first_actor(c, cl->w0, v0, src->actor)) >= 0)
+	    (tgt->actor = first_actor_but(c, cl->w0, v0, src->actor, m)) >= 0)
 		tgt->how = "first actor before the verb (none after it)";
 	if (tgt->actor < 0 && !after && src->actor >= 0 &&
 	    A(c, src->actor).first != A(c, src->actor).last) {
@@ -1240,6 +1272,7 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 			break;
 		}
 		m.src = m.tgt = m.cmp = -1;
+		m.nskip = 0;
 	}
 	if (!x->pat)
 		x->code = *default_code(c, vb);
