@@ -465,7 +465,8 @@ static uint32_t np_head(const dyad__coder *c, uint32_t i)
 }
 
 /*
-** <np> AND <np>, and <np>, <np>, ... AND <np>, where np is an actor after
+** <np> AND <np>, and <np>, <np>, ... AND <np> (OR, NOR too: the conjunctions
+** of §7.6), where np is an actor after
 ** any adjectives and determiners (§7.5). The members' words become one
 ** compound; the joining words are marked so no clause breaks there.
 */
@@ -481,7 +482,7 @@ static void compounds(dyad__coder *c)
 			if (w < c->nw && W(c, w).type == T_COMMA)
 				w++;
 			if (w < c->nw && W(c, w).type == T_CONJ &&
-			    (is_word(c, w, "and") || is_word(c, w, "or")))
+			    (is_word(c, w, "and") || is_word(c, w, "or") || is_word(c, w, "nor")))
 				w++, conj = 1;
 			if (w == A(c, j).w1)
 				break;
