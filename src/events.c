@@ -491,6 +491,12 @@ static void compounds(dyad__coder *c)
 				break;
 			if (conj) { /* "A, B and C": the list ends at its conjunction */
 				last = j + 1;
+				/* ... and its last np takes actors after it with only
+				** adjectives between: "Calenardhon and the evil Arnor
+				** awful Gondor" has three members (validation COMPOUND-13) */
+				while (last + 1 < c->na && A(c, last).w1 < A(c, last + 1).w0 &&
+				       np_head(c, A(c, last).w1) == A(c, last + 1).w0)
+					last++;
 				break;
 			}
 		}
