@@ -778,11 +778,41 @@ static int after_place_word(const dyad_doc *doc, size_t first, size_t t)
 	return 0;
 }
 
-/* Tokens [from, to) that may sit between a country and its role: a
-** possessive and up to two lower-case words ("Iran's top", "Pentagon
-** deputy"). */
-static int gap_ok(const dyad_doc *doc, uint32_t from, uint32_t to)
+/* Closed-class words (determiners, pronouns, conjunctions, auxiliaries,
+** modals, prepositions): one of them between two names means the first
+** name's phrase has ended ("Turkey recalled its ambassador", "Galadriel
+** nor Gollum", "the Turkey head of rights group"). */
+static int closed_word(const dyad_doc *doc, uint32_t t)
 {
+	static const char *const words[] = {
+		"a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their",
+		"our", "my", "your", "he", "she", "it", "they", "them", "we", "who", "whom",
+		"whose", "which", "what", "and", "or", "nor", "but", "if", "as", "than", "is",
+		"are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
+		"did", "will", "would", "can", "could", "may", "might", "must", "shall",
+		"should", "not", "of", "in", "at", "on", "to", "for", "with", "by", "from",
+		"into", "over", "after", "before", "against", "about", "between", "during",
+		"without", "under", "via", "said", NULL
+	};
+	size_t i;
+
+	for (i = 0; words[i]; i++)
+		if (tok_eq(doc, t, words[i]))
+			return 1;
+	return 0;
+}
+
+/*
+** Tokens [from, to) that may sit between a country and its role: a
+** possessive and up to two lower-case words that can modify a role ("Iran's
+** top", "Pentagon deputy", "Iran's newly elected"). A word English uses only
+** as a verb (data/verb-forms.txt) or a closed-class word ends the phrase
+** instead: "Arnor believes police" is Arnor, a verb, and the police.
+*/
+static int gap_ok(const work *w, uint32_t from, uint32_t to)
+{
+	const dyad_doc *doc = w->doc;
+	const dyad__strset *verbs = &w->ctx->eng->verbs;
 	uint32_t i, words = 0;
 
 	if (to < from)
@@ -792,8 +822,8 @@ static int gap_ok(const dyad_doc *doc, uint32_t from, uint32_t to)
 		if (k->kind == DYAD_TOK_POSSESSIVE)
 			continue;
 		if (k->kind != DYAD_TOK_WORD || !(doc->norm[k->start] >= 'a' && doc->norm[k->start] <= 'z') ||
-		    tok_eq(doc, i, "and") || tok_eq(doc, i, "or") || tok_eq(doc, i, "said") ||
-		    ++words > 2)
+		    ++words > 2 || closed_word(doc, i) ||
+		    dyad__strset_has(verbs, dyad__tok_fold(doc->norm, doc->fold, k), k->fold_len))
 			return 0;
 	}
 	return 1;
@@ -1047,7 +1077,7 @@ static void read_chain(const work *w, const hit *h, size_t nh, size_t k, size_t 
 	if (h[j].actor >= 0 && !is_person(w, h[j].actor))
 		c->base = h[j++].actor;
 	/* An uncoded word ("evil", a TABARI adjective) gives a role no country. */
-	while (j < nh && h[j].agent >= 0 && (j == k || gap_ok(doc, h[j - 1].t1, h[j].t0)) &&
+	while (j < nh && h[j].agent >= 0 && (j == k || gap_ok(w, h[j - 1].t1, h[j].t0)) &&
 	       (c->base < 0 || entry_of(w, c->base)->ncodes > 0)) {
 		long sa;
 		if (j == k + 1 && c->base >= 0 && h[k].t0 > a &&
@@ -1060,7 +1090,7 @@ static void read_chain(const work *w, const hit *h, size_t nh, size_t k, size_t 
 		c->t1 = h[j++].t1;
 	}
 	if (j < nh && h[j].actor >= 0 && is_person(w, h[j].actor) &&
-	    (j == k || gap_ok(doc, h[j - 1].t1, h[j].t0))) {
+	    (j == k || gap_ok(w, h[j - 1].t1, h[j].t0))) {
 		c->person = h[j].actor;
 		c->t1 = h[j++].t1;
 	} else if (c->agent >= 0) {

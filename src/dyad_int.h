@@ -167,6 +167,7 @@ struct dyad_engine {
 	dyad__strset starters;/* words that start a sentence after "U.S." */
 	dyad__strset english; /* English function words (fast language ID) */
 	dyad__strset signoffs;/* last lines that are wire sign-offs */
+	dyad__strset verbs;   /* words used only as verbs (actor phrase gaps) */
 	char *textcat_conf;   /* path of the textcat config, or NULL */
 	char *textcat_prefix; /* directory of the fingerprints */
 	struct dyad__actors *actors; /* dictionaries and matcher, or NULL */

@@ -124,6 +124,8 @@ dyad_status dyad_engine_new(const dyad_config *cfg, dyad_engine **out)
 		st = load_set(eng, "english-function-words.txt", &eng->english);
 	if (st == DYAD_OK)
 		st = load_set(eng, "signoffs.txt", &eng->signoffs);
+	if (st == DYAD_OK && cfg && (cfg->actors || cfg->events))
+		st = load_set(eng, "verb-forms.txt", &eng->verbs);
 	eng->one_sentence = cfg && cfg->one_sentence;
 	/* The pattern model exists before the dictionaries are read, so the
 	** actor loader can hand it the verb files it meets. */
@@ -150,6 +152,7 @@ void dyad_engine_free(dyad_engine *eng)
 	dyad__strset_free(&eng->starters);
 	dyad__strset_free(&eng->english);
 	dyad__strset_free(&eng->signoffs);
+	dyad__strset_free(&eng->verbs);
 	free(eng->data_dir);
 	free(eng->textcat_conf);
 	free(eng->textcat_prefix);

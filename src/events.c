@@ -90,6 +90,7 @@ struct dyad__coder {
 	size_t nw, na;
 	int allcaps;
 	int32_t carried;      /* source carried into the next clause, -1 */
+	int carried_phrase;   /* it comes from a clause without a verb */
 	char joined[1024];    /* keys of words rejoined from clitics ("didn't") */
 	char agent_code[8][16]; /* "~COP" codes of converted roles, per sentence */
 	unsigned nagent;
@@ -511,7 +512,8 @@ static uint32_t np_head(const dyad__coder *c, uint32_t i)
 }
 
 /*
-** <np> AND <np>, and <np>, <np>, ... AND <np>, where np is an actor after
+** <np> AND <np>, and <np>, <np>, ... AND <np> (OR, NOR too: the conjunctions
+** of §7.6), where np is an actor after
 ** any adjectives and determiners (§7.5). The members' words become one
 ** compound; the joining words are marked so no clause breaks there.
 */
@@ -527,7 +529,7 @@ static void compounds(dyad__coder *c)
 			if (w < c->nw && W(c, w).type == T_COMMA)
 				w++;
 			if (w < c->nw && W(c, w).type == T_CONJ &&
-			    (is_word(c, w, "and") || is_word(c, w, "or")))
+			    (is_word(c, w, "and") || is_word(c, w, "or") || is_word(c, w, "nor")))
 				w++, conj = 1;
 			if (w == A(c, j).w1)
 				break;
@@ -536,6 +538,12 @@ static void compounds(dyad__coder *c)
 				break;
 			if (conj) { /* "A, B and C": the list ends at its conjunction */
 				last = j + 1;
+				/* ... and its last np takes actors after it with only
+				** adjectives between: "Calenardhon and the evil Arnor
+				** awful Gondor" has three members (validation COMPOUND-13) */
+				while (last + 1 < c->na && A(c, last).w1 < A(c, last + 1).w0 &&
+				       np_head(c, A(c, last).w1) == A(c, last + 1).w0)
+					last++;
 				break;
 			}
 		}
@@ -906,6 +914,8 @@ typedef struct mst {
 	uint32_t v0, v1;     /* the verb's words */
 	uint32_t lo, hi;     /* where the pattern may look */
 	int32_t src, tgt, cmp;
+	int32_t skip[4];     /* actors a '^' passed over: no default source or target */
+	int nskip;
 	int steps;
 } mst;
 
@@ -980,10 +990,14 @@ static int m_actor(mst *m, int e, uint32_t pos, int adj, uint32_t lim)
 		return 0;
 	if (slot)
 		*slot = k;
+	else if (m->nskip < 4)
+		m->skip[m->nskip++] = k;
 	if (m_at(m, e + 1, slot_end(m->c, k), x->flags & DYAD__PE_ADJ))
 		return 1;
 	if (slot)
 		*slot = -1;
+	else if (m->nskip > 0)
+		m->nskip--;
 	return 0;
 }
 
@@ -1092,10 +1106,14 @@ static int m_back(mst *m, int e, uint32_t end)
 			return 0;
 		if (slot)
 			*slot = k;
+		else if (m->nskip < 4)
+			m->skip[m->nskip++] = k;
 		if (m_back(m, e - 1, A(m->c, k).w0))
 			return 1;
 		if (slot)
 			*slot = -1;
+		else if (m->nskip > 0)
+			m->nskip--;
 		return 0;
 	}
 	for (w = end; w > m->lo; w--) {
@@ -1116,6 +1134,7 @@ static int try_pattern(dyad__coder *c, const dyad__pat *p, mst *m)
 	m->nel = p->nel;
 	m->verb_el = p->verb;
 	m->src = m->tgt = m->cmp = -1;
+	m->nskip = 0;
 	m->steps = 0;
 	return m_back(m, m->verb_el - 1, m->v0);
 }
@@ -1129,10 +1148,26 @@ static const char *code_of(const dyad__coder *c, int32_t k)
 	return A(c, A(c, k).ref >= 0 ? A(c, k).ref : k).code;
 }
 
-/* First actor slot in [a, b) whose code is not avoid's (null codes are
-** never chosen); with members, a compound's later members count too. */
-static int32_t first_actor(const dyad__coder *c, uint32_t a, uint32_t b, int32_t avoid,
-			   int members)
+/* Was actor k passed over by a '^' of the matched pattern? */
+static int skipped(const mst *m, int32_t k)
+{
+	int i;
+
+	for (i = 0; m && i < m->nskip; i++)
+		if (m->skip[i] == k)
+			return 1;
+	return 0;
+}
+
+/*
+** First actor slot in [a, b) whose code is not avoid's (null codes are
+** never chosen); with members, a compound's later members count too.
+** The actors m's pattern skipped are passed over: in "Arnor was United
+** Arab Emirates for Eriador warning" with "$ ^ FOR *" the target is
+** Eriador (validation PATTERN-31b).
+*/
+static int32_t first_actor_but(const dyad__coder *c, uint32_t a, uint32_t b, int32_t avoid,
+			       int members, const mst *m)
 {
 	uint32_t i;
 
@@ -1142,13 +1177,19 @@ static int32_t first_actor(const dyad__coder *c, uint32_t a, uint32_t b, int32_t
 			continue;
 		if (!members && A(c, k).ref < 0 && A(c, k).first != k)
 			continue; /* a later member of a compound */
-		if (!*code_of(c, k))
+		if (!*code_of(c, k) || skipped(m, k))
 			continue;
 		if (avoid >= 0 && strcmp(code_of(c, k), code_of(c, avoid)) == 0)
 			continue;
 		return k;
 	}
 	return -1;
+}
+
+static int32_t first_actor(const dyad__coder *c, uint32_t a, uint32_t b, int32_t avoid,
+			   int members)
+{
+	return first_actor_but(c, a, b, avoid, members, NULL);
 }
 
 /* Was/were/been one or two words before the verb and "by" right after
@@ -1174,24 +1215,24 @@ static int passive(const dyad__coder *c, uint32_t v0, uint32_t v1)
 ** ties", Bree on Arnor (validation DEFAULT-06b, DEFAULT-07b).
 */
 static void greedy_sides(const dyad__coder *c, const clause *cl, uint32_t v0, uint32_t v1,
-			 eslot *src, eslot *tgt)
+			 const mst *m, eslot *src, eslot *tgt)
 {
 	const dyad_code_opts *o = c->o;
 	int prior = o->default_source[0] && o->default_source_prior;
 	int after = o->default_target[0] && o->default_target_after;
 
 	if (src->actor < 0 && !prior &&
-	    (src->actor = first_actor(c, v1, cl->w1, tgt->actor, 0)) >= 0) {
+	    (src->actor = first_actor_but(c, v1, cl->w1, tgt->actor, 0, m)) >= 0) {
 		src->how = "first actor after the verb (none before it)";
 		src->single = 1;
 	}
-	if (tgt->actor < 0 && (tgt->actor = first_actor(c, v1, cl->w1, src->actor,
-							src->single)) >= 0) {
+	if (tgt->actor < 0 && (tgt->actor = first_actor_but(c, v1, cl->w1, src->actor,
+							    src->single, m)) >= 0) {
 		tgt->how = "first actor after the verb";
 		tgt->single = src->single;
 	}
 	if (tgt->actor < 0 && !after &&
-	    (tgt->actor = first_actor(c, cl->w0, v0, src->actor, 0)) >= 0)
+	    (tgt->actor = first_actor_but(c, cl->w0, v0, src->actor, 0, m)) >= 0)
 		tgt->how = "first actor before the verb (none after it)";
 	if (tgt->actor < 0 && !after && src->actor >= 0 && A(c, src->actor).ref < 0 &&
 	    A(c, src->actor).first != A(c, src->actor).last &&
@@ -1214,15 +1255,18 @@ static void find_actors(dyad__coder *c, const clause *cl, const mst *m, uint32_t
 	tgt->how = tgt->actor >= 0 ? "pattern" : NULL;
 	src->dflt = tgt->dflt = NULL;
 	/* After a conjunction the source stays unless an actor opens the
-	** clause (§7.6). */
+	** clause (§7.6). A clause with no verb before it was no clause but a
+	** phrase the conjunction joined ("Ithilen's sheep and pigs of Gondor
+	** warned"): an actor of this clause before the verb then wins. */
 	if (src->actor < 0 && c->carried >= 0 &&
-	    !(np_head(c, cl->w0) < c->nw && W(c, np_head(c, cl->w0)).actor >= 0)) {
+	    !(np_head(c, cl->w0) < c->nw && W(c, np_head(c, cl->w0)).actor >= 0) &&
+	    !(c->carried_phrase && first_actor_but(c, cl->w0, v0, tgt->actor, 0, m) >= 0)) {
 		src->actor = c->carried;
 		src->how = "source of the previous clause";
 	}
-	if (src->actor < 0 && (src->actor = first_actor(c, cl->w0, v0, tgt->actor, 0)) >= 0)
+	if (src->actor < 0 && (src->actor = first_actor_but(c, cl->w0, v0, tgt->actor, 0, m)) >= 0)
 		src->how = "first actor before the verb";
-	greedy_sides(c, cl, v0, v1, src, tgt);
+	greedy_sides(c, cl, v0, v1, m, src, tgt);
 	if (!designated && src->actor >= 0 && tgt->actor >= 0 && passive(c, v0, v1)) {
 		eslot t = *src;
 		*src = *tgt;
@@ -1473,6 +1517,7 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 			break;
 		}
 		m.src = m.tgt = m.cmp = -1;
+		m.nskip = 0;
 	}
 	if (!x->pat)
 		x->code = *default_code(c, vb);
@@ -1564,6 +1609,17 @@ static int emit_clause(dyad__coder *c, const cres *r, size_t ev0, int *dominant)
 	return total;
 }
 
+/* Does clause cl hold a verb (not in a dropped comma clause)? */
+static int has_verb_in(const dyad__coder *c, const clause *cl)
+{
+	uint32_t i;
+
+	for (i = cl->w0; i < cl->w1; i++)
+		if (W(c, i).type == T_VERB && !W(c, i).dropped)
+			return 1;
+	return 0;
+}
+
 /* Codes the clauses of the current sentence; events go to c->evs. A
 ** subordinate event is promoted per clause by default, per sentence with
 ** CODE BY SENTENCE and CODE ALL (§7.6.1). */
@@ -1596,6 +1652,7 @@ static int code_clauses(dyad__coder *c)
 		total += e;
 		c->carried = cl->opener ? -1
 			   : r.n ? r.got[0].src.actor : first_actor(c, cl->w0, cl->w1, -1, 0);
+		c->carried_phrase = !has_verb_in(c, cl);
 	}
 	if (total == 0 && have_sub && c->o->code_by != 0 && emit(c, &sub) != 0)
 		return -1;

@@ -135,7 +135,10 @@ static const char tabari_actors[] =
 	"ENT= [ENT]\n"
 	"<NOUN>\n"
 	"SHELLS_\n"
-	"</NOUN>\n";
+	"</NOUN>\n"
+	"<ADJECTIVE>\n"
+	"GRIM\n"
+	"</ADJECTIVE>\n";
 
 static const char petrarch_verbs[] =
 	"&CURRENCY\n"                            /* 1 */
@@ -826,6 +829,11 @@ static void test_tabari(void)
 	CHECK_EQ_STR(code(&r, "Arnor shelled an Ent.", NULL), "ARN>ENT:190", "ENT= is an actor");
 	CHECK_EQ_STR(code(&r, "Arnor shelled the Ents.", NULL), "",
 		     "... with no regular plural (5.2.3)");
+	CHECK_EQ_STR(code(&r, "Arnor fought the hill raiders.", &conv), "ARN>~MILREB:190",
+		     "a verb between an actor and an agent: two actors, not one");
+	CHECK_EQ_STR(code(&r, "Kestrel Bay and grim Arnor grim Gondor fought Twin Fords.", NULL),
+		     "ARN>TWA:190 ARN>TWB:190 GON>TWA:190 GON>TWB:190 KBX>TWA:190 KBX>TWB:190",
+		     "the last np of a compound takes an actor after it past adjectives");
 	CHECK_EQ_STR(code(&r, "Arnor shells Gondor.", NULL), "",
 		     "<NOUN> SHELLS_ in the actors file: not a verb");
 	CHECK_EQ_STR(code(&r, "Arnor trampled Gondor.", NULL), "", "nothing is read after ~FINISH");
