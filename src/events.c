@@ -417,7 +417,55 @@ static int place_actors(dyad__coder *c, size_t *mi, size_t nm)
 /* 3. Verbs and word types                                             */
 /* ------------------------------------------------------------------ */
 
-/* The longest verb form starting at word i, or -1. */
+/*
+** Words a blank of a TABARI verb form may pass over ("DEATH TOLL RISEN"
+** in "death toll has risen", §5.5.3). TABARI sets no bound; dyad allows
+** a few words, none of them an actor or a comma, and no punctuation, so
+** that a verb is not assembled from words far apart.
+*/
+#define FORM_GAP 3
+
+/* May word p be passed over in a verb form's gap? Not an actor, not a
+** comma, and no punctuation between it and the word before. */
+static int form_gap_word(const dyad__coder *c, uint32_t p)
+{
+	uint32_t t;
+
+	if (W(c, p).actor >= 0 || (W(c, p).klen == 1 && W(c, p).key[0] == ','))
+		return 0;
+	for (t = W(c, p - 1).tok + 1; t < W(c, p).tok; t++)
+		if (c->doc->toks[t].kind == DYAD_TOK_PUNCT)
+			return 0;
+	return 1;
+}
+
+/* Where form vf, its first word at word i, ends (one past its last
+** word), or 0 when its words do not follow; *skipped counts the words
+** its gaps passed over (the nearest occurrence is taken). */
+static uint32_t form_end(const dyad__coder *c, uint32_t i, const dyad__vform *vf,
+			 uint32_t *skipped)
+{
+	const uint32_t *fw = dyad__pat_formwords(c->P);
+	uint32_t j, p = i + 1;
+
+	*skipped = 0;
+	for (j = 1; j < vf->nw; j++, p++) {
+		uint32_t g = 0;
+		while (p < c->nw && W(c, p).actor < 0 && !has_id(c, p, fw[vf->w0 + j])) {
+			if (!((vf->gaps >> j) & 1u) || g == FORM_GAP || !form_gap_word(c, p))
+				return 0;
+			g++, p++;
+		}
+		if (p >= c->nw || W(c, p).actor >= 0 || (g && !form_gap_word(c, p)))
+			return 0;
+		*skipped += g;
+	}
+	return p;
+}
+
+/* The longest verb form starting at word i, or -1; *len is the words it
+** spans, gaps included. Among forms of as many words the longer first
+** word wins, then the one with fewer words passed over. */
 static int32_t form_at(const dyad__coder *c, uint32_t i, uint8_t *len)
 {
 	const uint32_t *ids = (const uint32_t *)c->ids.p + W(c, i).id0;
@@ -429,18 +477,16 @@ static int32_t form_at(const dyad__coder *c, uint32_t i, uint8_t *len)
 		uint32_t f = dyad__lex_word(c->P, ids[k])->form;
 		for (; f; f = dyad__pat_form(c->P, f - 1)->next) {
 			const dyad__vform *vf = dyad__pat_form(c->P, f - 1);
-			uint32_t j, score;
-			for (j = 1; j < vf->nw && i + j < c->nw; j++)
-				if (W(c, i + j).actor >= 0 || !has_id(c, i + j, fw[vf->w0 + j]))
-					break;
-			if (j < vf->nw)
+			uint32_t skipped, end = form_end(c, i, vf, &skipped), score;
+			if (end == 0)
 				continue;
-			score = vf->nw * 1000 + (uint32_t)strlen(dyad__pat_str(c->P,
-						dyad__lex_word(c->P, fw[vf->w0])->key));
+			score = (vf->nw * 1000 + (uint32_t)strlen(dyad__pat_str(c->P,
+						dyad__lex_word(c->P, fw[vf->w0])->key))) * 32 +
+				(31 - (skipped < 31 ? skipped : 31));
 			if (score > best_score) {
 				best_score = score;
 				best = (int32_t)(f - 1);
-				*len = (uint8_t)vf->nw;
+				*len = (uint8_t)(end - i);
 			}
 		}
 	}

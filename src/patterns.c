@@ -595,11 +595,12 @@ static void new_group(reader *r, const char *label, size_t n, const dyad__vcode 
 	r->verb = -1;
 }
 
-/* Adds a form: words[0..n) (already split), each matching as how. */
-static void add_form(reader *r, char words[][KEY_MAX], size_t nw, int how)
+/* Adds a form: words[0..n) (already split), each matching as how; bit j
+** of gaps lets other words come before word j (dyad__vform). */
+static void add_form(reader *r, char words[][KEY_MAX], size_t nw, int how, uint32_t gaps)
 {
 	dyad__vform f = {(uint32_t)r->verb, (uint32_t)DYAD__VEC_LEN(&r->p->formw, uint32_t),
-			 (uint32_t)nw, 0};
+			 (uint32_t)nw, gaps, 0};
 	size_t i;
 
 	if (nw == 0 || r->verb < 0)
@@ -612,11 +613,17 @@ static void add_form(reader *r, char words[][KEY_MAX], size_t nw, int how)
 	push(r->p, &r->p->forms, &f, sizeof f);
 }
 
-/* Splits "HOLD_TALKS" / "APPRECIATE POSITION" into lower-case words. */
+/*
+** Splits "HOLD_TALKS" / "APPRECIATE POSITION" into lower-case words. With
+** gaps, bit j says a blank came before word j: in TABARI only a
+** connector with no blank ("A_B") makes two words consecutive (§5.5.3,
+** where "XXXX_ YYYY" lets YYYY come later).
+*/
 static size_t split_words(const char *s, size_t n, char words[][KEY_MAX], size_t max,
-			  int *how)
+			  int *how, uint32_t *gaps)
 {
 	size_t nw = 0, k = 0, i;
+	int blank = 0;
 
 	for (i = 0; i <= n; i++) {
 		int c = i < n ? (unsigned char)s[i] : ' ';
@@ -629,8 +636,11 @@ static size_t split_words(const char *s, size_t n, char words[][KEY_MAX], size_t
 				words[nw][k] = 0;
 				nw++;
 			}
+			blank = (k ? 0 : blank) | (c == ' ' || c == '\t');
 			k = 0;
 		} else if (k < KEY_MAX - 1) {
+			if (k == 0 && gaps && blank && nw > 0 && nw < max)
+				*gaps |= (uint32_t)1 << nw;
 			words[nw < max ? nw : max - 1][k++] = (char)tolower(c);
 		}
 	}
@@ -669,7 +679,7 @@ static void inflect_forms(reader *r, char words[][KEY_MAX], size_t nw, int noun)
 	const char *irr;
 	int i;
 
-	add_form(r, words, nw, DYAD__W_EXACT);
+	add_form(r, words, nw, DYAD__W_EXACT, 0);
 	if (dyad__inflect_regular(words[0], strlen(words[0]), reg) != 0)
 		return;
 	memcpy(save, words[0], KEY_MAX);
@@ -681,13 +691,13 @@ static void inflect_forms(reader *r, char words[][KEY_MAX], size_t nw, int noun)
 		if (irr && (i == 1 || (i == 2 && has_ing(irr))))
 			continue;
 		memcpy(words[0], reg[i], DYAD__FORM_MAX);
-		add_form(r, words, nw, DYAD__W_EXACT);
+		add_form(r, words, nw, DYAD__W_EXACT, 0);
 	}
 	for (; irr && *irr; irr += strlen(irr) + 1) {
 		size_t k = strlen(irr) < KEY_MAX - 1 ? strlen(irr) : KEY_MAX - 1;
 		memcpy(words[0], irr, k);
 		words[0][k] = 0;
-		add_form(r, words, nw, DYAD__W_EXACT);
+		add_form(r, words, nw, DYAD__W_EXACT, 0);
 	}
 	memcpy(words[0], save, KEY_MAX);
 }
@@ -706,7 +716,7 @@ static void explicit_forms(reader *r, const char *s, size_t n, int how)
 		for (a = i; i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '}'; i++)
 			;
 		if (i > a)
-			add_form(r, words, split_words(s + a, i - a, words, 8, &h), h);
+			add_form(r, words, split_words(s + a, i - a, words, 8, &h, NULL), h, 0);
 	}
 }
 
@@ -930,6 +940,7 @@ static void verb_line(reader *r, const char *s, size_t n)
 	size_t head = n, nw, te;
 	char words[8][KEY_MAX];
 	int how = r->fmt == DYAD__PF_TABARI ? DYAD__W_STEM : DYAD__W_EXACT, noun = 0;
+	uint32_t gaps = 0;
 
 	memset(&c, 0, sizeof c);
 	if (brace)
@@ -942,7 +953,7 @@ static void verb_line(reader *r, const char *s, size_t n)
 		noun = 1;
 		head -= 5;
 	}
-	nw = split_words(s + (s[0] == '+'), head - (s[0] == '+'), words, 8, &how);
+	nw = split_words(s + (s[0] == '+'), head - (s[0] == '+'), words, 8, &how, &gaps);
 	if (code)
 		err = split_code(s, n, &te, &c);
 	if (!err && nw == 0)
@@ -963,7 +974,7 @@ static void verb_line(reader *r, const char *s, size_t n)
 		new_group(r, s, head, &c);
 	new_verb(r, s, head, r->fmt == DYAD__PF_TABARI ? NULL : &c, noun);
 	if (r->fmt == DYAD__PF_TABARI || (brace && r->fmt == DYAD__PF_PETRARCH))
-		add_form(r, words, nw, how);
+		add_form(r, words, nw, how, r->fmt == DYAD__PF_TABARI ? gaps : 0);
 	else
 		inflect_forms(r, words, nw, noun);
 	if (brace)
@@ -1006,7 +1017,7 @@ static void class_line(dyad__patterns *p, const char *s, size_t n, int cls)
 
 	for (i = 0; i < n && s[i] != ';' && s[i] != '[' && s[i] != '#'; i++)
 		;
-	nw = split_words(s, i, words, 8, &how);
+	nw = split_words(s, i, words, 8, &how, NULL);
 	for (i = 0; i < nw; i++) {
 		uint32_t id = intern(p, words[i], strlen(words[i]), DYAD__W_WORD);
 		if (!p->nomem)

@@ -109,10 +109,12 @@ typedef struct dyad__verb {
 	uint32_t text;       /* the verb as written */
 } dyad__verb;
 
-/* A form of a verb: words [w0, w0 + nw) of the form-word pool, adjacent. */
+/* A form of a verb: words [w0, w0 + nw) of the form-word pool, adjacent
+** unless gaps says otherwise. */
 typedef struct dyad__vform {
 	uint32_t verb;
 	uint32_t w0, nw;
+	uint32_t gaps;       /* bit j: other words may come before word j (TABARI blanks) */
 	uint32_t next;       /* next form whose first word is the same + 1, 0 = none */
 } dyad__vform;
 

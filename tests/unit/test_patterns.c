@@ -115,8 +115,11 @@ static const char tabari_verbs[] =
 	"SHELL [190]\n"                          /* 16 */
 	"- * + WITH HEAVY~ GUN [195]\n"          /* 17 */
 	"- * + FROM_ ARMY_ [196]\n"              /* 18 */
-	"~FINISH\n"                              /* 19 */
-	"TRAMPLE [180]\n";                       /* 20: after ~FINISH, unread */
+	"SEVER [160]\n"                          /* 19 */
+	"SEVER LINKS [161]\n"                    /* 20: a blank, words may come between */
+	"SEVER_ROAD [162]\n"                     /* 21: '_', they may not */
+	"~FINISH\n"                              /* 22 */
+	"TRAMPLE [180]\n";                       /* 23: after ~FINISH, unread */
 
 static const char tabari_actors[] =
 	"ARNOR [ARN]\n"
@@ -827,6 +830,20 @@ static void test_tabari(void)
 	CHECK_EQ_STR(code(&r, "Arnor shells Gondor.", NULL), "",
 		     "<NOUN> SHELLS_ in the actors file: not a verb");
 	CHECK_EQ_STR(code(&r, "Arnor trampled Gondor.", NULL), "", "nothing is read after ~FINISH");
+	CHECK_EQ_STR(code(&r, "Arnor severed links with Gondor.", NULL), "ARN>GON:161",
+		     "SEVER LINKS: a verb of two words side by side");
+	CHECK_EQ_STR(code(&r, "Arnor severed all trade links with Gondor.", NULL), "ARN>GON:161",
+		     "... words may come between at a blank (5.5.3)");
+	CHECK_EQ_STR(code(&r, "Arnor severed nearly all old trade links with Gondor.", NULL),
+		     "ARN>GON:160", "... but not four: the one-word SEVER");
+	CHECK_EQ_STR(code(&r, "Arnor severed all (trade) links with Gondor.", NULL), "ARN>GON:160",
+		     "... nor punctuation");
+	CHECK_EQ_STR(code(&r, "Arnor severed Gondor links.", NULL), "ARN>GON:160",
+		     "... nor an actor");
+	CHECK_EQ_STR(code(&r, "Arnor severed the road to Gondor.", NULL), "ARN>GON:160",
+		     "SEVER_ROAD: no word may come between at a '_'");
+	CHECK_EQ_STR(code(&r, "Arnor severed road access to Gondor.", NULL), "ARN>GON:162",
+		     "... side by side it codes");
 	rig_close(&r);
 }
 
