@@ -1440,12 +1440,14 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 	return 1;
 }
 
-/* What one clause gave: its events in order, and its first subordinate
-** event, which stands only when nothing else is found (§6.6.1). */
+#define SUB_MAX 8 /* subordinate events kept per clause and per sentence */
+
+/* What one clause gave: its events in order, and its subordinate events,
+** which stand only when nothing else is found (§6.6.1). */
 typedef struct cres {
 	coded got[16];
-	int n, have_sub;
-	coded sub;
+	int n, nsub;
+	coded sub[SUB_MAX];
 } cres;
 
 /* Codes the verbs of one clause: the first event (every event with CODE
@@ -1454,7 +1456,7 @@ static int code_clause(dyad__coder *c, const clause *cl, cres *r)
 {
 	uint32_t v;
 
-	r->n = r->have_sub = 0;
+	r->n = r->nsub = 0;
 	for (v = cl->w0; v < cl->w1 && r->n < 16; v++) {
 		coded x;
 		int rc, taken = r->n > 0 && c->o->code_by != 2;
@@ -1473,8 +1475,8 @@ static int code_clause(dyad__coder *c, const clause *cl, cres *r)
 		if (rc == 0 || (taken && x.code.prio != DYAD__VP_DOMINANT))
 			continue;
 		if (x.code.prio == DYAD__VP_SUBORD) {
-			if (!r->have_sub)
-				r->sub = x, r->have_sub = 1;
+			if (r->nsub < SUB_MAX)
+				r->sub[r->nsub++] = x;
 			continue;
 		}
 		r->got[r->n++] = x;
@@ -1502,18 +1504,33 @@ static int emit_clause(dyad__coder *c, const cres *r, size_t ev0, int *dominant)
 	return total;
 }
 
-/* Codes the clauses of the current sentence; events go to c->evs. A
-** subordinate event is promoted per clause by default, per sentence with
-** CODE BY SENTENCE and CODE ALL (§7.6.1). */
+/* Subordinate events: by default each clause promotes all of its own
+** when it found nothing else; with CODE BY SENTENCE and CODE ALL they are
+** kept for the sentence (§7.6.1). */
+static void promote_subs(const dyad__coder *c, cres *r, cres *sent)
+{
+	int i, none = r->n == 0;
+
+	for (i = 0; i < r->nsub; i++) {
+		if (none && c->o->code_by == 0)
+			r->got[r->n++] = r->sub[i]; /* got holds 16, sub at most SUB_MAX */
+		else if (c->o->code_by != 0 && sent->nsub < SUB_MAX)
+			sent->sub[sent->nsub++] = r->sub[i];
+	}
+}
+
+/* Codes the clauses of the current sentence; events go to c->evs. With
+** no other event in the sentence, CODE BY SENTENCE keeps its first
+** subordinate event and CODE ALL every one. */
 static int code_clauses(dyad__coder *c)
 {
 	size_t k, ncl = DYAD__VEC_LEN(&c->clauses, clause);
 	size_t ev0 = DYAD__VEC_LEN(&c->evs, ev);
-	int total = 0, dominant = 0, have_sub = 0, e;
-	coded sub;
-	cres r;
+	int total = 0, dominant = 0, e, i;
+	cres r, sent;
 
 	c->carried = -1;
+	sent.nsub = 0;
 	for (k = 0; k < ncl; k++) {
 		const clause *cl = &DYAD__VEC_AT(&c->clauses, clause, k);
 		if (c->o->code_by == 1 && total > 0)
@@ -1523,10 +1540,7 @@ static int code_clauses(dyad__coder *c)
 			c->evs.len = ev0 * sizeof(ev);
 			return 0;
 		}
-		if (r.n == 0 && r.have_sub && c->o->code_by == 0)
-			r.got[r.n++] = r.sub;
-		else if (r.have_sub && !have_sub)
-			sub = r.sub, have_sub = 1;
+		promote_subs(c, &r, &sent);
 		if (c->o->code_by == 1 && r.n > 1)
 			r.n = 1;
 		if ((e = emit_clause(c, &r, ev0, &dominant)) < 0)
@@ -1534,8 +1548,9 @@ static int code_clauses(dyad__coder *c)
 		total += e;
 		c->carried = r.n ? r.got[0].src.actor : first_actor(c, cl->w0, cl->w1, -1, 0);
 	}
-	if (total == 0 && have_sub && c->o->code_by != 0 && emit(c, &sub) != 0)
-		return -1;
+	for (i = 0; total == 0 && i < (c->o->code_by == 1 ? 1 : sent.nsub); i++)
+		if (i < sent.nsub && emit(c, &sent.sub[i]) != 0)
+			return -1;
 	return 0;
 }
 

@@ -88,7 +88,9 @@ static const char verbs_txt[] =
 	"- *_up + [081]\n"                       /* 46 */
 	"- * in= [082]\n"                        /* 47 */
 	"- * negotiat~ [083]\n"                  /* 48 */
-	"- * {way | ground}_to + [084]\n";       /* 49 */
+	"- * {way | ground}_to + [084]\n"        /* 49 */
+	"== REPORT [025]\n"                      /* 50 */
+	"report [025?]\n";                       /* 51 */
 
 static const char agents_txt[] =
 	"@kind agents\n"
@@ -495,6 +497,14 @@ static void test_priorities(rig *r)
 	** even if it occurs after some other pattern". */
 	CHECK_EQ_STR(code(r, "Arnor criticized Gondor before it condemned Rohan.", NULL),
 		     "ARN>ROH:1121", "[1121!] after another event of the same clause (6.6.2)");
+	/* 6.6.1: "a single non-subordinate event will eliminate all
+	** subordinate events"; without one, all stand. */
+	CHECK_EQ_STR(code(r, "Arnor reported that it urged Gondor.", NULL), "ARN>GON:023 ARN>GON:025",
+		     "two subordinate events of one clause, nothing else: both stand (6.6.1)");
+	o.code_by = 1;
+	CHECK_EQ_STR(code(r, "Arnor reported that it urged Gondor.", &o), "ARN>GON:025",
+		     "... CODE BY SENTENCE keeps the first (7.6.1)");
+	o.code_by = 0;
 	/* 7.6.1: under CODE BY SENTENCE and CODE ALL a subordinate event is
 	** promoted only if no other event is found in the sentence. */
 	o.code_by = 1;
