@@ -536,6 +536,8 @@ static void test_structure(rig *r)
 		     "he is the first actor of the sentence");
 	event(r, "GON", "MOR", "190", &e);
 	CHECK_EQ_STR(span(e.src_start, e.src_end), span_of(r, "he", 1), "... with the pronoun's span");
+	CHECK_EQ_STR(code(r, "Arnor attacked Rohan but Gondor criticized him.", NULL),
+		     "ARN>ROH:190 GON>ARN:111", "him is a pronoun as he is (7.2, 7.7)");
 	CHECK_EQ_STR(code(r, "Arnor criticized Gondor and attacked Rohan.", NULL),
 		     "ARN>GON:111 ARN>ROH:190", "a conjunction splits clauses; the source carries over");
 	event(r, "ARN", "ROH", "190", &e);
