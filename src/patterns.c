@@ -720,9 +720,15 @@ static void explicit_forms(reader *r, const char *s, size_t n, int how)
 	}
 }
 
-/* Copies set[i] with element k replaced by a synonym-set member. */
+/*
+** Copies set[i] with element k replaced by a synonym-set member. The
+** set's connector ("&SET_WORD") passes to the member's last element,
+** except in TABARI files (loose) for a member of several elements: TABARI
+** then lets the next word come later (validation SYNSET-22h, "closed connector,
+** fails", codes "REALLY DID NOT EVEN EVER" with REALLY_DID_NOT_EVER).
+*/
 static void with_member(dyad__patterns *p, const tseq *from, int k, uint32_t el0,
-			uint32_t nel, tseq *to)
+			uint32_t nel, int loose, tseq *to)
 {
 	const dyad__pel *m = (const dyad__pel *)p->elems.p + el0;
 	uint32_t j;
@@ -742,7 +748,7 @@ static void with_member(dyad__patterns *p, const tseq *from, int k, uint32_t el0
 									       m[j].arg).key);
 			to->n++;
 		}
-		if (nel && (from->e[k].flags & DYAD__PE_ADJ))
+		if (nel && (from->e[k].flags & DYAD__PE_ADJ) && !(loose && nel > 1))
 			to->e[to->n - 1].flags |= DYAD__PE_ADJ;
 	}
 }
@@ -753,7 +759,7 @@ static void with_member(dyad__patterns *p, const tseq *from, int k, uint32_t el0
 ** or other sets ("+PESO_$", "+&TIETYPES ASSURANCES") are expanded into
 ** sibling patterns, as alternatives are; they are few.
 */
-static int expand_synsets(dyad__patterns *p, tseq *set, int nset)
+static int expand_synsets(dyad__patterns *p, tseq *set, int nset, int loose)
 {
 	int i, k;
 
@@ -771,7 +777,7 @@ static int expand_synsets(dyad__patterns *p, tseq *set, int nset)
 				const dyad__pel *x = (const dyad__pel *)p->elems.p + el0;
 				if (nel == 1 && x->kind == DYAD__PE_WORD)
 					continue;
-				with_member(p, &set[i], k, el0, nel, &set[nset++]);
+				with_member(p, &set[i], k, el0, nel, loose, &set[nset++]);
 			}
 		}
 	return nset;
@@ -790,7 +796,7 @@ static void add_patterns(reader *r, const char *s, size_t n, const dyad__vcode *
 	}
 	nset = lex_seq(r->p, &lx, set, 0, ALT_MAX);
 	if (!lx.err)
-		nset = expand_synsets(r->p, set, nset);
+		nset = expand_synsets(r->p, set, nset, r->fmt == DYAD__PF_TABARI);
 	for (i = 0; i < nset && !lx.err; i++) {
 		dyad__pat pt;
 		int k, verbs = 0;

@@ -103,25 +103,27 @@ static const char tabari_verbs[] =
 	"&ARMS\n"                                /* 2 */
 	"+TANK\n"                                /* 3 */
 	"+ARTILLERY_\n"                          /* 4 */
-	"</SYNSETS>\n"                           /* 5 */
-	"PROTEST_ [141]\n"                       /* 6 */
-	"- * OUTSIDE + [1411]\n"                 /* 7 */
-	"DEMONSTRAT [141]\n"                     /* 8 */
-	"ACCUS [112]\n"                          /* 9 */
-	"- + WAS * BY $ [1121]  ; designated passive\n" /* 10 */
-	"- * + OF SPY [1122]\n"                  /* 11 */
-	"SEIZE [192]\n"                          /* 12 */
-	"- * &ARMS FROM + [1921]\n"              /* 13 */
-	"FIGHT [190]\n"                          /* 14 */
-	"{FOUGHT_ FIGHTING_ WAR}\n"              /* 15 */
-	"SHELL [190]\n"                          /* 16 */
-	"- * + WITH HEAVY~ GUN [195]\n"          /* 17 */
-	"- * + FROM_ ARMY_ [196]\n"              /* 18 */
-	"SEVER [160]\n"                          /* 19 */
-	"SEVER LINKS [161]\n"                    /* 20: a blank, words may come between */
-	"SEVER_ROAD [162]\n"                     /* 21: '_', they may not */
-	"~FINISH\n"                              /* 22 */
-	"TRAMPLE [180]\n";                       /* 23: after ~FINISH, unread */
+	"+FIELD_GUN\n"                           /* 5 */
+	"</SYNSETS>\n"                           /* 6 */
+	"PROTEST_ [141]\n"                       /* 7 */
+	"- * OUTSIDE + [1411]\n"                 /* 8 */
+	"DEMONSTRAT [141]\n"                     /* 9 */
+	"ACCUS [112]\n"                          /* 10 */
+	"- + WAS * BY $ [1121]  ; designated passive\n" /* 11 */
+	"- * + OF SPY [1122]\n"                  /* 12 */
+	"SEIZE [192]\n"                          /* 13 */
+	"- * &ARMS FROM + [1921]\n"              /* 14 */
+	"- * &ARMS_AT + [1922]\n"                /* 15 */
+	"FIGHT [190]\n"                          /* 16 */
+	"{FOUGHT_ FIGHTING_ WAR}\n"              /* 17 */
+	"SHELL [190]\n"                          /* 18 */
+	"- * + WITH HEAVY~ GUN [195]\n"          /* 19 */
+	"- * + FROM_ ARMY_ [196]\n"              /* 20 */
+	"SEVER [160]\n"                          /* 21 */
+	"SEVER LINKS [161]\n"                    /* 22: a blank, words may come between */
+	"SEVER_ROAD [162]\n"                     /* 23: '_', they may not */
+	"~FINISH\n"                              /* 24 */
+	"TRAMPLE [180]\n";                       /* 25: after ~FINISH, unread */
 
 static const char tabari_actors[] =
 	"ARNOR [ARN]\n"
@@ -752,7 +754,7 @@ static void test_tabari(void)
 	CHECK_EQ_INT(ps.synsets, 1, "one synonym set");
 	CHECK_EQ_STR(code(&r, "Arnor protests Gondor.", NULL), "ARN>GON:141",
 		     "PROTEST_: the whole word with a regular ending");
-	CHECK_EQ_STR(pattern_of(&r, "ARN", "GON", "141"), "test.verbs:6", "... its root line");
+	CHECK_EQ_STR(pattern_of(&r, "ARN", "GON", "141"), "test.verbs:7", "... its root line");
 	CHECK_EQ_STR(code(&r, "Arnor feared protest's spread to Gondor.", NULL), "",
 		     "a word with a possessive is no verb (5.2.3)");
 	CHECK_EQ_STR(code(&r, "Arnor protesters confronted Gondor.", NULL), "",
@@ -761,7 +763,7 @@ static void test_tabari(void)
 		     "DEMONSTRAT is a stem");
 	CHECK_EQ_STR(code(&r, "Arnor protested outside Gondor.", NULL), "ARN>GON:1411",
 		     "a TABARI pattern");
-	CHECK_EQ_STR(pattern_of(&r, "ARN", "GON", "1411"), "test.verbs:7", "... its line");
+	CHECK_EQ_STR(pattern_of(&r, "ARN", "GON", "1411"), "test.verbs:8", "... its line");
 	CHECK_EQ_STR(code(&r, "Gondor was accused by Arnor.", NULL), "ARN>GON:1121",
 		     "- + WAS * BY $ (a ; comment after the code)");
 	CHECK_EQ_STR(code(&r, "Arnor accused Gondor of spying.", NULL), "ARN>GON:1122",
@@ -774,6 +776,12 @@ static void test_tabari(void)
 	CHECK_EQ_STR(code(&r, "Arnor seized artillery from Gondor.", NULL), "ARN>GON:1921",
 		     "&ARMS: a whole-word member");
 	CHECK_EQ_STR(code(&r, "Arnor seized food from Gondor.", NULL), "ARN>GON:192", "&ARMS: neither");
+	CHECK_EQ_STR(code(&r, "Arnor seized tanks at Gondor.", NULL), "ARN>GON:1922",
+		     "&ARMS_AT: a one-word member right before AT");
+	CHECK_EQ_STR(code(&r, "Arnor seized tanks parked at Gondor.", NULL), "ARN>GON:192",
+		     "... a word between fails");
+	CHECK_EQ_STR(code(&r, "Arnor seized field guns parked at Gondor.", NULL), "ARN>GON:1922",
+		     "... but not after a member of several words, as in TABARI (SYNSET-22h)");
 	CHECK_EQ_STR(code(&r, "Arnor shelled Gondor with heavy guns.", NULL), "ARN>GON:195",
 		     "HEAVY~ GUN: adjacent");
 	CHECK_EQ_STR(code(&r, "Arnor shelled Gondor with heavyish guns.", NULL), "ARN>GON:195",
