@@ -506,6 +506,24 @@ static int shifted(const dyad__coder *c, uint32_t i, int32_t form)
 	return i > 0 && W(c, i).cap && !c->allcaps;
 }
 
+/* The code of the verb of a form when no pattern matches. */
+static const dyad__vcode *form_code(const dyad__coder *c, int32_t form)
+{
+	const dyad__verb *v = dyad__pat_verb(c->P, dyad__pat_form(c->P, (uint32_t)form)->verb);
+
+	return v->code.kind != DYAD__VC_NONE ? &v->code : &dyad__pat_group(c->P, v->group)->code;
+}
+
+/* A verb with only a null code, no patterns to code it otherwise: TABARI
+** makes it a word of type null, neither verb nor noun (§6.2). */
+static int null_only(const dyad__coder *c, int32_t form)
+{
+	const dyad__verb *v = dyad__pat_verb(c->P, dyad__pat_form(c->P, (uint32_t)form)->verb);
+
+	return form_code(c, form)->kind == DYAD__VC_NULL &&
+	       dyad__pat_group(c->P, v->group)->npat == 0;
+}
+
 static void type_words(dyad__coder *c)
 {
 	uint32_t i;
@@ -521,7 +539,9 @@ static void type_words(dyad__coder *c)
 			w->type = T_NUM;
 		else if (w->cls & DYAD__C_NOUN)
 			w->type = T_NOUN;
-		else if (!w->poss && (w->form = form_at(c, i, &len)) >= 0) {
+		else if (!w->poss && (w->form = form_at(c, i, &len)) >= 0 && null_only(c, w->form))
+			w->form = -1; /* type null */
+		else if (w->form >= 0) {
 			w->type = shifted(c, i, w->form) ? T_NOUN : T_VERB;
 			w->vlen = len;
 			if (w->type == T_NOUN)
@@ -798,6 +818,7 @@ static const char *too_complex(dyad__coder *c, int commas)
 {
 	const dyad_code_opts *o = c->o;
 	uint32_t i, verbs = 0, conj = 0, prons = 0, first_verb = UINT32_MAX;
+	uint32_t first_coding = UINT32_MAX; /* first verb whose root code is not null */
 
 	for (i = 0; i < c->nw; i++) {
 		if (W(c, i).dropped)
@@ -806,6 +827,9 @@ static const char *too_complex(dyad__coder *c, int commas)
 			verbs++;
 			if (first_verb == UINT32_MAX)
 				first_verb = i;
+			if (first_coding == UINT32_MAX &&
+			    form_code(c, W(c, i).form)->kind != DYAD__VC_NULL)
+				first_coding = i;
 		}
 		conj += W(c, i).type == T_CONJ;
 		prons += W(c, i).type == T_PRON;
@@ -824,8 +848,11 @@ static const char *too_complex(dyad__coder *c, int commas)
 		return "no verb";
 	if (o->cx_lateverb && (int)first_verb >= o->cx_lateverb)
 		return "late verb";
-	if (o->cx_noactprior && first_verb != UINT32_MAX &&
-	    (c->na == 0 || A(c, 0).w0 > first_verb))
+	/* The check comes before any pattern is tried, so a root coded null
+	** ("ACCORD [---]", which only its patterns code) is not yet a verb
+	** there (validation COMPLEX-06, "null-coded verb before actor"). */
+	if (o->cx_noactprior && first_coding != UINT32_MAX &&
+	    (c->na == 0 || A(c, 0).w0 > first_coding))
 		return "no actor before the first verb";
 	if (o->cx_noactafter && first_verb != UINT32_MAX &&
 	    (c->na == 0 || A(c, c->na - 1).w0 < first_verb))

@@ -122,8 +122,11 @@ static const char tabari_verbs[] =
 	"SEVER [160]\n"                          /* 21 */
 	"SEVER LINKS [161]\n"                    /* 22: a blank, words may come between */
 	"SEVER_ROAD [162]\n"                     /* 23: '_', they may not */
-	"~FINISH\n"                              /* 24 */
-	"TRAMPLE [180]\n";                       /* 25: after ~FINISH, unread */
+	"HALT [---]\n"                           /* 24: null, no pattern: no verb */
+	"ACCORD [---]\n"                         /* 25: null, coded by a pattern */
+	"- * WITH + [057]\n"                     /* 26 */
+	"~FINISH\n"                              /* 27 */
+	"TRAMPLE [180]\n";                       /* 28: after ~FINISH, unread */
 
 static const char tabari_actors[] =
 	"ARNOR [ARN]\n"
@@ -742,7 +745,7 @@ static void test_tabari(void)
 	static const char *const dicts[] = {"test.actors", "test.verbs", NULL};
 	rig r;
 	dyad_pattern_stats ps;
-	dyad_code_opts conv;
+	dyad_code_opts conv, cx;
 
 	if (rig_open(&r, dicts, 1) != 0) {
 		CHECK(0, "an engine over TABARI files");
@@ -864,6 +867,18 @@ static void test_tabari(void)
 		     "SEVER_ROAD: no word may come between at a '_'");
 	CHECK_EQ_STR(code(&r, "Arnor severed road access to Gondor.", NULL), "ARN>GON:162",
 		     "... side by side it codes");
+	dyad_code_opts_init(&cx);
+	CHECK_EQ_INT(dyad_code_opts_tabari(&cx, "COMPLEX: VERBS[2] NOACTPRIOR", NULL), DYAD_OK,
+		     "COMPLEX: VERBS[2] NOACTPRIOR");
+	CHECK_EQ_STR(code(&r, "Arnor halted trade and shelled Gondor.", &cx), "ARN>GON:190",
+		     "HALT [---] with no pattern is no verb (6.2): one verb, not two");
+	dyad_code_opts_init(&cx);
+	CHECK_EQ_INT(dyad_code_opts_tabari(&cx, "COMPLEX: NOACTPRIOR", NULL), DYAD_OK,
+		     "COMPLEX: NOACTPRIOR");
+	CHECK_EQ_STR(code(&r, "On accord Arnor shelled Gondor.", &cx), "ARN>GON:190",
+		     "ACCORD [---] before the first actor: not the first verb of NOACTPRIOR");
+	CHECK_EQ_STR(code(&r, "Arnor accorded with Gondor.", &cx), "ARN>GON:057",
+		     "... but a verb its patterns code");
 	rig_close(&r);
 }
 
