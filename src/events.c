@@ -1478,7 +1478,10 @@ typedef struct cres {
 } cres;
 
 /* Codes the verbs of one clause: the first event (every event with CODE
-** ALL), and after it still any dominant one (§6.6.2). */
+** ALL), and after it still any dominant pattern (§6.6.2: "a pattern with
+** a dominant code is always coded in a clause"); a verb's own dominant
+** code is no pattern and counts only as the first event (validation
+** FRWD-002-003). */
 static int code_clause(dyad__coder *c, const clause *cl, cres *r)
 {
 	uint32_t v;
@@ -1499,7 +1502,7 @@ static int code_clause(dyad__coder *c, const clause *cl, cres *r)
 		if (rc < 0)
 			return -1;
 		v += W(c, v).vlen - 1u;
-		if (rc == 0 || (taken && x.code.prio != DYAD__VP_DOMINANT))
+		if (rc == 0 || (taken && (x.code.prio != DYAD__VP_DOMINANT || !x.pat)))
 			continue;
 		if (x.code.prio == DYAD__VP_SUBORD) {
 			if (r->nsub < SUB_MAX)

@@ -59,7 +59,7 @@ struct dyad__patterns {
 	size_t ndiags, diag_cap, warnings;
 	dyad__irregular *irr;
 	int nomem;
-	int dominant;       /* some code is dominant ('!'): coders look further */
+	int dominant;       /* some pattern's code is dominant ('!'): coders look further */
 	dyad_pattern_stats stats;
 };
 
@@ -1228,8 +1228,8 @@ static int index_needs(dyad__patterns *p)
 	return 0;
 }
 
-/* Which verbs can give a dominant code: theirs, their group's, or one of
-** their group's patterns'. */
+/* Which verbs have a pattern with a dominant code: only such a pattern
+** still counts after a clause's first event (events.c, §6.6.2). */
 static void mark_dominant(dyad__patterns *p)
 {
 	size_t i, j, ng = DYAD__VEC_LEN(&p->groups, dyad__vgroup);
@@ -1237,7 +1237,7 @@ static void mark_dominant(dyad__patterns *p)
 
 	for (i = 0; gd && i < ng; i++) {
 		const dyad__vgroup *g = &DYAD__VEC_AT(&p->groups, dyad__vgroup, i);
-		gd[i] = g->code.prio == DYAD__VP_DOMINANT;
+		gd[i] = 0;
 		for (j = 0; j < g->npat && !gd[i]; j++)
 			gd[i] = DYAD__VEC_AT(&p->pats, dyad__pat, g->pat0 + j).code.prio ==
 				DYAD__VP_DOMINANT;
@@ -1245,7 +1245,7 @@ static void mark_dominant(dyad__patterns *p)
 	for (i = 0; i < DYAD__VEC_LEN(&p->verbs, dyad__verb); i++) {
 		dyad__verb *v = &DYAD__VEC_AT(&p->verbs, dyad__verb, i);
 		/* without the table (out of memory), every verb may: slower, not wrong */
-		v->dominant = !gd || gd[v->group] || v->code.prio == DYAD__VP_DOMINANT;
+		v->dominant = !gd || gd[v->group];
 		p->dominant |= v->dominant;
 	}
 	free(gd);

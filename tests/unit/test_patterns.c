@@ -90,7 +90,10 @@ static const char verbs_txt[] =
 	"- * negotiat~ [083]\n"                  /* 48 */
 	"- * {way | ground}_to + [084]\n"        /* 49 */
 	"== REPORT [025]\n"                      /* 50 */
-	"report [025?]\n";                       /* 51 */
+	"report [025?]\n"                        /* 51 */
+	"== DENOUNCE [111]\n"                    /* 52 */
+	"denounce\n"                             /* 53 */
+	"- * + for crimes [1123!]\n";            /* 54 */
 
 static const char agents_txt[] =
 	"@kind agents\n"
@@ -498,10 +501,19 @@ static void test_priorities(rig *r)
 		     "[1121!]: only dominant events stay in the sentence");
 	CHECK_EQ_STR(code(r, "Arnor criticized Gondor and condemned Rohan.", NULL), "ARN>ROH:1121",
 		     "[1121!] in a later clause removes the earlier event");
-	/* TABARI manual 6.6.2: a dominant code "is always coded in a clause,
-	** even if it occurs after some other pattern". */
+	/* TABARI manual 6.6.2: "a pattern with a dominant code is always
+	** coded in a clause, even if it occurs after some other pattern". A
+	** verb's own dominant code is no pattern: after the clause's first
+	** event it is not tried (validation FRWD-002-003), except under CODE
+	** ALL, which codes every verb (CODEBY-12). */
+	CHECK_EQ_STR(code(r, "Arnor criticized Gondor before it denounced Rohan for crimes.", NULL),
+		     "ARN>ROH:1123", "a [1123!] pattern after another event of the same clause (6.6.2)");
 	CHECK_EQ_STR(code(r, "Arnor criticized Gondor before it condemned Rohan.", NULL),
-		     "ARN>ROH:1121", "[1121!] after another event of the same clause (6.6.2)");
+		     "ARN>GON:111", "... a verb's own [1121!] is no pattern: the first event stays");
+	o.code_by = 2;
+	CHECK_EQ_STR(code(r, "Arnor criticized Gondor before it condemned Rohan.", &o),
+		     "ARN>ROH:1121", "... under CODE ALL it is coded and dominates");
+	o.code_by = 0;
 	/* 6.6.1: "a single non-subordinate event will eliminate all
 	** subordinate events"; without one, all stand. */
 	CHECK_EQ_STR(code(r, "Arnor reported that it urged Gondor.", NULL), "ARN>GON:023 ARN>GON:025",
