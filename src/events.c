@@ -421,7 +421,55 @@ static int place_actors(dyad__coder *c, size_t *mi, size_t nm)
 /* 3. Verbs and word types                                             */
 /* ------------------------------------------------------------------ */
 
-/* The longest verb form starting at word i, or -1. */
+/*
+** Words a blank of a TABARI verb form may pass over ("DEATH TOLL RISEN"
+** in "death toll has risen", §5.5.3). TABARI sets no bound; dyad allows
+** a few words, none of them an actor or a comma, and no punctuation, so
+** that a verb is not assembled from words far apart.
+*/
+#define FORM_GAP 3
+
+/* May word p be passed over in a verb form's gap? Not an actor, not a
+** comma, and no punctuation between it and the word before. */
+static int form_gap_word(const dyad__coder *c, uint32_t p)
+{
+	uint32_t t;
+
+	if (W(c, p).actor >= 0 || (W(c, p).klen == 1 && W(c, p).key[0] == ','))
+		return 0;
+	for (t = W(c, p - 1).tok + 1; t < W(c, p).tok; t++)
+		if (c->doc->toks[t].kind == DYAD_TOK_PUNCT)
+			return 0;
+	return 1;
+}
+
+/* Where form vf, its first word at word i, ends (one past its last
+** word), or 0 when its words do not follow; *skipped counts the words
+** its gaps passed over (the nearest occurrence is taken). */
+static uint32_t form_end(const dyad__coder *c, uint32_t i, const dyad__vform *vf,
+			 uint32_t *skipped)
+{
+	const uint32_t *fw = dyad__pat_formwords(c->P);
+	uint32_t j, p = i + 1;
+
+	*skipped = 0;
+	for (j = 1; j < vf->nw; j++, p++) {
+		uint32_t g = 0;
+		while (p < c->nw && W(c, p).actor < 0 && !has_id(c, p, fw[vf->w0 + j])) {
+			if (!((vf->gaps >> j) & 1u) || g == FORM_GAP || !form_gap_word(c, p))
+				return 0;
+			g++, p++;
+		}
+		if (p >= c->nw || W(c, p).actor >= 0 || (g && !form_gap_word(c, p)))
+			return 0;
+		*skipped += g;
+	}
+	return p;
+}
+
+/* The longest verb form starting at word i, or -1; *len is the words it
+** spans, gaps included. Among forms of as many words the longer first
+** word wins, then the one with fewer words passed over. */
 static int32_t form_at(const dyad__coder *c, uint32_t i, uint8_t *len)
 {
 	const uint32_t *ids = (const uint32_t *)c->ids.p + W(c, i).id0;
@@ -433,18 +481,16 @@ static int32_t form_at(const dyad__coder *c, uint32_t i, uint8_t *len)
 		uint32_t f = dyad__lex_word(c->P, ids[k])->form;
 		for (; f; f = dyad__pat_form(c->P, f - 1)->next) {
 			const dyad__vform *vf = dyad__pat_form(c->P, f - 1);
-			uint32_t j, score;
-			for (j = 1; j < vf->nw && i + j < c->nw; j++)
-				if (W(c, i + j).actor >= 0 || !has_id(c, i + j, fw[vf->w0 + j]))
-					break;
-			if (j < vf->nw)
+			uint32_t skipped, end = form_end(c, i, vf, &skipped), score;
+			if (end == 0)
 				continue;
-			score = vf->nw * 1000 + (uint32_t)strlen(dyad__pat_str(c->P,
-						dyad__lex_word(c->P, fw[vf->w0])->key));
+			score = (vf->nw * 1000 + (uint32_t)strlen(dyad__pat_str(c->P,
+						dyad__lex_word(c->P, fw[vf->w0])->key))) * 32 +
+				(31 - (skipped < 31 ? skipped : 31));
 			if (score > best_score) {
 				best_score = score;
 				best = (int32_t)(f - 1);
-				*len = (uint8_t)vf->nw;
+				*len = (uint8_t)(end - i);
 			}
 		}
 	}
@@ -464,6 +510,24 @@ static int shifted(const dyad__coder *c, uint32_t i, int32_t form)
 	return i > 0 && W(c, i).cap && !c->allcaps;
 }
 
+/* The code of the verb of a form when no pattern matches. */
+static const dyad__vcode *form_code(const dyad__coder *c, int32_t form)
+{
+	const dyad__verb *v = dyad__pat_verb(c->P, dyad__pat_form(c->P, (uint32_t)form)->verb);
+
+	return v->code.kind != DYAD__VC_NONE ? &v->code : &dyad__pat_group(c->P, v->group)->code;
+}
+
+/* A verb with only a null code, no patterns to code it otherwise: TABARI
+** makes it a word of type null, neither verb nor noun (§6.2). */
+static int null_only(const dyad__coder *c, int32_t form)
+{
+	const dyad__verb *v = dyad__pat_verb(c->P, dyad__pat_form(c->P, (uint32_t)form)->verb);
+
+	return form_code(c, form)->kind == DYAD__VC_NULL &&
+	       dyad__pat_group(c->P, v->group)->npat == 0;
+}
+
 static void type_words(dyad__coder *c)
 {
 	uint32_t i;
@@ -479,7 +543,9 @@ static void type_words(dyad__coder *c)
 			w->type = T_NUM;
 		else if (w->cls & DYAD__C_NOUN)
 			w->type = T_NOUN;
-		else if (!w->poss && (w->form = form_at(c, i, &len)) >= 0) {
+		else if (!w->poss && (w->form = form_at(c, i, &len)) >= 0 && null_only(c, w->form))
+			w->form = -1; /* type null */
+		else if (w->form >= 0) {
 			w->type = shifted(c, i, w->form) ? T_NOUN : T_VERB;
 			w->vlen = len;
 			if (w->type == T_NOUN)
@@ -868,6 +934,7 @@ static const char *too_complex(dyad__coder *c, int commas)
 {
 	const dyad_code_opts *o = c->o;
 	uint32_t i, verbs = 0, conj = 0, prons = 0, first_verb = UINT32_MAX;
+	uint32_t first_coding = UINT32_MAX; /* first verb whose root code is not null */
 
 	for (i = 0; i < c->nw; i++) {
 		if (W(c, i).dropped)
@@ -876,6 +943,9 @@ static const char *too_complex(dyad__coder *c, int commas)
 			verbs++;
 			if (first_verb == UINT32_MAX)
 				first_verb = i;
+			if (first_coding == UINT32_MAX &&
+			    form_code(c, W(c, i).form)->kind != DYAD__VC_NULL)
+				first_coding = i;
 		}
 		conj += W(c, i).type == T_CONJ;
 		prons += W(c, i).type == T_PRON;
@@ -894,8 +964,11 @@ static const char *too_complex(dyad__coder *c, int commas)
 		return "no verb";
 	if (o->cx_lateverb && (int)first_verb >= o->cx_lateverb)
 		return "late verb";
-	if (o->cx_noactprior && first_verb != UINT32_MAX &&
-	    (c->na == 0 || A(c, 0).w0 > first_verb))
+	/* The check comes before any pattern is tried, so a root coded null
+	** ("ACCORD [---]", which only its patterns code) is not yet a verb
+	** there (validation COMPLEX-06, "null-coded verb before actor"). */
+	if (o->cx_noactprior && first_coding != UINT32_MAX &&
+	    (c->na == 0 || A(c, 0).w0 > first_coding))
 		return "no actor before the first verb";
 	if (o->cx_noactafter && first_verb != UINT32_MAX &&
 	    (c->na == 0 || A(c, c->na - 1).w0 < first_verb))
@@ -1547,21 +1620,26 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 	return 1;
 }
 
-/* What one clause gave: its events in order, and its first subordinate
-** event, which stands only when nothing else is found (§6.6.1). */
+#define SUB_MAX 8 /* subordinate events kept per clause and per sentence */
+
+/* What one clause gave: its events in order, and its subordinate events,
+** which stand only when nothing else is found (§6.6.1). */
 typedef struct cres {
 	coded got[16];
-	int n, have_sub;
-	coded sub;
+	int n, nsub;
+	coded sub[SUB_MAX];
 } cres;
 
 /* Codes the verbs of one clause: the first event (every event with CODE
-** ALL), and after it still any dominant one (§6.6.2). */
+** ALL), and after it still any dominant pattern (§6.6.2: "a pattern with
+** a dominant code is always coded in a clause"); a verb's own dominant
+** code is no pattern and counts only as the first event (validation
+** FRWD-002-003). */
 static int code_clause(dyad__coder *c, const clause *cl, cres *r)
 {
 	uint32_t v;
 
-	r->n = r->have_sub = 0;
+	r->n = r->nsub = 0;
 	for (v = cl->w0; v < cl->w1 && r->n < 16; v++) {
 		coded x;
 		int rc, taken = r->n > 0 && c->o->code_by != 2;
@@ -1577,11 +1655,11 @@ static int code_clause(dyad__coder *c, const clause *cl, cres *r)
 		if (rc < 0)
 			return -1;
 		v += W(c, v).vlen - 1u;
-		if (rc == 0 || (taken && x.code.prio != DYAD__VP_DOMINANT))
+		if (rc == 0 || (taken && (x.code.prio != DYAD__VP_DOMINANT || !x.pat)))
 			continue;
 		if (x.code.prio == DYAD__VP_SUBORD) {
-			if (!r->have_sub)
-				r->sub = x, r->have_sub = 1;
+			if (r->nsub < SUB_MAX)
+				r->sub[r->nsub++] = x;
 			continue;
 		}
 		r->got[r->n++] = x;
@@ -1620,18 +1698,33 @@ static int has_verb_in(const dyad__coder *c, const clause *cl)
 	return 0;
 }
 
-/* Codes the clauses of the current sentence; events go to c->evs. A
-** subordinate event is promoted per clause by default, per sentence with
-** CODE BY SENTENCE and CODE ALL (§7.6.1). */
+/* Subordinate events: by default each clause promotes all of its own
+** when it found nothing else; with CODE BY SENTENCE and CODE ALL they are
+** kept for the sentence (§7.6.1). */
+static void promote_subs(const dyad__coder *c, cres *r, cres *sent)
+{
+	int i, none = r->n == 0;
+
+	for (i = 0; i < r->nsub; i++) {
+		if (none && c->o->code_by == 0)
+			r->got[r->n++] = r->sub[i]; /* got holds 16, sub at most SUB_MAX */
+		else if (c->o->code_by != 0 && sent->nsub < SUB_MAX)
+			sent->sub[sent->nsub++] = r->sub[i];
+	}
+}
+
+/* Codes the clauses of the current sentence; events go to c->evs. With
+** no other event in the sentence, CODE BY SENTENCE keeps its first
+** subordinate event and CODE ALL every one. */
 static int code_clauses(dyad__coder *c)
 {
 	size_t k, ncl = DYAD__VEC_LEN(&c->clauses, clause);
 	size_t ev0 = DYAD__VEC_LEN(&c->evs, ev);
-	int total = 0, dominant = 0, have_sub = 0, e;
-	coded sub;
-	cres r;
+	int total = 0, dominant = 0, e, i;
+	cres r, sent;
 
 	c->carried = -1;
+	sent.nsub = 0;
 	for (k = 0; k < ncl; k++) {
 		const clause *cl = &DYAD__VEC_AT(&c->clauses, clause, k);
 		if (c->o->code_by == 1 && total > 0)
@@ -1641,10 +1734,7 @@ static int code_clauses(dyad__coder *c)
 			c->evs.len = ev0 * sizeof(ev);
 			return 0;
 		}
-		if (r.n == 0 && r.have_sub && c->o->code_by == 0)
-			r.got[r.n++] = r.sub;
-		else if (r.have_sub && !have_sub)
-			sub = r.sub, have_sub = 1;
+		promote_subs(c, &r, &sent);
 		if (c->o->code_by == 1 && r.n > 1)
 			r.n = 1;
 		if ((e = emit_clause(c, &r, ev0, &dominant)) < 0)
@@ -1654,8 +1744,9 @@ static int code_clauses(dyad__coder *c)
 			   : r.n ? r.got[0].src.actor : first_actor(c, cl->w0, cl->w1, -1, 0);
 		c->carried_phrase = !has_verb_in(c, cl);
 	}
-	if (total == 0 && have_sub && c->o->code_by != 0 && emit(c, &sub) != 0)
-		return -1;
+	for (i = 0; total == 0 && i < (c->o->code_by == 1 ? 1 : sent.nsub); i++)
+		if (i < sent.nsub && emit(c, &sent.sub[i]) != 0)
+			return -1;
 	return 0;
 }
 

@@ -59,7 +59,7 @@ struct dyad__patterns {
 	size_t ndiags, diag_cap, warnings;
 	dyad__irregular *irr;
 	int nomem;
-	int dominant;       /* some code is dominant ('!'): coders look further */
+	int dominant;       /* some pattern's code is dominant ('!'): coders look further */
 	dyad_pattern_stats stats;
 };
 
@@ -595,11 +595,12 @@ static void new_group(reader *r, const char *label, size_t n, const dyad__vcode 
 	r->verb = -1;
 }
 
-/* Adds a form: words[0..n) (already split), each matching as how. */
-static void add_form(reader *r, char words[][KEY_MAX], size_t nw, int how)
+/* Adds a form: words[0..n) (already split), each matching as how; bit j
+** of gaps lets other words come before word j (dyad__vform). */
+static void add_form(reader *r, char words[][KEY_MAX], size_t nw, int how, uint32_t gaps)
 {
 	dyad__vform f = {(uint32_t)r->verb, (uint32_t)DYAD__VEC_LEN(&r->p->formw, uint32_t),
-			 (uint32_t)nw, 0};
+			 (uint32_t)nw, gaps, 0};
 	size_t i;
 
 	if (nw == 0 || r->verb < 0)
@@ -612,11 +613,17 @@ static void add_form(reader *r, char words[][KEY_MAX], size_t nw, int how)
 	push(r->p, &r->p->forms, &f, sizeof f);
 }
 
-/* Splits "HOLD_TALKS" / "APPRECIATE POSITION" into lower-case words. */
+/*
+** Splits "HOLD_TALKS" / "APPRECIATE POSITION" into lower-case words. With
+** gaps, bit j says a blank came before word j: in TABARI only a
+** connector with no blank ("A_B") makes two words consecutive (§5.5.3,
+** where "XXXX_ YYYY" lets YYYY come later).
+*/
 static size_t split_words(const char *s, size_t n, char words[][KEY_MAX], size_t max,
-			  int *how)
+			  int *how, uint32_t *gaps)
 {
 	size_t nw = 0, k = 0, i;
+	int blank = 0;
 
 	for (i = 0; i <= n; i++) {
 		int c = i < n ? (unsigned char)s[i] : ' ';
@@ -629,8 +636,11 @@ static size_t split_words(const char *s, size_t n, char words[][KEY_MAX], size_t
 				words[nw][k] = 0;
 				nw++;
 			}
+			blank = (k ? 0 : blank) | (c == ' ' || c == '\t');
 			k = 0;
 		} else if (k < KEY_MAX - 1) {
+			if (k == 0 && gaps && blank && nw > 0 && nw < max)
+				*gaps |= (uint32_t)1 << nw;
 			words[nw < max ? nw : max - 1][k++] = (char)tolower(c);
 		}
 	}
@@ -669,7 +679,7 @@ static void inflect_forms(reader *r, char words[][KEY_MAX], size_t nw, int noun)
 	const char *irr;
 	int i;
 
-	add_form(r, words, nw, DYAD__W_EXACT);
+	add_form(r, words, nw, DYAD__W_EXACT, 0);
 	if (dyad__inflect_regular(words[0], strlen(words[0]), reg) != 0)
 		return;
 	memcpy(save, words[0], KEY_MAX);
@@ -681,13 +691,13 @@ static void inflect_forms(reader *r, char words[][KEY_MAX], size_t nw, int noun)
 		if (irr && (i == 1 || (i == 2 && has_ing(irr))))
 			continue;
 		memcpy(words[0], reg[i], DYAD__FORM_MAX);
-		add_form(r, words, nw, DYAD__W_EXACT);
+		add_form(r, words, nw, DYAD__W_EXACT, 0);
 	}
 	for (; irr && *irr; irr += strlen(irr) + 1) {
 		size_t k = strlen(irr) < KEY_MAX - 1 ? strlen(irr) : KEY_MAX - 1;
 		memcpy(words[0], irr, k);
 		words[0][k] = 0;
-		add_form(r, words, nw, DYAD__W_EXACT);
+		add_form(r, words, nw, DYAD__W_EXACT, 0);
 	}
 	memcpy(words[0], save, KEY_MAX);
 }
@@ -706,13 +716,19 @@ static void explicit_forms(reader *r, const char *s, size_t n, int how)
 		for (a = i; i < n && s[i] != ' ' && s[i] != '\t' && s[i] != '}'; i++)
 			;
 		if (i > a)
-			add_form(r, words, split_words(s + a, i - a, words, 8, &h), h);
+			add_form(r, words, split_words(s + a, i - a, words, 8, &h, NULL), h, 0);
 	}
 }
 
-/* Copies set[i] with element k replaced by a synonym-set member. */
+/*
+** Copies set[i] with element k replaced by a synonym-set member. The
+** set's connector ("&SET_WORD") passes to the member's last element,
+** except in TABARI files (loose) for a member of several elements: TABARI
+** then lets the next word come later (validation SYNSET-22h, "closed connector,
+** fails", codes "REALLY DID NOT EVEN EVER" with REALLY_DID_NOT_EVER).
+*/
 static void with_member(dyad__patterns *p, const tseq *from, int k, uint32_t el0,
-			uint32_t nel, tseq *to)
+			uint32_t nel, int loose, tseq *to)
 {
 	const dyad__pel *m = (const dyad__pel *)p->elems.p + el0;
 	uint32_t j;
@@ -732,7 +748,7 @@ static void with_member(dyad__patterns *p, const tseq *from, int k, uint32_t el0
 									       m[j].arg).key);
 			to->n++;
 		}
-		if (nel && (from->e[k].flags & DYAD__PE_ADJ))
+		if (nel && (from->e[k].flags & DYAD__PE_ADJ) && !(loose && nel > 1))
 			to->e[to->n - 1].flags |= DYAD__PE_ADJ;
 	}
 }
@@ -743,7 +759,7 @@ static void with_member(dyad__patterns *p, const tseq *from, int k, uint32_t el0
 ** or other sets ("+PESO_$", "+&TIETYPES ASSURANCES") are expanded into
 ** sibling patterns, as alternatives are; they are few.
 */
-static int expand_synsets(dyad__patterns *p, tseq *set, int nset)
+static int expand_synsets(dyad__patterns *p, tseq *set, int nset, int loose)
 {
 	int i, k;
 
@@ -761,7 +777,7 @@ static int expand_synsets(dyad__patterns *p, tseq *set, int nset)
 				const dyad__pel *x = (const dyad__pel *)p->elems.p + el0;
 				if (nel == 1 && x->kind == DYAD__PE_WORD)
 					continue;
-				with_member(p, &set[i], k, el0, nel, &set[nset++]);
+				with_member(p, &set[i], k, el0, nel, loose, &set[nset++]);
 			}
 		}
 	return nset;
@@ -780,7 +796,7 @@ static void add_patterns(reader *r, const char *s, size_t n, const dyad__vcode *
 	}
 	nset = lex_seq(r->p, &lx, set, 0, ALT_MAX);
 	if (!lx.err)
-		nset = expand_synsets(r->p, set, nset);
+		nset = expand_synsets(r->p, set, nset, r->fmt == DYAD__PF_TABARI);
 	for (i = 0; i < nset && !lx.err; i++) {
 		dyad__pat pt;
 		int k, verbs = 0;
@@ -930,6 +946,7 @@ static void verb_line(reader *r, const char *s, size_t n)
 	size_t head = n, nw, te;
 	char words[8][KEY_MAX];
 	int how = r->fmt == DYAD__PF_TABARI ? DYAD__W_STEM : DYAD__W_EXACT, noun = 0;
+	uint32_t gaps = 0;
 
 	memset(&c, 0, sizeof c);
 	if (brace)
@@ -942,7 +959,7 @@ static void verb_line(reader *r, const char *s, size_t n)
 		noun = 1;
 		head -= 5;
 	}
-	nw = split_words(s + (s[0] == '+'), head - (s[0] == '+'), words, 8, &how);
+	nw = split_words(s + (s[0] == '+'), head - (s[0] == '+'), words, 8, &how, &gaps);
 	if (code)
 		err = split_code(s, n, &te, &c);
 	if (!err && nw == 0)
@@ -963,7 +980,7 @@ static void verb_line(reader *r, const char *s, size_t n)
 		new_group(r, s, head, &c);
 	new_verb(r, s, head, r->fmt == DYAD__PF_TABARI ? NULL : &c, noun);
 	if (r->fmt == DYAD__PF_TABARI || (brace && r->fmt == DYAD__PF_PETRARCH))
-		add_form(r, words, nw, how);
+		add_form(r, words, nw, how, r->fmt == DYAD__PF_TABARI ? gaps : 0);
 	else
 		inflect_forms(r, words, nw, noun);
 	if (brace)
@@ -1006,7 +1023,7 @@ static void class_line(dyad__patterns *p, const char *s, size_t n, int cls)
 
 	for (i = 0; i < n && s[i] != ';' && s[i] != '[' && s[i] != '#'; i++)
 		;
-	nw = split_words(s, i, words, 8, &how);
+	nw = split_words(s, i, words, 8, &how, NULL);
 	for (i = 0; i < nw; i++) {
 		uint32_t id = intern(p, words[i], strlen(words[i]), DYAD__W_WORD);
 		if (!p->nomem)
@@ -1211,8 +1228,8 @@ static int index_needs(dyad__patterns *p)
 	return 0;
 }
 
-/* Which verbs can give a dominant code: theirs, their group's, or one of
-** their group's patterns'. */
+/* Which verbs have a pattern with a dominant code: only such a pattern
+** still counts after a clause's first event (events.c, §6.6.2). */
 static void mark_dominant(dyad__patterns *p)
 {
 	size_t i, j, ng = DYAD__VEC_LEN(&p->groups, dyad__vgroup);
@@ -1220,7 +1237,6 @@ static void mark_dominant(dyad__patterns *p)
 
 	for (i = 0; gd && i < ng; i++) {
 		const dyad__vgroup *g = &DYAD__VEC_AT(&p->groups, dyad__vgroup, i);
-		gd[i] = g->code.prio == DYAD__VP_DOMINANT;
 		for (j = 0; j < g->npat && !gd[i]; j++)
 			gd[i] = DYAD__VEC_AT(&p->pats, dyad__pat, g->pat0 + j).code.prio ==
 				DYAD__VP_DOMINANT;
@@ -1228,7 +1244,7 @@ static void mark_dominant(dyad__patterns *p)
 	for (i = 0; i < DYAD__VEC_LEN(&p->verbs, dyad__verb); i++) {
 		dyad__verb *v = &DYAD__VEC_AT(&p->verbs, dyad__verb, i);
 		/* without the table (out of memory), every verb may: slower, not wrong */
-		v->dominant = !gd || gd[v->group] || v->code.prio == DYAD__VP_DOMINANT;
+		v->dominant = !gd || gd[v->group];
 		p->dominant |= v->dominant;
 	}
 	free(gd);

@@ -105,15 +105,17 @@ typedef struct dyad__verb {
 	uint32_t group;
 	dyad__vcode code;    /* own code; kind NONE means the group's */
 	uint8_t noun;        /* a nominal event word: not shifted to a noun */
-	uint8_t dominant;    /* can give a dominant code (set by dyad__patterns_finish) */
+	uint8_t dominant;    /* has a dominant pattern (set by dyad__patterns_finish) */
 	uint32_t file, line;
 	uint32_t text;       /* the verb as written */
 } dyad__verb;
 
-/* A form of a verb: words [w0, w0 + nw) of the form-word pool, adjacent. */
+/* A form of a verb: words [w0, w0 + nw) of the form-word pool, adjacent
+** unless gaps says otherwise. */
 typedef struct dyad__vform {
 	uint32_t verb;
 	uint32_t w0, nw;
+	uint32_t gaps;       /* bit j: other words may come before word j (TABARI blanks) */
 	uint32_t next;       /* next form whose first word is the same + 1, 0 = none */
 } dyad__vform;
 
@@ -159,7 +161,8 @@ const uint32_t *dyad__pat_ones(const dyad__patterns *p);
 ** group's with one cache line per 16 patterns. */
 const uint32_t *dyad__pat_need0(const dyad__patterns *p);
 const char *dyad__pat_str(const dyad__patterns *p, uint32_t off);
-/* Does any code carry '!' (dominant)? Then a clause is read to its end. */
+/* Does any pattern's code carry '!' (dominant)? Then a clause is read to
+** its end. */
 int dyad__pat_has_dominant(const dyad__patterns *p);
 const char *dyad__pat_file(const dyad__patterns *p, uint32_t file);
 

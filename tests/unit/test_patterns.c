@@ -88,7 +88,12 @@ static const char verbs_txt[] =
 	"- *_up + [081]\n"                       /* 46 */
 	"- * in= [082]\n"                        /* 47 */
 	"- * negotiat~ [083]\n"                  /* 48 */
-	"- * {way | ground}_to + [084]\n";       /* 49 */
+	"- * {way | ground}_to + [084]\n"        /* 49 */
+	"== REPORT [025]\n"                      /* 50 */
+	"report [025?]\n"                        /* 51 */
+	"== DENOUNCE [111]\n"                    /* 52 */
+	"denounce\n"                             /* 53 */
+	"- * + for crimes [1123!]\n";            /* 54 */
 
 static const char agents_txt[] =
 	"@kind agents\n"
@@ -101,22 +106,30 @@ static const char tabari_verbs[] =
 	"&ARMS\n"                                /* 2 */
 	"+TANK\n"                                /* 3 */
 	"+ARTILLERY_\n"                          /* 4 */
-	"</SYNSETS>\n"                           /* 5 */
-	"PROTEST_ [141]\n"                       /* 6 */
-	"- * OUTSIDE + [1411]\n"                 /* 7 */
-	"DEMONSTRAT [141]\n"                     /* 8 */
-	"ACCUS [112]\n"                          /* 9 */
-	"- + WAS * BY $ [1121]  ; designated passive\n" /* 10 */
-	"- * + OF SPY [1122]\n"                  /* 11 */
-	"SEIZE [192]\n"                          /* 12 */
-	"- * &ARMS FROM + [1921]\n"              /* 13 */
-	"FIGHT [190]\n"                          /* 14 */
-	"{FOUGHT_ FIGHTING_ WAR}\n"              /* 15 */
-	"SHELL [190]\n"                          /* 16 */
-	"- * + WITH HEAVY~ GUN [195]\n"          /* 17 */
-	"- * + FROM_ ARMY_ [196]\n"              /* 18 */
-	"~FINISH\n"                              /* 19 */
-	"TRAMPLE [180]\n";                       /* 20: after ~FINISH, unread */
+	"+FIELD_GUN\n"                           /* 5 */
+	"</SYNSETS>\n"                           /* 6 */
+	"PROTEST_ [141]\n"                       /* 7 */
+	"- * OUTSIDE + [1411]\n"                 /* 8 */
+	"DEMONSTRAT [141]\n"                     /* 9 */
+	"ACCUS [112]\n"                          /* 10 */
+	"- + WAS * BY $ [1121]  ; designated passive\n" /* 11 */
+	"- * + OF SPY [1122]\n"                  /* 12 */
+	"SEIZE [192]\n"                          /* 13 */
+	"- * &ARMS FROM + [1921]\n"              /* 14 */
+	"- * &ARMS_AT + [1922]\n"                /* 15 */
+	"FIGHT [190]\n"                          /* 16 */
+	"{FOUGHT_ FIGHTING_ WAR}\n"              /* 17 */
+	"SHELL [190]\n"                          /* 18 */
+	"- * + WITH HEAVY~ GUN [195]\n"          /* 19 */
+	"- * + FROM_ ARMY_ [196]\n"              /* 20 */
+	"SEVER [160]\n"                          /* 21 */
+	"SEVER LINKS [161]\n"                    /* 22: a blank, words may come between */
+	"SEVER_ROAD [162]\n"                     /* 23: '_', they may not */
+	"HALT [---]\n"                           /* 24: null, no pattern: no verb */
+	"ACCORD [---]\n"                         /* 25: null, coded by a pattern */
+	"- * WITH + [057]\n"                     /* 26 */
+	"~FINISH\n"                              /* 27 */
+	"TRAMPLE [180]\n";                       /* 28: after ~FINISH, unread */
 
 static const char tabari_actors[] =
 	"ARNOR [ARN]\n"
@@ -491,10 +504,27 @@ static void test_priorities(rig *r)
 		     "[1121!]: only dominant events stay in the sentence");
 	CHECK_EQ_STR(code(r, "Arnor criticized Gondor and condemned Rohan.", NULL), "ARN>ROH:1121",
 		     "[1121!] in a later clause removes the earlier event");
-	/* TABARI manual 6.6.2: a dominant code "is always coded in a clause,
-	** even if it occurs after some other pattern". */
+	/* TABARI manual 6.6.2: "a pattern with a dominant code is always
+	** coded in a clause, even if it occurs after some other pattern". A
+	** verb's own dominant code is no pattern: after the clause's first
+	** event it is not tried (validation FRWD-002-003), except under CODE
+	** ALL, which codes every verb (CODEBY-12). */
+	CHECK_EQ_STR(code(r, "Arnor criticized Gondor before it denounced Rohan for crimes.", NULL),
+		     "ARN>ROH:1123", "a [1123!] pattern after another event of the same clause (6.6.2)");
 	CHECK_EQ_STR(code(r, "Arnor criticized Gondor before it condemned Rohan.", NULL),
-		     "ARN>ROH:1121", "[1121!] after another event of the same clause (6.6.2)");
+		     "ARN>GON:111", "... a verb's own [1121!] is no pattern: the first event stays");
+	o.code_by = 2;
+	CHECK_EQ_STR(code(r, "Arnor criticized Gondor before it condemned Rohan.", &o),
+		     "ARN>ROH:1121", "... under CODE ALL it is coded and dominates");
+	o.code_by = 0;
+	/* 6.6.1: "a single non-subordinate event will eliminate all
+	** subordinate events"; without one, all stand. */
+	CHECK_EQ_STR(code(r, "Arnor reported that it urged Gondor.", NULL), "ARN>GON:023 ARN>GON:025",
+		     "two subordinate events of one clause, nothing else: both stand (6.6.1)");
+	o.code_by = 1;
+	CHECK_EQ_STR(code(r, "Arnor reported that it urged Gondor.", &o), "ARN>GON:025",
+		     "... CODE BY SENTENCE keeps the first (7.6.1)");
+	o.code_by = 0;
 	/* 7.6.1: under CODE BY SENTENCE and CODE ALL a subordinate event is
 	** promoted only if no other event is found in the sentence. */
 	o.code_by = 1;
@@ -526,6 +556,8 @@ static void test_structure(rig *r)
 		     "he is the first actor of the sentence");
 	event(r, "GON", "MOR", "190", &e);
 	CHECK_EQ_STR(span(e.src_start, e.src_end), span_of(r, "he", 1), "... with the pronoun's span");
+	CHECK_EQ_STR(code(r, "Arnor attacked Rohan but Gondor criticized him.", NULL),
+		     "ARN>ROH:190 GON>ARN:111", "him is a pronoun as he is (7.2, 7.7)");
 	CHECK_EQ_STR(code(r, "Arnor criticized Gondor and attacked Rohan.", NULL),
 		     "ARN>GON:111 ARN>ROH:190", "a conjunction splits clauses; the source carries over");
 	event(r, "ARN", "ROH", "190", &e);
@@ -730,7 +762,7 @@ static void test_tabari(void)
 	static const char *const dicts[] = {"test.actors", "test.verbs", NULL};
 	rig r;
 	dyad_pattern_stats ps;
-	dyad_code_opts conv;
+	dyad_code_opts conv, cx;
 
 	if (rig_open(&r, dicts, 1) != 0) {
 		CHECK(0, "an engine over TABARI files");
@@ -742,7 +774,7 @@ static void test_tabari(void)
 	CHECK_EQ_INT(ps.synsets, 1, "one synonym set");
 	CHECK_EQ_STR(code(&r, "Arnor protests Gondor.", NULL), "ARN>GON:141",
 		     "PROTEST_: the whole word with a regular ending");
-	CHECK_EQ_STR(pattern_of(&r, "ARN", "GON", "141"), "test.verbs:6", "... its root line");
+	CHECK_EQ_STR(pattern_of(&r, "ARN", "GON", "141"), "test.verbs:7", "... its root line");
 	CHECK_EQ_STR(code(&r, "Arnor feared protest's spread to Gondor.", NULL), "",
 		     "a word with a possessive is no verb (5.2.3)");
 	CHECK_EQ_STR(code(&r, "Arnor protesters confronted Gondor.", NULL), "",
@@ -751,7 +783,7 @@ static void test_tabari(void)
 		     "DEMONSTRAT is a stem");
 	CHECK_EQ_STR(code(&r, "Arnor protested outside Gondor.", NULL), "ARN>GON:1411",
 		     "a TABARI pattern");
-	CHECK_EQ_STR(pattern_of(&r, "ARN", "GON", "1411"), "test.verbs:7", "... its line");
+	CHECK_EQ_STR(pattern_of(&r, "ARN", "GON", "1411"), "test.verbs:8", "... its line");
 	CHECK_EQ_STR(code(&r, "Gondor was accused by Arnor.", NULL), "ARN>GON:1121",
 		     "- + WAS * BY $ (a ; comment after the code)");
 	CHECK_EQ_STR(code(&r, "Arnor accused Gondor of spying.", NULL), "ARN>GON:1122",
@@ -764,6 +796,12 @@ static void test_tabari(void)
 	CHECK_EQ_STR(code(&r, "Arnor seized artillery from Gondor.", NULL), "ARN>GON:1921",
 		     "&ARMS: a whole-word member");
 	CHECK_EQ_STR(code(&r, "Arnor seized food from Gondor.", NULL), "ARN>GON:192", "&ARMS: neither");
+	CHECK_EQ_STR(code(&r, "Arnor seized tanks at Gondor.", NULL), "ARN>GON:1922",
+		     "&ARMS_AT: a one-word member right before AT");
+	CHECK_EQ_STR(code(&r, "Arnor seized tanks parked at Gondor.", NULL), "ARN>GON:192",
+		     "... a word between fails");
+	CHECK_EQ_STR(code(&r, "Arnor seized field guns parked at Gondor.", NULL), "ARN>GON:1922",
+		     "... but not after a member of several words, as in TABARI (SYNSET-22h)");
 	CHECK_EQ_STR(code(&r, "Arnor shelled Gondor with heavy guns.", NULL), "ARN>GON:195",
 		     "HEAVY~ GUN: adjacent");
 	CHECK_EQ_STR(code(&r, "Arnor shelled Gondor with heavyish guns.", NULL), "ARN>GON:195",
@@ -837,6 +875,32 @@ static void test_tabari(void)
 	CHECK_EQ_STR(code(&r, "Arnor shells Gondor.", NULL), "",
 		     "<NOUN> SHELLS_ in the actors file: not a verb");
 	CHECK_EQ_STR(code(&r, "Arnor trampled Gondor.", NULL), "", "nothing is read after ~FINISH");
+	CHECK_EQ_STR(code(&r, "Arnor severed links with Gondor.", NULL), "ARN>GON:161",
+		     "SEVER LINKS: a verb of two words side by side");
+	CHECK_EQ_STR(code(&r, "Arnor severed all trade links with Gondor.", NULL), "ARN>GON:161",
+		     "... words may come between at a blank (5.5.3)");
+	CHECK_EQ_STR(code(&r, "Arnor severed nearly all old trade links with Gondor.", NULL),
+		     "ARN>GON:160", "... but not four: the one-word SEVER");
+	CHECK_EQ_STR(code(&r, "Arnor severed all (trade) links with Gondor.", NULL), "ARN>GON:160",
+		     "... nor punctuation");
+	CHECK_EQ_STR(code(&r, "Arnor severed Gondor links.", NULL), "ARN>GON:160",
+		     "... nor an actor");
+	CHECK_EQ_STR(code(&r, "Arnor severed the road to Gondor.", NULL), "ARN>GON:160",
+		     "SEVER_ROAD: no word may come between at a '_'");
+	CHECK_EQ_STR(code(&r, "Arnor severed road access to Gondor.", NULL), "ARN>GON:162",
+		     "... side by side it codes");
+	dyad_code_opts_init(&cx);
+	CHECK_EQ_INT(dyad_code_opts_tabari(&cx, "COMPLEX: VERBS[2] NOACTPRIOR", NULL), DYAD_OK,
+		     "COMPLEX: VERBS[2] NOACTPRIOR");
+	CHECK_EQ_STR(code(&r, "Arnor halted trade and shelled Gondor.", &cx), "ARN>GON:190",
+		     "HALT [---] with no pattern is no verb (6.2): one verb, not two");
+	dyad_code_opts_init(&cx);
+	CHECK_EQ_INT(dyad_code_opts_tabari(&cx, "COMPLEX: NOACTPRIOR", NULL), DYAD_OK,
+		     "COMPLEX: NOACTPRIOR");
+	CHECK_EQ_STR(code(&r, "On accord Arnor shelled Gondor.", &cx), "ARN>GON:190",
+		     "ACCORD [---] before the first actor: not the first verb of NOACTPRIOR");
+	CHECK_EQ_STR(code(&r, "Arnor accorded with Gondor.", &cx), "ARN>GON:057",
+		     "... but a verb its patterns code");
 	rig_close(&r);
 }
 
