@@ -40,7 +40,8 @@ struct dyad__actors {
 	dyad__ctrie trie;    /* built: what walks read */
 	uint32_t *term;      /* per node: first name ending there + 1, 0 = none */
 	uint32_t *next;      /* per name: next name with the same key + 1 */
-	uint8_t *stem;       /* per node: 1 when a stem (prefix) name ends there */
+	uint8_t *stem;       /* while building: per node, 1 when a stem (prefix) name
+			     ** ends there; then the trie's user flag */
 	size_t nnodes;
 	char **diags;        /* the dictionary messages, for dyad_engine_diag */
 	size_t ndiags;
@@ -74,32 +75,30 @@ static uint32_t add_child(struct dyad__actors *a, uint32_t node, unsigned char c
 	}
 }
 
-/* Builds the trie over every name's key. Keys never exceed the pool, so
-** the pool size bounds the node count. */
-/* Lays the trie out for walking and carries term and stem over. */
+/* Lays the trie out for walking and carries term over; the stem mark
+** becomes the node's user flag, read on every step of a walk. */
 static int renumber(struct dyad__actors *a)
 {
 	uint32_t *newid, *term = calloc(a->nnodes, sizeof *term);
-	uint8_t *stem = calloc(a->nnodes, 1);
 	size_t i;
 
-	if (!term || !stem || dyad__ctrie_build(&a->trie, a->edges, a->edge_mask, a->nnodes,
-						&newid) != 0) {
-		free(term), free(stem);
+	if (!term || dyad__ctrie_build(&a->trie, a->edges, a->edge_mask, a->nnodes, &newid) != 0) {
+		free(term);
 		return -1;
 	}
 	for (i = 0; i < a->nnodes; i++) {
 		term[newid[i]] = a->term[i];
-		stem[newid[i]] = a->stem[i];
-		a->trie.node[newid[i]].user = a->stem[i]; /* read on every step */
+		a->trie.node[newid[i]].user = a->stem[i];
 	}
 	free(newid);
 	free(a->term), a->term = term;
-	free(a->stem), a->stem = stem;
+	free(a->stem), a->stem = NULL;
 	free(a->edges), a->edges = NULL;
 	return 0;
 }
 
+/* Builds the trie over every name's key. Keys never exceed the pool, so
+** the pool size bounds the node count. */
 static int compile(struct dyad__actors *a)
 {
 	const dyad__dict *d = a->dict;
@@ -548,7 +547,7 @@ static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps)
 		} else if (midstem) {
 			size_t s;
 			for (s = walked < HIST_MAX ? walked : HIST_MAX - 1; s > 0; s--)
-				if (L->a->stem[hist[s]] && L->a->term[hist[s]])
+				if (L->a->trie.node[hist[s]].user && L->a->term[hist[s]])
 					break;
 			m = (match){i, (uint32_t)j + 1, hist[s], 0, 1};
 			keep(L, &m, gaps);

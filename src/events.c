@@ -1052,25 +1052,49 @@ static int m_syn(mst *m, int e, uint32_t w)
 	       m_at(m, e + 1, w + 1, m->el[e].flags & DYAD__PE_ADJ);
 }
 
+/* The slot an actor element fills: $, + or %; NULL for ^. */
+static int32_t *slot_of(mst *m, const dyad__pel *x)
+{
+	return x->kind == DYAD__PE_SRC ? &m->src : x->kind == DYAD__PE_TGT ? &m->tgt
+	     : x->kind == DYAD__PE_CMP ? &m->cmp : NULL;
+}
+
+/* Actor k taken by element x: into its slot, or onto the list of actors
+** a ^ skipped. Returns whether it went onto that list, for unbind. */
+static int bind(mst *m, const dyad__pel *x, int32_t k)
+{
+	int32_t *slot = slot_of(m, x);
+
+	if (slot)
+		*slot = k;
+	else if (m->nskip < (int)(sizeof m->skip / sizeof *m->skip))
+		return m->skip[m->nskip++] = k, 1;
+	return 0;
+}
+
+/* Undoes bind when the rest of the pattern failed. */
+static void unbind(mst *m, const dyad__pel *x, int skipped_k)
+{
+	int32_t *slot = slot_of(m, x);
+
+	if (slot)
+		*slot = -1;
+	else if (skipped_k)
+		m->nskip--;
+}
+
 static int m_actor(mst *m, int e, uint32_t pos, int adj, uint32_t lim)
 {
 	const dyad__pel *x = &m->el[e];
 	int32_t k = actor_from(m->c, pos, lim, adj, x->kind == DYAD__PE_CMP);
-	int32_t *slot = x->kind == DYAD__PE_SRC ? &m->src : x->kind == DYAD__PE_TGT ? &m->tgt
-		      : x->kind == DYAD__PE_CMP ? &m->cmp : NULL;
+	int b;
 
 	if (k < 0)
 		return 0;
-	if (slot)
-		*slot = k;
-	else if (m->nskip < 4)
-		m->skip[m->nskip++] = k;
+	b = bind(m, x, k);
 	if (m_at(m, e + 1, slot_end(m->c, k), x->flags & DYAD__PE_ADJ))
 		return 1;
-	if (slot)
-		*slot = -1;
-	else if (m->nskip > 0)
-		m->nskip--;
+	unbind(m, x, b);
 	return 0;
 }
 
@@ -1173,20 +1197,13 @@ static int m_back(mst *m, int e, uint32_t end)
 	adj = x->flags & DYAD__PE_ADJ;
 	if (x->kind != DYAD__PE_WORD && x->kind != DYAD__PE_SYN) {
 		int32_t k = actor_before(m->c, m->lo, end, adj, x->kind == DYAD__PE_CMP);
-		int32_t *slot = x->kind == DYAD__PE_SRC ? &m->src : x->kind == DYAD__PE_TGT ? &m->tgt
-			      : x->kind == DYAD__PE_CMP ? &m->cmp : NULL;
+		int b;
 		if (k < 0)
 			return 0;
-		if (slot)
-			*slot = k;
-		else if (m->nskip < 4)
-			m->skip[m->nskip++] = k;
+		b = bind(m, x, k);
 		if (m_back(m, e - 1, A(m->c, k).w0))
 			return 1;
-		if (slot)
-			*slot = -1;
-		else if (m->nskip > 0)
-			m->nskip--;
+		unbind(m, x, b);
 		return 0;
 	}
 	for (w = end; w > m->lo; w--) {

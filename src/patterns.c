@@ -784,11 +784,15 @@ static int expand_synsets(dyad__patterns *p, tseq *set, int nset, int loose)
 }
 
 /* Adds the expansions of one pattern line's text to the current group. */
+static size_t trim(const char *s, size_t *a, size_t e);
+
 static void add_patterns(reader *r, const char *s, size_t n, const dyad__vcode *c)
 {
 	tseq *set = malloc(sizeof(tseq) * ALT_MAX);
 	lexer lx = {s, 0, n, r->fmt, 0, NULL};
 	int nset, i;
+	size_t a = 0, tl = trim(s, &a, n);
+	uint32_t text;
 
 	if (!set) {
 		r->p->nomem = 1;
@@ -797,6 +801,8 @@ static void add_patterns(reader *r, const char *s, size_t n, const dyad__vcode *
 	nset = lex_seq(r->p, &lx, set, 0, ALT_MAX);
 	if (!lx.err)
 		nset = expand_synsets(r->p, set, nset, r->fmt == DYAD__PF_TABARI);
+	/* The pattern as written, once for all the patterns it expands to. */
+	text = nset > 0 && !lx.err ? str_add(r->p, s + a, tl) : 0;
 	for (i = 0; i < nset && !lx.err; i++) {
 		dyad__pat pt;
 		int k, verbs = 0;
@@ -818,7 +824,7 @@ static void add_patterns(reader *r, const char *s, size_t n, const dyad__vcode *
 		pt.code = *c;
 		pt.file = r->file;
 		pt.line = r->line;
-		pt.text = str_add(r->p, s, n);
+		pt.text = text;
 		if (push(r->p, &r->p->elems, set[i].e, sizeof(dyad__pel) * (size_t)set[i].n) == 0 &&
 		    push(r->p, &r->p->pats, &pt, sizeof pt) == 0)
 			DYAD__VEC_AT(&r->p->groups, dyad__vgroup, r->group).npat++;

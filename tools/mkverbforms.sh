@@ -7,7 +7,7 @@
 #
 # Source: Debian's wordnet-base (WordNet 3.0). Each verb lemma of
 # index.verb gives its regular forms (+s / +es, +ed, +ing, with the spelling
-# rules of tools/mkwords.sh) and verb.exc its irregular ones ("fought",
+# rules of tools/wordnet.sh) and verb.exc its irregular ones ("fought",
 # "withdrew"). A form is dropped when WordNet also has it as a noun,
 # adjective or adverb lemma ("attack", "armed", "elected", "acting", "top")
 # or as an irregular noun or adjective form: those may modify a role. A
@@ -27,13 +27,9 @@ WN=${WORDNET_DIR:-/usr/share/wordnet}
 here=$(cd "$(dirname "$0")" && pwd)
 OUT=${1:-$(dirname "$here")/data/verb-forms.txt}
 
-for f in index.noun index.verb index.adj index.adv noun.exc verb.exc adj.exc; do
-	if [ ! -r "$WN/$f" ]; then
-		echo "mkverbforms.sh: cannot read $WN/$f: install the Debian package" \
-			"wordnet-base (apt-get install wordnet-base) or set WORDNET_DIR" >&2
-		exit 1
-	fi
-done
+NAME=mkverbforms.sh
+. "$here/wordnet.sh"
+wn_require
 
 header() {
 	cat <<'EOF'
@@ -44,26 +40,8 @@ header() {
 # WordNet also lists as a noun, adjective or adverb. src/actors.c: such a
 # word never sits inside an actor phrase.
 #
-# Licence: this list is derived from WordNet 3.0, distributed under the
-# "WordNet 3.0" licence of Princeton University (the name Debian gives it in
-# /usr/share/doc/wordnet-base/copyright). It is a permissive licence: use,
-# copying, modification and redistribution are allowed for any purpose and
-# free of charge, provided the copyright notice and disclaimer below travel
-# with every copy, and Princeton's name is not used in advertising. The
-# notice and disclaimer, as the licence requires them:
-#
-#   WordNet 3.0 Copyright 2006 by Princeton University.  All rights reserved.
-#
-#   THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON
-#   UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR
-#   IMPLIED.  BY WAY OF EXAMPLE, BUT NOT LIMITATION, PRINCETON
-#   UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES OF MERCHANT-
-#   ABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR THAT THE USE
-#   OF THE LICENSED SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT
-#   INFRINGE ANY THIRD PARTY PATENTS, COPYRIGHTS, TRADEMARKS OR
-#   OTHER RIGHTS.
-#
 EOF
+	wn_licence
 }
 
 # "pos word" lines: what WordNet lists besides verbs, then the verbs.
@@ -78,47 +56,17 @@ lemmas() {
 }
 
 forms() {
-	awk '
-	function vowel(c) { return c ~ /[aeiou]/ }
-	function doubles(w,   n, a, b, c) {
-		n = length(w)
-		if (n < 3 || n > 4) return 0
-		a = substr(w, n - 2, 1); b = substr(w, n - 1, 1); c = substr(w, n, 1)
-		return !vowel(a) && vowel(b) && !vowel(c) && c !~ /[wxy]/
-	}
-	function add(w) { if (!(w in other)) verb[w] = 1 }
-	function inflect(w,   stem, last) {
-		add(w)
-		if (w ~ /(s|x|z|ch|sh)$/) add(w "es")
-		else if (w ~ /[^aeiou]y$/) add(substr(w, 1, length(w) - 1) "ies")
-		else add(w "s")
-		if (w ~ /ee$/) { add(w "d"); add(w "ing"); return }
-		if (w ~ /e$/) { add(w "d"); add(substr(w, 1, length(w) - 1) "ing"); return }
-		if (w ~ /[^aeiou]y$/) { add(substr(w, 1, length(w) - 1) "ied"); add(w "ing"); return }
-		if (doubles(w)) {
-			last = substr(w, length(w), 1)
-			add(w last "ed"); add(w last "ing"); return
-		}
-		add(w "ed"); add(w "ing")
-	}
+	awk "$WN_INFLECT"'
+	function emit(w) { if (!(w in other)) verb[w] = 1 }
 	$1 == "other" { other[$2] = 1; next }
-	$1 == "verb" { inflect($2); next }
-	$1 == "verb-form" { add($2) }
+	$1 == "verb" { emit($2); verb_forms($2); next }
+	$1 == "verb-form" { emit($2) }
 	END { for (w in verb) print w }'
 }
 
-if [ "$OUT" = "-" ]; then
+words() {
 	header
 	lemmas | forms | sort -u
-	exit 0
-fi
-tmp="$OUT.tmp.$$"
-trap 'rm -f "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-{
-	header
-	lemmas | forms | sort -u
-} >"$tmp"
-mv "$tmp" "$OUT"
-trap - EXIT
-echo "mkverbforms.sh: wrote $OUT ($(grep -cv '^#' "$OUT") words)" >&2
+}
+
+wn_write "$OUT" words

@@ -31,13 +31,9 @@ WN=${WORDNET_DIR:-/usr/share/wordnet}
 here=$(cd "$(dirname "$0")" && pwd)
 OUT=${1:-$(dirname "$here")/data/words.txt}
 
-for f in index.noun index.verb index.adj index.adv noun.exc verb.exc adj.exc; do
-	if [ ! -r "$WN/$f" ]; then
-		echo "mkwords.sh: cannot read $WN/$f: install the Debian package" \
-			"wordnet-base (apt-get install wordnet-base) or set WORDNET_DIR" >&2
-		exit 1
-	fi
-done
+NAME=mkwords.sh
+. "$here/wordnet.sh"
+wn_require
 
 # header: the banner and the licence note that every copy must carry.
 header() {
@@ -48,26 +44,8 @@ header() {
 # regular inflections tools/mkwords.sh derives from them (plurals, verb
 # -s/-ed/-ing, adverbs in -ly) and WordNet's irregular forms.
 #
-# Licence: this list is derived from WordNet 3.0, distributed under the
-# "WordNet 3.0" licence of Princeton University (the name Debian gives it in
-# /usr/share/doc/wordnet-base/copyright). It is a permissive licence: use,
-# copying, modification and redistribution are allowed for any purpose and
-# free of charge, provided the copyright notice and disclaimer below travel
-# with every copy, and Princeton's name is not used in advertising. The
-# notice and disclaimer, as the licence requires them:
-#
-#   WordNet 3.0 Copyright 2006 by Princeton University.  All rights reserved.
-#
-#   THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON
-#   UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR
-#   IMPLIED.  BY WAY OF EXAMPLE, BUT NOT LIMITATION, PRINCETON
-#   UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES OF MERCHANT-
-#   ABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR THAT THE USE
-#   OF THE LICENSED SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT
-#   INFRINGE ANY THIRD PARTY PATENTS, COPYRIGHTS, TRADEMARKS OR
-#   OTHER RIGHTS.
-#
 EOF
+	wn_licence
 }
 
 # lemmas: "POS word" for every single-word lemma and irregular form.
@@ -83,36 +61,8 @@ lemmas() {
 
 # inflect: each word, then the regular forms of its part of speech.
 inflect() {
-	awk '
-	function vowel(c) { return c ~ /[aeiou]/ }
-	function plural(w) {
-		if (w ~ /(s|x|z|ch|sh)$/) return w "es"
-		if (w ~ /[^aeiou]y$/) return substr(w, 1, length(w) - 1) "ies"
-		return w "s"
-	}
-	# doubles: short consonant-vowel-consonant stems (stop, plan, ban).
-	function doubles(w,   n, a, b, c) {
-		n = length(w)
-		if (n < 3 || n > 4) return 0
-		a = substr(w, n - 2, 1); b = substr(w, n - 1, 1); c = substr(w, n, 1)
-		return !vowel(a) && vowel(b) && !vowel(c) && c !~ /[wxy]/
-	}
-	function verb(w,   stem, last) {
-		print plural(w)
-		if (w ~ /ee$/) { print w "d"; print w "ing"; return }
-		if (w ~ /e$/) {
-			stem = substr(w, 1, length(w) - 1)
-			print w "d"; print stem "ing"; return
-		}
-		if (w ~ /[^aeiou]y$/) {
-			print substr(w, 1, length(w) - 1) "ied"; print w "ing"; return
-		}
-		if (doubles(w)) {
-			last = substr(w, length(w), 1)
-			print w last "ed"; print w last "ing"; return
-		}
-		print w "ed"; print w "ing"
-	}
+	awk "$WN_INFLECT"'
+	function emit(w) { print w }
 	function adverb(w) {
 		if (w ~ /[^aeiou]y$/) return substr(w, 1, length(w) - 1) "ily"
 		if (w ~ /[^aeiou]le$/) return substr(w, 1, length(w) - 1) "y"
@@ -122,23 +72,14 @@ inflect() {
 	{
 		print $2
 		if ($1 == "noun") print plural($2)
-		else if ($1 == "verb") verb($2)
+		else if ($1 == "verb") verb_forms($2)
 		else if ($1 == "adj") print adverb($2)
 	}'
 }
 
-if [ "$OUT" = "-" ]; then
+words() {
 	header
 	lemmas | inflect | sort -u
-	exit 0
-fi
-tmp="$OUT.tmp.$$"
-trap 'rm -f "$tmp"' EXIT
-trap 'exit 1' HUP INT TERM
-{
-	header
-	lemmas | inflect | sort -u
-} >"$tmp"
-mv "$tmp" "$OUT"
-trap - EXIT
-echo "mkwords.sh: wrote $OUT ($(grep -cv '^#' "$OUT") words)" >&2
+}
+
+wn_write "$OUT" words

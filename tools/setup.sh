@@ -7,9 +7,10 @@
 #      installed with apt-get when running as root; otherwise the exact
 #      sudo command is printed and the script exits 1.
 #   2. make -j2 (library, CLI, tools).
-#   3. ./build/dyad sentences examples/ > build/examples.jsonl and
-#      ./build/dyad actors examples/ > build/examples-actors.jsonl, then a
-#      summary line for each and the first lines of the actors.
+#   3. ./build/dyad sentences examples/ > build/examples.jsonl,
+#      ./build/dyad actors examples/ > build/examples-actors.jsonl and
+#      ./build/dyad code examples/ > build/examples-events.jsonl, then a
+#      summary line for each and the first lines of the events.
 #
 # Idempotent: a second run installs nothing and rebuilds nothing, and
 # prints only the summary. Exit status: 0 ready; 1 something is missing or
@@ -111,8 +112,12 @@ run_examples() {
 	run_dyad actors build/examples-actors.jsonl
 	n=$(grep -c '"code":' build/examples-actors.jsonl || true)
 	[ "$n" -gt 0 ] || die "./build/dyad actors examples/ found no actor"
-	say "ok: $n actor mentions from examples/ in build/examples-actors.jsonl; the first 5:"
-	head -n 5 build/examples-actors.jsonl
+	say "ok: $n actor mentions from examples/ in build/examples-actors.jsonl"
+	run_dyad code build/examples-events.jsonl
+	n=$(grep -c '"cameo":' build/examples-events.jsonl || true)
+	[ "$n" -gt 0 ] || die "./build/dyad code examples/ coded no event"
+	say "ok: $n events from examples/ in build/examples-events.jsonl; the first 3:"
+	head -n 3 build/examples-events.jsonl
 }
 
 ensure_packages
