@@ -371,6 +371,17 @@ DYAD_API dyad_status dyad_doc_mention(const dyad_doc *doc, size_t i, dyad_mentio
 /* Events                                                              */
 /* ------------------------------------------------------------------ */
 
+/* How precisely a place is known. */
+typedef enum {
+	DYAD_GEO_NONE = 0,
+	DYAD_GEO_COUNTRY,
+	DYAD_GEO_ADMIN1,
+	DYAD_GEO_CITY
+} dyad_geo_precision;
+
+/* Static name: "none", "country", "admin1", "city". */
+DYAD_API const char *dyad_geo_precision_name(dyad_geo_precision p);
+
 /* Modality flags of an event: data about the event, never a changed
 ** code. */
 enum {
@@ -474,6 +485,27 @@ typedef struct dyad_event {
 	const char *pattern;  /* "file:line" of the pattern or verb entry */
 	const char *pattern_text; /* the pattern as written */
 	double confidence;    /* 0..1, from how the match was made */
+	/* When: date above, its precision, and how it was resolved (static
+	** name: "document" when the article's own date stands in; the
+	** date stage names its other rules). date_start/date_end span the
+	** date expression in the original text; 0,0 when none. historical:
+	** the sentence speaks of an earlier time ("the 2006 war"), so this is
+	** no current event. */
+	dyad_precision date_precision;
+	const char *date_how;
+	size_t date_start, date_end;
+	int historical;
+	/* Where: the place linked to the event, never a silent centroid.
+	** place is its name ("" when none), country ISO 3166-1 alpha-2
+	** ("QA"), admin1 ISO 3166-2 ("QA-DA"); lat/lon are meaningful only
+	** when geo_precision is not DYAD_GEO_NONE. place_how is a static
+	** name ("none" when unplaced; the place stage names its rules);
+	** place_start/place_end span the place mention, 0,0 when none. */
+	const char *place, *country, *admin1;
+	double lat, lon;
+	dyad_geo_precision geo_precision;
+	const char *place_how;
+	size_t place_start, place_end;
 } dyad_event;
 
 /*

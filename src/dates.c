@@ -920,3 +920,26 @@ void dyad__date_format(const dyad__date *d, char out[11])
 	}
 	out[len] = '\0';
 }
+
+/*
+** Each event's date. For now the article's own date stands in for every
+** event, marked "document" so that a reader can tell it from a date read
+** in the event's sentence.
+*/
+dyad_status dyad__events_when(dyad_ctx *ctx, size_t n)
+{
+	size_t i;
+
+	ctx->when.len = 0;
+	if (dyad__buf_reserve(&ctx->when, n * sizeof(dyad__when)) != 0)
+		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory dating events");
+	for (i = 0; i < n; i++) {
+		dyad__when w;
+		memset(&w, 0, sizeof w);
+		memcpy(w.date, ctx->doc.info.date, sizeof w.date);
+		w.prec = ctx->doc.info.date_precision;
+		w.how = "document";
+		dyad__buf_append(&ctx->when, &w, sizeof w);
+	}
+	return DYAD_OK;
+}

@@ -213,6 +213,8 @@ struct dyad_ctx {
 	dyad__buf ments;      /* actors.c: mentions of the current document */
 	dyad__buf mtext;      /* actors.c: their strings */
 	struct dyad__coder *coder; /* events.c: working state, made on first use */
+	dyad__buf when;       /* dates.c: dyad__when[] per event */
+	dyad__buf where;      /* places.c: dyad__where[] per event */
 	void *textcat;        /* libexttextcat handle, loaded on first use */
 	int textcat_failed;   /* do not retry a failed load */
 	struct dyad_doc doc;  /* the current document */
@@ -260,6 +262,32 @@ void dyad__date_doc(const char *meta, const char *src, size_t n,
 int dyad__date_parse_iso(const char *s, dyad__date *out);
 /* Formats per precision into out (11 bytes). */
 void dyad__date_format(const dyad__date *d, char out[11]);
+
+/* When and where of each event of the last dyad_doc_events on a
+** context, parallel to its events (ctx->when, ctx->where). dates.c and
+** places.c fill them after the coder has run; dyad_doc_event copies
+** them into the public record. Strings are static, or owned by the
+** engine or the context's arena. */
+typedef struct dyad__when {
+	char date[11];          /* as dyad_event.date */
+	dyad_precision prec;
+	const char *how;        /* static */
+	size_t start, end;      /* original span of the date expression */
+	int historical;
+} dyad__when;
+
+typedef struct dyad__where {
+	const char *place, *country, *admin1;
+	double lat, lon;
+	dyad_geo_precision prec;
+	const char *how;        /* static */
+	size_t start, end;      /* original span of the place mention */
+} dyad__where;
+
+/* dates.c: fills ctx->when for the n events of the last dyad_doc_events. */
+dyad_status dyad__events_when(dyad_ctx *ctx, size_t n);
+/* places.c: fills ctx->where likewise. */
+dyad_status dyad__events_where(dyad_ctx *ctx, size_t n);
 
 /* engine.c: a whole file, NUL-terminated; *out is malloc'd (caller
 ** frees). On failure msg says "path: why". */

@@ -196,6 +196,8 @@ void dyad_ctx_free(dyad_ctx *ctx)
 	dyad__buf_free(&ctx->fold);
 	dyad__buf_free(&ctx->rms);
 	dyad__buf_free(&ctx->scratch);
+	dyad__buf_free(&ctx->when);
+	dyad__buf_free(&ctx->where);
 	dyad__buf_free(&ctx->ments);
 	dyad__buf_free(&ctx->mtext);
 	dyad__coder_free(ctx->coder);
@@ -357,6 +359,12 @@ const char *dyad_precision_name(dyad_precision p)
 {
 	static const char *const names[] = { "none", "year", "month", "week", "day" };
 	return (unsigned)p <= DYAD_PREC_DAY ? names[p] : "none";
+}
+
+const char *dyad_geo_precision_name(dyad_geo_precision p)
+{
+	static const char *const names[] = { "none", "country", "admin1", "city" };
+	return (unsigned)p <= DYAD_GEO_CITY ? names[p] : "none";
 }
 
 const char *dyad_date_source_name(dyad_date_source s)

@@ -1953,7 +1953,9 @@ dyad_status dyad_doc_events(const dyad_doc *cdoc, const dyad_code_opts *opts, si
 	}
 	c->o = NULL;
 	*n = DYAD__VEC_LEN(&c->evs, ev);
-	return DYAD_OK;
+	if ((st = dyad__events_when(ctx, *n)) != DYAD_OK)
+		return st;
+	return dyad__events_where(ctx, *n);
 }
 
 static void cameo_facts(const dyad_engine *eng, const char *code, dyad_event *out)
@@ -1971,6 +1973,33 @@ static void cameo_facts(const dyad_engine *eng, const char *code, dyad_event *ou
 	out->goldstein = row->goldstein;
 	out->has_goldstein = 1;
 	out->plover = row->plover ? row->plover : "";
+}
+
+/* The when and where of event i, once their stages have filled them;
+** before that (while those stages read the events) the document's date
+** and no place. */
+static void situate(const dyad_ctx *ctx, size_t i, dyad_event *out)
+{
+	out->date_precision = ctx->doc.info.date_precision;
+	out->date_how = "document";
+	out->place = out->country = out->admin1 = "";
+	out->place_how = "none";
+	if (i < DYAD__VEC_LEN(&ctx->when, dyad__when)) {
+		const dyad__when *w = &((const dyad__when *)ctx->when.p)[i];
+		out->date = w->date;
+		out->date_precision = w->prec;
+		out->date_how = w->how;
+		out->date_start = w->start, out->date_end = w->end;
+		out->historical = w->historical;
+	}
+	if (i < DYAD__VEC_LEN(&ctx->where, dyad__where)) {
+		const dyad__where *g = &((const dyad__where *)ctx->where.p)[i];
+		out->place = g->place, out->country = g->country, out->admin1 = g->admin1;
+		out->lat = g->lat, out->lon = g->lon;
+		out->geo_precision = g->prec;
+		out->place_how = g->how;
+		out->place_start = g->start, out->place_end = g->end;
+	}
 }
 
 dyad_status dyad_doc_event(const dyad_doc *doc, size_t i, dyad_event *out)
@@ -2002,6 +2031,7 @@ dyad_status dyad_doc_event(const dyad_doc *doc, size_t i, dyad_event *out)
 	out->pattern = s + e->pat;
 	out->pattern_text = s + e->pattext;
 	out->confidence = e->conf;
+	situate(doc->ctx, i, out);
 	return DYAD_OK;
 }
 
