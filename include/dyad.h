@@ -545,6 +545,24 @@ typedef struct dyad_pattern_stats {
 } dyad_pattern_stats;
 DYAD_API void dyad_engine_pattern_stats(const dyad_engine *eng, dyad_pattern_stats *out);
 
+/* ------------------------------------------------------------------ */
+/* Dates: when events happened (dates.c)                               */
+/* ------------------------------------------------------------------ */
+
+/* (the date stage's public functions go here) */
+
+/* ------------------------------------------------------------------ */
+/* Places: the gazetteer and where events happened (places.c)          */
+/* ------------------------------------------------------------------ */
+
+/* (the place stage's public functions go here) */
+
+/* ------------------------------------------------------------------ */
+/* Store: SQLite, dedup, query and export (store.c, dedup.c)           */
+/* ------------------------------------------------------------------ */
+
+/* (the store's public functions go here) */
+
 #ifdef __cplusplus
 }
 #endif
