@@ -97,6 +97,8 @@ struct dyad__coder {
 	size_t njoined;
 	int status;           /* dyad_sent_status of the current sentence */
 	uint64_t seen[64];    /* lexicon ids in the sentence, hashed to 4096 bits */
+	uint64_t *cand;       /* candidates(): one bit per pattern of the largest group */
+	uint32_t ncand;       /* words of cand */
 	/* FORWARD: what the previous sentence passes on ("" nothing), and
 	** what this sentence took from it; kept across documents. */
 	char fwd[32], fwd_label[64], fwd_in[32], fwd_in_label[64];
@@ -1575,6 +1577,25 @@ static const dyad__verb *verb_at(const dyad__coder *c, uint32_t v)
 	return dyad__pat_verb(c->P, dyad__pat_form(c->P, (uint32_t)W(c, v).form)->verb);
 }
 
+/* The patterns of g that the sentence's words leave possible, as a
+** bitmap over the group's pattern indices: the buckets whose rarest word
+** is absent are passed over whole. The bitmap lives in the coder. */
+static const uint64_t *candidates(dyad__coder *c, const dyad__vgroup *g)
+{
+	const dyad__pbucket *b = dyad__pat_buckets(c->P) + g->b0;
+	const uint32_t *bp = dyad__pat_bpats(c->P);
+	uint32_t k, j;
+
+	memset(c->cand, 0, ((g->npat + 63) / 64) * sizeof *c->cand);
+	for (k = 0; k < g->nb; k++) {
+		if (b[k].word != UINT32_MAX && !seen_has(c, b[k].word))
+			continue;
+		for (j = b[k].off; j < b[k].off + b[k].n; j++)
+			c->cand[bp[j] >> 6] |= (uint64_t)1 << (bp[j] & 63);
+	}
+	return c->cand;
+}
+
 /* Codes the verb at word v of clause cl into *x. Returns 1 when it made
 ** an event, 0 when it did not (null code, no pattern and no default, no
 ** actors), -1 when the sentence is discarded or complex. */
@@ -1582,9 +1603,9 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 {
 	const dyad__verb *vb = verb_at(c, v);
 	const dyad__vgroup *g = dyad__pat_group(c->P, vb->group);
-	const uint32_t *need0 = dyad__pat_need0(c->P) + g->pat0;
+	const uint64_t *cand;
 	mst m;
-	uint32_t i;
+	uint32_t i, k;
 
 	memset(x, 0, sizeof *x);
 	memset(&m, 0, sizeof m);
@@ -1594,20 +1615,23 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 	m.src = m.tgt = m.cmp = -1;
 	x->verb = vb;
 	bounds(c, cl, m.v0, m.v1, &m);
-	for (i = 0; i < g->npat; i++) {
-		const dyad__pat *p;
-		if (need0[i] != UINT32_MAX && !seen_has(c, need0[i]))
-			continue; /* the common case, without touching the pattern */
-		p = dyad__pat_at(c->P, g->pat0 + i);
-		if (!may_match(c, p))
-			continue;
-		if (try_pattern(c, p, &m)) {
-			x->pat = p;
-			x->code = p->code;
-			break;
+	cand = candidates(c, g);
+	for (k = 0; k * 64 < g->npat && !x->pat; k++) {
+		uint64_t bits = cand[k];
+		for (; bits; bits &= bits - 1) {
+			const dyad__pat *p;
+			i = k * 64 + (uint32_t)__builtin_ctzll(bits);
+			p = dyad__pat_at(c->P, g->pat0 + i);
+			if (!may_match(c, p))
+				continue;
+			if (try_pattern(c, p, &m)) {
+				x->pat = p;
+				x->code = p->code;
+				break;
+			}
+			m.src = m.tgt = m.cmp = -1;
+			m.nskip = 0;
 		}
-		m.src = m.tgt = m.cmp = -1;
-		m.nskip = 0;
 	}
 	if (!x->pat)
 		x->code = *default_code(c, vb);
@@ -1877,6 +1901,7 @@ void dyad__coder_free(struct dyad__coder *c)
 {
 	if (!c)
 		return;
+	free(c->cand);
 	dyad__buf_free(&c->words);
 	dyad__buf_free(&c->ids);
 	dyad__buf_free(&c->actors);
@@ -1916,6 +1941,21 @@ static int run_doc(dyad__coder *c, size_t nm)
 	return 0;
 }
 
+/* Sizes the candidate bitmap for the engine's largest group. */
+static int grow_cand(dyad__coder *c)
+{
+	uint32_t need = (dyad__pat_max_npat(c->P) + 63) / 64 + 1;
+	uint64_t *p;
+
+	if (need <= c->ncand)
+		return 0;
+	if (!(p = realloc(c->cand, need * sizeof *p)))
+		return -1;
+	c->cand = p;
+	c->ncand = need;
+	return 0;
+}
+
 dyad_status dyad_doc_events(const dyad_doc *cdoc, const dyad_code_opts *opts, size_t *n)
 {
 	dyad_ctx *ctx = cdoc->ctx;
@@ -1937,6 +1977,8 @@ dyad_status dyad_doc_events(const dyad_doc *cdoc, const dyad_code_opts *opts, si
 	}
 	c = ctx->coder;
 	c->P = ctx->eng->patterns;
+	if (grow_cand(c) != 0)
+		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory");
 	c->o = opts;
 	c->doc = &ctx->doc;
 	c->evs.len = c->str.len = c->expl.len = c->sstat.len = 0;

@@ -43,7 +43,9 @@ struct dyad__patterns {
 	size_t edge_mask, nedges;
 	dyad__ctrie trie;   /* the trie laid out for lookups, by dyad__patterns_finish */
 	uint32_t *tnodes;   /* nodes' ids again, under trie's numbering */
-	uint32_t *need0;    /* per pattern, its need[0]: the coder scans these */
+	dyad__pbucket *bucks; /* groups' patterns by need[0] (index_needs) */
+	uint32_t *bpats;    /* the buckets' pattern indices */
+	uint32_t max_npat;
 	dyad__buf words;    /* dyad__lword */
 	dyad__buf forms;    /* dyad__vform */
 	dyad__buf formw;    /* uint32_t word ids */
@@ -1208,6 +1210,61 @@ static void pattern_needs(dyad__patterns *p, dyad__pat *t, const uint32_t *count
 ** often a word is used across patterns stands in for how rare it is in
 ** text: "to" and "with" are in thousands of patterns and most sentences.
 */
+static int cmp_pair(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+	return a < b ? -1 : a > b;
+}
+
+/* Sorts one group's (need[0], index) pairs and cuts them into buckets
+** appended at p->bucks[*nb], p->bpats[g->pat0...]. */
+static void bucket_group(dyad__patterns *p, dyad__vgroup *g, uint64_t *pair, size_t *nb)
+{
+	uint32_t j;
+
+	for (j = 0; j < g->npat; j++)
+		pair[j] = (uint64_t)DYAD__VEC_AT(&p->pats, dyad__pat, g->pat0 + j).need[0] << 32 | j;
+	qsort(pair, g->npat, sizeof *pair, cmp_pair);
+	g->b0 = (uint32_t)*nb;
+	g->nb = 0;
+	for (j = 0; j < g->npat; j++) {
+		uint32_t w = (uint32_t)(pair[j] >> 32);
+		if (j == 0 || w != p->bucks[*nb - 1].word) {
+			dyad__pbucket b = { w, g->pat0 + j, 0 };
+			p->bucks[(*nb)++] = b;
+			g->nb++;
+		}
+		p->bpats[g->pat0 + j] = (uint32_t)pair[j];
+		p->bucks[*nb - 1].n++;
+	}
+}
+
+/* Buckets every group's patterns by their rarest needed word. */
+static int bucket_groups(dyad__patterns *p)
+{
+	size_t i, nb = 0, ng = DYAD__VEC_LEN(&p->groups, dyad__vgroup);
+	size_t np = DYAD__VEC_LEN(&p->pats, dyad__pat);
+	uint64_t *pair;
+
+	free(p->bucks);
+	free(p->bpats);
+	p->max_npat = 0;
+	for (i = 0; i < ng; i++)
+		if (DYAD__VEC_AT(&p->groups, dyad__vgroup, i).npat > p->max_npat)
+			p->max_npat = DYAD__VEC_AT(&p->groups, dyad__vgroup, i).npat;
+	p->bucks = malloc((np ? np : 1) * sizeof *p->bucks);
+	p->bpats = malloc((np ? np : 1) * sizeof *p->bpats);
+	pair = malloc((p->max_npat ? p->max_npat : 1) * sizeof *pair);
+	if (!p->bucks || !p->bpats || !pair) {
+		free(pair);
+		return -1;
+	}
+	for (i = 0; i < ng; i++)
+		bucket_group(p, &DYAD__VEC_AT(&p->groups, dyad__vgroup, i), pair, &nb);
+	free(pair);
+	return 0;
+}
+
 static int index_needs(dyad__patterns *p)
 {
 	size_t i, np = DYAD__VEC_LEN(&p->pats, dyad__pat);
@@ -1221,17 +1278,10 @@ static int index_needs(dyad__patterns *p)
 		if (e->kind == DYAD__PE_WORD && e->arg < nw)
 			count[e->arg]++;
 	}
-	free(p->need0);
-	if (!(p->need0 = malloc((np ? np : 1) * sizeof *p->need0))) {
-		free(count);
-		return -1;
-	}
-	for (i = 0; i < np; i++) {
+	for (i = 0; i < np; i++)
 		pattern_needs(p, &DYAD__VEC_AT(&p->pats, dyad__pat, i), count);
-		p->need0[i] = DYAD__VEC_AT(&p->pats, dyad__pat, i).need[0];
-	}
 	free(count);
-	return 0;
+	return bucket_groups(p);
 }
 
 /* Which verbs have a pattern with a dominant code: only such a pattern
@@ -1316,7 +1366,8 @@ void dyad__patterns_free(struct dyad__patterns *p)
 	free(p->diags);
 	free(p->edges);
 	free(p->tnodes);
-	free(p->need0);
+	free(p->bucks);
+	free(p->bpats);
 	dyad__ctrie_free(&p->trie);
 	dyad__irregular_free(p->irr);
 	free(p);
@@ -1361,9 +1412,19 @@ uint32_t dyad__pat_member(const dyad__patterns *p, uint32_t m, uint32_t *el0)
 	*el0 = pr[0];
 	return pr[1];
 }
-const uint32_t *dyad__pat_need0(const dyad__patterns *p)
+const dyad__pbucket *dyad__pat_buckets(const dyad__patterns *p)
 {
-	return p->need0;
+	return p->bucks;
+}
+
+const uint32_t *dyad__pat_bpats(const dyad__patterns *p)
+{
+	return p->bpats;
+}
+
+uint32_t dyad__pat_max_npat(const dyad__patterns *p)
+{
+	return p->max_npat;
 }
 
 const uint32_t *dyad__pat_ones(const dyad__patterns *p)

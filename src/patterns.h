@@ -96,10 +96,21 @@ typedef struct dyad__pat {
 
 typedef struct dyad__vgroup {
 	uint32_t pat0, npat; /* patterns, longest first */
+	uint32_t b0, nb;     /* its buckets (dyad__pbucket), by dyad__patterns_finish */
 	dyad__vcode code;    /* default code */
 	uint32_t file, line;
 	uint32_t label;      /* pool offset of the group's name */
 } dyad__vgroup;
+
+/* A group's patterns that share their rarest needed word (need[0]), as
+** indices within the group, ascending; word UINT32_MAX for the patterns
+** that need no word. A sentence without the word rules out the whole
+** bucket, so the coder looks at a group's few buckets instead of its
+** hundreds of patterns. */
+typedef struct dyad__pbucket {
+	uint32_t word;
+	uint32_t off, n;     /* into dyad__pat_bpats */
+} dyad__pbucket;
 
 typedef struct dyad__verb {
 	uint32_t group;
@@ -157,9 +168,11 @@ const dyad__synset *dyad__pat_synset(const dyad__patterns *p, uint32_t i);
 /* Member m of a synset: elements [*el0, *el0 + return). */
 uint32_t dyad__pat_member(const dyad__patterns *p, uint32_t m, uint32_t *el0);
 const uint32_t *dyad__pat_ones(const dyad__patterns *p);
-/* need[0] of every pattern, by pattern index, packed: the coder scans a
-** group's with one cache line per 16 patterns. */
-const uint32_t *dyad__pat_need0(const dyad__patterns *p);
+/* Every group's buckets, and the pattern indices they hold. */
+const dyad__pbucket *dyad__pat_buckets(const dyad__patterns *p);
+const uint32_t *dyad__pat_bpats(const dyad__patterns *p);
+/* The most patterns any one group has. */
+uint32_t dyad__pat_max_npat(const dyad__patterns *p);
 const char *dyad__pat_str(const dyad__patterns *p, uint32_t off);
 /* Does any pattern's code carry '!' (dominant)? Then a clause is read to
 ** its end. */
