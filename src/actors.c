@@ -912,12 +912,23 @@ static void compose1(const char *actor, size_t an, const char *agent, int tabari
 	const char *x = agent[0] == '~' ? agent + 1 : agent;
 	size_t xn = gn ? gn - 1 : 0;
 
+	char a[64];
+
+	if (an >= sizeof a)
+		an = sizeof a - 1;
+	memcpy(a, actor, an);
+	a[an] = '\0';
 	if (!gn || (an > 0 && (tabari ? has_aligned(actor, an, x, xn) : an != 3 && agent[0] == '~')))
-		snprintf(out, cap, "%.*s", (int)an, actor);
+		dyad__join(out, cap, a, (char *)NULL);
 	else if (agent[0] == '~')
-		snprintf(out, cap, "%.*s%s", (int)an, actor, agent + 1);
-	else
-		snprintf(out, cap, "%.*s%.*s", (int)(gn - 1), agent, (int)an, actor);
+		dyad__join(out, cap, a, agent + 1, (char *)NULL);
+	else { /* a prefix agent, written with its mark last ("REF~") */
+		char g[64];
+		size_t k = gn - 1 < sizeof g ? gn - 1 : sizeof g - 1;
+		memcpy(g, agent, k);
+		g[k] = '\0';
+		dyad__join(out, cap, g, a, (char *)NULL);
+	}
 }
 
 /* The same for each element of a compound code ("FRO/BIL" + "~GOV" =
@@ -970,9 +981,12 @@ static void where(const work *w, long name, char *out, size_t cap)
 		out[0] = '\0';
 		return;
 	}
+	char line[24];
+
 	nm = dyad__dict_name_at(d, (size_t)name);
-	snprintf(out, cap, "%s:%lu", dyad__dict_file_path(d, dyad__dict_entry_at(d, nm->entry)->file),
-		 (unsigned long)nm->line);
+	dyad__utoa(line, (unsigned long)nm->line);
+	dyad__join(out, cap, dyad__dict_file_path(d, dyad__dict_entry_at(d, nm->entry)->file), ":",
+		   line, (char *)NULL);
 }
 
 /* Is agent name (or -1) a TABARI agent, placed and composed by §5.4? */
@@ -1136,13 +1150,13 @@ static int emit_chain(work *w, uint32_t sent, const chainst *c)
 	where(w, c->agent, gat, sizeof gat);
 	if (c->person >= 0) {
 		const dyad__code *pc = code_of(w, c->person, gpost);
-		snprintf(code, sizeof code, "%s", pc ? dyad__dict_str(d, pc->text) : "");
+		dyad__join(code, sizeof code, pc ? dyad__dict_str(d, pc->text) : "", (char *)NULL);
 		m.post = gpost ? gpost : (pc ? pc->post : 0);
 		m.how = DYAD_HOW_DICTIONARY;
 		m.person = 1;
 		m.conf = pc ? 0.9f : 0.4f;
-		snprintf(why, sizeof why, "person %s (%s)%s%s", at, pc ? "code valid on the date" :
-			 "no code valid on the date", gat[0] ? "; title " : "", gat);
+		dyad__join(why, sizeof why, "person ", at, pc ? " (code valid on the date)" :
+			   " (no code valid on the date)", gat[0] ? "; title " : "", gat, (char *)NULL);
 	} else if (c->cand_end) {
 		compose(base, gcode, tabari_agent(w, c->agent), code, sizeof code);
 		m.post = gpost;
@@ -1151,25 +1165,26 @@ static int emit_chain(work *w, uint32_t sent, const chainst *c)
 		m.conf = 0.5f;
 		m.label = text_add(w->ctx, w->doc->norm + w->doc->toks[c->cand_start].start,
 				   w->doc->toks[c->cand_end - 1].end - w->doc->toks[c->cand_start].start);
-		snprintf(why, sizeof why, "new name after role %s%s%s: %s + %s", gat,
-			 at[0] ? " of " : "", at, base[0] ? base : "(no country)", gcode);
+		dyad__join(why, sizeof why, "new name after role ", gat, at[0] ? " of " : "", at, ": ",
+			   base[0] ? base : "(no country)", " + ", gcode, (char *)NULL);
 	} else if (c->agent >= 0) {
 		compose(base, gcode, tabari_agent(w, c->agent), code, sizeof code);
 		m.post = gpost;
 		m.how = DYAD_HOW_ROLE;
 		m.conf = base[0] ? 0.7f : 0.3f;
-		snprintf(why, sizeof why, "role %s%s%s: %s + %s", gat, at[0] ? " with " : "", at,
-			 base[0] ? base : "(no country)", gcode);
+		dyad__join(why, sizeof why, "role ", gat, at[0] ? " with " : "", at, ": ",
+			   base[0] ? base : "(no country)", " + ", gcode, (char *)NULL);
 	} else {
 		if (is_capital(w, c->base) && strlen(base) == 3)
-			snprintf(code, sizeof code, "%sGOV", base);
+			dyad__join(code, sizeof code, base, "GOV", (char *)NULL);
 		else
-			snprintf(code, sizeof code, "%s", base);
+			dyad__join(code, sizeof code, base, (char *)NULL);
 		m.how = DYAD_HOW_DICTIONARY;
 		m.conf = c->place ? 0.4f : is_capital(w, c->base) ? 0.6f : 0.85f;
-		snprintf(why, sizeof why, "%s %s%s", is_capital(w, c->base) ?
-			 "capital standing for its government," : "name", at,
-			 c->place ? "; after a place preposition, so perhaps only a place" : "");
+		dyad__join(why, sizeof why, is_capital(w, c->base) ?
+			   "capital standing for its government, " : "name ", at,
+			   c->place ? "; after a place preposition, so perhaps only a place" : "",
+			   (char *)NULL);
 	}
 	m.code = text_add(w->ctx, code, strlen(code));
 	if (c->person < 0 && c->agent >= 0 && base[0])

@@ -7,6 +7,7 @@
 ** stream of articles reaches a steady state with no allocation.
 */
 #include <stdlib.h>
+#include <stdarg.h>
 #include <string.h>
 
 #include "dyad_int.h"
@@ -49,4 +50,37 @@ void dyad__buf_free(dyad__buf *b)
 {
 	free(b->p);
 	memset(b, 0, sizeof *b);
+}
+
+size_t dyad__join(char *out, size_t cap, ...)
+{
+	size_t len = 0;
+	const char *s;
+	va_list ap;
+
+	va_start(ap, cap);
+	while ((s = va_arg(ap, const char *)) != NULL) {
+		size_t n = strlen(s);
+		if (n > cap - 1 - len)
+			n = cap - 1 - len;
+		memcpy(out + len, s, n);
+		len += n;
+	}
+	va_end(ap);
+	out[len] = '\0';
+	return len;
+}
+
+size_t dyad__utoa(char *out, unsigned long v)
+{
+	char t[24];
+	size_t i = sizeof t, n;
+
+	do
+		t[--i] = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	n = sizeof t - i;
+	memcpy(out, t + i, n);
+	out[n] = '\0';
+	return n;
 }

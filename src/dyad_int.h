@@ -57,6 +57,15 @@ void dyad__buf_free(dyad__buf *b);
 #define DYAD__VEC_AT(b, type, i) (((type *)(b)->p)[i])
 #define DYAD__VEC_LEN(b, type) ((b)->len / sizeof(type))
 
+/* Joins NUL-terminated strings, up to a NULL, into out (cap > 0 bytes,
+** always terminated, cut at cap - 1); returns the length. The per-mention
+** and per-event strings are made of a few such pieces, and snprintf's
+** format machinery cost more than the rest of their making. */
+size_t dyad__join(char *out, size_t cap, ...);
+/* The decimal digits of v into out (at least 21 bytes), terminated;
+** returns their count. */
+size_t dyad__utoa(char *out, unsigned long v);
+
 /* ---- err.c: messages on handles ---------------------------------- */
 
 #define DYAD__MSG_MAX 512
