@@ -517,45 +517,118 @@ static void gap_after(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps)
 	}
 }
 
+/* What one token does to a name walk at a node: the name it completes
+** there (out, NO_NODE for none, as a plural or a stem by kind), and the
+** node the walk goes on from (next, NO_NODE where it stops). It depends
+** only on the node and the token's fold key, and the same few thousand
+** (node, word) pairs make up most of every article, so each context
+** remembers the steps it has taken. */
+typedef struct wstep {
+	uint32_t node, hash, key, klen; /* key: offset into the memo's keys */
+	uint32_t out, next;
+	uint8_t kind;     /* 0 exact, 1 plural, 2 stem */
+	uint8_t gap;      /* the token walked at least one byte: a gap may follow */
+	uint8_t used;
+} wstep;
+
+enum { WMEMO_SLOTS = 1 << 16, WMEMO_MAX = WMEMO_SLOTS / 2, WMEMO_KEYS = 1 << 20 };
+
+struct dyad__wmemo {
+	wstep slot[WMEMO_SLOTS];
+	char keys[WMEMO_KEYS];
+	uint32_t nkeys, n;
+};
+
+void dyad__wmemo_free(struct dyad__wmemo *m)
+{
+	free(m);
+}
+
+/* Walks token k (fold f) at node into *st. */
+static void step_token(const struct dyad__actors *a, const dyad__tok *k, const char *f,
+		       uint32_t node, wstep *st)
+{
+	uint32_t hist[HIST_MAX];
+	char key[HIST_MAX];
+	size_t walked, klen = squash(f, k->fold_len, key, sizeof key);
+	int done, midstem;
+	uint32_t pn;
+
+	walked = walk_token(a, f, k->fold_len, node, hist, &done, &midstem);
+	st->out = NO_NODE;
+	st->kind = 0;
+	if (done && walked < HIST_MAX && a->term[hist[walked]]) {
+		st->out = hist[walked];
+	} else if ((pn = plural_node(a, hist, walked, key, klen)) != NO_NODE) {
+		st->out = pn;
+		st->kind = 1;
+	} else if (midstem) {
+		size_t s;
+		for (s = walked < HIST_MAX ? walked : HIST_MAX - 1; s > 0; s--)
+			if (a->trie.node[hist[s]].user && a->term[hist[s]])
+				break;
+		st->out = hist[s];
+		st->kind = 2;
+	}
+	st->next = done && walked < HIST_MAX ? hist[walked] : NO_NODE;
+	st->gap = walked > 0;
+}
+
+/* The step of token k at node, from the context's memo or walked now. */
+static const wstep *step_at(const lwalk *L, const dyad__tok *k, uint32_t node, wstep *tmp)
+{
+	struct dyad__wmemo *M = L->doc->ctx->wmemo;
+	const char *f = dyad__tok_fold(L->doc->norm, L->doc->fold, k);
+	uint32_t h, i;
+
+	if (!M && !(M = L->doc->ctx->wmemo = calloc(1, sizeof *M))) {
+		step_token(L->a, k, f, node, tmp); /* no memory for the memo: slower, not wrong */
+		return tmp;
+	}
+	h = (uint32_t)dyad__hash(f, k->fold_len) ^ (uint32_t)dyad__hash_u64(node);
+	for (i = h & (WMEMO_SLOTS - 1); M->slot[i].used; i = (i + 1) & (WMEMO_SLOTS - 1)) {
+		const wstep *e = &M->slot[i];
+		if (e->hash == h && e->node == node && e->klen == k->fold_len &&
+		    memcmp(M->keys + e->key, f, k->fold_len) == 0)
+			return e;
+	}
+	step_token(L->a, k, f, node, tmp);
+	if (M->n >= WMEMO_MAX || M->nkeys + k->fold_len > WMEMO_KEYS) {
+		memset(M->slot, 0, sizeof M->slot); /* full: start again */
+		M->n = M->nkeys = 0;
+		return tmp;
+	}
+	tmp->node = node, tmp->hash = h, tmp->klen = (uint32_t)k->fold_len;
+	tmp->key = M->nkeys, tmp->used = 1;
+	memcpy(M->keys + M->nkeys, f, k->fold_len);
+	M->nkeys += (uint32_t)k->fold_len;
+	M->n++;
+	M->slot[i] = *tmp;
+	return tmp;
+}
+
 /* Walks the names from token j on, at node, for a name that began at token i. */
 static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps)
 {
-	uint32_t hist[HIST_MAX];
-
 	for (; j < L->end; j++) {
 		const dyad__tok *k = &L->doc->toks[j];
-		const char *f = dyad__tok_fold(L->doc->norm, L->doc->fold, k);
-		char key[HIST_MAX];
-		size_t walked, klen;
-		int done, midstem;
-		uint32_t pn;
-		match m;
+		const wstep *st;
+		wstep tmp;
 
 		if (!walkable(k)) {
 			if (j > i && j + 1 < L->end && joiner(L->doc, k) && walkable(k + 1))
 				continue; /* "Dol_Amroth": text joined as dictionaries join */
 			break;
 		}
-		klen = squash(f, k->fold_len, key, sizeof key);
-		walked = walk_token(L->a, f, k->fold_len, node, hist, &done, &midstem);
-		if (done && walked < HIST_MAX && L->a->term[hist[walked]]) {
-			m = (match){i, (uint32_t)j + 1, hist[walked], 0, 0};
-			keep(L, &m, gaps);
-		} else if ((pn = plural_node(L->a, hist, walked, key, klen)) != NO_NODE) {
-			m = (match){i, (uint32_t)j + 1, pn, 1, 0};
-			keep(L, &m, gaps);
-		} else if (midstem) {
-			size_t s;
-			for (s = walked < HIST_MAX ? walked : HIST_MAX - 1; s > 0; s--)
-				if (L->a->trie.node[hist[s]].user && L->a->term[hist[s]])
-					break;
-			m = (match){i, (uint32_t)j + 1, hist[s], 0, 1};
+		st = step_at(L, k, node, &tmp);
+		if (st->out != NO_NODE) {
+			match m = {i, (uint32_t)j + 1, st->out, st->kind == 1, st->kind == 2};
 			keep(L, &m, gaps);
 		}
-		if (!done || walked >= HIST_MAX)
+		if (st->next == NO_NODE)
 			break;
-		node = hist[walked];
-		if (walked > 0)
+		node = st->next;
+		if (st->gap)
 			gap_after(L, i, j, node, gaps);
 	}
 }

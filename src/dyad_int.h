@@ -222,6 +222,7 @@ struct dyad_ctx {
 	dyad__buf ments;      /* actors.c: mentions of the current document */
 	dyad__buf mtext;      /* actors.c: their strings */
 	struct dyad__coder *coder; /* events.c: working state, made on first use */
+	struct dyad__wmemo *wmemo; /* actors.c: name-walk steps seen before, made on first use */
 	dyad__buf when;       /* dates.c: dyad__when[] per event */
 	dyad__buf where;      /* places.c: dyad__where[] per event */
 	void *textcat;        /* libexttextcat handle, loaded on first use */
@@ -305,6 +306,8 @@ dyad_status dyad__read_file(const char *path, char *msg, char **out, size_t *len
 /* actors.c: dictionaries at engine load, mentions per document. */
 dyad_status dyad__actors_load(dyad_engine *eng, const dyad_config *cfg);
 void dyad__actors_free(struct dyad__actors *a);
+/* actors.c: frees a context's walk memo; NULL is a no-op. */
+void dyad__wmemo_free(struct dyad__wmemo *m);
 /* actors.c: sentence and tokens [t0, t1) of mention i of the last
 ** dyad_doc_actors on ctx; -1 when out of range. */
 int dyad__mention_toks(const dyad_ctx *ctx, size_t i, uint32_t *sent, uint32_t *t0,

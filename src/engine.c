@@ -197,6 +197,7 @@ void dyad_ctx_free(dyad_ctx *ctx)
 	dyad__buf_free(&ctx->rms);
 	dyad__buf_free(&ctx->scratch);
 	dyad__buf_free(&ctx->when);
+	dyad__wmemo_free(ctx->wmemo);
 	dyad__buf_free(&ctx->where);
 	dyad__buf_free(&ctx->ments);
 	dyad__buf_free(&ctx->mtext);

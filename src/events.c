@@ -79,6 +79,23 @@ typedef struct ev {
 	char id[17];
 } ev;
 
+/* A word's lexicon ids, remembered by the context: the same few thousand
+** words make up most of every article, and looking one up again here
+** costs a hash and a compare instead of a trie walk with its endings. */
+typedef struct lexent {
+	uint32_t hash, key, klen; /* key: offset into lexcache.keys */
+	uint32_t id0, nid;        /* into lexcache.ids */
+	uint16_t cls;             /* the ids' classes, or'ed */
+} lexent;
+
+enum { LEX_SLOTS = 1 << 15, LEX_MAX = LEX_SLOTS / 2 };
+
+typedef struct lexcache {
+	lexent *slot;             /* LEX_SLOTS; nid == UINT32_MAX: empty */
+	dyad__buf keys, ids;
+	uint32_t n;
+} lexcache;
+
 typedef struct dyad__coder dyad__coder;
 
 struct dyad__coder {
@@ -97,6 +114,7 @@ struct dyad__coder {
 	size_t njoined;
 	int status;           /* dyad_sent_status of the current sentence */
 	uint64_t seen[64];    /* lexicon ids in the sentence, hashed to 4096 bits */
+	lexcache lex;         /* words looked up before, kept across documents */
 	uint64_t *cand;       /* candidates(): one bit per pattern of the largest group */
 	uint32_t ncand;       /* words of cand */
 	/* FORWARD: what the previous sentence passes on ("" nothing), and
@@ -166,11 +184,66 @@ static int is_word(const dyad__coder *c, uint32_t w, const char *s)
 /* 1. Words                                                            */
 /* ------------------------------------------------------------------ */
 
+static void lex_reset(lexcache *L)
+{
+	uint32_t i;
+
+	for (i = 0; i < LEX_SLOTS; i++)
+		L->slot[i].nid = UINT32_MAX;
+	L->keys.len = L->ids.len = 0;
+	L->n = 0;
+}
+
+/* The ids of word key appended to c->ids, through the cache; their count
+** into *nid and classes into *cls. -1 out of memory. */
+static int lex_lookup(dyad__coder *c, const char *key, uint32_t klen, uint32_t *nid,
+		      uint16_t *cls)
+{
+	lexcache *L = &c->lex;
+	uint32_t h = (uint32_t)dyad__hash(key, klen), i, k, at = (uint32_t)(c->ids.len / 4);
+	lexent *e;
+	int n;
+
+	if (!L->slot) {
+		if (!(L->slot = malloc(LEX_SLOTS * sizeof *L->slot)))
+			return -1;
+		lex_reset(L);
+	}
+	for (i = h & (LEX_SLOTS - 1);; i = (i + 1) & (LEX_SLOTS - 1)) {
+		e = &L->slot[i];
+		if (e->nid == UINT32_MAX)
+			break;
+		if (e->hash == h && e->klen == klen && memcmp(L->keys.p + e->key, key, klen) == 0) {
+			*nid = e->nid;
+			*cls = e->cls;
+			return e->nid ? dyad__buf_append(&c->ids, (const uint32_t *)L->ids.p + e->id0,
+							 e->nid * 4) : 0;
+		}
+	}
+	if ((n = dyad__lex_match(c->P, key, klen, &c->ids)) < 0)
+		return -1;
+	*nid = (uint32_t)n;
+	*cls = 0;
+	for (k = 0; k < *nid; k++)
+		*cls |= dyad__lex_word(c->P, ((uint32_t *)c->ids.p)[at + k])->cls;
+	if (L->n >= LEX_MAX) /* full: start again rather than grow without end */
+		return lex_reset(L), 0;
+	e->hash = h, e->klen = klen, e->nid = *nid, e->cls = *cls;
+	e->key = (uint32_t)L->keys.len;
+	e->id0 = (uint32_t)(L->ids.len / 4);
+	if (dyad__buf_append(&L->keys, key, klen) != 0 ||
+	    dyad__buf_append(&L->ids, (uint32_t *)c->ids.p + at, *nid * 4) != 0) {
+		e->nid = UINT32_MAX;
+		return -1;
+	}
+	L->n++;
+	return 0;
+}
+
 static int add_word(dyad__coder *c, uint32_t tok, uint32_t a, uint32_t b, const char *key,
 		    uint32_t klen, int cap)
 {
 	cword w;
-	int k;
 
 	if (c->nw >= SENT_WORDS)
 		return 0;
@@ -183,11 +256,8 @@ static int add_word(dyad__coder *c, uint32_t tok, uint32_t a, uint32_t b, const 
 	w.cap = (uint8_t)cap;
 	w.actor = w.form = -1;
 	w.id0 = (uint32_t)(c->ids.len / 4);
-	if ((k = dyad__lex_match(c->P, key, klen, &c->ids)) < 0)
+	if (lex_lookup(c, key, klen, &w.nid, &w.cls) != 0)
 		return -1;
-	w.nid = (uint32_t)k;
-	for (k = 0; k < (int)w.nid; k++)
-		w.cls |= dyad__lex_word(c->P, ((uint32_t *)c->ids.p)[w.id0 + (uint32_t)k])->cls;
 	if (dyad__buf_append(&c->words, &w, sizeof w) != 0)
 		return -1;
 	c->nw++;
@@ -1902,6 +1972,9 @@ void dyad__coder_free(struct dyad__coder *c)
 	if (!c)
 		return;
 	free(c->cand);
+	free(c->lex.slot);
+	dyad__buf_free(&c->lex.keys);
+	dyad__buf_free(&c->lex.ids);
 	dyad__buf_free(&c->words);
 	dyad__buf_free(&c->ids);
 	dyad__buf_free(&c->actors);
