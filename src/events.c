@@ -1096,22 +1096,14 @@ static uint32_t slot_end(const dyad__coder *c, int32_t k)
 
 static int in_synset(const dyad__coder *c, uint32_t syn, uint32_t w)
 {
-	const dyad__synset *s = dyad__pat_synset(c->P, syn);
-	const uint32_t *ones = dyad__pat_ones(c->P) + s->one0;
 	const uint32_t *ids = (const uint32_t *)c->ids.p + W(c, w).id0;
-	uint32_t i;
+	uint32_t i, j, n;
 
 	for (i = 0; i < W(c, w).nid; i++) {
-		uint32_t lo = 0, hi = s->none;
-		while (lo < hi) {
-			uint32_t mid = (lo + hi) / 2;
-			if (ones[mid] < ids[i])
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		if (lo < s->none && ones[lo] == ids[i])
-			return 1;
+		const uint32_t *s = dyad__lex_synsets(c->P, ids[i], &n);
+		for (j = 0; j < n; j++)
+			if (s[j] == syn)
+				return 1;
 	}
 	return 0;
 }

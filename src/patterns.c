@@ -46,6 +46,8 @@ struct dyad__patterns {
 	dyad__pbucket *bucks; /* groups' patterns by need[0] (index_needs) */
 	uint32_t *bpats;    /* the buckets' pattern indices */
 	uint32_t max_npat;
+	uint32_t *wsyn0;    /* per lexicon word, its synsets: wsyns[wsyn0[id] .. wsyn0[id + 1]) */
+	uint32_t *wsyns;
 	dyad__buf words;    /* dyad__lword */
 	dyad__buf forms;    /* dyad__vform */
 	dyad__buf formw;    /* uint32_t word ids */
@@ -1265,6 +1267,38 @@ static int bucket_groups(dyad__patterns *p)
 	return 0;
 }
 
+/* For each lexicon word, the synsets it is a one-word member of: most
+** words are in none, so the coder asks the word, not each synset. */
+static int index_word_synsets(dyad__patterns *p)
+{
+	size_t nw = DYAD__VEC_LEN(&p->words, dyad__lword), ns = DYAD__VEC_LEN(&p->syns, dyad__synset);
+	size_t i, j, total = 0;
+	const uint32_t *ones = (const uint32_t *)p->ones.p;
+
+	free(p->wsyn0);
+	free(p->wsyns);
+	p->wsyns = NULL;
+	if (!(p->wsyn0 = calloc(nw + 2, sizeof *p->wsyn0)))
+		return -1;
+	for (i = 0; i < ns; i++) {
+		const dyad__synset *s = &DYAD__VEC_AT(&p->syns, dyad__synset, i);
+		for (j = 0; j < s->none; j++)
+			if (ones[s->one0 + j] < nw)
+				p->wsyn0[ones[s->one0 + j] + 2]++, total++;
+	}
+	for (i = 2; i < nw + 2; i++) /* counts at +2 become starts at +1 */
+		p->wsyn0[i] += p->wsyn0[i - 1];
+	if (!(p->wsyns = malloc((total ? total : 1) * sizeof *p->wsyns)))
+		return -1;
+	for (i = 0; i < ns; i++) {
+		const dyad__synset *s = &DYAD__VEC_AT(&p->syns, dyad__synset, i);
+		for (j = 0; j < s->none; j++)
+			if (ones[s->one0 + j] < nw)
+				p->wsyns[p->wsyn0[ones[s->one0 + j] + 1]++] = (uint32_t)i;
+	}
+	return 0;
+}
+
 static int index_needs(dyad__patterns *p)
 {
 	size_t i, np = DYAD__VEC_LEN(&p->pats, dyad__pat);
@@ -1325,7 +1359,7 @@ int dyad__patterns_finish(dyad__patterns *p)
 		w->form = (uint32_t)i + 1;
 	}
 	index_synsets(p);
-	if (index_needs(p) != 0 || lay_out(p) != 0)
+	if (index_needs(p) != 0 || index_word_synsets(p) != 0 || lay_out(p) != 0)
 		p->nomem = 1;
 	mark_dominant(p);
 	p->stats.forms = nf;
@@ -1368,6 +1402,8 @@ void dyad__patterns_free(struct dyad__patterns *p)
 	free(p->tnodes);
 	free(p->bucks);
 	free(p->bpats);
+	free(p->wsyn0);
+	free(p->wsyns);
 	dyad__ctrie_free(&p->trie);
 	dyad__irregular_free(p->irr);
 	free(p);
@@ -1420,6 +1456,12 @@ const dyad__pbucket *dyad__pat_buckets(const dyad__patterns *p)
 const uint32_t *dyad__pat_bpats(const dyad__patterns *p)
 {
 	return p->bpats;
+}
+
+const uint32_t *dyad__lex_synsets(const dyad__patterns *p, uint32_t id, uint32_t *n)
+{
+	*n = p->wsyn0[id + 1] - p->wsyn0[id];
+	return p->wsyns + p->wsyn0[id];
 }
 
 uint32_t dyad__pat_max_npat(const dyad__patterns *p)

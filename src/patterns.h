@@ -171,6 +171,8 @@ const uint32_t *dyad__pat_ones(const dyad__patterns *p);
 /* Every group's buckets, and the pattern indices they hold. */
 const dyad__pbucket *dyad__pat_buckets(const dyad__patterns *p);
 const uint32_t *dyad__pat_bpats(const dyad__patterns *p);
+/* The synsets lexicon word id is a one-word member of: *n of them. */
+const uint32_t *dyad__lex_synsets(const dyad__patterns *p, uint32_t id, uint32_t *n);
 /* The most patterns any one group has. */
 uint32_t dyad__pat_max_npat(const dyad__patterns *p);
 const char *dyad__pat_str(const dyad__patterns *p, uint32_t off);
