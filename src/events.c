@@ -1639,6 +1639,38 @@ static const dyad__verb *verb_at(const dyad__coder *c, uint32_t v)
 	return dyad__pat_verb(c->P, dyad__pat_form(c->P, (uint32_t)W(c, v).form)->verb);
 }
 
+static void mark_bucket(dyad__coder *c, const dyad__pbucket *b)
+{
+	const uint32_t *bp = dyad__pat_bpats(c->P);
+	uint32_t j;
+
+	for (j = b->off; j < b->off + b->n; j++)
+		c->cand[bp[j] >> 6] |= (uint64_t)1 << (bp[j] & 63);
+}
+
+/* candidates() for a sentence with fewer words than g has buckets: each
+** of its words finds its bucket in g's table. A word met twice marks the
+** same bits twice, which is harmless. */
+static const uint64_t *candidates_by_word(dyad__coder *c, const dyad__vgroup *g)
+{
+	const dyad__pbucket *b = dyad__pat_buckets(c->P) + g->b0;
+	const uint32_t *ht = dyad__pat_bhash(c->P) + g->h0;
+	const uint32_t *ids = (const uint32_t *)c->ids.p;
+	size_t i, n = c->ids.len / 4;
+
+	if (g->wild)
+		mark_bucket(c, &b[g->wild - 1]);
+	for (i = 0; i < n; i++) {
+		uint32_t h = dyad__bhash_slot(ids[i], g->hmask), k;
+		for (; (k = ht[h]) != 0; h = (h + 1) & g->hmask)
+			if (b[k - 1].word == ids[i]) {
+				mark_bucket(c, &b[k - 1]);
+				break;
+			}
+	}
+	return c->cand;
+}
+
 /* The patterns of g that the sentence's words leave possible, as a
 ** bitmap over the group's pattern indices: the buckets whose rarest word
 ** is absent are passed over whole. The bitmap lives in the coder. */
@@ -1649,6 +1681,8 @@ static const uint64_t *candidates(dyad__coder *c, const dyad__vgroup *g)
 	uint32_t k, j;
 
 	memset(c->cand, 0, ((g->npat + 63) / 64) * sizeof *c->cand);
+	if (g->hmask && c->ids.len / 4 < g->nb)
+		return candidates_by_word(c, g);
 	for (k = 0; k < g->nb; k++) {
 		if (b[k].word != UINT32_MAX && !seen_has(c, b[k].word))
 			continue;

@@ -46,6 +46,7 @@ struct dyad__patterns {
 	dyad__pbucket *bucks; /* groups' patterns by need[0] (index_needs) */
 	uint32_t *bpats;    /* the buckets' pattern indices */
 	uint32_t max_npat;
+	uint32_t *bhash;    /* groups' word -> bucket tables */
 	uint32_t *wsyn0;    /* per lexicon word, its synsets: wsyns[wsyn0[id] .. wsyn0[id + 1]) */
 	uint32_t *wsyns;
 	dyad__buf words;    /* dyad__lword */
@@ -1241,6 +1242,44 @@ static void bucket_group(dyad__patterns *p, dyad__vgroup *g, uint64_t *pair, siz
 	}
 }
 
+enum { BHASH_MIN = 16 }; /* fewer buckets are scanned, not looked up */
+
+/* The word -> bucket tables of the groups with many buckets. */
+static int hash_buckets(dyad__patterns *p)
+{
+	size_t i, total = 0, ng = DYAD__VEC_LEN(&p->groups, dyad__vgroup);
+
+	for (i = 0; i < ng; i++) {
+		dyad__vgroup *g = &DYAD__VEC_AT(&p->groups, dyad__vgroup, i);
+		uint32_t size = 1;
+		g->wild = g->nb && p->bucks[g->b0 + g->nb - 1].word == UINT32_MAX ? g->nb : 0;
+		g->hmask = 0;
+		if (g->nb < BHASH_MIN)
+			continue;
+		while (size < 2 * g->nb)
+			size <<= 1;
+		g->h0 = (uint32_t)total;
+		g->hmask = size - 1;
+		total += size;
+	}
+	free(p->bhash);
+	if (!(p->bhash = calloc(total ? total : 1, sizeof *p->bhash)))
+		return -1;
+	for (i = 0; i < ng; i++) {
+		const dyad__vgroup *g = &DYAD__VEC_AT(&p->groups, dyad__vgroup, i);
+		uint32_t k, h;
+		for (k = 0; g->hmask && k < g->nb; k++) {
+			uint32_t w = p->bucks[g->b0 + k].word;
+			if (w == UINT32_MAX)
+				continue;
+			for (h = dyad__bhash_slot(w, g->hmask); p->bhash[g->h0 + h];)
+				h = (h + 1) & g->hmask;
+			p->bhash[g->h0 + h] = k + 1;
+		}
+	}
+	return 0;
+}
+
 /* Buckets every group's patterns by their rarest needed word. */
 static int bucket_groups(dyad__patterns *p)
 {
@@ -1264,7 +1303,7 @@ static int bucket_groups(dyad__patterns *p)
 	for (i = 0; i < ng; i++)
 		bucket_group(p, &DYAD__VEC_AT(&p->groups, dyad__vgroup, i), pair, &nb);
 	free(pair);
-	return 0;
+	return hash_buckets(p);
 }
 
 /* For each lexicon word, the synsets it is a one-word member of: most
@@ -1402,6 +1441,7 @@ void dyad__patterns_free(struct dyad__patterns *p)
 	free(p->tnodes);
 	free(p->bucks);
 	free(p->bpats);
+	free(p->bhash);
 	free(p->wsyn0);
 	free(p->wsyns);
 	dyad__ctrie_free(&p->trie);
@@ -1456,6 +1496,11 @@ const dyad__pbucket *dyad__pat_buckets(const dyad__patterns *p)
 const uint32_t *dyad__pat_bpats(const dyad__patterns *p)
 {
 	return p->bpats;
+}
+
+const uint32_t *dyad__pat_bhash(const dyad__patterns *p)
+{
+	return p->bhash;
 }
 
 const uint32_t *dyad__lex_synsets(const dyad__patterns *p, uint32_t id, uint32_t *n)

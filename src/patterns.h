@@ -97,6 +97,11 @@ typedef struct dyad__pat {
 typedef struct dyad__vgroup {
 	uint32_t pat0, npat; /* patterns, longest first */
 	uint32_t b0, nb;     /* its buckets (dyad__pbucket), by dyad__patterns_finish */
+	/* A group with many buckets also has a table from word to bucket, for
+	** a sentence with fewer words than it has buckets: h0 into
+	** dyad__pat_bhash, hmask + 1 slots (hmask 0: none), each a bucket
+	** index + 1 or 0; wild: the no-word bucket's index + 1, or 0. */
+	uint32_t h0, hmask, wild;
 	dyad__vcode code;    /* default code */
 	uint32_t file, line;
 	uint32_t label;      /* pool offset of the group's name */
@@ -171,6 +176,11 @@ const uint32_t *dyad__pat_ones(const dyad__patterns *p);
 /* Every group's buckets, and the pattern indices they hold. */
 const dyad__pbucket *dyad__pat_buckets(const dyad__patterns *p);
 const uint32_t *dyad__pat_bpats(const dyad__patterns *p);
+const uint32_t *dyad__pat_bhash(const dyad__patterns *p);
+static inline uint32_t dyad__bhash_slot(uint32_t word, uint32_t mask)
+{
+	return (word * 2654435761u) & mask;
+}
 /* The synsets lexicon word id is a one-word member of: *n of them. */
 const uint32_t *dyad__lex_synsets(const dyad__patterns *p, uint32_t id, uint32_t *n);
 /* The most patterns any one group has. */
