@@ -1398,6 +1398,24 @@ static void greedy_sides(const dyad__coder *c, const clause *cl, uint32_t v0, ui
 }
 
 /* Fills the source and target of a verb coded in clause cl (§5.8). */
+/* News: a speech verb whose speaker comes right after a comma that
+** closes a quotation ("... weapons," Singh said) has that speaker as its
+** source, not the first actor quoted; -1 when the words are not so. */
+static int32_t attribution(const dyad__coder *c, const clause *cl, uint32_t v0)
+{
+	int32_t k;
+	uint32_t w0;
+
+	if (!c->o->news || !(W(c, v0).cls & DYAD__C_REPORT) || v0 == 0 || v0 - 1 < cl->w0)
+		return -1;
+	if ((k = W(c, v0 - 1).actor) < 0 || W(c, v0 - 1).dropped)
+		return -1;
+	w0 = A(c, k).w0;
+	if (w0 == 0 || W(c, w0 - 1).type != T_COMMA)
+		return -1;
+	return A(c, k).ref >= 0 ? k : A(c, k).first;
+}
+
 static void find_actors(dyad__coder *c, const clause *cl, const mst *m, uint32_t v0,
 			uint32_t v1, int designated, eslot *src, eslot *tgt)
 {
@@ -1412,6 +1430,8 @@ static void find_actors(dyad__coder *c, const clause *cl, const mst *m, uint32_t
 	** clause (§7.6). A clause with no verb before it was no clause but a
 	** phrase the conjunction joined ("Ithilen's sheep and pigs of Gondor
 	** warned"): an actor of this clause before the verb then wins. */
+	if (src->actor < 0 && (src->actor = attribution(c, cl, v0)) >= 0)
+		src->how = "speaker after the quotation";
 	if (src->actor < 0 && c->carried >= 0 &&
 	    !(np_head(c, cl->w0) < c->nw && W(c, np_head(c, cl->w0)).actor >= 0) &&
 	    !(c->carried_phrase && first_actor_but(c, cl->w0, v0, tgt->actor, 0, m) >= 0)) {
@@ -1421,6 +1441,9 @@ static void find_actors(dyad__coder *c, const clause *cl, const mst *m, uint32_t
 	if (src->actor < 0 && (src->actor = first_actor_but(c, cl->w0, v0, tgt->actor, 0, m)) >= 0)
 		src->how = "first actor before the verb";
 	greedy_sides(c, cl, v0, v1, m, src, tgt);
+	if (src->how && strcmp(src->how, "speaker after the quotation") == 0 && tgt->actor >= 0 &&
+	    A(c, tgt->actor).w0 < v0)
+		tgt->actor = -1, tgt->how = NULL; /* the quotation's actors are not spoken to */
 	if (!designated && src->actor >= 0 && tgt->actor >= 0 && passive(c, v0, v1)) {
 		eslot t = *src;
 		*src = *tgt;
