@@ -43,7 +43,7 @@ typedef struct cword {
 	const char *key;      /* fold key piece */
 	uint32_t klen;
 	uint32_t id0, nid;    /* lexicon ids in coder->ids */
-	uint16_t cls;         /* classes of the words it matches */
+	uint32_t cls;         /* classes of the words it matches */
 	uint8_t type, cap, dropped, vlen;
 	uint8_t poss;         /* a possessive follows: looked up with its "'s" */
 	int32_t actor;        /* actor covering it, -1 */
@@ -85,7 +85,7 @@ typedef struct ev {
 typedef struct lexent {
 	uint32_t hash, key, klen; /* key: offset into lexcache.keys */
 	uint32_t id0, nid;        /* into lexcache.ids */
-	uint16_t cls;             /* the ids' classes, or'ed */
+	uint32_t cls;             /* the ids' classes, or'ed */
 } lexent;
 
 enum { LEX_SLOTS = 1 << 15, LEX_MAX = LEX_SLOTS / 2 };
@@ -197,7 +197,7 @@ static void lex_reset(lexcache *L)
 /* The ids of word key appended to c->ids, through the cache; their count
 ** into *nid and classes into *cls. -1 out of memory. */
 static int lex_lookup(dyad__coder *c, const char *key, uint32_t klen, uint32_t *nid,
-		      uint16_t *cls)
+		      uint32_t *cls)
 {
 	lexcache *L = &c->lex;
 	uint32_t h = (uint32_t)dyad__hash(key, klen), i, k, at = (uint32_t)(c->ids.len / 4);
@@ -819,22 +819,32 @@ static int proposals(dyad__coder *c)
 	return 0;
 }
 
-/* After a sentence that speaks of a proposal and codes an event, its
-** source is who put the proposal forward. */
+static const char *code_of(const dyad__coder *c, int32_t k);
+static int32_t first_actor(const dyad__coder *c, uint32_t a, uint32_t b, int32_t avoid,
+			   int members);
+
+/* After a sentence that speaks of a proposal, who put it forward: the
+** source of its first event, or with none (the proposal's verb found no
+** target) the first actor before the proposal's word. */
 static void proposal_out(dyad__coder *c, size_t ev0)
 {
 	uint32_t i;
+	int32_t k;
 	const ev *e;
 
-	if (DYAD__VEC_LEN(&c->evs, ev) == ev0)
-		return;
 	for (i = 0; i < c->nw && !(W(c, i).cls & DYAD__C_PROPOSAL); i++)
 		;
 	if (i == c->nw)
 		return;
-	e = &DYAD__VEC_AT(&c->evs, ev, ev0);
-	snprintf(c->prop, sizeof c->prop, "%s", c->str.p + e->src);
-	snprintf(c->prop_label, sizeof c->prop_label, "%s", c->str.p + e->srcl);
+	if (DYAD__VEC_LEN(&c->evs, ev) > ev0) {
+		e = &DYAD__VEC_AT(&c->evs, ev, ev0);
+		dyad__join(c->prop, sizeof c->prop, c->str.p + e->src, (char *)NULL);
+		dyad__join(c->prop_label, sizeof c->prop_label, c->str.p + e->srcl, (char *)NULL);
+	} else if (c->o->news && (k = first_actor(c, 0, i, -1, 0)) >= 0) {
+		dyad__join(c->prop, sizeof c->prop, code_of(c, k), (char *)NULL);
+		dyad__join(c->prop_label, sizeof c->prop_label,
+			   A(c, A(c, k).ref >= 0 ? A(c, k).ref : k).label, (char *)NULL);
+	}
 }
 
 static int by_position(const void *x, const void *y)
@@ -1320,6 +1330,16 @@ static int skipped(const mst *m, int32_t k)
 ** Arab Emirates for Eriador warning" with "$ ^ FOR *" the target is
 ** Eriador (validation PATTERN-31b).
 */
+/* News: is actor k given as an example of a list ("a vote of 120
+** members, including Qatar")? It names members, not who acted or was
+** acted on. */
+static int example(const dyad__coder *c, int32_t k)
+{
+	uint32_t w0 = A(c, A(c, k).ref >= 0 ? k : A(c, k).first).w0;
+
+	return c->o->news && w0 > 0 && (W(c, w0 - 1).cls & DYAD__C_INCLUDING);
+}
+
 static int32_t first_actor_but(const dyad__coder *c, uint32_t a, uint32_t b, int32_t avoid,
 			       int members, const mst *m)
 {
@@ -1331,7 +1351,7 @@ static int32_t first_actor_but(const dyad__coder *c, uint32_t a, uint32_t b, int
 			continue;
 		if (!members && A(c, k).ref < 0 && A(c, k).first != k)
 			continue; /* a later member of a compound */
-		if (!*code_of(c, k) || skipped(m, k))
+		if (!*code_of(c, k) || skipped(m, k) || example(c, k))
 			continue;
 		if (avoid >= 0 && strcmp(code_of(c, k), code_of(c, avoid)) == 0)
 			continue;

@@ -1038,7 +1038,7 @@ static void class_line(dyad__patterns *p, const char *s, size_t n, int cls)
 	for (i = 0; i < nw; i++) {
 		uint32_t id = intern(p, words[i], strlen(words[i]), DYAD__W_WORD);
 		if (!p->nomem)
-			DYAD__VEC_AT(&p->words, dyad__lword, id).cls |= (uint16_t)cls;
+			DYAD__VEC_AT(&p->words, dyad__lword, id).cls |= (uint32_t)cls;
 	}
 }
 
@@ -1583,7 +1583,7 @@ static int read_grammar(dyad__patterns *p, const char *buf, size_t n)
 		{"negation", DYAD__C_NEG}, {"modal", DYAD__C_MODAL},
 		{"intention", DYAD__C_INTENT}, {"report", DYAD__C_REPORT},
 		{"preposition", DYAD__C_PREP}, {"relative", DYAD__C_REL},
-		{"proposal", DYAD__C_PROPOSAL}};
+		{"proposal", DYAD__C_PROPOSAL}, {"including", DYAD__C_INCLUDING}};
 	size_t i = 0, line = 0;
 
 	while (i < n && !p->nomem) {
@@ -1611,7 +1611,7 @@ static int read_grammar(dyad__patterns *p, const char *buf, size_t n)
 				continue;
 			id = intern(p, s + a, k - a, DYAD__W_EXACT);
 			if (!p->nomem)
-				DYAD__VEC_AT(&p->words, dyad__lword, id).cls |= (uint16_t)classes[c].cls;
+				DYAD__VEC_AT(&p->words, dyad__lword, id).cls |= (uint32_t)classes[c].cls;
 		}
 	}
 	return p->nomem ? -1 : 0;
