@@ -92,7 +92,17 @@ $(BUILD)/tools/conformance: tools/conformance.c $(BUILD)/libdyad.a include/dyad.
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
 
-tools: $(BUILD)/bench $(BUILD)/tools/conformance
+# The gazetteer compiler (tools/setup.sh) and the place evaluation (make
+# eval) use only dyad.h too.
+$(BUILD)/tools/gazc: tools/gazc.c $(BUILD)/libdyad.a include/dyad.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
+
+$(BUILD)/tools/eval-places: tools/eval-places.c $(BUILD)/libdyad.a include/dyad.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
+
+tools: $(BUILD)/bench $(BUILD)/tools/conformance $(BUILD)/tools/gazc
 
 check: all $(UNIT_BIN) $(FUZZ_REPLAY)
 	@sh tests/run.sh $(BUILD)
