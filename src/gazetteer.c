@@ -80,8 +80,11 @@ typedef struct gname {
 	uint32_t place;         /* with DYAD__GP_ALT */
 } gname;
 
+#define INTERN_SLOTS 65536 /* distinct short strings (codes) kept once */
+
 typedef struct gbuild {
 	dyad__buf places, names, keys, pool;
+	uint32_t *intern;       /* pool offsets of codes by hash, 0 empty */
 	const char *src;        /* the source's name, for messages */
 	char *msg;
 	size_t line;
@@ -97,6 +100,24 @@ static uint32_t pool_put(gbuild *b, const char *s, size_t n)
 	if (dyad__buf_append(&b->pool, s, n) != 0 || dyad__buf_append(&b->pool, &z, 1) != 0)
 		return 0;
 	return off;
+}
+
+/* A code ("QA", "QA-DA") once in the pool, so that places compare
+** their countries and divisions by offset. */
+static uint32_t pool_intern(gbuild *b, const char *s, size_t n)
+{
+	uint32_t h = (uint32_t)dyad__hash(s, n) & (INTERN_SLOTS - 1), i;
+
+	if (n == 0)
+		return 0;
+	for (i = 0; i < INTERN_SLOTS; i++, h = (h + 1) & (INTERN_SLOTS - 1)) {
+		uint32_t off = b->intern[h];
+		if (!off)
+			return b->intern[h] = pool_put(b, s, n);
+		if (strlen(b->pool.p + off) == n && memcmp(b->pool.p + off, s, n) == 0)
+			return off;
+	}
+	return pool_put(b, s, n);
 }
 
 static int add_name(gbuild *b, const char *s, size_t n, uint32_t place)
@@ -193,8 +214,8 @@ static dyad_status place_fields(gbuild *b, const char **f, const size_t *fl, dya
 	if (fl[9] == 0)
 		return bad(b, "no name");
 	p->name = pool_put(b, f[9], fl[9]);
-	p->admin1 = pool_put(b, f[2], fl[2]);
-	p->ccs = pool_put(b, f[1], 2);
+	p->admin1 = pool_intern(b, f[2], fl[2]);
+	p->ccs = pool_intern(b, f[1], 2);
 	return DYAD_OK;
 }
 
@@ -428,7 +449,8 @@ dyad_status dyad__gaz_compile(const char *text, size_t n, const char *name, char
 	b.src = name;
 	b.msg = msg;
 	*out = NULL;
-	st = read_tsv(&b, text, n);
+	b.intern = calloc(INTERN_SLOTS, sizeof *b.intern);
+	st = b.intern ? read_tsv(&b, text, n) : DYAD_NOMEM;
 	if (st == DYAD_OK && b.places.len == 0)
 		st = dyad__msg(msg, DYAD_PARSE, "%s: no places", name);
 	if (st == DYAD_OK) {
@@ -448,6 +470,7 @@ dyad_status dyad__gaz_compile(const char *text, size_t n, const char *name, char
 	dyad__buf_free(&posts);
 	dyad__buf_free(&b.places), dyad__buf_free(&b.names);
 	dyad__buf_free(&b.keys), dyad__buf_free(&b.pool);
+	free(b.intern);
 	return st;
 }
 

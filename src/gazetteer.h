@@ -64,8 +64,8 @@ typedef struct dyad__gplace {
 	int32_t lat, lon;       /* 1e-5 degrees */
 	uint32_t pop;           /* population */
 	uint32_t name;          /* pool: the name to print */
-	uint32_t admin1;        /* pool: ISO 3166-2 code, or 0 */
-	uint32_t ccs;           /* pool: cc as a string */
+	uint32_t admin1;        /* pool: ISO 3166-2 code, or 0; one offset per code */
+	uint32_t ccs;           /* pool: cc as a string; one offset per code */
 	uint32_t gid;           /* GeoNames id, 0 when none */
 	char cc[2];             /* ISO 3166-1 alpha-2 */
 	char code3[3];          /* ISO 3166-1 alpha-3 of a country, else NULs */

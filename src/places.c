@@ -335,7 +335,7 @@ static int cue_before(const dyad_doc *doc, const dyad__sent *s, uint32_t t0)
 {
 	static const char *const strong[] = {"in", "at", "near", "outside", "inside", "across",
 		"throughout", "around", "within", "across", "beyond"};
-	static const char *const weak[] = {"to", "from", "of", "into", "toward", "towards",
+	static const char *const weak[] = {"to", "from", "of", "on", "into", "toward", "towards",
 		"via", "visit", "visited", "visiting", "reached", "leave", "left"};
 	const dyad__tok *k;
 	size_t i;
@@ -404,12 +404,18 @@ static void judge(const dyad_engine *eng, const dyad_doc *doc, const pment *prev
 		m->drop = 2; /* a common word: only a strong cue makes it a place */
 		return;
 	}
-	if (c.country || c.admin1)
+	if (c.country)
 		return;
 	if (m->t0 > doc->sents[m->sent].tok0 && (!prev || prev->t1 != m->t0) &&
 	    name_word(eng, doc, k0 - 1))
 		m->drop = 2;
-	else if (m->words == 1 && m->cue == CUE_NONE && c.maxpop < BIG_CITY)
+	else if (!c.admin1 && m->words == 1 && c.maxpop < BIG_CITY && m->t1 < doc->ntoks &&
+		 m->t1 < doc->sents[m->sent].tok0 + doc->sents[m->sent].ntok &&
+		 name_word(eng, doc, &doc->toks[m->t1]) &&
+		 !dyad__strset_has(&eng->words, tok_key(doc, &doc->toks[m->t1]),
+				   doc->toks[m->t1].fold_len))
+		m->drop = 2; /* a small town's name begins an unknown longer one: "Minas Anor" */
+	else if (!c.admin1 && m->words == 1 && m->cue == CUE_NONE && c.maxpop < BIG_CITY)
 		m->drop = 1;
 }
 
@@ -480,6 +486,9 @@ static void mark_dateline(dyad_ctx *ctx, size_t n)
 	}
 }
 
+struct context;
+static double score(const dyad__gplace *p, uint32_t entry, const struct context *cx);
+
 /* Does place p lie in q (a country or division)? */
 static int lies_in(const dyad__gplace *p, const dyad__gplace *q)
 {
@@ -496,18 +505,47 @@ static uint32_t qualified(const dyad_ctx *ctx, const pment *m, const pment *q)
 {
 	const dyad__gaz *g = &ctx->eng->geo->gaz;
 	const dyad_doc *doc = &ctx->doc;
-	uint32_t nm, nq, i, j;
+	uint32_t nm, nq, i, j, best = DYAD__GAZ_NONE;
 	const uint32_t *pm, *pq;
+	double bs = -1e9;
 
 	if (q->sent != m->sent || q->t0 != m->t1 + 1 || doc->norm[doc->toks[m->t1].start] != ',')
 		return DYAD__GAZ_NONE;
 	pm = dyad__gaz_post(g, m->node, &nm);
 	pq = dyad__gaz_post(g, q->node, &nq);
-	for (i = 0; i < nm && i < MAX_CANDS; i++)
+	for (i = 0; i < nm && i < MAX_CANDS; i++) {
+		const dyad__gplace *p = &g->places[pm[i] & DYAD__GP_PLACE];
 		for (j = 0; j < nq && j < MAX_CANDS; j++)
-			if (lies_in(&g->places[pm[i] & DYAD__GP_PLACE], &g->places[pq[j] & DYAD__GP_PLACE]))
-				return pm[i] & DYAD__GP_PLACE;
-	return DYAD__GAZ_NONE;
+			if (lies_in(p, &g->places[pq[j] & DYAD__GP_PLACE]))
+				break;
+		if (j < nq && j < MAX_CANDS && score(p, pm[i], NULL) > bs) {
+			bs = score(p, pm[i], NULL);
+			best = pm[i] & DYAD__GP_PLACE;
+		}
+	}
+	return best;
+}
+
+/* A name joined to the one before by "and", "or" or a comma shares its
+** cue: "in Iraq and Syria". */
+static void share_cues(dyad_ctx *ctx, size_t n)
+{
+	const dyad_doc *doc = &ctx->doc;
+	size_t i;
+
+	for (i = 1; i < n; i++) {
+		pment *m = &PM(ctx, i);
+		const pment *p = &PM(ctx, i - 1);
+		const dyad__tok *k = &doc->toks[p->t1];
+		if (m->cue || !p->cue || p->cue == CUE_DATELINE || m->sent != p->sent ||
+		    m->t0 != p->t1 + 1)
+			continue;
+		if (key_is(doc, k, "and") || key_is(doc, k, "or") || doc->norm[k->start] == ',') {
+			m->cue = p->cue == CUE_QUAL ? CUE_IN : p->cue;
+			if (m->drop == 1)
+				m->drop = 0;
+		}
+	}
 }
 
 /* Takes a name dropped only for want of a cue when the document names
@@ -535,14 +573,15 @@ static void revive(dyad_ctx *ctx, size_t n)
 /* The countries and divisions the document's names point to: each name
 ** shares one vote among its candidates' countries, and likewise among
 ** their divisions. */
-typedef struct context {
+typedef struct context context;
+struct context {
 	float cc[26 * 26];
 	float total;
 	uint32_t adm[MAX_ADMIN];    /* pool offsets of ISO 3166-2 codes */
 	float admv[MAX_ADMIN];
 	size_t nadm;
 	int focus;                  /* the country with most votes, -1 */
-} context;
+};
 
 static int cc_index(const dyad__gplace *p)
 {
@@ -626,7 +665,7 @@ static float admin_share(const context *cx, uint32_t adm)
 
 /* A candidate's score: its size and feature, and with ctx the
 ** document's countries and divisions. */
-static double score(const dyad__gplace *p, uint32_t entry, const context *cx)
+static double score(const dyad__gplace *p, uint32_t entry, const struct context *cx)
 {
 	double s = log10((double)p->pop + 1.0);
 	int c = cc_index(p);
@@ -708,6 +747,7 @@ static dyad_status find_places(dyad_ctx *ctx)
 	n = DYAD__VEC_LEN(&ctx->pments, pment);
 	mark_dateline(ctx, n);
 	revive(ctx, n);
+	share_cues(ctx, n);
 	if (!(cx = dyad__arena_alloc(&ctx->arena, sizeof *cx)))
 		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory finding places");
 	gather(ctx, n, cx);
@@ -789,25 +829,34 @@ static int overlaps(size_t a, size_t b, size_t c, size_t d)
 	return c < d && a < d && c < b;
 }
 
-/* How well name m places event e: 4 a locative cue, 3 another cue, 2 a
-** city or division, 1 a country named without cue; 0 when it is the
-** event's own actor and has no locative cue. */
+/* How well name m places event e: 4 the event's target named with a
+** locative cue, 3 another name with one ("in Doha"), 2
+** another cue ("visit to Doha", "strikes on Gaza"), 1 a city or division
+** named without a cue; 0 when it is no place of the event: one of its
+** actors without a locative cue, a possessive ("Iran's ministry"), or a
+** country named without a cue, which says whose, not where. */
 static int tier(const dyad_ctx *ctx, const pment *m, const dyad_event *e, size_t *dist)
 {
+	const dyad_doc *doc = &ctx->doc;
 	const dyad__gplace *p = &ctx->eng->geo->gaz.places[m->place];
 	size_t a, b;
 
-	dyad__map_span(&ctx->doc, m->a, m->b, &a, &b);
+	dyad__map_span(doc, m->a, m->b, &a, &b);
 	*dist = a > e->verb_end ? a - e->verb_end : e->verb_start > b ? e->verb_start - b : 0;
-	if (m->cue >= CUE_IN)
-		return 4;
-	if (overlaps(a, b, e->src_start, e->src_end) || overlaps(a, b, e->tgt_start, e->tgt_end))
+	if (m->cue == CUE_DATELINE) /* the dateline rule's, not the sentence's */
 		return 0;
-	return m->cue == CUE_WEAK ? 3 : p->kind == DYAD__GK_COUNTRY ? 1 : 2;
+	if (m->cue >= CUE_IN) /* the target named as the place: "attacks in Iraq and Syria" */
+		return overlaps(a, b, e->tgt_start, e->tgt_end) ? 4 : 3;
+	if (overlaps(a, b, e->src_start, e->src_end) || overlaps(a, b, e->tgt_start, e->tgt_end) ||
+	    (m->t1 < doc->ntoks && doc->toks[m->t1].kind == DYAD_TOK_POSSESSIVE))
+		return 0;
+	if (m->cue == CUE_WEAK)
+		return 2;
+	return p->kind == DYAD__GK_COUNTRY ? 0 : 1;
 }
 
-/* The best name of e's sentence, or -1; *how gets W_CLAUSE or W_SENTENCE. */
-static long in_sentence(const dyad_ctx *ctx, size_t n, const dyad_event *e, int *how)
+/* The best name of e's sentence, or -1; *t gets its tier. */
+static long in_sentence(const dyad_ctx *ctx, size_t n, const dyad_event *e, int *t)
 {
 	long best = -1;
 	int bt = 0;
@@ -815,34 +864,38 @@ static long in_sentence(const dyad_ctx *ctx, size_t n, const dyad_event *e, int 
 
 	for (i = 0; i < n; i++) {
 		const pment *m = &PM(ctx, i);
-		int t;
+		int k;
 		if (m->sent != e->sent)
 			continue;
-		t = tier(ctx, m, e, &d);
-		if (t > bt || (t == bt && t && d < bd))
-			best = (long)i, bt = t, bd = d;
+		k = tier(ctx, m, e, &d);
+		if (k > bt || (k == bt && k && d < bd))
+			best = (long)i, bt = k, bd = d;
 	}
-	*how = bt == 4 ? W_CLAUSE : W_SENTENCE;
+	*t = bt;
 	return best;
 }
 
-/* The dateline's name, or the first locative name of the opening
-** sentence ("... held talks with Qatari officials in Qatar on Tuesday"),
-** which sets the story's scene; -1 when neither. */
-static long scene(const dyad_ctx *ctx, size_t n, int *how)
+/* The dateline's name, -1 when none. */
+static long dateline(const dyad_ctx *ctx, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n && PM(ctx, i).sent <= 1; i++)
-		if (PM(ctx, i).cue == CUE_DATELINE) {
-			*how = W_DATELINE;
+		if (PM(ctx, i).cue == CUE_DATELINE)
 			return (long)i;
-		}
+	return -1;
+}
+
+/* The first locative name of the opening sentence ("... held talks with
+** Qatari officials in Qatar on Tuesday"), which sets the story's scene;
+** -1 when none. */
+static long lead(const dyad_ctx *ctx, size_t n)
+{
+	size_t i;
+
 	for (i = 0; i < n && PM(ctx, i).sent == 0; i++)
-		if (PM(ctx, i).cue >= CUE_IN) {
-			*how = W_LEAD;
+		if (PM(ctx, i).cue >= CUE_IN)
 			return (long)i;
-		}
 	return -1;
 }
 
@@ -909,17 +962,39 @@ static uint32_t action_country(const dyad__gaz *g, const dyad_event *e)
 	return a != DYAD__GAZ_NONE ? a : actor_country(g, material ? e->source : e->target);
 }
 
+/* The name that places e and how (docs/places.md): a cue in its
+** sentence, else the dateline, else a city named in its sentence, else
+** the lead's place; -1 when none. */
+static long where_named(const dyad_ctx *ctx, size_t n, const dyad_event *e, int *how)
+{
+	int t;
+	long k = in_sentence(ctx, n, e, &t), d;
+
+	if (t >= 2) {
+		*how = t >= 3 ? W_CLAUSE : W_SENTENCE;
+		return k;
+	}
+	if ((d = dateline(ctx, n)) >= 0) {
+		*how = W_DATELINE;
+		return d;
+	}
+	if (t == 1) {
+		*how = W_SENTENCE;
+		return k;
+	}
+	*how = W_LEAD;
+	return lead(ctx, n);
+}
+
 static void place_event(const dyad_ctx *ctx, size_t n, const dyad_event *e, dyad__where *w)
 {
 	int how = W_NONE;
-	long k = in_sentence(ctx, n, e, &how);
+	long k = where_named(ctx, n, e, &how);
 	uint32_t c;
 
 	memset(w, 0, sizeof *w);
 	w->place = w->country = w->admin1 = "";
 	w->how = "none";
-	if (k < 0)
-		k = scene(ctx, n, &how);
 	if (k >= 0) {
 		at_mention(ctx, n, k, how, w);
 	} else if ((c = action_country(&ctx->eng->geo->gaz, e)) != DYAD__GAZ_NONE) {

@@ -78,7 +78,7 @@ const SUBSET_KEEP = [
 	'TR Ankara', 'TR Istanbul', 'YE Sanaa', 'US Washington, D.C.',
 	'US New York City', 'US Alexandria', 'US Mobile', 'US Reading',
 	'GB Reading', 'GB London', 'FR Paris', 'FR Nice', 'RU Moscow',
-	'UA Kyiv', 'CN Beijing', 'US Springfield', 'US Georgia',
+	'UA Kyiv', 'CN Beijing', 'US Springfield', 'US Baton Rouge', 'GE Tbilisi',
 ];
 
 /* Names of countries that news uses and iso-codes does not give (dyad's
@@ -210,7 +210,7 @@ function divisions(db, iso, byAdm)
 			if (!places.length || !r.admin)
 				continue;
 			const names = [];
-			addNames(names, [d ? d.name : null, r.name, r.names && r.names.en,
+			addNames(names, [r.names && r.names.en, d ? d.name : null, r.name,
 				r.names && r.names.geonames]);
 			addNames(names, [r.names && r.names.ar].filter(goodAlt));
 			out.push({ cc, adm: r.admin, code: d ? code : '', names, places, gid: r.reference ? r.reference.geonames || 0 : 0 });
