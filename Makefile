@@ -5,7 +5,7 @@
 #   make sanitize     the same tests under ASan+UBSan (separate build dir)
 #   make tsan         the threading test under ThreadSanitizer
 #   make bench        throughput on ../shared/corpora (a benchmark, not a test)
-#   make eval         development scores on ../shared/gold-dev (not a test)
+#   make eval         development scores on ../shared/gold-dev (not a test): actors, places
 #   make conformance  TABARI's validation suite on ../shared/compat/tabari (a score)
 #   make fuzz         libFuzzer targets for a bounded time (FUZZ_SECONDS)
 #   make install      PREFIX=/usr/local
@@ -92,7 +92,17 @@ $(BUILD)/tools/conformance: tools/conformance.c $(BUILD)/libdyad.a include/dyad.
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
 
-tools: $(BUILD)/bench $(BUILD)/tools/conformance
+# The gazetteer compiler (tools/setup.sh) and the place evaluation (make
+# eval) use only dyad.h too.
+$(BUILD)/tools/gazc: tools/gazc.c $(BUILD)/libdyad.a include/dyad.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
+
+$(BUILD)/tools/eval-places: tools/eval-places.c $(BUILD)/libdyad.a include/dyad.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
+
+tools: $(BUILD)/bench $(BUILD)/tools/conformance $(BUILD)/tools/gazc $(BUILD)/tools/eval-places
 
 check: all $(UNIT_BIN) $(FUZZ_REPLAY)
 	@sh tests/run.sh $(BUILD)
@@ -107,9 +117,12 @@ tsan:
 bench: $(BUILD)/bench $(BUILD)/dyad
 	@sh tools/bench.sh $(BUILD)
 
-# Development scores on ../shared/gold-dev (an evaluation, not a test).
-eval: $(BUILD)/dyad
+# Development scores on ../shared/gold-dev (an evaluation, not a test):
+# actor recall, and toponym recognition and resolution on LGL with the
+# gazetteer dyad loads by default (the full one once tools/setup.sh made it).
+eval: $(BUILD)/dyad $(BUILD)/tools/eval-places
 	@sh tools/eval-actors.sh $(BUILD)
+	@$(BUILD)/tools/eval-places ../shared/gold-dev/lgl.xml
 
 # TABARI's validation suite, read from ../shared/compat/tabari at run time
 # (a score, not a test: it skips when the suite is absent and never fails

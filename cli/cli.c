@@ -265,7 +265,8 @@ static int open_all(const cli_inputs *in, dyad_engine **eng, dyad_ctx **ctx,
 	const dyad_config cfg = { .data_dir = in->data_dir, .actors = in->actors,
 				  .no_default_dicts = in->no_default_dicts,
 				  .dicts = in->dicts, .events = in->events,
-				  .one_sentence = in->one_sentence };
+				  .one_sentence = in->one_sentence,
+				  .gazetteer = in->gazetteer };
 	dyad_status st = dyad_engine_new(&cfg, eng);
 
 	if (st != DYAD_OK) {

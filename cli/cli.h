@@ -54,6 +54,7 @@ typedef struct cli_inputs {
 	const char **dicts;   /* --dict PATHs, NULL-terminated, or NULL */
 	int events;           /* load the verb patterns too (implies actors) */
 	int one_sentence;     /* --one-sentence: each article is one sentence */
+	const char *gazetteer; /* --gazetteer PATH, or NULL for the default */
 } cli_inputs;
 
 /*

@@ -58,8 +58,9 @@ static const char *const columns[] = {
 	"quad", "goldstein", "plover", "modality",
 	"source_start", "source_end", "verb_start", "verb_end",
 	"target_start", "target_end", "source_label", "target_label",
-	"source_how", "target_how", "pattern", "pattern_text", "confidence",
-	"text", NULL
+	"source_how", "target_how", "pattern", "pattern_text",
+	"place", "country", "admin1", "lat", "lon", "geo_precision", "place_how",
+	"place_start", "place_end", "confidence", "text", NULL
 };
 
 /* The library promises strings; a NULL from a coder in progress should
@@ -96,6 +97,28 @@ static void json_span(jsonw *w, const char *key, size_t start, size_t end,
 	jw_uint(w, NULL, start);
 	jw_uint(w, NULL, end);
 	jw_close(w);
+}
+
+/* Where: the place, its codes and point, how precise and how found; the
+** point is null when the event is unplaced. */
+static void json_place(jsonw *w, const dyad_event *ev)
+{
+	int placed = ev->geo_precision != DYAD_GEO_NONE;
+
+	jw_cstr_or_null(w, "place", ev->place);
+	jw_cstr_or_null(w, "country", ev->country);
+	jw_cstr_or_null(w, "admin1", ev->admin1);
+	if (placed) {
+		jw_coord(w, "lat", ev->lat);
+		jw_coord(w, "lon", ev->lon);
+	} else {
+		jw_null(w, "lat");
+		jw_null(w, "lon");
+	}
+	jw_cstr(w, "geo_precision", dyad_geo_precision_name(ev->geo_precision));
+	jw_cstr(w, "place_how", or_empty(ev->place_how));
+	json_span(w, "place_span", ev->place_start, ev->place_end,
+		  has_span(ev->place_start, ev->place_end));
 }
 
 static void json_modality(jsonw *w, unsigned m)
@@ -142,6 +165,7 @@ static void json_event(jsonw *w, const dyad_doc_info *info,
 	jw_cstr(w, "target_how", or_empty(ev->target_how));
 	jw_cstr(w, "pattern", or_empty(ev->pattern));
 	jw_cstr(w, "pattern_text", or_empty(ev->pattern_text));
+	json_place(w, ev);
 	jw_fixed2(w, "confidence", ev->confidence);
 	jw_str(w, "text", s->text, s->text_len);
 	jw_close(w);
@@ -191,6 +215,23 @@ static void row_modality(tabw *t, unsigned m)
 	tw_str(t, buf, len);
 }
 
+static void row_place(tabw *t, const dyad_event *ev)
+{
+	tw_cstr(t, or_empty(ev->place));
+	tw_cstr(t, or_empty(ev->country));
+	tw_cstr(t, or_empty(ev->admin1));
+	if (ev->geo_precision != DYAD_GEO_NONE) {
+		tw_coord(t, ev->lat);
+		tw_coord(t, ev->lon);
+	} else {
+		tw_empty(t);
+		tw_empty(t);
+	}
+	tw_cstr(t, dyad_geo_precision_name(ev->geo_precision));
+	tw_cstr(t, or_empty(ev->place_how));
+	row_span(t, ev->place_start, ev->place_end, has_span(ev->place_start, ev->place_end));
+}
+
 static void row_event(tabw *t, const dyad_doc_info *info,
 		      const dyad_event *ev, const dyad_sentence *s)
 {
@@ -221,6 +262,7 @@ static void row_event(tabw *t, const dyad_doc_info *info,
 	tw_cstr(t, ev->target_how);
 	tw_cstr(t, ev->pattern);
 	tw_cstr(t, ev->pattern_text);
+	row_place(t, ev);
 	tw_fixed2(t, ev->confidence);
 	tw_str(t, s->text, s->text_len);
 	tw_endrow(t);
@@ -436,6 +478,7 @@ static int configure(const cli_command *self, int argc, char **argv,
 		{ "--one-sentence", &in->one_sentence, NULL },
 		{ "--no-default-dicts", &in->no_default_dicts, NULL },
 		{ "--strict", &in->strict, NULL },
+		{ "--gazetteer", NULL, &in->gazetteer },
 		{ NULL, NULL, NULL }
 	};
 
@@ -537,6 +580,7 @@ const cli_command cmd_code = {
 	"  --no-default-dicts   load only the --dict dictionaries and patterns\n"
 	"  --strict             make dictionary warnings and refused options lines\n"
 	"                       fatal (exit 1 before reading any article)\n"
+	"  --gazetteer PATH     gazetteer for places (.bin or .tsv)\n"
 	"  --data DIR           read dyad's data files from DIR\n"
 	"  -h, --help           show this help\n"
 	"\n"
@@ -561,6 +605,8 @@ const cli_command cmd_code = {
 	"                  'dyad actors' gives them\n"
 	"  pattern         file:line of the verb pattern that matched\n"
 	"  pattern_text    that pattern as written\n"
+	"  place, country, admin1, lat, lon, geo_precision, place_how, place_span\n"
+	"                  where (docs/places.md)\n"
 	"  confidence      0 to 1\n"
 	"  text            the normalized sentence\n"
 	"\n"

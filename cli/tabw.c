@@ -117,6 +117,12 @@ void tw_fixed2(tabw *t, double v)
 	fprintf(t->f, "%.2f", v);
 }
 
+void tw_coord(tabw *t, double v)
+{
+	separate(t);
+	fprintf(t->f, "%.5f", v);
+}
+
 void tw_empty(tabw *t)
 {
 	separate(t);

@@ -42,6 +42,7 @@ void tw_str(tabw *t, const char *s, size_t n);  /* s may be NULL when n is 0 */
 void tw_cstr(tabw *t, const char *s);           /* NUL-terminated */
 void tw_uint(tabw *t, unsigned long long v);
 void tw_fixed2(tabw *t, double v);              /* "-4.40", "0.85" */
+void tw_coord(tabw *t, double v);               /* "25.28545": degrees */
 void tw_empty(tabw *t);                         /* a missing value */
 
 /* Ends the current row. */

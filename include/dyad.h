@@ -94,6 +94,13 @@ typedef struct dyad_config {
 	/* Treat each document's text as one sentence: no sentence splitting.
 	** For TABARI-style records, which are coded as one text. */
 	int one_sentence;
+	/* Load the gazetteer (dyad_doc_places needs it); events imply it. */
+	int places;
+	/* The gazetteer to load: a compiled file (mapped into memory) or its
+	** TSV source (compiled at load). NULL: DATA_DIR/gazetteer.bin, made
+	** by tools/setup.sh, else the committed subset DATA_DIR/
+	** gazetteer-subset.tsv (dyad_engine_gazetteer_stats says which). */
+	const char *gazetteer;
 } dyad_config;
 
 /*
@@ -555,7 +562,69 @@ DYAD_API void dyad_engine_pattern_stats(const dyad_engine *eng, dyad_pattern_sta
 /* Places: the gazetteer and where events happened (places.c)          */
 /* ------------------------------------------------------------------ */
 
-/* (the place stage's public functions go here) */
+/* A place of the gazetteer. Strings are owned by the engine. */
+typedef struct dyad_place {
+	const char *name;       /* the name to print ("Doha") */
+	const char *country;    /* ISO 3166-1 alpha-2 ("QA") */
+	const char *admin1;     /* ISO 3166-2 ("QA-DA"), "" when unknown */
+	double lat, lon;        /* a country's or division's representative point */
+	unsigned long population;
+	unsigned long geonames_id; /* 0 when none */
+	dyad_geo_precision precision; /* country, admin1 or city */
+	const char *feature;    /* static: "capital", "admin-seat", "city",
+				** "locality", "country", "admin1", "region" */
+} dyad_place;
+
+/* What the engine's gazetteer is and what loading it cost. */
+typedef struct dyad_gazetteer_stats {
+	const char *path;       /* the file loaded ("" when none); engine-owned */
+	int subset;             /* 1: the committed subset, not the full file */
+	size_t places, nodes, bytes;
+	double load_ms;         /* mapping and checking, or compiling the TSV */
+} dyad_gazetteer_stats;
+DYAD_API void dyad_engine_gazetteer_stats(const dyad_engine *eng, dyad_gazetteer_stats *out);
+
+/*
+** The places named name (matched as the recognizer matches text: case,
+** accents, spaces and punctuation ignored): *n gets how many, and when
+** out is not NULL it gets candidate i (i < *n), in the gazetteer's order.
+** DYAD_NOTFOUND when no place has that name, DYAD_BADARG without a
+** gazetteer (cfg.places).
+*/
+DYAD_API dyad_status dyad_engine_place_lookup(const dyad_engine *eng, const char *name,
+					      size_t i, size_t *n, dyad_place *out);
+
+/* A place named in a document, and which place it was taken to be. */
+typedef struct dyad_place_mention {
+	size_t sent;            /* sentence index */
+	size_t start, end;      /* original byte span of the name */
+	const char *text;       /* normalized text of the name, not NUL-terminated */
+	size_t text_len;
+	dyad_place place;       /* the place chosen */
+	size_t candidates;      /* places with that name */
+	const char *cue;        /* static: "in" (a locative preposition), "to"
+				** (motion), "based" ("Doha-based"), "dateline",
+				** "qualified" ("Alexandria, Virginia"), "" */
+	const char *how;        /* static: why this place; docs/places.md */
+} dyad_place_mention;
+
+/*
+** Finds the places named in doc (the last document dyad_ctx_process
+** returned) and resolves each; *n gets their number, in text order.
+** Results belong to doc's context, valid until its next dyad_ctx_process.
+** DYAD_BADARG when the engine has no gazetteer.
+*/
+DYAD_API dyad_status dyad_doc_places(const dyad_doc *doc, size_t *n);
+/* Place mention i of the last dyad_doc_places (or dyad_doc_events). */
+DYAD_API dyad_status dyad_doc_place(const dyad_doc *doc, size_t i, dyad_place_mention *out);
+
+/*
+** Compiles a gazetteer TSV (tools/mkgazetteer.js) into the file format
+** the engine maps (docs/places.md). msg (DYAD_ERRMSG_MAX bytes) says why
+** on failure ("file:line: reason").
+*/
+DYAD_API dyad_status dyad_gazetteer_compile(const char *tsv_path, const char *out_path,
+					    char *msg);
 
 /* ------------------------------------------------------------------ */
 /* Store: SQLite, dedup, query and export (store.c, dedup.c)           */

@@ -182,6 +182,7 @@ struct dyad_engine {
 	struct dyad__actors *actors; /* dictionaries and matcher, or NULL */
 	struct dyad__patterns *patterns; /* verb patterns (patterns.c), or NULL */
 	struct dyad__cameo *cameo;   /* CAMEO event code table (cameo.c), or NULL */
+	struct dyad__geo *geo;       /* gazetteer and place words (places.c), or NULL */
 	int one_sentence;            /* dyad_config.one_sentence */
 };
 
@@ -225,6 +226,7 @@ struct dyad_ctx {
 	struct dyad__wmemo *wmemo; /* actors.c: name-walk steps seen before, made on first use */
 	dyad__buf when;       /* dates.c: dyad__when[] per event */
 	dyad__buf where;      /* places.c: dyad__where[] per event */
+	dyad__buf pments;     /* places.c: place names of the current document */
 	void *textcat;        /* libexttextcat handle, loaded on first use */
 	int textcat_failed;   /* do not retry a failed load */
 	struct dyad_doc doc;  /* the current document */
@@ -323,6 +325,10 @@ void dyad__patterns_free(struct dyad__patterns *p);
 /* cameo.c: the CAMEO event code table (DATA_DIR/cameo.txt). */
 dyad_status dyad__cameo_load(dyad_engine *eng);
 void dyad__cameo_free(struct dyad__cameo *t);
+
+/* places.c: the gazetteer at engine load (cfg.places or cfg.events). */
+dyad_status dyad__geo_load(dyad_engine *eng, const dyad_config *cfg);
+void dyad__geo_free(struct dyad__geo *g);
 
 /* events.c: per-context coder state. */
 void dyad__coder_free(struct dyad__coder *c);

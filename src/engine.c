@@ -135,6 +135,8 @@ dyad_status dyad_engine_new(const dyad_config *cfg, dyad_engine **out)
 		st = dyad__actors_load(eng, cfg);
 	if (st == DYAD_OK && cfg && cfg->events)
 		st = dyad__cameo_load(eng);
+	if (st == DYAD_OK && cfg && (cfg->places || cfg->events))
+		st = dyad__geo_load(eng, cfg);
 	return st;
 }
 
@@ -159,6 +161,7 @@ void dyad_engine_free(dyad_engine *eng)
 	dyad__actors_free(eng->actors);
 	dyad__patterns_free(eng->patterns);
 	dyad__cameo_free(eng->cameo);
+	dyad__geo_free(eng->geo);
 	free(eng);
 }
 
@@ -199,6 +202,7 @@ void dyad_ctx_free(dyad_ctx *ctx)
 	dyad__buf_free(&ctx->when);
 	dyad__wmemo_free(ctx->wmemo);
 	dyad__buf_free(&ctx->where);
+	dyad__buf_free(&ctx->pments);
 	dyad__buf_free(&ctx->ments);
 	dyad__buf_free(&ctx->mtext);
 	dyad__coder_free(ctx->coder);
@@ -308,7 +312,7 @@ dyad_status dyad_ctx_process(dyad_ctx *ctx, const dyad_input *in,
 	*out = NULL;
 	ctx->msg[0] = '\0';
 	dyad__arena_reset(&ctx->arena);
-	ctx->ments.len = ctx->mtext.len = 0;
+	ctx->ments.len = ctx->mtext.len = ctx->pments.len = 0;
 	st = admit(ctx, in);
 	if (st != DYAD_OK)
 		return st;

