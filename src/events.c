@@ -472,7 +472,7 @@ static int place_actors(dyad__coder *c, size_t *mi, size_t nm)
 					W(c, w0).cls |= DYAD__C_NOUN;
 				continue;
 			}
-			snprintf(c->agent_code[c->nagent % 8], 16, "~%s", m.code);
+			dyad__join(c->agent_code[c->nagent % 8], 16, "~", m.code, (char *)NULL);
 			m.code = c->agent_code[c->nagent++ % 8];
 		}
 		if (special_actor(c, m.code) || !*m.code) {
@@ -744,8 +744,8 @@ static void forward_out(dyad__coder *c, uint32_t n, int used)
 	const char *code = n ? A(c, 0).base : used ? c->fwd_in : "";
 	const char *label = n ? A(c, 0).label : used ? c->fwd_in_label : "";
 
-	snprintf(c->fwd, sizeof c->fwd, "%s", code);
-	snprintf(c->fwd_label, sizeof c->fwd_label, "%s", label ? label : "");
+	dyad__join(c->fwd, sizeof c->fwd, code, (char *)NULL);
+	dyad__join(c->fwd_label, sizeof c->fwd_label, label ? label : "", (char *)NULL);
 }
 
 /* A pronoun stands for an earlier actor (§7.7): he, she, it the first
@@ -1541,20 +1541,31 @@ static uint32_t where_str(dyad__coder *c, const coded *x)
 	char buf[600];
 	uint32_t file = x->pat ? x->pat->file : x->verb->file;
 	uint32_t line = x->pat ? x->pat->line : x->verb->line;
+	char num[24];
+	size_t n;
 
-	snprintf(buf, sizeof buf, "%s:%u", dyad__pat_file(c->P, file), line);
-	return str_put(c, buf, strlen(buf));
+	dyad__utoa(num, line);
+	n = dyad__join(buf, sizeof buf, dyad__pat_file(c->P, file), ":", num, (char *)NULL);
+	return str_put(c, buf, n);
 }
 
 static void event_id(dyad__coder *c, ev *e, const char *code)
 {
-	char buf[256];
-	int n = snprintf(buf, sizeof buf, "%s|%u|%zu|%zu|%zu|%zu|%zu|%s|%s|%s",
-			 c->doc->info.id, e->sent, e->ss, e->se, e->vs, e->ts, e->te,
-			 c->str.p + e->src, c->str.p + e->tgt, code);
-	uint64_t h = dyad__hash(buf, n > 0 && (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+	/* The ids are stable: this string and its hash must not change. */
+	char buf[256], num[6][24];
+	size_t n;
+	int i;
+	uint64_t h;
 
-	snprintf(e->id, sizeof e->id, "%016llx", (unsigned long long)h);
+	dyad__utoa(num[0], e->sent), dyad__utoa(num[1], e->ss), dyad__utoa(num[2], e->se);
+	dyad__utoa(num[3], e->vs), dyad__utoa(num[4], e->ts), dyad__utoa(num[5], e->te);
+	n = dyad__join(buf, sizeof buf, c->doc->info.id, "|", num[0], "|", num[1], "|", num[2],
+		       "|", num[3], "|", num[4], "|", num[5], "|", c->str.p + e->src, "|",
+		       c->str.p + e->tgt, "|", code, (char *)NULL);
+	h = dyad__hash(buf, n);
+	for (i = 15; i >= 0; i--, h >>= 4)
+		e->id[i] = "0123456789abcdef"[h & 15];
+	e->id[16] = '\0';
 }
 
 /* Elements of an actor's code: a compound code "FRO/BIL/SAM" (§6.5.1)
