@@ -465,7 +465,9 @@ typedef enum {
 	DYAD_SENT_DISCARDED,   /* a discard phrase matched ([###]) */
 	DYAD_SENT_COMPLEX,     /* a complex phrase ([+++]) or a COMPLEX: rule */
 	DYAD_SENT_SHORT,       /* under min_words */
-	DYAD_SENT_SKIPPED      /* not English, or no actors and no verbs */
+	DYAD_SENT_SKIPPED      /* not English; no actors and no verbs; or, under the
+			       ** news rules, no actor, pronoun or proposal that an
+			       ** event could be about (its verbs are not tried) */
 } dyad_sent_status;
 
 /* Static name: "coded", "discarded", "complex", "short", "skipped". */
