@@ -241,6 +241,15 @@ void jw_fixed2(jsonw *w, const char *key, double v)
 	put(w, tmp, n > 0 && (size_t)n < sizeof tmp ? (size_t)n : 0);
 }
 
+void jw_fixed4(jsonw *w, const char *key, double v)
+{
+	char tmp[48];
+	int n = snprintf(tmp, sizeof tmp, "%.4f", v);
+
+	member(w, key);
+	put(w, tmp, n > 0 && (size_t)n < sizeof tmp ? (size_t)n : 0);
+}
+
 void jw_bool(jsonw *w, const char *key, int v)
 {
 	member(w, key);

@@ -56,6 +56,7 @@ void jw_cstr_or_null(jsonw *w, const char *key, const char *s); /* "" -> null */
 void jw_uint(jsonw *w, const char *key, unsigned long long v);
 void jw_null(jsonw *w, const char *key);
 void jw_fixed2(jsonw *w, const char *key, double v); /* "0.85" */
+void jw_fixed4(jsonw *w, const char *key, double v); /* "25.2854": coordinates */
 void jw_bool(jsonw *w, const char *key, int v);
 
 /* Writes s[0, n) as a JSON string value, quotes included, at the current
