@@ -42,6 +42,8 @@
 ** d << 24 | i: a document's rows are one range of the table (no index to
 ** keep, appends in order, deletion by range). */
 #define ROWS_PER_DOC ((size_t)1 << 24)
+/* Articles kept per LSH band key (see find_dup). */
+#define BAND_CAP 8
 
 /* ------------------------------------------------------------------ */
 /* Schema                                                              */
@@ -143,13 +145,10 @@ static const char *const migrations[] = {
 	X(MEN_GKEYS, "SELECT DISTINCT gkey FROM mentions WHERE id BETWEEN ?1<<24"  \
 	  " AND ?1<<24|16777215 AND gkey IS NOT NULL")                             \
 	X(MEN_EVENT, "UPDATE mentions SET event=?2 WHERE id=?1")                   \
-	X(BAND_FIND, "SELECT DISTINCT b.doc, d.dup_of, d.sig FROM dup_bands b"     \
+	X(BAND_FIND, "SELECT b.key, b.doc, d.dup_of, d.sig FROM dup_bands b"      \
 	  " JOIN documents d ON d.id=b.doc WHERE b.key IN(" BAND_KEYS ")"          \
 	  " AND b.doc<?17 ORDER BY b.doc")                                         \
-	X(BAND_INSERT, "INSERT OR IGNORE INTO dup_bands(key,doc) VALUES"           \
-	  "(?1,?17),(?2,?17),(?3,?17),(?4,?17),(?5,?17),(?6,?17),(?7,?17),"        \
-	  "(?8,?17),(?9,?17),(?10,?17),(?11,?17),(?12,?17),(?13,?17),(?14,?17),"   \
-	  "(?15,?17),(?16,?17)")                                                   \
+	X(BAND_INSERT, "INSERT OR IGNORE INTO dup_bands(key,doc) VALUES(?1,?2)")   \
 	X(BAND_DELETE, "DELETE FROM dup_bands WHERE doc=?17 AND key IN(" BAND_KEYS ")") \
 	X(GROUP, "SELECT m.id, coalesce(d.dup_of,d.id), c.source, c.url,"          \
 	  " m.place_key, m.cameo, m.geo_precision, m.sent, m.event FROM mentions m" \
@@ -301,51 +300,72 @@ static int query_int(dyad_store *st, const char *sql, sqlite3_int64 *out)
 	return rc;
 }
 
-/* Runs migration v (v -> v + 1) in its own transaction. */
-static dyad_status migrate_one(dyad_store *st, int v)
+/* The schema version, refusing a file that is not dyad's or is newer. */
+static dyad_status read_version(dyad_store *st, sqlite3_int64 *version)
 {
+	sqlite3_int64 app, tables;
+	int rc;
+
+	if ((rc = query_int(st, "PRAGMA user_version", version)) != SQLITE_OK ||
+	    (rc = query_int(st, "PRAGMA application_id", &app)) != SQLITE_OK ||
+	    (rc = query_int(st, "SELECT count(*) FROM sqlite_master", &tables)) != SQLITE_OK)
+		return sql_fail(st, rc, "reading the schema version");
+	if ((*version == 0 && tables > 0) || (*version > 0 && app != APP_ID))
+		return dyad__msg(st->msg, DYAD_PARSE, "%s: not a dyad database", st->path);
+	if (*version > SCHEMA_VERSION)
+		return dyad__msg(st->msg, DYAD_PARSE,
+				 "%s: made by a newer dyad (schema version %lld; this one knows "
+				 "up to %d)", st->path, (long long)*version, SCHEMA_VERSION);
+	return DYAD_OK;
+}
+
+/* One step towards version target in its own write transaction. The
+** version is read again inside it: another process may have upgraded the
+** file since. *done: the file is at target. */
+static dyad_status migrate_step(dyad_store *st, int target, int *done)
+{
+	sqlite3_int64 v;
 	char sql[96];
+	dyad_status ret;
 	int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
 
 	if (rc != SQLITE_OK)
 		return sql_fail(st, rc, "starting a schema upgrade");
-	snprintf(sql, sizeof sql, "PRAGMA user_version=%d;PRAGMA application_id=%d;", v + 1,
-		 APP_ID);
-	if ((rc = sqlite3_exec(st->db, migrations[v], NULL, NULL, NULL)) != SQLITE_OK ||
-	    (rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL)) != SQLITE_OK ||
-	    (rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK) {
-		dyad_status ret = sql_fail(st, rc, "upgrading the schema");
-		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
-		return ret;
+	if ((ret = read_version(st, &v)) != DYAD_OK)
+		goto fail;
+	*done = v >= target;
+	snprintf(sql, sizeof sql, "PRAGMA user_version=%d;PRAGMA application_id=%d;",
+		 (int)v + 1, APP_ID);
+	if (!*done && ((rc = sqlite3_exec(st->db, migrations[v], NULL, NULL, NULL)) != SQLITE_OK ||
+		       (rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL)) != SQLITE_OK)) {
+		ret = sql_fail(st, rc, "upgrading the schema");
+		goto fail;
 	}
-	return DYAD_OK;
+	if ((rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL)) == SQLITE_OK)
+		return DYAD_OK;
+	ret = sql_fail(st, rc, "upgrading the schema");
+fail:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return ret;
 }
 
-/* Checks the file is dyad's (or empty) and brings it to version target. */
+/* Checks the file is dyad's (or empty) and brings it to version target,
+** one migration per transaction. */
 static dyad_status migrate(dyad_store *st, int target)
 {
-	sqlite3_int64 version, app, tables;
-	int rc, v;
+	sqlite3_int64 version;
+	dyad_status ret = read_version(st, &version);
+	int done = version >= target;
 
-	if ((rc = query_int(st, "PRAGMA user_version", &version)) != SQLITE_OK ||
-	    (rc = query_int(st, "PRAGMA application_id", &app)) != SQLITE_OK ||
-	    (rc = query_int(st, "SELECT count(*) FROM sqlite_master", &tables)) != SQLITE_OK)
-		return sql_fail(st, rc, "reading the schema version");
-	if ((version == 0 && tables > 0) || (version > 0 && app != APP_ID))
-		return dyad__msg(st->msg, DYAD_PARSE, "%s: not a dyad database", st->path);
-	if (version > SCHEMA_VERSION)
-		return dyad__msg(st->msg, DYAD_PARSE,
-				 "%s: made by a newer dyad (schema version %lld; this one knows "
-				 "up to %d)", st->path, (long long)version, SCHEMA_VERSION);
-	if (version < target && st->o.readonly)
+	if (ret != DYAD_OK || done)
+		return ret;
+	if (st->o.readonly)
 		return dyad__msg(st->msg, DYAD_PARSE,
 				 "%s: schema version %lld needs an upgrade; open it for writing "
 				 "once", st->path, (long long)version);
-	for (v = (int)version; v < target; v++) {
-		dyad_status ret = migrate_one(st, v);
-		if (ret != DYAD_OK)
+	while (!done)
+		if ((ret = migrate_step(st, target, &done)) != DYAD_OK)
 			return ret;
-	}
 	return DYAD_OK;
 }
 
@@ -710,10 +730,10 @@ static int touch_doc_groups(dyad_store *st, int64_t row)
 }
 
 /* The band rows of a stored signature (a BLOB of DYAD__SIG_K values) go
-** or come with their document. */
-static int bands(dyad_store *st, stmt_id which, int64_t row, const void *sig, int len)
+** with their document. */
+static int drop_bands(dyad_store *st, int64_t row, const void *sig, int len)
 {
-	sqlite3_stmt *s = st->s[which];
+	sqlite3_stmt *s = st->s[S_BAND_DELETE];
 	uint32_t v[DYAD__SIG_K];
 	int64_t keys[DYAD__SIG_BANDS];
 	int i;
@@ -742,7 +762,7 @@ static int clear_doc(dyad_store *st, int64_t row)
 	sqlite3_bind_int64(s, 1, row);
 	rc = sqlite3_step(s);
 	if (rc == SQLITE_ROW)
-		rc = bands(st, S_BAND_DELETE, row, sqlite3_column_blob(s, 0), sqlite3_column_bytes(s, 0));
+		rc = drop_bands(st, row, sqlite3_column_blob(s, 0), sqlite3_column_bytes(s, 0));
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return rc;
@@ -754,74 +774,114 @@ static int clear_doc(dyad_store *st, int64_t row)
 	return SQLITE_OK;
 }
 
-/* The best earlier article that doc's signature resembles at the
-** threshold or above, as its canonical article (the one it duplicates,
-** if it is itself a duplicate); 0 when none. */
-static int find_dup(dyad_store *st, const uint32_t *sig, int64_t row, int64_t *dup)
+/* What looking a signature up found. */
+typedef struct dup_found {
+	int64_t dup;                      /* canonical article resembled, or 0 */
+	unsigned char full[DYAD__SIG_BANDS]; /* bands already holding BAND_CAP articles */
+} dup_found;
+
+/* Which of the keys k is; -1 for none. */
+static int band_of(const int64_t *keys, int64_t k)
+{
+	int i;
+
+	for (i = 0; i < DYAD__SIG_BANDS; i++)
+		if (keys[i] == k)
+			return i;
+	return -1;
+}
+
+/*
+** The best earlier article that sig resembles at the threshold or above,
+** as its canonical article (the one it duplicates, if it is itself a
+** duplicate). A band key shared by BAND_CAP earlier articles is full:
+** articles alike in their boilerplate would otherwise make every lookup
+** compare with all of them. The earliest articles are kept, and they are
+** the canonical ones a copy links to.
+*/
+static int find_dup(dyad_store *st, const uint32_t *sig, const int64_t *keys, int64_t row,
+		    dup_found *out)
 {
 	sqlite3_stmt *s = st->s[S_BAND_FIND];
-	int64_t keys[DYAD__SIG_BANDS];
+	unsigned char seen[DYAD__SIG_BANDS] = { 0 };
 	double best = st->o.dup_threshold;
+	int64_t last = 0;
 	int i, rc;
 
-	*dup = 0;
-	dyad__dedup_bands(sig, keys);
+	memset(out, 0, sizeof *out);
 	for (i = 0; i < DYAD__SIG_BANDS; i++)
 		sqlite3_bind_int64(s, i + 1, keys[i]);
 	sqlite3_bind_int64(s, 17, row);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		uint32_t other[DYAD__SIG_K];
+		const int b = band_of(keys, sqlite3_column_int64(s, 0));
+		const int64_t doc = sqlite3_column_int64(s, 1);
 		double r;
 
-		if (sqlite3_column_bytes(s, 2) != (int)sizeof other)
-			continue;
-		memcpy(other, sqlite3_column_blob(s, 2), sizeof other);
+		if (b >= 0 && ++seen[b] >= BAND_CAP)
+			out->full[b] = 1;
+		if (doc == last || sqlite3_column_bytes(s, 3) != (int)sizeof other)
+			continue; /* rows come by document: one comparison each */
+		last = doc;
+		memcpy(other, sqlite3_column_blob(s, 3), sizeof other);
 		r = dyad__dedup_resemblance(sig, other);
-		if (r >= best && (r > best || !*dup)) {
+		if (r >= best && (r > best || !out->dup)) {
 			best = r;
-			*dup = sqlite3_column_type(s, 1) == SQLITE_NULL ? sqlite3_column_int64(s, 0)
-									: sqlite3_column_int64(s, 1);
+			out->dup = sqlite3_column_type(s, 2) == SQLITE_NULL ? doc
+									: sqlite3_column_int64(s, 2);
 		}
 	}
 	sqlite3_reset(s);
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Stores doc row's link and signature (sig NULL: none) and its bands. */
-static int set_dup(dyad_store *st, int64_t row, const uint32_t *sig, int64_t dup)
+/* Stores doc row's link and signature (sig NULL: none) and its bands
+** that are not full. */
+static int set_dup(dyad_store *st, int64_t row, const uint32_t *sig, const int64_t *keys,
+		   const dup_found *f)
 {
 	sqlite3_stmt *s = st->s[S_DOC_DUP];
 	const int len = DYAD__SIG_K * (int)sizeof(uint32_t);
-	int rc;
+	int i, rc;
 
 	sqlite3_bind_int64(s, 1, row);
-	if (dup)
-		sqlite3_bind_int64(s, 2, dup);
+	if (f->dup)
+		sqlite3_bind_int64(s, 2, f->dup);
 	else
 		sqlite3_bind_null(s, 2);
 	if (sig)
 		sqlite3_bind_blob(s, 3, sig, len, SQLITE_STATIC);
 	else
 		sqlite3_bind_null(s, 3);
-	if ((rc = run(s)) != SQLITE_DONE)
+	if ((rc = run(s)) != SQLITE_DONE || !sig)
 		return rc;
-	return sig ? bands(st, S_BAND_INSERT, row, sig, len) : SQLITE_DONE;
+	s = st->s[S_BAND_INSERT];
+	for (i = 0; i < DYAD__SIG_BANDS && rc == SQLITE_DONE; i++) {
+		if (f->full[i])
+			continue;
+		sqlite3_bind_int64(s, 1, keys[i]);
+		sqlite3_bind_int64(s, 2, row);
+		rc = run(s);
+	}
+	return rc;
 }
 
 /* Links the article in row to an earlier near-duplicate, if any. */
 static int link_doc(dyad_store *st, const dyad_doc *doc, int64_t row, int *linked)
 {
 	uint32_t sig[DYAD__SIG_K];
-	int64_t dup = 0;
+	int64_t keys[DYAD__SIG_BANDS];
+	dup_found f;
 	int rc;
 
 	*linked = 0;
 	if (dyad__dedup_signature(doc, sig) == 0)
 		return SQLITE_DONE;
-	if ((rc = find_dup(st, sig, row, &dup)) != SQLITE_OK)
+	dyad__dedup_bands(sig, keys);
+	if ((rc = find_dup(st, sig, keys, row, &f)) != SQLITE_OK)
 		return rc;
-	*linked = dup != 0;
-	return set_dup(st, row, sig, dup);
+	*linked = f.dup != 0;
+	return set_dup(st, row, sig, keys, &f);
 }
 
 /* An article that was linked to row: its id and signature. */
@@ -858,10 +918,17 @@ static int relink_children(dyad_store *st, int64_t row, dyad__buf *kids)
 	n = DYAD__VEC_LEN(kids, child);
 	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
 		const child *k = &DYAD__VEC_AT(kids, child, i);
-		int64_t dup = 0;
+		int64_t keys[DYAD__SIG_BANDS];
+		dup_found f;
+		int64_t dup;
 
-		if (k->has_sig && (rc = find_dup(st, k->sig, k->row, &dup)) != SQLITE_OK)
-			return rc;
+		memset(&f, 0, sizeof f);
+		if (k->has_sig) {
+			dyad__dedup_bands(k->sig, keys);
+			if ((rc = find_dup(st, k->sig, keys, k->row, &f)) != SQLITE_OK)
+				return rc;
+		}
+		dup = f.dup;
 		if ((rc = touch_doc_groups(st, k->row)) != SQLITE_OK)
 			return rc;
 		sqlite3_bind_int64(st->s[S_DOC_DUP], 1, k->row);
@@ -1171,11 +1238,18 @@ static const struct {
 	{ "near-duplicate links to no document",
 	  "SELECT count(*) FROM documents WHERE dup_of IS NOT NULL AND"
 	  " dup_of NOT IN (SELECT id FROM documents WHERE dup_of IS NULL)" },
+	{ "rows whose id is not in their document's range",
+	  "SELECT (SELECT count(*) FROM sentences WHERE id>>24 != doc) +"
+	  " (SELECT count(*) FROM actors WHERE id>>24 != doc) +"
+	  " (SELECT count(*) FROM mentions WHERE id>>24 != doc)" },
 	{ "documents whose rows are not all there",
 	  "SELECT count(*) FROM documents d WHERE"
-	  " d.sentences != (SELECT count(*) FROM sentences s WHERE s.doc=d.id) OR"
-	  " d.actors != (SELECT count(*) FROM actors a WHERE a.doc=d.id) OR"
-	  " d.mentions != (SELECT count(*) FROM mentions m WHERE m.doc=d.id)" },
+	  " d.sentences != (SELECT count(*) FROM sentences s WHERE"
+	  "  s.id BETWEEN d.id<<24 AND d.id<<24|16777215) OR"
+	  " d.actors != (SELECT count(*) FROM actors a WHERE"
+	  "  a.id BETWEEN d.id<<24 AND d.id<<24|16777215) OR"
+	  " d.mentions != (SELECT count(*) FROM mentions m WHERE"
+	  "  m.id BETWEEN d.id<<24 AND d.id<<24|16777215)" },
 	{ "eligible mentions in no event",
 	  "SELECT count(*) FROM mentions WHERE gkey IS NOT NULL AND"
 	  " (event IS NULL OR event NOT IN (SELECT id FROM events))" },
