@@ -44,6 +44,8 @@
 #define ROWS_PER_DOC ((size_t)1 << 24)
 /* Articles kept per LSH band key (see find_dup). */
 #define BAND_CAP 8
+/* Hash chains over the band rows of the open batch. */
+#define PEND_HEADS 8192
 
 /* ------------------------------------------------------------------ */
 /* Schema                                                              */
@@ -118,16 +120,12 @@ static const char *const migrations[] = {
 	X(RELEASE, "RELEASE doc")                                                  \
 	X(UNDO, "ROLLBACK TO doc")                                                 \
 	X(DOC_FIND, "SELECT id, hash FROM documents WHERE doc=?1")                 \
-	X(DOC_INSERT, "INSERT INTO documents(doc,url,source,title,date,"           \
-	  "date_precision,lang,bytes,hash,added,sentences,actors,mentions)"        \
-	  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,0,0,0)")                        \
-	X(DOC_UPDATE, "UPDATE documents SET url=?2,source=?3,title=?4,date=?5,"    \
-	  "date_precision=?6,lang=?7,bytes=?8,hash=?9,added=?10,dup_of=NULL,"      \
-	  "sig=NULL WHERE id=?1")                                                  \
-	X(DOC_COUNTS, "UPDATE documents SET sentences=?2,actors=?3,mentions=?4"    \
-	  " WHERE id=?1")                                                          \
+	X(DOC_NEXT, "SELECT coalesce(max(id),0)+1 FROM documents")                 \
+	X(DOC_PUT, "INSERT OR REPLACE INTO documents(id,doc,url,source,title,date,"  \
+	  "date_precision,lang,bytes,hash,added,sentences,actors,mentions,dup_of,sig)" \
+	  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)")        \
 	X(DOC_DUP, "UPDATE documents SET dup_of=?2,sig=?3 WHERE id=?1")            \
-	X(DOC_SIG, "SELECT sig FROM documents WHERE id=?1")                       \
+	X(DOC_SIG, "SELECT sig, dup_of FROM documents WHERE id=?1")                       \
 	X(DOC_CHILDREN, "SELECT id, sig FROM documents WHERE dup_of=?1 ORDER BY id") \
 	X(SENT_INSERT, "INSERT INTO sentences VALUES(?1<<24|?2,?1,?2,?3,?4,?5)")   \
 	X(SENT_DELETE, "DELETE FROM sentences WHERE id BETWEEN ?1<<24 AND ?1<<24|16777215") \
@@ -147,7 +145,7 @@ static const char *const migrations[] = {
 	X(MEN_EVENT, "UPDATE mentions SET event=?2 WHERE id=?1")                   \
 	X(BAND_FIND, "SELECT b.key, b.doc, d.dup_of, d.sig FROM dup_bands b"      \
 	  " JOIN documents d ON d.id=b.doc WHERE b.key IN(" BAND_KEYS ")"          \
-	  " AND b.doc<?17 ORDER BY b.doc")                                         \
+	  " AND b.doc<?17")                                                        \
 	X(BAND_INSERT, "INSERT OR IGNORE INTO dup_bands(key,doc) VALUES(?1,?2)")   \
 	X(BAND_DELETE, "DELETE FROM dup_bands WHERE doc=?17 AND key IN(" BAND_KEYS ")") \
 	X(GROUP, "SELECT m.id, coalesce(d.dup_of,d.id), c.source, c.url,"          \
@@ -193,9 +191,20 @@ struct dyad_store {
 	dyad__buf old;            /* int64_t[]: each mention's event before */
 	dyad__buf clusters;       /* dyad__cluster[] */
 	dyad__buf kids;           /* child[]: articles linked to a changing one */
+	dyad__buf pend;           /* band[]: band rows of the open batch, written at commit */
+	int32_t heads[PEND_HEADS];/* pend's hash chains by key; -1 ends a chain */
 	dyad__arena arena;        /* strings of one group */
 	char added[11];           /* today, YYYY-MM-DD (SOURCE_DATE_EPOCH honoured) */
 };
+
+/* What the document row holds besides the article's own facts. */
+typedef struct doc_row {
+	int64_t id;            /* rowid: kept on replacement, else the next one */
+	const char *hash;      /* content hash */
+	size_t sentences, actors, mentions;
+	int64_t dup;           /* canonical article it near-duplicates, or 0 */
+	const uint32_t *sig;   /* MinHash signature, or NULL */
+} doc_row;
 
 struct dyad_store_query {
 	dyad_store *st;
@@ -383,8 +392,10 @@ static dyad_status open_db(dyad_store *st, const char *path)
 	if (!st->o.readonly &&
 	    (rc = sqlite3_exec(st->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL)) != SQLITE_OK)
 		return sql_fail(st, rc, "setting the WAL journal");
+	/* Checkpoints every 16 MB of WAL rather than 4: fewer copies of the
+	** same pages while a large ingest runs. */
 	rc = sqlite3_exec(st->db, "PRAGMA synchronous=NORMAL;PRAGMA cache_size=-32768;"
-			  "PRAGMA temp_store=MEMORY", NULL, NULL, NULL);
+			  "PRAGMA temp_store=MEMORY;PRAGMA wal_autocheckpoint=4096", NULL, NULL, NULL);
 	return rc == SQLITE_OK ? DYAD_OK : sql_fail(st, rc, "configuring");
 }
 
@@ -418,6 +429,7 @@ static dyad_status store_open_at(const char *path, const dyad_store_opts *o, int
 	st->o.busy_ms = st->o.busy_ms == 0 ? DEFAULT_BUSY_MS : st->o.busy_ms < 0 ? 0 : st->o.busy_ms;
 	st->o.dup_threshold = st->o.dup_threshold > 0 ? st->o.dup_threshold : DEFAULT_DUP;
 	dyad__arena_init(&st->arena);
+	memset(st->heads, 0xff, sizeof st->heads);
 	today(st->added);
 	if (!path || !*path)
 		return dyad__msg(st->msg, DYAD_BADARG, "no database file given");
@@ -472,10 +484,104 @@ dyad_status dyad_store_close(dyad_store *st)
 	dyad__buf_free(&st->old);
 	dyad__buf_free(&st->clusters);
 	dyad__buf_free(&st->kids);
+	dyad__buf_free(&st->pend);
 	dyad__arena_free(&st->arena);
 	free(st->path);
 	free(st);
 	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* Band rows of the open batch                                         */
+/* ------------------------------------------------------------------ */
+
+/* Band rows are random keys: inserted one by one as documents come, each
+** lands on another page of the index. They are kept here until the
+** commit and inserted in key order, which is much cheaper; lookups in
+** the meantime search both the table and these. */
+typedef struct band {
+	int64_t key;  /* LSH band key */
+	int64_t doc;  /* document row; 0 once the document was replaced */
+	int32_t next; /* next row of the same chain, or -1 */
+} band;
+
+static size_t head_of(int64_t key)
+{
+	return (size_t)((uint64_t)key % PEND_HEADS);
+}
+
+static void pend_link(dyad_store *st, size_t i)
+{
+	band *b = &DYAD__VEC_AT(&st->pend, band, i);
+	const size_t h = head_of(b->key);
+
+	b->next = st->heads[h];
+	st->heads[h] = (int32_t)i;
+}
+
+/* Keeps the first n pending rows (all when n is larger) and rebuilds the
+** chains. */
+static void pend_truncate(dyad_store *st, size_t n)
+{
+	size_t i;
+
+	if (n * sizeof(band) < st->pend.len)
+		st->pend.len = n * sizeof(band);
+	memset(st->heads, 0xff, sizeof st->heads);
+	for (i = 0; i < DYAD__VEC_LEN(&st->pend, band); i++)
+		pend_link(st, i);
+}
+
+static int pend_add(dyad_store *st, int64_t key, int64_t doc)
+{
+	const band b = { key, doc, -1 };
+
+	if (DYAD__VEC_LEN(&st->pend, band) >= INT32_MAX ||
+	    dyad__buf_append(&st->pend, &b, sizeof b) != 0)
+		return SQLITE_NOMEM;
+	pend_link(st, DYAD__VEC_LEN(&st->pend, band) - 1);
+	return SQLITE_DONE;
+}
+
+/* A replaced document's pending rows no longer count. */
+static void pend_drop_doc(dyad_store *st, int64_t doc)
+{
+	size_t i;
+
+	for (i = 0; i < DYAD__VEC_LEN(&st->pend, band); i++)
+		if (DYAD__VEC_AT(&st->pend, band, i).doc == doc)
+			DYAD__VEC_AT(&st->pend, band, i).doc = 0;
+}
+
+static int cmp_band(const void *a, const void *b)
+{
+	const band *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->doc < y->doc ? -1 : x->doc > y->doc;
+}
+
+/* Writes the pending rows in key order and forgets them. */
+static int pend_flush(dyad_store *st)
+{
+	sqlite3_stmt *s = st->s[S_BAND_INSERT];
+	band *b = (band *)st->pend.p;
+	const size_t n = DYAD__VEC_LEN(&st->pend, band);
+	size_t i;
+	int rc = SQLITE_DONE;
+
+	if (n)
+		qsort(b, n, sizeof *b, cmp_band);
+	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
+		if (!b[i].doc)
+			continue;
+		sqlite3_bind_int64(s, 1, b[i].key);
+		sqlite3_bind_int64(s, 2, b[i].doc);
+		rc = run(s);
+	}
+	pend_truncate(st, 0);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 /* ------------------------------------------------------------------ */
@@ -624,6 +730,7 @@ static void abort_batch(dyad_store *st)
 	st->in_batch = 0;
 	st->batch_docs = 0;
 	st->gkeys.len = 0;
+	pend_truncate(st, 0);
 }
 
 dyad_status dyad_store_commit(dyad_store *st)
@@ -632,7 +739,7 @@ dyad_status dyad_store_commit(dyad_store *st)
 
 	if (!st->in_batch)
 		return DYAD_OK;
-	if ((rc = recluster_batch(st)) != SQLITE_OK ||
+	if ((rc = pend_flush(st)) != SQLITE_OK || (rc = recluster_batch(st)) != SQLITE_OK ||
 	    (rc = run(st->s[S_COMMIT])) != SQLITE_DONE) {
 		const dyad_status ret = sql_fail(st, rc, "committing a batch (its documents are not stored)");
 		abort_batch(st);
@@ -758,6 +865,7 @@ static int clear_doc(dyad_store *st, int64_t row)
 
 	if ((rc = touch_doc_groups(st, row)) != SQLITE_OK)
 		return rc;
+	pend_drop_doc(st, row);
 	s = st->s[S_DOC_SIG];
 	sqlite3_bind_int64(s, 1, row);
 	rc = sqlite3_step(s);
@@ -799,89 +907,126 @@ static int band_of(const int64_t *keys, int64_t k)
 ** compare with all of them. The earliest articles are kept, and they are
 ** the canonical ones a copy links to.
 */
+/* A lookup in progress: the candidates compared so far and the best. */
+typedef struct lookup {
+	const uint32_t *sig;
+	double best;
+	int64_t done[DYAD__SIG_BANDS * BAND_CAP * 2]; /* articles compared */
+	size_t ndone;
+	dup_found *out;
+} lookup;
+
+/* Compares candidate doc (its signature blob and link) once. */
+static void consider(lookup *l, int64_t doc, int64_t dup_of, const void *blob, int len)
+{
+	uint32_t other[DYAD__SIG_K];
+	double r;
+	size_t k;
+
+	for (k = 0; k < l->ndone && l->done[k] != doc; k++)
+		;
+	if (k < l->ndone || len != (int)sizeof other)
+		return;
+	if (l->ndone < sizeof l->done / sizeof l->done[0])
+		l->done[l->ndone++] = doc;
+	memcpy(other, blob, sizeof other);
+	r = dyad__dedup_resemblance(l->sig, other);
+	if (r > l->best || (r == l->best && (!l->out->dup || doc < l->out->dup))) {
+		l->best = r;
+		l->out->dup = dup_of ? dup_of : doc;
+	}
+}
+
+/* The candidates among the batch's pending band rows. */
+static int find_pending(dyad_store *st, lookup *l, const int64_t *keys, int64_t row,
+			unsigned char *seen)
+{
+	sqlite3_stmt *s = st->s[S_DOC_SIG];
+	int i, rc = SQLITE_OK;
+
+	for (i = 0; i < DYAD__SIG_BANDS && rc == SQLITE_OK; i++) {
+		int32_t j;
+		for (j = st->heads[head_of(keys[i])]; j >= 0 && rc == SQLITE_OK;) {
+			const band *b = &DYAD__VEC_AT(&st->pend, band, (size_t)j);
+			j = b->next;
+			if (b->key != keys[i] || !b->doc || b->doc >= row)
+				continue;
+			if (++seen[i] >= BAND_CAP)
+				l->out->full[i] = 1;
+			sqlite3_bind_int64(s, 1, b->doc);
+			if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+				consider(l, b->doc, sqlite3_column_int64(s, 1), sqlite3_column_blob(s, 0),
+					 sqlite3_column_bytes(s, 0));
+				rc = SQLITE_OK;
+			} else if (rc == SQLITE_DONE) {
+				rc = SQLITE_OK;
+			}
+			sqlite3_reset(s);
+		}
+	}
+	return rc;
+}
+
 static int find_dup(dyad_store *st, const uint32_t *sig, const int64_t *keys, int64_t row,
 		    dup_found *out)
 {
 	sqlite3_stmt *s = st->s[S_BAND_FIND];
 	unsigned char seen[DYAD__SIG_BANDS] = { 0 };
-	double best = st->o.dup_threshold;
-	int64_t last = 0;
+	lookup l;
 	int i, rc;
 
 	memset(out, 0, sizeof *out);
+	l.sig = sig;
+	l.best = st->o.dup_threshold;
+	l.ndone = 0;
+	l.out = out;
 	for (i = 0; i < DYAD__SIG_BANDS; i++)
 		sqlite3_bind_int64(s, i + 1, keys[i]);
 	sqlite3_bind_int64(s, 17, row);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		uint32_t other[DYAD__SIG_K];
 		const int b = band_of(keys, sqlite3_column_int64(s, 0));
-		const int64_t doc = sqlite3_column_int64(s, 1);
-		double r;
 
 		if (b >= 0 && ++seen[b] >= BAND_CAP)
 			out->full[b] = 1;
-		if (doc == last || sqlite3_column_bytes(s, 3) != (int)sizeof other)
-			continue; /* rows come by document: one comparison each */
-		last = doc;
-		memcpy(other, sqlite3_column_blob(s, 3), sizeof other);
-		r = dyad__dedup_resemblance(sig, other);
-		if (r >= best && (r > best || !out->dup)) {
-			best = r;
-			out->dup = sqlite3_column_type(s, 2) == SQLITE_NULL ? doc
-									: sqlite3_column_int64(s, 2);
-		}
+		consider(&l, sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
+			 sqlite3_column_blob(s, 3), sqlite3_column_bytes(s, 3));
 	}
 	sqlite3_reset(s);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	if (rc != SQLITE_DONE)
+		return rc;
+	return find_pending(st, &l, keys, row, seen);
 }
 
-/* Stores doc row's link and signature (sig NULL: none) and its bands
-** that are not full. */
-static int set_dup(dyad_store *st, int64_t row, const uint32_t *sig, const int64_t *keys,
-		   const dup_found *f)
+/* Adds the band rows of an original article (a near-duplicate adds
+** none: later copies find the original), but to no full band. */
+static int add_bands(dyad_store *st, int64_t row, const int64_t *keys, const dup_found *f)
 {
-	sqlite3_stmt *s = st->s[S_DOC_DUP];
-	const int len = DYAD__SIG_K * (int)sizeof(uint32_t);
-	int i, rc;
+	int i, rc = SQLITE_DONE;
 
-	sqlite3_bind_int64(s, 1, row);
-	if (f->dup)
-		sqlite3_bind_int64(s, 2, f->dup);
-	else
-		sqlite3_bind_null(s, 2);
-	if (sig)
-		sqlite3_bind_blob(s, 3, sig, len, SQLITE_STATIC);
-	else
-		sqlite3_bind_null(s, 3);
-	if ((rc = run(s)) != SQLITE_DONE || !sig)
-		return rc;
-	s = st->s[S_BAND_INSERT];
-	for (i = 0; i < DYAD__SIG_BANDS && rc == SQLITE_DONE; i++) {
-		if (f->full[i])
-			continue;
-		sqlite3_bind_int64(s, 1, keys[i]);
-		sqlite3_bind_int64(s, 2, row);
-		rc = run(s);
-	}
+	for (i = 0; i < DYAD__SIG_BANDS && rc == SQLITE_DONE && !f->dup; i++)
+		if (!f->full[i])
+			rc = pend_add(st, keys[i], row);
 	return rc;
 }
 
-/* Links the article in row to an earlier near-duplicate, if any. */
-static int link_doc(dyad_store *st, const dyad_doc *doc, int64_t row, int *linked)
+/* Finds the earlier article that doc in row near-duplicates, if any:
+** d->sig and d->dup are set (sig points into sig), and its bands stored. */
+static int link_doc(dyad_store *st, const dyad_doc *doc, uint32_t sig[DYAD__SIG_K], doc_row *d)
 {
-	uint32_t sig[DYAD__SIG_K];
 	int64_t keys[DYAD__SIG_BANDS];
 	dup_found f;
 	int rc;
 
-	*linked = 0;
+	d->dup = 0;
+	d->sig = NULL;
 	if (dyad__dedup_signature(doc, sig) == 0)
 		return SQLITE_DONE;
 	dyad__dedup_bands(sig, keys);
-	if ((rc = find_dup(st, sig, keys, row, &f)) != SQLITE_OK)
+	if ((rc = find_dup(st, sig, keys, d->id, &f)) != SQLITE_OK)
 		return rc;
-	*linked = f.dup != 0;
-	return set_dup(st, row, sig, keys, &f);
+	d->dup = f.dup;
+	d->sig = sig;
+	return add_bands(st, d->id, keys, &f);
 }
 
 /* An article that was linked to row: its id and signature. */
@@ -925,7 +1070,9 @@ static int relink_children(dyad_store *st, int64_t row, dyad__buf *kids)
 		memset(&f, 0, sizeof f);
 		if (k->has_sig) {
 			dyad__dedup_bands(k->sig, keys);
-			if ((rc = find_dup(st, k->sig, keys, k->row, &f)) != SQLITE_OK)
+			/* Now an original itself, it needs the bands it lacked. */
+			if ((rc = find_dup(st, k->sig, keys, k->row, &f)) != SQLITE_OK ||
+			    (rc = add_bands(st, k->row, keys, &f)) != SQLITE_DONE)
 				return rc;
 		}
 		dup = f.dup;
@@ -943,29 +1090,48 @@ static int relink_children(dyad_store *st, int64_t row, dyad__buf *kids)
 	return rc;
 }
 
-/* Inserts or updates the document row; *row is its id. */
-static int put_doc_row(dyad_store *st, const dyad_doc_info *info, const char *hash,
-		       int64_t *row)
+/* Writes the document row, last: every count and link is known by then,
+** so the row is written once. */
+static int put_doc_row(dyad_store *st, const dyad_doc_info *info, const doc_row *d)
 {
-	sqlite3_stmt *s = st->s[*row ? S_DOC_UPDATE : S_DOC_INSERT];
-	int rc;
+	sqlite3_stmt *s = st->s[S_DOC_PUT];
 
-	if (*row)
-		sqlite3_bind_int64(s, 1, *row);
+	sqlite3_bind_int64(s, 1, d->id);
+	sqlite3_bind_text(s, 2, info->id, (int)strnlen(info->id, DYAD_MAX_FIELD_BYTES), SQLITE_STATIC);
+	bind_str(s, 3, info->url);
+	bind_str(s, 4, info->source);
+	bind_str(s, 5, info->title);
+	bind_str(s, 6, info->date);
+	sqlite3_bind_int(s, 7, (int)info->date_precision);
+	bind_str(s, 8, info->lang);
+	sqlite3_bind_int64(s, 9, (sqlite3_int64)info->text_len);
+	bind_str(s, 10, d->hash);
+	bind_str(s, 11, st->added);
+	sqlite3_bind_int64(s, 12, (sqlite3_int64)d->sentences);
+	sqlite3_bind_int64(s, 13, (sqlite3_int64)d->actors);
+	sqlite3_bind_int64(s, 14, (sqlite3_int64)d->mentions);
+	if (d->dup)
+		sqlite3_bind_int64(s, 15, d->dup);
 	else
-		bind_str(s, 1, info->id);
-	bind_str(s, 2, info->url);
-	bind_str(s, 3, info->source);
-	bind_str(s, 4, info->title);
-	bind_str(s, 5, info->date);
-	sqlite3_bind_int(s, 6, (int)info->date_precision);
-	bind_str(s, 7, info->lang);
-	sqlite3_bind_int64(s, 8, (sqlite3_int64)info->text_len);
-	bind_str(s, 9, hash);
-	bind_str(s, 10, st->added);
-	rc = run(s);
-	if (rc == SQLITE_DONE && !*row)
-		*row = sqlite3_last_insert_rowid(st->db);
+		sqlite3_bind_null(s, 15);
+	if (d->sig)
+		sqlite3_bind_blob(s, 16, d->sig, DYAD__SIG_K * (int)sizeof(uint32_t), SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, 16);
+	return run(s);
+}
+
+/* The id a new document gets. */
+static int next_id(dyad_store *st, int64_t *row)
+{
+	sqlite3_stmt *s = st->s[S_DOC_NEXT];
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW) {
+		*row = sqlite3_column_int64(s, 0);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
 	return rc;
 }
 
@@ -1091,32 +1257,36 @@ static int put_mentions(dyad_store *st, const dyad_doc *doc, size_t n, int64_t r
 	return rc;
 }
 
-/* The rows of one processed and coded document, in its savepoint. */
+/* The rows of one processed and coded document, in its savepoint; row
+** is its id when it replaces a stored one, else 0. */
 static int write_rows(dyad_store *st, const dyad_doc *doc, size_t nev, const char *hash,
 		      int64_t row, dyad_ingest_result *res)
 {
 	dyad_doc_info info;
-	sqlite3_stmt *s = st->s[S_DOC_COUNTS];
+	uint32_t sig[DYAD__SIG_K];
+	doc_row d;
 	int rc;
 
 	dyad_doc_get_info(doc, &info);
-	if (row && (rc = clear_doc(st, row)) != SQLITE_OK)
+	memset(&d, 0, sizeof d);
+	d.id = row;
+	d.hash = hash;
+	if ((rc = row ? clear_doc(st, row) : next_id(st, &d.id)) != SQLITE_OK && rc != SQLITE_DONE)
 		return rc;
-	if ((rc = put_doc_row(st, &info, hash, &row)) != SQLITE_DONE ||
-	    (rc = put_sentences(st, doc, row, &res->sentences)) != SQLITE_DONE ||
-	    (rc = put_actors(st, doc, row, &res->actors)) != SQLITE_DONE ||
-	    (rc = put_mentions(st, doc, nev, row)) != SQLITE_DONE ||
-	    (rc = link_doc(st, doc, row, &res->duplicate)) != SQLITE_DONE)
+	if ((rc = link_doc(st, doc, sig, &d)) != SQLITE_DONE ||
+	    (rc = put_sentences(st, doc, d.id, &d.sentences)) != SQLITE_DONE ||
+	    (rc = put_actors(st, doc, d.id, &d.actors)) != SQLITE_DONE ||
+	    (rc = put_mentions(st, doc, nev, d.id)) != SQLITE_DONE)
 		return rc;
+	d.mentions = nev;
+	if ((rc = put_doc_row(st, &info, &d)) != SQLITE_DONE)
+		return rc;
+	res->sentences = d.sentences;
+	res->actors = d.actors;
 	res->mentions = nev;
-	sqlite3_bind_int64(s, 1, row);
-	sqlite3_bind_int64(s, 2, (sqlite3_int64)res->sentences);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)res->actors);
-	sqlite3_bind_int64(s, 4, (sqlite3_int64)nev);
-	if ((rc = run(s)) != SQLITE_DONE)
-		return rc;
+	res->duplicate = d.dup != 0;
 	if (res->outcome == DYAD_INGEST_REPLACED)
-		return relink_children(st, row, &st->kids);
+		return relink_children(st, d.id, &st->kids);
 	return SQLITE_DONE;
 }
 
@@ -1124,6 +1294,7 @@ static int write_rows(dyad_store *st, const dyad_doc *doc, size_t nev, const cha
 static dyad_status write_doc(dyad_store *st, const dyad_doc *doc, size_t nev, const char *hash,
 			     int64_t row, dyad_ingest_result *res)
 {
+	const size_t pending = DYAD__VEC_LEN(&st->pend, band);
 	int rc;
 
 	if ((rc = run(st->s[S_SAVE])) != SQLITE_DONE)
@@ -1135,6 +1306,7 @@ static dyad_status write_doc(dyad_store *st, const dyad_doc *doc, size_t nev, co
 	}
 	{
 		const dyad_status ret = sql_fail(st, rc, "writing a document");
+		pend_truncate(st, pending);
 		run(st->s[S_UNDO]);
 		run(st->s[S_RELEASE]);
 		return ret;
