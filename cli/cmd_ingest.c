@@ -81,9 +81,13 @@ static void show_progress(ingest_run *r, int final)
 	}
 	fprintf(stderr, "\r%zu docs  %.0f docs/s  %.0f events/s  %.1f MB/s", r->seen,
 		(double)r->seen / dt, (double)r->mentions / dt, r->bytes / 1e6 / dt);
-	if (r->total > 0)
-		fprintf(stderr, "  %3.0f%%  ETA %s", 100.0 * (r->bytes < r->total ? r->bytes / r->total : 1),
+	/* The files hold more than the article text (JSON, metadata), so the
+	** share is an estimate, and 100% only once all is read. */
+	if (r->total > 0 && !final)
+		fprintf(stderr, "  %3.0f%%  ETA %s", 100.0 * (r->bytes < r->total ? r->bytes / r->total : 0.99),
 			eta);
+	else if (r->total > 0)
+		fputs("  100%", stderr);
 	fputs(final ? "\033[K\n" : "\033[K", stderr);
 	fflush(stderr);
 }
