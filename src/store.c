@@ -1355,10 +1355,10 @@ dyad_status dyad_store_ingest(dyad_store *st, dyad_ctx *ctx, const dyad_input *i
 	if ((rc = find_doc(st, id, hash, &row, &same)) != SQLITE_DONE)
 		return sql_fail(st, rc, "looking up a document");
 	res->outcome = !row ? DYAD_INGEST_NEW : same ? DYAD_INGEST_UNCHANGED : DYAD_INGEST_REPLACED;
-	if (same)
-		return DYAD_OK;
-	if ((ret = code_doc(st, ctx, in, opts, &doc, &nev)) != DYAD_OK ||
-	    (ret = write_doc(st, doc, nev, hash, row, res)) != DYAD_OK)
+	/* An unchanged document counts towards the batch too: a long run of
+	** them must not hold the write lock from other processes throughout. */
+	if (!same && ((ret = code_doc(st, ctx, in, opts, &doc, &nev)) != DYAD_OK ||
+		      (ret = write_doc(st, doc, nev, hash, row, res)) != DYAD_OK))
 		return ret;
 	if (++st->batch_docs < st->o.batch)
 		return DYAD_OK;
