@@ -143,9 +143,7 @@ static const char *const migrations[] = {
 	X(MEN_GKEYS, "SELECT DISTINCT gkey FROM mentions WHERE id BETWEEN ?1<<24"  \
 	  " AND ?1<<24|16777215 AND gkey IS NOT NULL")                             \
 	X(MEN_EVENT, "UPDATE mentions SET event=?2 WHERE id=?1")                   \
-	X(BAND_FIND, "SELECT b.key, b.doc, d.dup_of, d.sig FROM dup_bands b"      \
-	  " JOIN documents d ON d.id=b.doc WHERE b.key IN(" BAND_KEYS ")"          \
-	  " AND b.doc<?17")                                                        \
+	X(BAND_FIND, "SELECT doc FROM dup_bands WHERE key=?1 AND doc<?2 LIMIT 8")  \
 	X(BAND_INSERT, "INSERT OR IGNORE INTO dup_bands(key,doc) VALUES(?1,?2)")   \
 	X(BAND_DELETE, "DELETE FROM dup_bands WHERE doc=?17 AND key IN(" BAND_KEYS ")") \
 	X(GROUP, "SELECT m.id, coalesce(d.dup_of,d.id), c.source, c.url,"          \
@@ -888,17 +886,6 @@ typedef struct dup_found {
 	unsigned char full[DYAD__SIG_BANDS]; /* bands already holding BAND_CAP articles */
 } dup_found;
 
-/* Which of the keys k is; -1 for none. */
-static int band_of(const int64_t *keys, int64_t k)
-{
-	int i;
-
-	for (i = 0; i < DYAD__SIG_BANDS; i++)
-		if (keys[i] == k)
-			return i;
-	return -1;
-}
-
 /*
 ** The best earlier article that sig resembles at the threshold or above,
 ** as its canonical article (the one it duplicates, if it is itself a
@@ -937,34 +924,41 @@ static void consider(lookup *l, int64_t doc, int64_t dup_of, const void *blob, i
 	}
 }
 
+/* The candidate doc's signature and link, compared once. */
+static int consider_doc(dyad_store *st, lookup *l, int64_t doc)
+{
+	sqlite3_stmt *s = st->s[S_DOC_SIG];
+	int rc;
+
+	sqlite3_bind_int64(s, 1, doc);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		consider(l, doc, sqlite3_column_int64(s, 1), sqlite3_column_blob(s, 0),
+			 sqlite3_column_bytes(s, 0));
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
 /* The candidates among the batch's pending band rows. */
 static int find_pending(dyad_store *st, lookup *l, const int64_t *keys, int64_t row,
 			unsigned char *seen)
 {
-	sqlite3_stmt *s = st->s[S_DOC_SIG];
-	int i, rc = SQLITE_OK;
+	int i, rc = SQLITE_DONE;
 
-	for (i = 0; i < DYAD__SIG_BANDS && rc == SQLITE_OK; i++) {
+	for (i = 0; i < DYAD__SIG_BANDS && rc == SQLITE_DONE; i++) {
 		int32_t j;
-		for (j = st->heads[head_of(keys[i])]; j >= 0 && rc == SQLITE_OK;) {
+		for (j = st->heads[head_of(keys[i])]; j >= 0 && rc == SQLITE_DONE;) {
 			const band *b = &DYAD__VEC_AT(&st->pend, band, (size_t)j);
 			j = b->next;
 			if (b->key != keys[i] || !b->doc || b->doc >= row)
 				continue;
 			if (++seen[i] >= BAND_CAP)
 				l->out->full[i] = 1;
-			sqlite3_bind_int64(s, 1, b->doc);
-			if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-				consider(l, b->doc, sqlite3_column_int64(s, 1), sqlite3_column_blob(s, 0),
-					 sqlite3_column_bytes(s, 0));
-				rc = SQLITE_OK;
-			} else if (rc == SQLITE_DONE) {
-				rc = SQLITE_OK;
-			}
-			sqlite3_reset(s);
+			rc = consider_doc(st, l, b->doc);
 		}
 	}
-	return rc;
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 static int find_dup(dyad_store *st, const uint32_t *sig, const int64_t *keys, int64_t row,
@@ -973,25 +967,25 @@ static int find_dup(dyad_store *st, const uint32_t *sig, const int64_t *keys, in
 	sqlite3_stmt *s = st->s[S_BAND_FIND];
 	unsigned char seen[DYAD__SIG_BANDS] = { 0 };
 	lookup l;
-	int i, rc;
+	int i, rc = SQLITE_DONE;
 
 	memset(out, 0, sizeof *out);
 	l.sig = sig;
 	l.best = st->o.dup_threshold;
 	l.ndone = 0;
 	l.out = out;
-	for (i = 0; i < DYAD__SIG_BANDS; i++)
-		sqlite3_bind_int64(s, i + 1, keys[i]);
-	sqlite3_bind_int64(s, 17, row);
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		const int b = band_of(keys, sqlite3_column_int64(s, 0));
-
-		if (b >= 0 && ++seen[b] >= BAND_CAP)
-			out->full[b] = 1;
-		consider(&l, sqlite3_column_int64(s, 1), sqlite3_column_int64(s, 2),
-			 sqlite3_column_blob(s, 3), sqlite3_column_bytes(s, 3));
+	/* One probe per band: cheaper than one IN list, which SQLite sorts. */
+	for (i = 0; i < DYAD__SIG_BANDS && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_int64(s, 1, keys[i]);
+		sqlite3_bind_int64(s, 2, row);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			if (++seen[i] >= BAND_CAP)
+				out->full[i] = 1;
+			if ((rc = consider_doc(st, &l, sqlite3_column_int64(s, 0))) != SQLITE_DONE)
+				break;
+		}
+		sqlite3_reset(s);
 	}
-	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return rc;
 	return find_pending(st, &l, keys, row, seen);
