@@ -12,7 +12,7 @@
 #
 # Third-party code comes only from Debian packages, found with pkg-config.
 
-PKGS      := libutf8proc json-c zlib libexttextcat
+PKGS      := libutf8proc json-c zlib libexttextcat sqlite3
 CC        ?= cc
 BUILD     ?= build
 PREFIX    ?= /usr/local

@@ -173,6 +173,28 @@ int cli_parse(const cli_command *cmd, int argc, char **argv,
 	return CLI_RUN;
 }
 
+int cli_parse_options(const cli_command *cmd, int argc, char **argv,
+		      const cli_option *opts)
+{
+	const cli_option none = { "--help", NULL, NULL };
+	int i;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		const cli_option *o;
+
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
+			return cli_help(cmd);
+		if (a[0] != '-' || a[1] == '\0')
+			return cli_usage_error(cmd, "unexpected argument '%s'", a);
+		if ((o = find_option(opts, a, &none)) == NULL || o == &none)
+			return cli_usage_error(cmd, "unknown option '%s'", a);
+		if (take_option(cmd, argc, argv, &i, o) != 0)
+			return CLI_USAGE;
+	}
+	return CLI_RUN;
+}
+
 /* ------------------------------------------------------------------ */
 /* The article loop                                                    */
 /* ------------------------------------------------------------------ */
@@ -257,9 +279,7 @@ static int report_dicts(const dyad_engine *eng, const cli_inputs *in)
 	return 0;
 }
 
-/* Loads the engine and makes the context and reader. Returns 0, or -1
-** after reporting. */
-static int open_all(const cli_inputs *in, dyad_engine **eng, dyad_ctx **ctx,
+int cli_open(const cli_inputs *in, dyad_engine **eng, dyad_ctx **ctx,
 		    dyad_reader **rd)
 {
 	const dyad_config cfg = { .data_dir = in->data_dir, .actors = in->actors,
@@ -285,9 +305,7 @@ static int open_all(const cli_inputs *in, dyad_engine **eng, dyad_ctx **ctx,
 	return 0;
 }
 
-/* Queues every input; a path the reader refuses at once is reported and
-** left out. Returns nonzero when one was. */
-static int queue_all(dyad_reader *rd, const cli_inputs *in)
+int cli_queue(dyad_reader *rd, const cli_inputs *in)
 {
 	int i, failed = 0;
 
@@ -309,8 +327,8 @@ int cli_each_doc(const cli_inputs *in, jsonw *out, cli_doc_fn fn, void *arg)
 	dyad_reader *rd = NULL;
 	int code = CLI_FAILED;
 
-	if (open_all(in, &eng, &ctx, &rd) == 0) {
-		const int bad_path = queue_all(rd, in);
+	if (cli_open(in, &eng, &ctx, &rd) == 0) {
+		const int bad_path = cli_queue(rd, in);
 		const int bad_item = read_all(rd, ctx, out, fn, arg);
 
 		code = bad_path || bad_item ? CLI_FAILED : CLI_OK;

@@ -69,6 +69,14 @@ int cli_parse(const cli_command *cmd, int argc, char **argv,
 	      const cli_option *opts, cli_inputs *in);
 
 /*
+** Parses the options of a command that reads no articles (the store's
+** queries): only opts and -h/--help, no operands. Returns CLI_RUN, or
+** the exit code to return at once.
+*/
+int cli_parse_options(const cli_command *cmd, int argc, char **argv,
+		      const cli_option *opts);
+
+/*
 ** Takes every "--dict PATH" / "--dict=PATH" out of argv into dicts, which
 ** has room for argc + 1 pointers, and NULL-terminates it: the option may
 ** be repeated, which cli_parse does not do. Arguments after "--" are
@@ -76,6 +84,15 @@ int cli_parse(const cli_command *cmd, int argc, char **argv,
 */
 int cli_take_dicts(const cli_command *cmd, int argc, char **argv,
 		   const char **dicts);
+
+/* Loads the engine (reporting dictionary problems) and makes a context
+** and a reader. Returns 0, or -1 after reporting; the caller frees what
+** was made either way. */
+int cli_open(const cli_inputs *in, dyad_engine **eng, dyad_ctx **ctx, dyad_reader **rd);
+
+/* Queues every input; a path the reader refuses at once is reported and
+** left out. Returns nonzero when one was. */
+int cli_queue(dyad_reader *rd, const cli_inputs *in);
 
 /* Called for each article processed; in is where it came from. Returns 0
 ** to go on, -1 to stop the batch. */
@@ -123,5 +140,10 @@ int cli_finish(int code, jsonw *out);
 extern const cli_command cmd_sentences;
 extern const cli_command cmd_actors;
 extern const cli_command cmd_code;
+extern const cli_command cmd_ingest;
+extern const cli_command cmd_events;
+extern const cli_command cmd_export;
+extern const cli_command cmd_stats;
+extern const cli_command cmd_check;
 
 #endif /* DYAD_CLI_H */

@@ -35,6 +35,11 @@ static const cli_command *const commands[] = {
 	&cmd_sentences,
 	&cmd_actors,
 	&cmd_code,
+	&cmd_ingest,
+	&cmd_events,
+	&cmd_export,
+	&cmd_stats,
+	&cmd_check,
 	&cmd_help,
 };
 

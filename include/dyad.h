@@ -49,7 +49,9 @@ extern "C" {
 	X(PARSE, "malformed input")                          \
 	X(BADARG, "invalid argument")                        \
 	X(NOTFOUND, "not found")                             \
-	X(DONE, "no more items")
+	X(DONE, "no more items")                             \
+	X(BUSY, "database is locked by another process")     \
+	X(CORRUPT, "database is damaged or inconsistent")
 
 typedef enum {
 #define DYAD_X_ENUM(name, msg) DYAD_##name,
@@ -632,7 +634,162 @@ DYAD_API dyad_status dyad_gazetteer_compile(const char *tsv_path, const char *ou
 /* Store: SQLite, dedup, query and export (store.c, dedup.c)           */
 /* ------------------------------------------------------------------ */
 
-/* (the store's public functions go here) */
+/*
+** The store keeps coded articles in one SQLite file: documents (id, URL,
+** outlet, title, date, content hash, near-duplicate link), their
+** sentences, actor mentions, event mentions (every coded event, with its
+** provenance: document, sentence, spans, pattern, confidence, modality,
+** date and place) and events (mentions clustered: the same date, source,
+** target, CAMEO root and place). docs/store.md describes the schema and
+** the rules.
+**
+** Ingest is idempotent: a document whose id and content hash are already
+** stored is skipped without being processed, and a document whose content
+** changed replaces its old rows. Documents are written in batches, one
+** transaction each; each document is all or nothing, and a crash loses at
+** most the open batch. A store handle is for one thread.
+*/
+typedef struct dyad_store dyad_store;
+
+typedef struct dyad_store_opts {
+	int batch;            /* documents per transaction; 0: 500 */
+	int busy_ms;          /* how long to wait for another process's lock;
+			      ** 0: 5000; negative: do not wait */
+	double dup_threshold; /* estimated word-shingle resemblance from which
+			      ** two articles are near-duplicates; 0: 0.7 */
+	int readonly;         /* open for queries only; the file must exist */
+} dyad_store_opts;
+
+/* The defaults (all fields 0). */
+DYAD_API void dyad_store_opts_init(dyad_store_opts *o);
+
+/*
+** Opens (creating when needed, unless readonly) the store at path and
+** brings its schema up to date. o may be NULL for the defaults. On
+** success *out is owned by the caller (dyad_store_close). On failure the
+** status says why and, unless it is DYAD_NOMEM, *out is still a handle
+** whose dyad_store_errmsg explains; the caller closes it. DYAD_PARSE: not
+** a dyad database, or one made by a newer dyad; DYAD_BUSY: locked by
+** another process past busy_ms.
+*/
+DYAD_API dyad_status dyad_store_open(const char *path, const dyad_store_opts *o,
+				     dyad_store **out);
+
+/* Message of the last failure on st; owned by st, valid until the next
+** call on it. Empty string when there was none. */
+DYAD_API const char *dyad_store_errmsg(const dyad_store *st);
+
+/* Commits the open batch and closes; NULL is a no-op. Returns the
+** status of that last commit (the handle is freed whatever it is). */
+DYAD_API dyad_status dyad_store_close(dyad_store *st);
+
+/* What dyad_store_ingest did with one article. */
+typedef enum {
+	DYAD_INGEST_NEW = 0,   /* a document the store did not have */
+	DYAD_INGEST_REPLACED,  /* same id, new content: old rows replaced */
+	DYAD_INGEST_UNCHANGED  /* same id and content: nothing written */
+} dyad_ingest_outcome;
+
+typedef struct dyad_ingest_result {
+	dyad_ingest_outcome outcome;
+	size_t bytes;      /* bytes of article text */
+	size_t sentences;  /* rows written (0 when unchanged) */
+	size_t actors;     /* actor mentions written */
+	size_t mentions;   /* event mentions written */
+	int duplicate;     /* linked as a near-duplicate of an earlier article */
+	int committed;     /* this call committed a batch */
+} dyad_ingest_result;
+
+/*
+** Ingests one article: unless the store already has its id with the same
+** content, runs dyad_ctx_process, dyad_doc_actors and dyad_doc_events
+** (opts may be NULL for the defaults; negated and hypothetical events are
+** always kept as mentions, never counted as events) on ctx, whose engine
+** needs cfg.events, and writes the rows. Commits when the batch is full.
+** On failure nothing of this article is written, the rest of the batch
+** stands, and dyad_store_errmsg says why (for a processing failure, the
+** context's message). res may be NULL.
+*/
+DYAD_API dyad_status dyad_store_ingest(dyad_store *st, dyad_ctx *ctx, const dyad_input *in,
+				       const dyad_code_opts *opts, dyad_ingest_result *res);
+
+/* Commits the open batch (clustering its events first); DYAD_OK when
+** none is open. */
+DYAD_API dyad_status dyad_store_commit(dyad_store *st);
+
+/* Row counts. duplicates: documents linked as near-duplicates. */
+typedef struct dyad_store_counts {
+	size_t documents, duplicates, sentences, actors, mentions, events;
+} dyad_store_counts;
+DYAD_API dyad_status dyad_store_counts_get(dyad_store *st, dyad_store_counts *out);
+
+/*
+** Checks the file (SQLite's integrity check) and the rows: no orphan
+** sentence, actor or mention; every clusterable mention in an event;
+** every event's counts equal to what its mentions give; every
+** near-duplicate link to a stored document. DYAD_OK, or DYAD_CORRUPT
+** with the first problem in dyad_store_errmsg.
+*/
+DYAD_API dyad_status dyad_store_check(dyad_store *st);
+
+/* Which events a query returns; zeroed fields (NULL, 0) do not filter. */
+typedef struct dyad_event_filter {
+	const char *source;  /* source code or prefix: "PSE" matches "PSEREBHMS" */
+	const char *target;  /* target code or prefix */
+	const char *actor;   /* source or target code or prefix */
+	const char *cameo;   /* event code or prefix ("04" is the 04 family) */
+	const char *root;    /* CAMEO root, two digits */
+	const char *plover;  /* PLOVER category, any case */
+	const char *from;    /* YYYY[-MM[-DD]]: events whose date reaches it */
+	const char *to;      /* YYYY[-MM[-DD]]: events whose date starts by it */
+	const char *country; /* ISO 3166-1 alpha-2 of the place, any case */
+	const char *text;    /* in one of the sentences (ASCII case ignored) */
+	int near;            /* only placed events within km of lat, lon */
+	double lat, lon, km;
+} dyad_event_filter;
+
+/* One event (a cluster of mentions). Strings are owned by the query and
+** valid until its next dyad_store_query_next or dyad_store_query_free. */
+typedef struct dyad_store_event {
+	char id[17];          /* 16 hex digits: the same for the same cluster
+			      ** key in every database */
+	const char *date;     /* "YYYY-MM-DD", "YYYY-MM", "YYYY" or "" */
+	dyad_precision date_precision;
+	const char *source, *target;             /* CAMEO actor codes */
+	const char *source_label, *target_label; /* actor names, or "" */
+	const char *cameo;    /* the code most mentions gave, a string */
+	char root[3];         /* CAMEO root: the event family */
+	int quad;             /* 1..4, 0 unknown */
+	double goldstein;
+	int has_goldstein;
+	const char *plover;   /* "" when none */
+	const char *place, *country, *admin1; /* "" when unplaced */
+	double lat, lon;      /* meaningful when geo_precision is not NONE */
+	dyad_geo_precision geo_precision;
+	size_t mentions;      /* event mentions clustered here */
+	size_t sources;       /* distinct outlets; near-duplicates count once */
+	size_t articles;      /* distinct articles; near-duplicates count once */
+	int root_event;       /* a mention is in an article's first sentence */
+	const char *url;      /* URL of the earliest article, or "" */
+	const char *doc;      /* id of the earliest article */
+	const char *added;    /* day the event was first stored, YYYY-MM-DD */
+} dyad_store_event;
+
+typedef struct dyad_store_query dyad_store_query;
+
+/* Starts a query over the events of st, in order of date, source,
+** target, code and id. f may be NULL for every event. *out is owned by
+** the caller (dyad_store_query_free) and must be freed before st is
+** closed. DYAD_BADARG: a bad filter value, said in dyad_store_errmsg. */
+DYAD_API dyad_status dyad_store_query_new(dyad_store *st, const dyad_event_filter *f,
+					  dyad_store_query **out);
+
+/* Next event: DYAD_OK with *out filled, DYAD_DONE at the end, another
+** status on failure (message on the store). */
+DYAD_API dyad_status dyad_store_query_next(dyad_store_query *q, dyad_store_event *out);
+
+/* Frees a query; NULL is a no-op. */
+DYAD_API void dyad_store_query_free(dyad_store_query *q);
 
 #ifdef __cplusplus
 }

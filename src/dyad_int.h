@@ -301,6 +301,70 @@ dyad_status dyad__events_when(dyad_ctx *ctx, size_t n);
 /* places.c: fills ctx->where likewise. */
 dyad_status dyad__events_where(dyad_ctx *ctx, size_t n);
 
+/* ---- dedup.c: near-duplicate articles and event clusters --------- */
+
+#define DYAD__SIG_K 64      /* MinHash values in a document's signature */
+#define DYAD__SIG_BANDS 16  /* LSH bands, each of DYAD__SIG_K / DYAD__SIG_BANDS values */
+#define DYAD__SHINGLE 5     /* words per shingle */
+
+/* One-permutation MinHash signature of doc's words (fold keys of its word
+** and number tokens), in shingles of DYAD__SHINGLE words. Returns the
+** number of shingles; 0 (fewer words than a shingle) means no signature. */
+size_t dyad__dedup_signature(const dyad_doc *doc, uint32_t sig[DYAD__SIG_K]);
+/* The LSH band keys of a signature: two documents that share one are
+** candidates to compare. */
+void dyad__dedup_bands(const uint32_t sig[DYAD__SIG_K], int64_t keys[DYAD__SIG_BANDS]);
+/* Estimated resemblance (Jaccard of the shingle sets) of two signatures. */
+double dyad__dedup_resemblance(const uint32_t *a, const uint32_t *b);
+
+/* Mentions that count as events: not negated, hypothetical, a question,
+** or about an earlier time, and with an event code. */
+int dyad__cluster_eligible(const dyad_event *ev);
+/* The cluster group of an eligible mention: date and its precision,
+** source, target and CAMEO root; an undated mention groups only within
+** its own article (doc_row). Never 0. */
+int64_t dyad__cluster_gkey(const dyad_event *ev, int64_t doc_row);
+/* The place part of the key: "country|admin1|place" (place case-folded
+** in ASCII), "" when unplaced. Writes at most n bytes with the NUL. */
+void dyad__cluster_place_key(const dyad_event *ev, char *out, size_t n);
+
+/* A mention of one group, as clustering reads it. Strings are the
+** caller's. */
+typedef struct dyad__cmention {
+	int64_t rowid;         /* mention row */
+	int64_t canon;         /* its article, or the one it near-duplicates */
+	const char *outlet;    /* the canonical article's outlet, or "" */
+	const char *place_key; /* "" when unplaced */
+	const char *cameo;     /* event code */
+	int geo_precision;     /* dyad_geo_precision */
+	int first_sentence;    /* in its article's first sentence */
+	int cluster;           /* out: index into the clusters */
+} dyad__cmention;
+
+/* One event of a group. Rows are indexes into the mentions. */
+typedef struct dyad__cluster {
+	int64_t id;            /* stable: a hash of the group and place keys */
+	size_t mentions, articles, sources;
+	size_t code_row;       /* a mention with the majority code */
+	size_t place_row;      /* the most precisely placed mention */
+	size_t first_row;      /* a mention of the earliest article */
+	int root_event;        /* a mention in an article's first sentence */
+} dyad__cluster;
+
+/*
+** Clusters the n mentions of group gkey: mentions placed differently are
+** different events; unplaced ones join the group's one place when it has
+** exactly one, else form the unplaced event. Fills m[i].cluster and
+** out[0..*nout) (room for n). Returns 0, or -1 out of memory.
+*/
+int dyad__cluster_group(int64_t gkey, dyad__cmention *m, size_t n, dyad__cluster *out,
+			size_t *nout);
+
+/* store.c: makes (or upgrades) the file at path to schema version v only,
+** so tests can make the files older dyads left; and the current version. */
+dyad_status dyad__store_create_version(const char *path, int v);
+int dyad__store_schema_version(void);
+
 /* engine.c: a whole file, NUL-terminated; *out is malloc'd (caller
 ** frees). On failure msg says "path: why". */
 dyad_status dyad__read_file(const char *path, char *msg, char **out, size_t *len);

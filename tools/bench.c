@@ -29,6 +29,14 @@
 ** spent inside dyad_doc_events (actors and coder: each call is timed on
 ** its own), then the peak resident set size.
 **
+** Then ingest into the SQLite store (dyad_store_ingest: coding with
+** dyad's default dictionaries, writing every row, near-duplicate links and
+** event clusters) on one thread, once over the corpus into a new database
+** in $TMPDIR, committed at the end: the end-to-end MB/s of article text,
+** documents and event mentions per second, and what was stored. Then the
+** same corpus again, which the store skips as unchanged. With
+** --ingest-only only this part runs.
+**
 ** Each text configuration runs twice: as the corpus comes (language detected)
 ** and with each article's language given, as a feed's metadata would
 ** give it (taken from a first, untimed pass), which shows the cost of
@@ -39,6 +47,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -50,6 +59,7 @@
 typedef struct article {
 	char *id;         /* document id (copy) */
 	char *date;       /* metadata date (copy) or NULL */
+	char *source;     /* outlet (copy) or NULL */
 	char *text;       /* article text (copy) */
 	size_t len;       /* bytes of text */
 	char lang[8];     /* language found by the first pass */
@@ -167,6 +177,7 @@ static int keep(corpus *c, const dyad_input *in)
 	memset(a, 0, sizeof *a);
 	a->id = dup_or_null(in->id, &nomem);
 	a->date = dup_or_null(in->date, &nomem);
+	a->source = dup_or_null(in->source, &nomem);
 	a->text = malloc(in->text_len + 1);
 	if (nomem || !a->text)
 		return -1;
@@ -560,6 +571,122 @@ static void code_bench(const corpus *c, const char *const *dicts, const char *wh
 	dyad_engine_free(eng);
 }
 
+/* One pass of dyad_store_ingest over the corpus, committed; prints one
+** line. Returns 0, or -1 when the store failed. */
+static int ingest_pass(dyad_store *st, dyad_ctx *ctx, const corpus *c, const char *what)
+{
+	size_t i, failed = 0, mentions = 0, unchanged = 0, dups = 0;
+	dyad_store_counts n;
+	const double t0 = now();
+	double secs;
+	char g[2][32];
+
+	for (i = 0; i < c->n; i++) {
+		dyad_input in;
+		dyad_ingest_result r;
+
+		input_of(&c->a[i], 0, &in);
+		in.source = c->a[i].source;
+		if (dyad_store_ingest(st, ctx, &in, NULL, &r) != DYAD_OK) {
+			failed++;
+			continue;
+		}
+		mentions += r.mentions;
+		unchanged += r.outcome == DYAD_INGEST_UNCHANGED;
+		dups += r.duplicate != 0;
+	}
+	if (dyad_store_commit(st) != DYAD_OK) {
+		printf("ingest, %s: %s\n", what, dyad_store_errmsg(st));
+		return -1;
+	}
+	secs = now() - t0;
+	printf("ingest, %s: 1 thread: %7.1f MB of text in %.2f s: %6.1f MB/s, %9s docs/s, "
+	       "%9s event mentions/s; %zu unchanged, %zu near-duplicates",
+	       what, (double)c->bytes / 1e6, secs, (double)c->bytes / 1e6 / secs,
+	       grouped(g[0], sizeof g[0], (double)c->n / secs),
+	       grouped(g[1], sizeof g[1], (double)mentions / secs), unchanged, dups);
+	if (failed)
+		printf(" (%zu documents failed: %s)", failed, dyad_store_errmsg(st));
+	if (dyad_store_counts_get(st, &n) == DYAD_OK)
+		printf("; stored: %zu documents, %zu sentences, %zu event mentions, %zu events",
+		       n.documents, n.sentences, n.mentions, n.events);
+	printf("\n");
+	return 0;
+}
+
+/* The same pass without the store: processing and coding alone (every
+** event kept, as the store codes them), so the store's own share shows. */
+static void code_pass(dyad_ctx *ctx, const corpus *c)
+{
+	dyad_code_opts o;
+	size_t i, n;
+	const double t0 = now();
+	double secs;
+
+	dyad_code_opts_init(&o);
+	o.keep_modal = 1;
+	for (i = 0; i < c->n; i++) {
+		dyad_input in;
+		const dyad_doc *doc;
+
+		input_of(&c->a[i], 0, &in);
+		in.source = c->a[i].source;
+		if (dyad_ctx_process(ctx, &in, &doc) == DYAD_OK)
+			dyad_doc_events(doc, &o, &n);
+	}
+	secs = now() - t0;
+	printf("ingest, for comparison: the same pass coding only, no store: %.2f s, %.1f MB/s\n",
+	       secs, (double)c->bytes / 1e6 / secs);
+}
+
+/* Removes a database file and its WAL companions. */
+static void remove_db(const char *path)
+{
+	char aux[600];
+
+	unlink(path);
+	snprintf(aux, sizeof aux, "%s-wal", path);
+	unlink(aux);
+	snprintf(aux, sizeof aux, "%s-shm", path);
+	unlink(aux);
+}
+
+/* End-to-end ingest into a new SQLite store on one core, with dyad's
+** default dictionaries; then the same corpus again (all unchanged). */
+static void ingest_bench(const corpus *c)
+{
+	const char *tmp = getenv("TMPDIR");
+	dyad_config cfg;
+	dyad_engine *eng = NULL;
+	dyad_ctx *ctx = NULL;
+	dyad_store *st = NULL;
+	char path[512];
+	struct stat sb;
+	int fd;
+
+	snprintf(path, sizeof path, "%s/dyad-bench.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if ((fd = mkstemp(path)) < 0) {
+		printf("ingest: cannot make a file in %s\n", tmp && *tmp ? tmp : "/tmp");
+		return;
+	}
+	close(fd);
+	memset(&cfg, 0, sizeof cfg);
+	cfg.events = 1;
+	if (dyad_engine_new(&cfg, &eng) != DYAD_OK || dyad_ctx_new(eng, &ctx) != DYAD_OK ||
+	    dyad_store_open(path, NULL, &st) != DYAD_OK) {
+		printf("ingest: %s\n", st ? dyad_store_errmsg(st) : eng ? dyad_engine_errmsg(eng) : "out of memory");
+	} else if (code_pass(ctx, c),
+		   ingest_pass(st, ctx, c, "new database, default dictionaries") == 0) {
+		if (stat(path, &sb) == 0)
+			printf("ingest: database file %.1f MB (%s)\n", (double)sb.st_size / 1e6, path);
+		ingest_pass(st, ctx, c, "the same corpus again (skipped unchanged)");
+	}
+	dyad_store_close(st);
+	dyad_ctx_free(ctx);
+	dyad_engine_free(eng);
+	remove_db(path);
+}
+
 static void free_corpus(corpus *c)
 {
 	size_t i;
@@ -567,6 +694,7 @@ static void free_corpus(corpus *c)
 	for (i = 0; i < c->n; i++) {
 		free(c->a[i].id);
 		free(c->a[i].date);
+		free(c->a[i].source);
 		free(c->a[i].text);
 	}
 	free(c->a);
@@ -593,11 +721,16 @@ int main(int argc, char **argv)
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 	int threads = cores > 1 ? (int)(cores > 256 ? 256 : cores) : 1, given, k;
 	const char *dicts[64] = { NULL }, *cdicts[64] = { NULL };
-	int nd = 0, ncd = 0;
+	int nd = 0, ncd = 0, ingest_only = 0;
 
 	/* --dict PATH: dictionaries for the actor benchmark, loaded after
 	** dyad's defaults; --code-dict PATH: the only dictionaries of the
 	** event-coding benchmark. Both repeatable, in any order. */
+	if (argc > 1 && strcmp(argv[1], "--ingest-only") == 0) {
+		ingest_only = 1;
+		argc--;
+		argv++;
+	}
 	do {
 		k = take_paths(argc, argv, "--dict", dicts, &nd, 64);
 		k += k ? 0 : take_paths(argc, argv, "--code-dict", cdicts, &ncd, 64);
@@ -605,7 +738,8 @@ int main(int argc, char **argv)
 		argv += k;
 	} while (k);
 	if (argc < 2 || argv[1][0] == '-') {
-		fprintf(stderr, "usage: bench [--dict PATH]... [--code-dict PATH]... CORPUS.jsonl...\n");
+		fprintf(stderr, "usage: bench [--ingest-only] [--dict PATH]... [--code-dict PATH]... "
+			"CORPUS.jsonl...\n");
 		return 2;
 	}
 	memset(&c, 0, sizeof c);
@@ -628,18 +762,21 @@ int main(int argc, char **argv)
 	printf("corpus: %zu articles (%zu skipped), %.1f MB of text, loaded in %.1f s "
 	       "(not timed below); peak RSS so far %.1f MB\n",
 	       c.n, c.skipped, (double)c.bytes / 1e6, now() - t0, peak_rss_mb());
-	for (given = 0; given <= 1; given++) {
+	for (given = 0; given <= 1 && !ingest_only; given++) {
 		one = text_run(eng, &c, given, 1);
 		if (threads > 1)
 			print_scaling(one, text_run(eng, &c, given, threads), threads);
 	}
 	dyad_engine_free(eng);
-	actor_bench(&c, NULL, "default dictionaries");
-	if (nd)
-		actor_bench(&c, dicts, "defaults + the --dict dictionaries");
-	if (ncd)
-		code_bench(&c, cdicts, "--code-dict dictionaries", threads);
-	code_bench(&c, NULL, "default dictionaries", threads);
+	if (!ingest_only) {
+		actor_bench(&c, NULL, "default dictionaries");
+		if (nd)
+			actor_bench(&c, dicts, "defaults + the --dict dictionaries");
+		if (ncd)
+			code_bench(&c, cdicts, "--code-dict dictionaries", threads);
+		code_bench(&c, NULL, "default dictionaries", threads);
+	}
+	ingest_bench(&c);
 	printf("peak RSS: %.1f MB (the in-memory corpus included)\n", peak_rss_mb());
 	free_corpus(&c);
 	return 0;

@@ -1,7 +1,8 @@
 #!/bin/sh
 # bench.sh BUILD_DIR — `make bench`: throughput of the text stages, actor
-# recognition and event coding on the corpora in ../shared/corpora
-# (relative to the repository root).
+# recognition, event coding and end-to-end ingest into SQLite (one core; the
+# database is made in $TMPDIR, default /tmp, and removed) on the corpora in
+# ../shared/corpora (relative to the repository root).
 #
 # A benchmark, not a test: it measures and prints, and never fails for
 # being slow. When the corpora are absent it says so and exits 0; the

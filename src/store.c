@@ -1,0 +1,1716 @@
+/*
+** store.c — the SQLite store: coded articles in one file, events
+** clustered, queries over them. The only file that includes sqlite3.h.
+**
+** Ingest is the last stage of the pipeline: an article is processed,
+** its actors and events coded, and its rows written: the document, its
+** sentences, its actor mentions and its event mentions, each with the
+** provenance that lets a record be checked against the article. Near-
+** duplicate articles are linked (dedup.c gives the signatures), and at
+** the end of each batch the event groups the batch touched are clustered
+** again from all their mentions, so the events always equal what a fresh
+** ingest of the same articles would give, whatever the order.
+**
+** Durability and concurrency are SQLite's: WAL journal, synchronous=NORMAL
+** (a power cut may lose the last commits, never consistency), one write
+** transaction per batch (BEGIN IMMEDIATE, so two writers queue at the
+** start of a batch instead of failing mid-way), a savepoint per document
+** so a failed document leaves nothing, and a busy timeout after which the
+** caller gets DYAD_BUSY with a message naming the file. Every statement is
+** prepared once per handle and reset after use.
+**
+** The schema carries PRAGMA user_version and application_id; opening an
+** older file runs the migrations it lacks, each in its own transaction.
+** docs/store.md describes the tables.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <sqlite3.h>
+
+#include "dyad_int.h"
+
+#define APP_ID 0x64796164 /* "dyad" */
+#define DEFAULT_BATCH 500
+#define DEFAULT_BUSY_MS 5000
+#define DEFAULT_DUP 0.7
+#define PLACE_KEY_MAX 512
+/* Sentences, actor and event mentions of document d have the row ids
+** d << 24 | i: a document's rows are one range of the table (no index to
+** keep, appends in order, deletion by range). */
+#define ROWS_PER_DOC ((size_t)1 << 24)
+/* Articles kept per LSH band key (see find_dup). */
+#define BAND_CAP 8
+/* Hash chains over the band rows of the open batch. */
+#define PEND_HEADS 8192
+
+/* ------------------------------------------------------------------ */
+/* Schema                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Migration i brings a file from user_version i to i + 1. Never edit
+** one that has shipped: add the next. */
+static const char *const migrations[] = {
+	/* 0 -> 1: documents, sentences, actors, event mentions, events. */
+	"CREATE TABLE documents("
+	" id INTEGER PRIMARY KEY, doc TEXT NOT NULL UNIQUE, url TEXT NOT NULL,"
+	" source TEXT NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL,"
+	" date_precision INTEGER NOT NULL, lang TEXT NOT NULL, bytes INTEGER NOT NULL,"
+	" hash TEXT NOT NULL, added TEXT NOT NULL, sentences INTEGER NOT NULL,"
+	" actors INTEGER NOT NULL, mentions INTEGER NOT NULL);"
+	"CREATE TABLE sentences("
+	" id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, idx INTEGER NOT NULL,"
+	" span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT NOT NULL);"
+	"CREATE TABLE actors("
+	" id INTEGER PRIMARY KEY, doc INTEGER NOT NULL, sent INTEGER NOT NULL,"
+	" span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, code TEXT NOT NULL,"
+	" label TEXT NOT NULL, how TEXT NOT NULL, entry TEXT NOT NULL, confidence REAL NOT NULL);"
+	"CREATE TABLE mentions("
+	" id INTEGER PRIMARY KEY, record TEXT NOT NULL, doc INTEGER NOT NULL,"
+	" sent INTEGER NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL,"
+	" cameo TEXT NOT NULL, root TEXT NOT NULL, quad INTEGER, goldstein REAL,"
+	" plover TEXT NOT NULL, modality INTEGER NOT NULL,"
+	" source_start INTEGER, source_end INTEGER, verb_start INTEGER, verb_end INTEGER,"
+	" target_start INTEGER, target_end INTEGER, source_label TEXT NOT NULL,"
+	" target_label TEXT NOT NULL, pattern TEXT NOT NULL, confidence REAL NOT NULL,"
+	" date TEXT NOT NULL, date_precision INTEGER NOT NULL, date_how TEXT NOT NULL,"
+	" date_start INTEGER, date_end INTEGER, historical INTEGER NOT NULL,"
+	" place TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL, lat REAL, lon REAL,"
+	" geo_precision INTEGER NOT NULL, place_how TEXT NOT NULL, place_start INTEGER,"
+	" place_end INTEGER, gkey INTEGER, place_key TEXT NOT NULL, event INTEGER);"
+	"CREATE INDEX mentions_gkey ON mentions(gkey) WHERE gkey IS NOT NULL;"
+	"CREATE INDEX mentions_event ON mentions(event) WHERE event IS NOT NULL;"
+	"CREATE TABLE events("
+	" id INTEGER PRIMARY KEY, gkey INTEGER NOT NULL, date TEXT NOT NULL,"
+	" date_precision INTEGER NOT NULL, date_lo TEXT NOT NULL, date_hi TEXT NOT NULL,"
+	" source TEXT NOT NULL, target TEXT NOT NULL, source_label TEXT NOT NULL,"
+	" target_label TEXT NOT NULL, root TEXT NOT NULL, cameo TEXT NOT NULL, quad INTEGER,"
+	" goldstein REAL, plover TEXT NOT NULL, place TEXT NOT NULL, country TEXT NOT NULL,"
+	" admin1 TEXT NOT NULL, lat REAL, lon REAL, geo_precision INTEGER NOT NULL,"
+	" mentions INTEGER NOT NULL, sources INTEGER NOT NULL, articles INTEGER NOT NULL,"
+	" root_event INTEGER NOT NULL, first_doc INTEGER NOT NULL);"
+	"CREATE INDEX events_gkey ON events(gkey);"
+	"CREATE INDEX events_date ON events(date_lo);",
+	/* 1 -> 2: near-duplicate articles. Articles stored before have no
+	** signature: they are never found as near-duplicates of new ones. */
+	"ALTER TABLE documents ADD COLUMN dup_of INTEGER;"
+	"ALTER TABLE documents ADD COLUMN sig BLOB;"
+	"CREATE INDEX documents_dup ON documents(dup_of) WHERE dup_of IS NOT NULL;"
+	"CREATE TABLE dup_bands(key INTEGER NOT NULL, doc INTEGER NOT NULL,"
+	" PRIMARY KEY(key, doc)) WITHOUT ROWID;",
+};
+
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+
+/* ------------------------------------------------------------------ */
+/* Statements                                                          */
+/* ------------------------------------------------------------------ */
+
+#define BAND_KEYS "?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16"
+
+/* Every statement the store runs more than once, prepared at open. */
+#define STMT_MAP(X)                                                                \
+	X(BEGIN, "BEGIN IMMEDIATE")                                                \
+	X(COMMIT, "COMMIT")                                                        \
+	X(ROLLBACK, "ROLLBACK")                                                    \
+	X(SAVE, "SAVEPOINT doc")                                                   \
+	X(RELEASE, "RELEASE doc")                                                  \
+	X(UNDO, "ROLLBACK TO doc")                                                 \
+	X(DOC_FIND, "SELECT id, hash FROM documents WHERE doc=?1")                 \
+	X(DOC_NEXT, "SELECT coalesce(max(id),0)+1 FROM documents")                 \
+	X(DOC_PUT, "INSERT OR REPLACE INTO documents(id,doc,url,source,title,date,"  \
+	  "date_precision,lang,bytes,hash,added,sentences,actors,mentions,dup_of,sig)" \
+	  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)")        \
+	X(DOC_DUP, "UPDATE documents SET dup_of=?2,sig=?3 WHERE id=?1")            \
+	X(DOC_SIG, "SELECT sig, dup_of FROM documents WHERE id=?1")                       \
+	X(DOC_CHILDREN, "SELECT id, sig FROM documents WHERE dup_of=?1 ORDER BY id") \
+	X(SENT_INSERT, "INSERT INTO sentences VALUES(?1<<24|?2,?1,?2,?3,?4,?5)")   \
+	X(SENT_DELETE, "DELETE FROM sentences WHERE id BETWEEN ?1<<24 AND ?1<<24|16777215") \
+	X(ACT_INSERT, "INSERT INTO actors VALUES(?1<<24|?10,?1,?2,?3,?4,?5,?6,?7,?8,?9)") \
+	X(ACT_DELETE, "DELETE FROM actors WHERE id BETWEEN ?1<<24 AND ?1<<24|16777215") \
+	X(MEN_INSERT, "INSERT INTO mentions(id,record,doc,sent,source,target,cameo,"  \
+	  "root,quad,goldstein,plover,modality,source_start,source_end,"           \
+	  "verb_start,verb_end,target_start,target_end,source_label,target_label," \
+	  "pattern,confidence,date,date_precision,date_how,date_start,date_end,"   \
+	  "historical,place,country,admin1,lat,lon,geo_precision,place_how,"       \
+	  "place_start,place_end,gkey,place_key) VALUES(?2<<24|?39,?1,?2,?3,?4,?5,?6,?7,?8," \
+	  "?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,"    \
+	  "?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38)")                  \
+	X(MEN_DELETE, "DELETE FROM mentions WHERE id BETWEEN ?1<<24 AND ?1<<24|16777215") \
+	X(MEN_GKEYS, "SELECT DISTINCT gkey FROM mentions WHERE id BETWEEN ?1<<24"  \
+	  " AND ?1<<24|16777215 AND gkey IS NOT NULL")                             \
+	X(MEN_EVENT, "UPDATE mentions SET event=?2 WHERE id=?1")                   \
+	X(BAND_FIND, "SELECT doc FROM dup_bands WHERE key=?1 AND doc<?2 LIMIT 8")  \
+	X(BAND_INSERT, "INSERT OR IGNORE INTO dup_bands(key,doc) VALUES(?1,?2)")   \
+	X(BAND_DELETE, "DELETE FROM dup_bands WHERE doc=?17 AND key IN(" BAND_KEYS ")") \
+	X(GROUP, "SELECT m.id, coalesce(d.dup_of,d.id), c.source, c.url,"          \
+	  " m.place_key, m.cameo, m.geo_precision, m.sent, m.event FROM mentions m" \
+	  " JOIN documents d ON d.id=m.doc"                                        \
+	  " JOIN documents c ON c.id=coalesce(d.dup_of,d.id) WHERE m.gkey=?1")     \
+	X(EV_DELETE, "DELETE FROM events WHERE gkey=?1")                           \
+	X(EV_INSERT, "INSERT INTO events SELECT ?1,?2,a.date,a.date_precision,"    \
+	  " CASE length(a.date) WHEN 10 THEN a.date WHEN 7 THEN a.date||'-01'"     \
+	  "  WHEN 4 THEN a.date||'-01-01' ELSE '9999' END,"                        \
+	  " CASE length(a.date) WHEN 10 THEN a.date"                               \
+	  "  WHEN 7 THEN date(a.date||'-01','+1 month','-1 day')"                  \
+	  "  WHEN 4 THEN a.date||'-12-31' ELSE '' END,"                            \
+	  " a.source,a.target,a.source_label,a.target_label,a.root,a.cameo,"       \
+	  " a.quad,a.goldstein,a.plover,p.place,p.country,p.admin1,p.lat,p.lon,"   \
+	  " p.geo_precision,?3,?4,?5,?6,coalesce(fd.dup_of,fd.id)"                 \
+	  " FROM mentions a, mentions p, mentions f JOIN documents fd ON fd.id=f.doc" \
+	  " WHERE a.id=?7 AND p.id=?8 AND f.id=?9")
+
+typedef enum {
+#define X_ENUM(name, sql) S_##name,
+	STMT_MAP(X_ENUM)
+#undef X_ENUM
+	S_COUNT
+} stmt_id;
+
+static const char *const stmt_sql[] = {
+#define X_SQL(name, sql) sql,
+	STMT_MAP(X_SQL)
+#undef X_SQL
+};
+
+struct dyad_store {
+	sqlite3 *db;
+	char msg[DYAD__MSG_MAX];
+	char *path;               /* as opened, for messages */
+	dyad_store_opts o;        /* with the defaults filled in */
+	sqlite3_stmt *s[S_COUNT]; /* prepared statements (NULL when readonly) */
+	int in_batch;             /* a write transaction is open */
+	int batch_docs;           /* documents written in it */
+	dyad__buf gkeys;          /* int64_t[]: event groups the batch touched */
+	dyad__buf cm;             /* dyad__cmention[]: one group, clustering */
+	dyad__buf old;            /* int64_t[]: each mention's event before */
+	dyad__buf clusters;       /* dyad__cluster[] */
+	dyad__buf kids;           /* child[]: articles linked to a changing one */
+	dyad__buf pend;           /* band[]: band rows of the open batch, written at commit */
+	int32_t heads[PEND_HEADS];/* pend's hash chains by key; -1 ends a chain */
+	dyad__arena arena;        /* strings of one group */
+	char added[11];           /* today, YYYY-MM-DD (SOURCE_DATE_EPOCH honoured) */
+};
+
+/* What the document row holds besides the article's own facts. */
+typedef struct doc_row {
+	int64_t id;            /* rowid: kept on replacement, else the next one */
+	const char *hash;      /* content hash */
+	size_t sentences, actors, mentions;
+	int64_t dup;           /* canonical article it near-duplicates, or 0 */
+	const uint32_t *sig;   /* MinHash signature, or NULL */
+} doc_row;
+
+struct dyad_store_query {
+	dyad_store *st;
+	sqlite3_stmt *stmt;       /* the query, its filters bound */
+	int near;                 /* post-filter by distance */
+	double lat, lon, km;
+};
+
+/* ------------------------------------------------------------------ */
+/* Errors                                                              */
+/* ------------------------------------------------------------------ */
+
+/* Turns an SQLite result into a status with a message on st: a lock held
+** past the timeout is DYAD_BUSY and says so plainly. */
+static dyad_status sql_fail(dyad_store *st, int rc, const char *what)
+{
+	const char *why = st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return dyad__msg(st->msg, DYAD_BUSY,
+				 "%s: database is locked by another dyad process (waited %d ms); "
+				 "try again when it has finished", st->path, st->o.busy_ms);
+	case SQLITE_NOMEM:
+		return dyad__msg(st->msg, DYAD_NOMEM, "%s: out of memory (%s)", st->path, what);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return dyad__msg(st->msg, DYAD_CORRUPT, "%s: %s: %s", st->path, what, why);
+	default:
+		return dyad__msg(st->msg, DYAD_IO, "%s: %s: %s", st->path, what, why);
+	}
+}
+
+/* Runs a statement with no rows to the end and resets it. */
+static int run(sqlite3_stmt *s)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	return rc == SQLITE_ROW ? SQLITE_DONE : rc;
+}
+
+static void bind_str(sqlite3_stmt *s, int i, const char *v)
+{
+	sqlite3_bind_text(s, i, v ? v : "", -1, SQLITE_STATIC);
+}
+
+static void bind_span(sqlite3_stmt *s, int i, size_t a, size_t b)
+{
+	if (a == 0 && b == 0) {
+		sqlite3_bind_null(s, i);
+		sqlite3_bind_null(s, i + 1);
+	} else {
+		sqlite3_bind_int64(s, i, (sqlite3_int64)a);
+		sqlite3_bind_int64(s, i + 1, (sqlite3_int64)b);
+	}
+}
+
+/* Column text, "" for NULL. */
+static const char *col_str(sqlite3_stmt *s, int i)
+{
+	const unsigned char *t = sqlite3_column_text(s, i);
+
+	return t ? (const char *)t : "";
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                             */
+/* ------------------------------------------------------------------ */
+
+void dyad_store_opts_init(dyad_store_opts *o)
+{
+	memset(o, 0, sizeof *o);
+}
+
+/* Today in UTC, or the day of SOURCE_DATE_EPOCH when set, so that
+** reproducible runs store reproducible rows. */
+static void today(char out[11])
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	time_t t = e && *e ? (time_t)strtoll(e, NULL, 10) : time(NULL);
+	struct tm tm;
+
+	if (!gmtime_r(&t, &tm) || strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+		strcpy(out, "1970-01-01");
+}
+
+/* One integer from a pragma or a count query. */
+static int query_int(dyad_store *st, const char *sql, sqlite3_int64 *out)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(s);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int64(s, 0) : 0;
+	if (rc == SQLITE_ROW)
+		rc = SQLITE_OK;
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/* The schema version, refusing a file that is not dyad's or is newer. */
+static dyad_status read_version(dyad_store *st, sqlite3_int64 *version)
+{
+	sqlite3_int64 app, tables;
+	int rc;
+
+	if ((rc = query_int(st, "PRAGMA user_version", version)) != SQLITE_OK ||
+	    (rc = query_int(st, "PRAGMA application_id", &app)) != SQLITE_OK ||
+	    (rc = query_int(st, "SELECT count(*) FROM sqlite_master", &tables)) != SQLITE_OK)
+		return sql_fail(st, rc, "reading the schema version");
+	if ((*version == 0 && tables > 0) || (*version > 0 && app != APP_ID))
+		return dyad__msg(st->msg, DYAD_PARSE, "%s: not a dyad database", st->path);
+	if (*version > SCHEMA_VERSION)
+		return dyad__msg(st->msg, DYAD_PARSE,
+				 "%s: made by a newer dyad (schema version %lld; this one knows "
+				 "up to %d)", st->path, (long long)*version, SCHEMA_VERSION);
+	return DYAD_OK;
+}
+
+/* One step towards version target in its own write transaction. The
+** version is read again inside it: another process may have upgraded the
+** file since. *done: the file is at target. */
+static dyad_status migrate_step(dyad_store *st, int target, int *done)
+{
+	sqlite3_int64 v;
+	char sql[96];
+	dyad_status ret;
+	int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+	if (rc != SQLITE_OK)
+		return sql_fail(st, rc, "starting a schema upgrade");
+	if ((ret = read_version(st, &v)) != DYAD_OK)
+		goto fail;
+	*done = v >= target;
+	snprintf(sql, sizeof sql, "PRAGMA user_version=%d;PRAGMA application_id=%d;",
+		 (int)v + 1, APP_ID);
+	if (!*done && ((rc = sqlite3_exec(st->db, migrations[v], NULL, NULL, NULL)) != SQLITE_OK ||
+		       (rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL)) != SQLITE_OK)) {
+		ret = sql_fail(st, rc, "upgrading the schema");
+		goto fail;
+	}
+	if ((rc = sqlite3_exec(st->db, "COMMIT", NULL, NULL, NULL)) == SQLITE_OK)
+		return DYAD_OK;
+	ret = sql_fail(st, rc, "upgrading the schema");
+fail:
+	sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	return ret;
+}
+
+/* Checks the file is dyad's (or empty) and brings it to version target,
+** one migration per transaction. */
+static dyad_status migrate(dyad_store *st, int target)
+{
+	sqlite3_int64 version = 0;
+	dyad_status ret;
+	int done, waited = 0;
+
+	/* Another process creating the file may refuse even the read at once. */
+	while ((ret = read_version(st, &version)) == DYAD_BUSY && waited < st->o.busy_ms) {
+		sqlite3_sleep(10);
+		waited += 10;
+	}
+	done = version >= target;
+
+	if (ret != DYAD_OK || done)
+		return ret;
+	if (st->o.readonly)
+		return dyad__msg(st->msg, DYAD_PARSE,
+				 "%s: schema version %lld needs an upgrade; open it for writing "
+				 "once", st->path, (long long)version);
+	while (!done) {
+		if ((ret = migrate_step(st, target, &done)) == DYAD_BUSY && waited < st->o.busy_ms) {
+			sqlite3_sleep(10);
+			waited += 10;
+			continue;
+		}
+		if (ret != DYAD_OK)
+			return ret;
+	}
+	return DYAD_OK;
+}
+
+/* Runs sql, trying again while another connection holds a lock for up
+** to the busy timeout: switching a new file to WAL, or reading its schema
+** while another process creates it, can be refused at once without the
+** busy handler being asked. */
+static int exec_patient(dyad_store *st, const char *sql)
+{
+	int rc, waited = 0;
+
+	while ((rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL)) == SQLITE_BUSY &&
+	       waited < st->o.busy_ms) {
+		sqlite3_sleep(10);
+		waited += 10;
+	}
+	return rc;
+}
+
+/* Opens the SQLite file with dyad's settings. */
+static dyad_status open_db(dyad_store *st, const char *path)
+{
+	const int flags = st->o.readonly ? SQLITE_OPEN_READONLY
+					 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int rc = sqlite3_open_v2(path, &st->db, flags, NULL);
+
+	if (rc != SQLITE_OK)
+		return sql_fail(st, rc, "cannot open");
+	sqlite3_extended_result_codes(st->db, 0);
+	sqlite3_busy_timeout(st->db, st->o.busy_ms > 0 ? st->o.busy_ms : 0);
+	if (!st->o.readonly &&
+	    (rc = exec_patient(st, "PRAGMA journal_mode=WAL")) != SQLITE_OK)
+		return sql_fail(st, rc, "setting the WAL journal");
+	/* Checkpoints every 16 MB of WAL rather than 4: fewer copies of the
+	** same pages while a large ingest runs. */
+	rc = exec_patient(st, "PRAGMA synchronous=NORMAL;PRAGMA cache_size=-32768;"
+			  "PRAGMA temp_store=MEMORY;PRAGMA wal_autocheckpoint=4096");
+	return rc == SQLITE_OK ? DYAD_OK : sql_fail(st, rc, "configuring");
+}
+
+static dyad_status prepare_all(dyad_store *st)
+{
+	int i, rc;
+
+	for (i = 0; i < S_COUNT; i++)
+		if ((rc = sqlite3_prepare_v3(st->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+					     &st->s[i], NULL)) != SQLITE_OK)
+			return sql_fail(st, rc, "preparing statements");
+	return DYAD_OK;
+}
+
+/* Opens path at schema version target (tests make older files with it). */
+static dyad_status store_open_at(const char *path, const dyad_store_opts *o, int target,
+				 dyad_store **out)
+{
+	dyad_store *st = calloc(1, sizeof *st);
+	dyad_status ret;
+
+	*out = st;
+	if (!st || !(st->path = strdup(path ? path : ""))) {
+		free(st);
+		*out = NULL;
+		return DYAD_NOMEM;
+	}
+	if (o)
+		st->o = *o;
+	st->o.batch = st->o.batch > 0 ? st->o.batch : DEFAULT_BATCH;
+	st->o.busy_ms = st->o.busy_ms == 0 ? DEFAULT_BUSY_MS : st->o.busy_ms < 0 ? 0 : st->o.busy_ms;
+	st->o.dup_threshold = st->o.dup_threshold > 0 ? st->o.dup_threshold : DEFAULT_DUP;
+	dyad__arena_init(&st->arena);
+	memset(st->heads, 0xff, sizeof st->heads);
+	today(st->added);
+	if (!path || !*path)
+		return dyad__msg(st->msg, DYAD_BADARG, "no database file given");
+	if ((ret = open_db(st, path)) != DYAD_OK || (ret = migrate(st, target)) != DYAD_OK)
+		return ret;
+	if (!st->o.readonly && target == SCHEMA_VERSION)
+		return prepare_all(st);
+	return DYAD_OK;
+}
+
+dyad_status dyad_store_open(const char *path, const dyad_store_opts *o, dyad_store **out)
+{
+	return store_open_at(path, o, SCHEMA_VERSION, out);
+}
+
+dyad_status dyad__store_create_version(const char *path, int version)
+{
+	dyad_store *st;
+	dyad_status ret;
+
+	if (version < 0 || version > SCHEMA_VERSION)
+		return DYAD_BADARG;
+	ret = store_open_at(path, NULL, version, &st);
+	dyad_store_close(st);
+	return ret;
+}
+
+int dyad__store_schema_version(void)
+{
+	return SCHEMA_VERSION;
+}
+
+const char *dyad_store_errmsg(const dyad_store *st)
+{
+	return st ? st->msg : "";
+}
+
+dyad_status dyad_store_close(dyad_store *st)
+{
+	dyad_status ret = DYAD_OK;
+	int i;
+
+	if (!st)
+		return DYAD_OK;
+	if (st->in_batch)
+		ret = dyad_store_commit(st);
+	for (i = 0; i < S_COUNT; i++)
+		sqlite3_finalize(st->s[i]);
+	sqlite3_close_v2(st->db);
+	dyad__buf_free(&st->gkeys);
+	dyad__buf_free(&st->cm);
+	dyad__buf_free(&st->old);
+	dyad__buf_free(&st->clusters);
+	dyad__buf_free(&st->kids);
+	dyad__buf_free(&st->pend);
+	dyad__arena_free(&st->arena);
+	free(st->path);
+	free(st);
+	return ret;
+}
+
+/* ------------------------------------------------------------------ */
+/* Band rows of the open batch                                         */
+/* ------------------------------------------------------------------ */
+
+/* Band rows are random keys: inserted one by one as documents come, each
+** lands on another page of the index. They are kept here until the
+** commit and inserted in key order, which is much cheaper; lookups in
+** the meantime search both the table and these. */
+typedef struct band {
+	int64_t key;  /* LSH band key */
+	int64_t doc;  /* document row; 0 once the document was replaced */
+	int32_t next; /* next row of the same chain, or -1 */
+} band;
+
+static size_t head_of(int64_t key)
+{
+	return (size_t)((uint64_t)key % PEND_HEADS);
+}
+
+static void pend_link(dyad_store *st, size_t i)
+{
+	band *b = &DYAD__VEC_AT(&st->pend, band, i);
+	const size_t h = head_of(b->key);
+
+	b->next = st->heads[h];
+	st->heads[h] = (int32_t)i;
+}
+
+/* Keeps the first n pending rows (all when n is larger) and rebuilds the
+** chains. */
+static void pend_truncate(dyad_store *st, size_t n)
+{
+	size_t i;
+
+	if (n * sizeof(band) < st->pend.len)
+		st->pend.len = n * sizeof(band);
+	memset(st->heads, 0xff, sizeof st->heads);
+	for (i = 0; i < DYAD__VEC_LEN(&st->pend, band); i++)
+		pend_link(st, i);
+}
+
+static int pend_add(dyad_store *st, int64_t key, int64_t doc)
+{
+	const band b = { key, doc, -1 };
+
+	if (DYAD__VEC_LEN(&st->pend, band) >= INT32_MAX ||
+	    dyad__buf_append(&st->pend, &b, sizeof b) != 0)
+		return SQLITE_NOMEM;
+	pend_link(st, DYAD__VEC_LEN(&st->pend, band) - 1);
+	return SQLITE_DONE;
+}
+
+/* A replaced document's pending rows no longer count. */
+static void pend_drop_doc(dyad_store *st, int64_t doc)
+{
+	size_t i;
+
+	for (i = 0; i < DYAD__VEC_LEN(&st->pend, band); i++)
+		if (DYAD__VEC_AT(&st->pend, band, i).doc == doc)
+			DYAD__VEC_AT(&st->pend, band, i).doc = 0;
+}
+
+static int cmp_band(const void *a, const void *b)
+{
+	const band *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->doc < y->doc ? -1 : x->doc > y->doc;
+}
+
+/* Writes the pending rows in key order and forgets them. */
+static int pend_flush(dyad_store *st)
+{
+	sqlite3_stmt *s = st->s[S_BAND_INSERT];
+	band *b = (band *)st->pend.p;
+	const size_t n = DYAD__VEC_LEN(&st->pend, band);
+	size_t i;
+	int rc = SQLITE_DONE;
+
+	if (n)
+		qsort(b, n, sizeof *b, cmp_band);
+	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
+		if (!b[i].doc)
+			continue;
+		sqlite3_bind_int64(s, 1, b[i].key);
+		sqlite3_bind_int64(s, 2, b[i].doc);
+		rc = run(s);
+	}
+	pend_truncate(st, 0);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Clustering at the end of a batch                                    */
+/* ------------------------------------------------------------------ */
+
+/* The outlet of an article: its source, else the host of its URL, else
+** ""; a copy in the arena. */
+static const char *outlet_of(dyad__arena *a, const char *source, const char *url)
+{
+	const char *h, *e;
+
+	if (source[0])
+		return dyad__arena_strndup(a, source, strlen(source));
+	h = strstr(url, "://");
+	if (!h)
+		return "";
+	h += 3;
+	e = h + strcspn(h, "/:?#");
+	return dyad__arena_strndup(a, h, (size_t)(e - h));
+}
+
+/* Reads group gkey's eligible mentions into st->cm and st->old. */
+static int load_group(dyad_store *st, int64_t gkey)
+{
+	sqlite3_stmt *s = st->s[S_GROUP];
+	int rc;
+
+	st->cm.len = st->old.len = 0;
+	dyad__arena_reset(&st->arena);
+	sqlite3_bind_int64(s, 1, gkey);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		dyad__cmention m;
+		const int64_t old = sqlite3_column_int64(s, 8);
+
+		m.rowid = sqlite3_column_int64(s, 0);
+		m.canon = sqlite3_column_int64(s, 1);
+		m.outlet = outlet_of(&st->arena, col_str(s, 2), col_str(s, 3));
+		m.place_key = dyad__arena_strndup(&st->arena, col_str(s, 4), strlen(col_str(s, 4)));
+		m.cameo = dyad__arena_strndup(&st->arena, col_str(s, 5), strlen(col_str(s, 5)));
+		m.geo_precision = sqlite3_column_int(s, 6);
+		m.first_sentence = sqlite3_column_int(s, 7) == 0;
+		m.cluster = -1;
+		if (dyad__buf_append(&st->cm, &m, sizeof m) != 0 ||
+		    dyad__buf_append(&st->old, &old, sizeof old) != 0) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	if (rc == SQLITE_DONE && st->arena.nomem)
+		rc = SQLITE_NOMEM;
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Writes one cluster's event row. */
+static int put_event(dyad_store *st, int64_t gkey, const dyad__cluster *c,
+		     const dyad__cmention *m)
+{
+	sqlite3_stmt *s = st->s[S_EV_INSERT];
+
+	sqlite3_bind_int64(s, 1, c->id);
+	sqlite3_bind_int64(s, 2, gkey);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)c->mentions);
+	sqlite3_bind_int64(s, 4, (sqlite3_int64)c->sources);
+	sqlite3_bind_int64(s, 5, (sqlite3_int64)c->articles);
+	sqlite3_bind_int(s, 6, c->root_event);
+	sqlite3_bind_int64(s, 7, m[c->code_row].rowid);
+	sqlite3_bind_int64(s, 8, m[c->place_row].rowid);
+	sqlite3_bind_int64(s, 9, m[c->first_row].rowid);
+	return run(s);
+}
+
+/* Clusters group gkey again from all its mentions: its events are
+** replaced, and each mention whose event changed is pointed at its new
+** one. */
+static int recluster(dyad_store *st, int64_t gkey)
+{
+	dyad__cmention *m;
+	const int64_t *old;
+	dyad__cluster *c;
+	size_t n, nc, i;
+	int rc;
+
+	if ((rc = load_group(st, gkey)) != SQLITE_OK)
+		return rc;
+	n = DYAD__VEC_LEN(&st->cm, dyad__cmention);
+	st->clusters.len = 0;
+	if (dyad__buf_reserve(&st->clusters, (n + 1) * sizeof(dyad__cluster)) != 0)
+		return SQLITE_NOMEM;
+	m = (dyad__cmention *)st->cm.p;
+	old = (const int64_t *)st->old.p;
+	c = (dyad__cluster *)st->clusters.p;
+	if (dyad__cluster_group(gkey, m, n, c, &nc) != 0)
+		return SQLITE_NOMEM;
+	sqlite3_bind_int64(st->s[S_EV_DELETE], 1, gkey);
+	if ((rc = run(st->s[S_EV_DELETE])) != SQLITE_DONE)
+		return rc;
+	for (i = 0; i < nc; i++)
+		if ((rc = put_event(st, gkey, &c[i], m)) != SQLITE_DONE)
+			return rc;
+	for (i = 0; i < n; i++) {
+		const int64_t ev = c[m[i].cluster].id;
+		if (old[i] == ev)
+			continue;
+		sqlite3_bind_int64(st->s[S_MEN_EVENT], 1, m[i].rowid);
+		sqlite3_bind_int64(st->s[S_MEN_EVENT], 2, ev);
+		if ((rc = run(st->s[S_MEN_EVENT])) != SQLITE_DONE)
+			return rc;
+	}
+	return SQLITE_OK;
+}
+
+static int cmp_gkey(const void *a, const void *b)
+{
+	const int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Reclusters every group the batch touched, once each. */
+static int recluster_batch(dyad_store *st)
+{
+	int64_t *g = (int64_t *)st->gkeys.p;
+	const size_t n = DYAD__VEC_LEN(&st->gkeys, int64_t);
+	size_t i;
+	int rc;
+
+	if (n)
+		qsort(g, n, sizeof *g, cmp_gkey);
+	for (i = 0; i < n; i++) {
+		if (i > 0 && g[i] == g[i - 1])
+			continue;
+		if ((rc = recluster(st, g[i])) != SQLITE_OK)
+			return rc;
+	}
+	st->gkeys.len = 0;
+	return SQLITE_OK;
+}
+
+/* Ends the open batch without writing it. */
+static void abort_batch(dyad_store *st)
+{
+	if (st->in_batch)
+		run(st->s[S_ROLLBACK]);
+	st->in_batch = 0;
+	st->batch_docs = 0;
+	st->gkeys.len = 0;
+	pend_truncate(st, 0);
+}
+
+dyad_status dyad_store_commit(dyad_store *st)
+{
+	int rc;
+
+	if (!st->in_batch)
+		return DYAD_OK;
+	if ((rc = pend_flush(st)) != SQLITE_OK || (rc = recluster_batch(st)) != SQLITE_OK ||
+	    (rc = run(st->s[S_COMMIT])) != SQLITE_DONE) {
+		const dyad_status ret = sql_fail(st, rc, "committing a batch (its documents are not stored)");
+		abort_batch(st);
+		return ret;
+	}
+	st->in_batch = 0;
+	st->batch_docs = 0;
+	return DYAD_OK;
+}
+
+static dyad_status begin_batch(dyad_store *st)
+{
+	int rc;
+
+	if (st->in_batch)
+		return DYAD_OK;
+	if (!st->s[S_BEGIN])
+		return dyad__msg(st->msg, DYAD_BADARG, "%s: opened read-only", st->path);
+	if ((rc = run(st->s[S_BEGIN])) != SQLITE_DONE)
+		return sql_fail(st, rc, "starting a batch");
+	st->in_batch = 1;
+	st->batch_docs = 0;
+	st->gkeys.len = 0;
+	return DYAD_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing one document                                                */
+/* ------------------------------------------------------------------ */
+
+/* Adds s and its length to h: every field counts, and a byte moved from
+** one field to the next changes the hash. */
+static uint64_t hash_field(uint64_t h, const char *s, size_t n)
+{
+	uint64_t x = dyad__hash(s ? s : "", s ? n : 0);
+
+	return dyad__hash_u64(h ^ x) * 31 + (s ? n + 1 : 0);
+}
+
+/* The content hash of an article: text and metadata, as 16 hex digits.
+** The same input gives the same hash; any change, a new one. */
+static void content_hash(const dyad_input *in, char out[17])
+{
+	uint64_t h = 0x73746f7265ull;
+
+	h = hash_field(h, in->text, in->text_len);
+	h = hash_field(h, in->url, in->url ? strlen(in->url) : 0);
+	h = hash_field(h, in->date, in->date ? strlen(in->date) : 0);
+	h = hash_field(h, in->source, in->source ? strlen(in->source) : 0);
+	h = hash_field(h, in->title, in->title ? strlen(in->title) : 0);
+	h = hash_field(h, in->lang, in->lang ? strlen(in->lang) : 0);
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+/* Finds doc id; *row 0 when absent. *same: its hash is hash. */
+static int find_doc(dyad_store *st, const char *id, const char *hash, int64_t *row, int *same)
+{
+	sqlite3_stmt *s = st->s[S_DOC_FIND];
+	int rc;
+
+	*row = 0;
+	*same = 0;
+	/* The context keeps at most DYAD_MAX_FIELD_BYTES of an id: so does the store. */
+	sqlite3_bind_text(s, 1, id, (int)strnlen(id, DYAD_MAX_FIELD_BYTES), SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*row = sqlite3_column_int64(s, 0);
+		*same = strcmp(col_str(s, 1), hash) == 0;
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* Records that group gkey needs clustering at the end of the batch. */
+static int touch(dyad_store *st, int64_t gkey)
+{
+	return dyad__buf_append(&st->gkeys, &gkey, sizeof gkey) ? SQLITE_NOMEM : SQLITE_OK;
+}
+
+/* Touches the groups of doc row's mentions (they are about to change). */
+static int touch_doc_groups(dyad_store *st, int64_t row)
+{
+	sqlite3_stmt *s = st->s[S_MEN_GKEYS];
+	int rc;
+
+	sqlite3_bind_int64(s, 1, row);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (touch(st, sqlite3_column_int64(s, 0)) != SQLITE_OK) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* The band rows of a stored signature (a BLOB of DYAD__SIG_K values) go
+** with their document. */
+static int drop_bands(dyad_store *st, int64_t row, const void *sig, int len)
+{
+	sqlite3_stmt *s = st->s[S_BAND_DELETE];
+	uint32_t v[DYAD__SIG_K];
+	int64_t keys[DYAD__SIG_BANDS];
+	int i;
+
+	if (!sig || len != (int)sizeof v)
+		return SQLITE_DONE;
+	memcpy(v, sig, sizeof v);
+	dyad__dedup_bands(v, keys);
+	for (i = 0; i < DYAD__SIG_BANDS; i++)
+		sqlite3_bind_int64(s, i + 1, keys[i]);
+	sqlite3_bind_int64(s, 17, row);
+	return run(s);
+}
+
+/* Removes the rows of stored document row, ahead of its new content. */
+static int clear_doc(dyad_store *st, int64_t row)
+{
+	static const stmt_id del[] = { S_SENT_DELETE, S_ACT_DELETE, S_MEN_DELETE };
+	sqlite3_stmt *s;
+	size_t i;
+	int rc;
+
+	if ((rc = touch_doc_groups(st, row)) != SQLITE_OK)
+		return rc;
+	pend_drop_doc(st, row);
+	s = st->s[S_DOC_SIG];
+	sqlite3_bind_int64(s, 1, row);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		rc = drop_bands(st, row, sqlite3_column_blob(s, 0), sqlite3_column_bytes(s, 0));
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return rc;
+	for (i = 0; i < sizeof del / sizeof del[0]; i++) {
+		sqlite3_bind_int64(st->s[del[i]], 1, row);
+		if ((rc = run(st->s[del[i]])) != SQLITE_DONE)
+			return rc;
+	}
+	return SQLITE_OK;
+}
+
+/* What looking a signature up found. */
+typedef struct dup_found {
+	int64_t dup;                      /* canonical article resembled, or 0 */
+	unsigned char full[DYAD__SIG_BANDS]; /* bands already holding BAND_CAP articles */
+} dup_found;
+
+/*
+** The best earlier article that sig resembles at the threshold or above,
+** as its canonical article (the one it duplicates, if it is itself a
+** duplicate). A band key shared by BAND_CAP earlier articles is full:
+** articles alike in their boilerplate would otherwise make every lookup
+** compare with all of them. The earliest articles are kept, and they are
+** the canonical ones a copy links to.
+*/
+/* A lookup in progress: the candidates compared so far and the best. */
+typedef struct lookup {
+	const uint32_t *sig;
+	double best;
+	int64_t done[DYAD__SIG_BANDS * BAND_CAP * 2]; /* articles compared */
+	size_t ndone;
+	dup_found *out;
+} lookup;
+
+/* Compares candidate doc (its signature blob and link) once. */
+static void consider(lookup *l, int64_t doc, int64_t dup_of, const void *blob, int len)
+{
+	uint32_t other[DYAD__SIG_K];
+	double r;
+	size_t k;
+
+	for (k = 0; k < l->ndone && l->done[k] != doc; k++)
+		;
+	if (k < l->ndone || len != (int)sizeof other)
+		return;
+	if (l->ndone < sizeof l->done / sizeof l->done[0])
+		l->done[l->ndone++] = doc;
+	memcpy(other, blob, sizeof other);
+	r = dyad__dedup_resemblance(l->sig, other);
+	if (r > l->best || (r == l->best && (!l->out->dup || doc < l->out->dup))) {
+		l->best = r;
+		l->out->dup = dup_of ? dup_of : doc;
+	}
+}
+
+/* The candidate doc's signature and link, compared once. */
+static int consider_doc(dyad_store *st, lookup *l, int64_t doc)
+{
+	sqlite3_stmt *s = st->s[S_DOC_SIG];
+	int rc;
+
+	sqlite3_bind_int64(s, 1, doc);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		consider(l, doc, sqlite3_column_int64(s, 1), sqlite3_column_blob(s, 0),
+			 sqlite3_column_bytes(s, 0));
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* The candidates among the batch's pending band rows. */
+static int find_pending(dyad_store *st, lookup *l, const int64_t *keys, int64_t row,
+			unsigned char *seen)
+{
+	int i, rc = SQLITE_DONE;
+
+	for (i = 0; i < DYAD__SIG_BANDS && rc == SQLITE_DONE; i++) {
+		int32_t j;
+		for (j = st->heads[head_of(keys[i])]; j >= 0 && rc == SQLITE_DONE;) {
+			const band *b = &DYAD__VEC_AT(&st->pend, band, (size_t)j);
+			j = b->next;
+			if (b->key != keys[i] || !b->doc || b->doc >= row)
+				continue;
+			if (++seen[i] >= BAND_CAP)
+				l->out->full[i] = 1;
+			rc = consider_doc(st, l, b->doc);
+		}
+	}
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int find_dup(dyad_store *st, const uint32_t *sig, const int64_t *keys, int64_t row,
+		    dup_found *out)
+{
+	sqlite3_stmt *s = st->s[S_BAND_FIND];
+	unsigned char seen[DYAD__SIG_BANDS] = { 0 };
+	lookup l;
+	int i, rc = SQLITE_DONE;
+
+	memset(out, 0, sizeof *out);
+	l.sig = sig;
+	l.best = st->o.dup_threshold;
+	l.ndone = 0;
+	l.out = out;
+	/* One probe per band: cheaper than one IN list, which SQLite sorts. */
+	for (i = 0; i < DYAD__SIG_BANDS && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_int64(s, 1, keys[i]);
+		sqlite3_bind_int64(s, 2, row);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			if (++seen[i] >= BAND_CAP)
+				out->full[i] = 1;
+			if ((rc = consider_doc(st, &l, sqlite3_column_int64(s, 0))) != SQLITE_DONE)
+				break;
+		}
+		sqlite3_reset(s);
+	}
+	if (rc != SQLITE_DONE)
+		return rc;
+	return find_pending(st, &l, keys, row, seen);
+}
+
+/* Adds the band rows of an original article (a near-duplicate adds
+** none: later copies find the original), but to no full band. */
+static int add_bands(dyad_store *st, int64_t row, const int64_t *keys, const dup_found *f)
+{
+	int i, rc = SQLITE_DONE;
+
+	for (i = 0; i < DYAD__SIG_BANDS && rc == SQLITE_DONE && !f->dup; i++)
+		if (!f->full[i])
+			rc = pend_add(st, keys[i], row);
+	return rc;
+}
+
+/* Finds the earlier article that doc in row near-duplicates, if any:
+** d->sig and d->dup are set (sig points into sig), and its bands stored. */
+static int link_doc(dyad_store *st, const dyad_doc *doc, uint32_t sig[DYAD__SIG_K], doc_row *d)
+{
+	int64_t keys[DYAD__SIG_BANDS];
+	dup_found f;
+	int rc;
+
+	d->dup = 0;
+	d->sig = NULL;
+	if (dyad__dedup_signature(doc, sig) == 0)
+		return SQLITE_DONE;
+	dyad__dedup_bands(sig, keys);
+	if ((rc = find_dup(st, sig, keys, d->id, &f)) != SQLITE_OK)
+		return rc;
+	d->dup = f.dup;
+	d->sig = sig;
+	return add_bands(st, d->id, keys, &f);
+}
+
+/* An article that was linked to row: its id and signature. */
+typedef struct child {
+	int64_t row;
+	uint32_t sig[DYAD__SIG_K];
+	int has_sig;
+} child;
+
+/* The articles linked to row, which is changing: each is linked again
+** to whatever it now resembles, and its events counted again. */
+static int relink_children(dyad_store *st, int64_t row, dyad__buf *kids)
+{
+	sqlite3_stmt *s = st->s[S_DOC_CHILDREN];
+	size_t i, n;
+	int rc;
+
+	kids->len = 0;
+	sqlite3_bind_int64(s, 1, row);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		child k;
+		k.row = sqlite3_column_int64(s, 0);
+		k.has_sig = sqlite3_column_bytes(s, 1) == (int)sizeof k.sig;
+		if (k.has_sig)
+			memcpy(k.sig, sqlite3_column_blob(s, 1), sizeof k.sig);
+		if (dyad__buf_append(kids, &k, sizeof k) != 0) {
+			rc = SQLITE_NOMEM;
+			break;
+		}
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return rc;
+	n = DYAD__VEC_LEN(kids, child);
+	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
+		const child *k = &DYAD__VEC_AT(kids, child, i);
+		int64_t keys[DYAD__SIG_BANDS];
+		dup_found f;
+		int64_t dup;
+
+		memset(&f, 0, sizeof f);
+		if (k->has_sig) {
+			dyad__dedup_bands(k->sig, keys);
+			/* Now an original itself, it needs the bands it lacked. */
+			if ((rc = find_dup(st, k->sig, keys, k->row, &f)) != SQLITE_OK ||
+			    (rc = add_bands(st, k->row, keys, &f)) != SQLITE_DONE)
+				return rc;
+		}
+		dup = f.dup;
+		if ((rc = touch_doc_groups(st, k->row)) != SQLITE_OK)
+			return rc;
+		sqlite3_bind_int64(st->s[S_DOC_DUP], 1, k->row);
+		if (dup)
+			sqlite3_bind_int64(st->s[S_DOC_DUP], 2, dup);
+		else
+			sqlite3_bind_null(st->s[S_DOC_DUP], 2);
+		sqlite3_bind_blob(st->s[S_DOC_DUP], 3, k->has_sig ? k->sig : NULL,
+				  k->has_sig ? (int)sizeof k->sig : 0, SQLITE_TRANSIENT);
+		rc = run(st->s[S_DOC_DUP]);
+	}
+	return rc;
+}
+
+/* Writes the document row, last: every count and link is known by then,
+** so the row is written once. */
+static int put_doc_row(dyad_store *st, const dyad_doc_info *info, const doc_row *d)
+{
+	sqlite3_stmt *s = st->s[S_DOC_PUT];
+
+	sqlite3_bind_int64(s, 1, d->id);
+	sqlite3_bind_text(s, 2, info->id, (int)strnlen(info->id, DYAD_MAX_FIELD_BYTES), SQLITE_STATIC);
+	bind_str(s, 3, info->url);
+	bind_str(s, 4, info->source);
+	bind_str(s, 5, info->title);
+	bind_str(s, 6, info->date);
+	sqlite3_bind_int(s, 7, (int)info->date_precision);
+	bind_str(s, 8, info->lang);
+	sqlite3_bind_int64(s, 9, (sqlite3_int64)info->text_len);
+	bind_str(s, 10, d->hash);
+	bind_str(s, 11, st->added);
+	sqlite3_bind_int64(s, 12, (sqlite3_int64)d->sentences);
+	sqlite3_bind_int64(s, 13, (sqlite3_int64)d->actors);
+	sqlite3_bind_int64(s, 14, (sqlite3_int64)d->mentions);
+	if (d->dup)
+		sqlite3_bind_int64(s, 15, d->dup);
+	else
+		sqlite3_bind_null(s, 15);
+	if (d->sig)
+		sqlite3_bind_blob(s, 16, d->sig, DYAD__SIG_K * (int)sizeof(uint32_t), SQLITE_STATIC);
+	else
+		sqlite3_bind_null(s, 16);
+	return run(s);
+}
+
+/* The id a new document gets. */
+static int next_id(dyad_store *st, int64_t *row)
+{
+	sqlite3_stmt *s = st->s[S_DOC_NEXT];
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW) {
+		*row = sqlite3_column_int64(s, 0);
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+static int put_sentences(dyad_store *st, const dyad_doc *doc, int64_t row, size_t *n)
+{
+	sqlite3_stmt *s = st->s[S_SENT_INSERT];
+	dyad_sentence se;
+	int rc = SQLITE_DONE;
+
+	for (*n = 0; rc == SQLITE_DONE && dyad_doc_sentence(doc, *n, &se) == DYAD_OK; ++*n) {
+		sqlite3_bind_int64(s, 1, row);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)se.index);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)se.start);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)se.end);
+		sqlite3_bind_text(s, 5, se.text, (int)se.text_len, SQLITE_STATIC);
+		rc = run(s);
+	}
+	return rc;
+}
+
+static int put_actors(dyad_store *st, const dyad_doc *doc, int64_t row, size_t *n)
+{
+	sqlite3_stmt *s = st->s[S_ACT_INSERT];
+	dyad_mention m;
+	int rc = SQLITE_DONE;
+
+	for (*n = 0; rc == SQLITE_DONE && dyad_doc_mention(doc, *n, &m) == DYAD_OK; ++*n) {
+		sqlite3_bind_int64(s, 1, row);
+		sqlite3_bind_int64(s, 2, (sqlite3_int64)m.sent);
+		sqlite3_bind_int64(s, 3, (sqlite3_int64)m.start);
+		sqlite3_bind_int64(s, 4, (sqlite3_int64)m.end);
+		bind_str(s, 5, m.code);
+		bind_str(s, 6, m.label);
+		bind_str(s, 7, dyad_how_name(m.how));
+		bind_str(s, 8, m.entry);
+		sqlite3_bind_double(s, 9, m.confidence);
+		sqlite3_bind_int64(s, 10, (sqlite3_int64)*n);
+		rc = *n < ROWS_PER_DOC ? run(s) : SQLITE_TOOBIG;
+	}
+	return rc;
+}
+
+/* Binds the when and where of an event mention (parameters 22 to 36). */
+static void bind_when_where(sqlite3_stmt *s, const dyad_event *e)
+{
+	bind_str(s, 22, e->date);
+	sqlite3_bind_int(s, 23, (int)e->date_precision);
+	bind_str(s, 24, e->date_how);
+	bind_span(s, 25, e->date_start, e->date_end);
+	sqlite3_bind_int(s, 27, e->historical != 0);
+	bind_str(s, 28, e->place);
+	bind_str(s, 29, e->country);
+	bind_str(s, 30, e->admin1);
+	if (e->geo_precision != DYAD_GEO_NONE) {
+		sqlite3_bind_double(s, 31, e->lat);
+		sqlite3_bind_double(s, 32, e->lon);
+	} else {
+		sqlite3_bind_null(s, 31);
+		sqlite3_bind_null(s, 32);
+	}
+	sqlite3_bind_int(s, 33, (int)e->geo_precision);
+	bind_str(s, 34, e->place_how);
+	bind_span(s, 35, e->place_start, e->place_end);
+}
+
+/* Binds what, who and the provenance of an event mention (1 to 21). */
+static void bind_what(sqlite3_stmt *s, const dyad_event *e, int64_t row)
+{
+	bind_str(s, 1, e->id);
+	sqlite3_bind_int64(s, 2, row);
+	sqlite3_bind_int64(s, 3, (sqlite3_int64)e->sent);
+	bind_str(s, 4, e->source);
+	bind_str(s, 5, e->target);
+	bind_str(s, 6, e->cameo);
+	bind_str(s, 7, e->root);
+	if (e->quad > 0)
+		sqlite3_bind_int(s, 8, e->quad);
+	else
+		sqlite3_bind_null(s, 8);
+	if (e->has_goldstein && isfinite(e->goldstein))
+		sqlite3_bind_double(s, 9, e->goldstein);
+	else
+		sqlite3_bind_null(s, 9);
+	bind_str(s, 10, e->plover);
+	sqlite3_bind_int(s, 11, (int)e->modality);
+	bind_span(s, 12, e->src_start, e->src_end);
+	sqlite3_bind_int64(s, 14, (sqlite3_int64)e->verb_start);
+	sqlite3_bind_int64(s, 15, (sqlite3_int64)e->verb_end);
+	bind_span(s, 16, e->tgt_start, e->tgt_end);
+	bind_str(s, 18, e->source_label);
+	bind_str(s, 19, e->target_label);
+	bind_str(s, 20, e->pattern);
+	sqlite3_bind_double(s, 21, e->confidence);
+}
+
+static int put_mentions(dyad_store *st, const dyad_doc *doc, size_t n, int64_t row)
+{
+	sqlite3_stmt *s = st->s[S_MEN_INSERT];
+	char pk[PLACE_KEY_MAX];
+	size_t i;
+	int rc = SQLITE_DONE;
+
+	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
+		dyad_event e;
+
+		if (dyad_doc_event(doc, i, &e) != DYAD_OK)
+			return SQLITE_NOMEM;
+		bind_what(s, &e, row);
+		bind_when_where(s, &e);
+		dyad__cluster_place_key(&e, pk, sizeof pk);
+		bind_str(s, 38, pk);
+		if (dyad__cluster_eligible(&e)) {
+			const int64_t g = dyad__cluster_gkey(&e, row);
+			sqlite3_bind_int64(s, 37, g);
+			if (touch(st, g) != SQLITE_OK)
+				return SQLITE_NOMEM;
+		} else {
+			sqlite3_bind_null(s, 37);
+		}
+		sqlite3_bind_int64(s, 39, (sqlite3_int64)i);
+		rc = i < ROWS_PER_DOC ? run(s) : SQLITE_TOOBIG;
+	}
+	return rc;
+}
+
+/* The rows of one processed and coded document, in its savepoint; row
+** is its id when it replaces a stored one, else 0. */
+static int write_rows(dyad_store *st, const dyad_doc *doc, size_t nev, const char *hash,
+		      int64_t row, dyad_ingest_result *res)
+{
+	dyad_doc_info info;
+	uint32_t sig[DYAD__SIG_K];
+	doc_row d;
+	int rc;
+
+	dyad_doc_get_info(doc, &info);
+	memset(&d, 0, sizeof d);
+	d.id = row;
+	d.hash = hash;
+	if ((rc = row ? clear_doc(st, row) : next_id(st, &d.id)) != SQLITE_OK && rc != SQLITE_DONE)
+		return rc;
+	if ((rc = link_doc(st, doc, sig, &d)) != SQLITE_DONE ||
+	    (rc = put_sentences(st, doc, d.id, &d.sentences)) != SQLITE_DONE ||
+	    (rc = put_actors(st, doc, d.id, &d.actors)) != SQLITE_DONE ||
+	    (rc = put_mentions(st, doc, nev, d.id)) != SQLITE_DONE)
+		return rc;
+	d.mentions = nev;
+	if ((rc = put_doc_row(st, &info, &d)) != SQLITE_DONE)
+		return rc;
+	res->sentences = d.sentences;
+	res->actors = d.actors;
+	res->mentions = nev;
+	res->duplicate = d.dup != 0;
+	if (res->outcome == DYAD_INGEST_REPLACED)
+		return relink_children(st, d.id, &st->kids);
+	return SQLITE_DONE;
+}
+
+/* Writes a document all or nothing: a failure rolls back to before it. */
+static dyad_status write_doc(dyad_store *st, const dyad_doc *doc, size_t nev, const char *hash,
+			     int64_t row, dyad_ingest_result *res)
+{
+	const size_t pending = DYAD__VEC_LEN(&st->pend, band);
+	int rc;
+
+	if ((rc = run(st->s[S_SAVE])) != SQLITE_DONE)
+		return sql_fail(st, rc, "starting a document");
+	rc = write_rows(st, doc, nev, hash, row, res);
+	if (rc == SQLITE_OK || rc == SQLITE_DONE) {
+		if ((rc = run(st->s[S_RELEASE])) == SQLITE_DONE)
+			return DYAD_OK;
+	}
+	{
+		const dyad_status ret = sql_fail(st, rc, "writing a document");
+		pend_truncate(st, pending);
+		run(st->s[S_UNDO]);
+		run(st->s[S_RELEASE]);
+		return ret;
+	}
+}
+
+/* Processes and codes the article on ctx; the message, on failure, is
+** copied to the store so one handle explains. */
+static dyad_status code_doc(dyad_store *st, dyad_ctx *ctx, const dyad_input *in,
+			    const dyad_code_opts *opts, const dyad_doc **doc, size_t *nev)
+{
+	dyad_code_opts o;
+	dyad_status ret;
+
+	if (opts)
+		o = *opts;
+	else
+		dyad_code_opts_init(&o);
+	o.keep_modal = 1; /* kept as mentions, left out of the events */
+	o.explain = 0;
+	if ((ret = dyad_ctx_process(ctx, in, doc)) == DYAD_OK &&
+	    (ret = dyad_doc_events(*doc, &o, nev)) == DYAD_OK)
+		return DYAD_OK;
+	return dyad__msg(st->msg, ret, "%s", *dyad_errmsg(ctx) ? dyad_errmsg(ctx) : dyad_strerror(ret));
+}
+
+dyad_status dyad_store_ingest(dyad_store *st, dyad_ctx *ctx, const dyad_input *in,
+			      const dyad_code_opts *opts, dyad_ingest_result *res)
+{
+	dyad_ingest_result dummy;
+	const char *id = in->id ? in->id : in->origin ? in->origin : "-";
+	const dyad_doc *doc;
+	char hash[17];
+	int64_t row;
+	size_t nev = 0;
+	int same, rc;
+	dyad_status ret;
+
+	res = res ? res : &dummy;
+	memset(res, 0, sizeof *res);
+	res->bytes = in->text_len;
+	st->msg[0] = '\0';
+	content_hash(in, hash);
+	if ((ret = begin_batch(st)) != DYAD_OK)
+		return ret;
+	if ((rc = find_doc(st, id, hash, &row, &same)) != SQLITE_DONE)
+		return sql_fail(st, rc, "looking up a document");
+	res->outcome = !row ? DYAD_INGEST_NEW : same ? DYAD_INGEST_UNCHANGED : DYAD_INGEST_REPLACED;
+	/* An unchanged document counts towards the batch too: a long run of
+	** them must not hold the write lock from other processes throughout. */
+	if (!same && ((ret = code_doc(st, ctx, in, opts, &doc, &nev)) != DYAD_OK ||
+		      (ret = write_doc(st, doc, nev, hash, row, res)) != DYAD_OK))
+		return ret;
+	if (++st->batch_docs < st->o.batch)
+		return DYAD_OK;
+	res->committed = 1;
+	return dyad_store_commit(st);
+}
+
+/* ------------------------------------------------------------------ */
+/* Counts and checks                                                   */
+/* ------------------------------------------------------------------ */
+
+dyad_status dyad_store_counts_get(dyad_store *st, dyad_store_counts *out)
+{
+	static const char *const sql[] = {
+		"SELECT count(*) FROM documents",
+		"SELECT count(*) FROM documents WHERE dup_of IS NOT NULL",
+		"SELECT count(*) FROM sentences",
+		"SELECT count(*) FROM actors",
+		"SELECT count(*) FROM mentions",
+		"SELECT count(*) FROM events",
+	};
+	size_t *const field[] = { &out->documents, &out->duplicates, &out->sentences,
+				  &out->actors, &out->mentions, &out->events };
+	size_t i;
+
+	memset(out, 0, sizeof *out);
+	for (i = 0; i < sizeof sql / sizeof sql[0]; i++) {
+		sqlite3_int64 v;
+		const int rc = query_int(st, sql[i], &v);
+		if (rc != SQLITE_OK)
+			return sql_fail(st, rc, "counting rows");
+		*field[i] = (size_t)v;
+	}
+	return DYAD_OK;
+}
+
+/* Each check counts rows that break one rule; all must count 0. */
+static const struct {
+	const char *what, *sql;
+} checks[] = {
+	{ "sentences of no document",
+	  "SELECT count(*) FROM sentences WHERE doc NOT IN (SELECT id FROM documents)" },
+	{ "actor mentions of no document",
+	  "SELECT count(*) FROM actors WHERE doc NOT IN (SELECT id FROM documents)" },
+	{ "event mentions of no document",
+	  "SELECT count(*) FROM mentions WHERE doc NOT IN (SELECT id FROM documents)" },
+	{ "band rows of no document",
+	  "SELECT count(*) FROM dup_bands WHERE doc NOT IN (SELECT id FROM documents)" },
+	{ "near-duplicate links to no document",
+	  "SELECT count(*) FROM documents WHERE dup_of IS NOT NULL AND"
+	  " dup_of NOT IN (SELECT id FROM documents WHERE dup_of IS NULL)" },
+	{ "rows whose id is not in their document's range",
+	  "SELECT (SELECT count(*) FROM sentences WHERE id>>24 != doc) +"
+	  " (SELECT count(*) FROM actors WHERE id>>24 != doc) +"
+	  " (SELECT count(*) FROM mentions WHERE id>>24 != doc)" },
+	{ "documents whose rows are not all there",
+	  "SELECT count(*) FROM documents d WHERE"
+	  " d.sentences != (SELECT count(*) FROM sentences s WHERE"
+	  "  s.id BETWEEN d.id<<24 AND d.id<<24|16777215) OR"
+	  " d.actors != (SELECT count(*) FROM actors a WHERE"
+	  "  a.id BETWEEN d.id<<24 AND d.id<<24|16777215) OR"
+	  " d.mentions != (SELECT count(*) FROM mentions m WHERE"
+	  "  m.id BETWEEN d.id<<24 AND d.id<<24|16777215)" },
+	{ "eligible mentions in no event",
+	  "SELECT count(*) FROM mentions WHERE gkey IS NOT NULL AND"
+	  " (event IS NULL OR event NOT IN (SELECT id FROM events))" },
+	{ "mentions in an event though not eligible",
+	  "SELECT count(*) FROM mentions WHERE gkey IS NULL AND event IS NOT NULL" },
+	{ "events whose counts differ from their mentions",
+	  "SELECT count(*) FROM events e WHERE e.mentions != (SELECT count(*) FROM"
+	  " mentions m WHERE m.event=e.id) OR e.articles != (SELECT count(DISTINCT"
+	  " coalesce(d.dup_of,d.id)) FROM mentions m JOIN documents d ON d.id=m.doc"
+	  " WHERE m.event=e.id)" },
+};
+
+dyad_status dyad_store_check(dyad_store *st)
+{
+	sqlite3_stmt *s;
+	size_t i;
+	int rc;
+
+	if ((rc = sqlite3_prepare_v2(st->db, "PRAGMA integrity_check", -1, &s, NULL)) != SQLITE_OK)
+		return sql_fail(st, rc, "checking integrity");
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW || strcmp(col_str(s, 0), "ok") != 0) {
+		dyad__msg(st->msg, DYAD_CORRUPT, "%s: integrity check: %s", st->path,
+			  rc == SQLITE_ROW ? col_str(s, 0) : sqlite3_errmsg(st->db));
+		sqlite3_finalize(s);
+		return DYAD_CORRUPT;
+	}
+	sqlite3_finalize(s);
+	for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
+		sqlite3_int64 bad;
+		if ((rc = query_int(st, checks[i].sql, &bad)) != SQLITE_OK)
+			return sql_fail(st, rc, "checking rows");
+		if (bad)
+			return dyad__msg(st->msg, DYAD_CORRUPT, "%s: %lld %s", st->path,
+					 (long long)bad, checks[i].what);
+	}
+	return DYAD_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Queries                                                             */
+/* ------------------------------------------------------------------ */
+
+#define QUERY_COLS                                                              \
+	"SELECT e.id, e.date, e.date_precision, e.source, e.target, e.source_label," \
+	" e.target_label, e.cameo, e.root, e.quad, e.goldstein, e.plover, e.place,"  \
+	" e.country, e.admin1, e.lat, e.lon, e.geo_precision, e.mentions, e.sources," \
+	" e.articles, e.root_event, d.url, d.doc, d.added"                          \
+	" FROM events e JOIN documents d ON d.id=e.first_doc WHERE 1"
+
+/* YYYY, YYYY-MM or YYYY-MM-DD. */
+static int is_date(const char *s)
+{
+	static const char form[] = "dddd-dd-dd";
+	size_t i, n = strlen(s);
+
+	if (n != 4 && n != 7 && n != 10)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (form[i] == 'd' ? (s[i] < '0' || s[i] > '9') : s[i] != '-')
+			return 0;
+	return 1;
+}
+
+/* One filter clause: each %d in fmt is the number of its parameter. */
+static void add_clause(dyad__buf *sql, const char *fmt, int n)
+{
+	char c[256];
+	const int len = snprintf(c, sizeof c, fmt, n, n, n, n);
+
+	dyad__buf_append(sql, c, (size_t)len);
+}
+
+/* A bound of --from (pad "first") or --to (pad "last") as a day, so it
+** compares as text with the events' first and last possible days. */
+static void day_bound(const char *d, int last, char out[11])
+{
+	snprintf(out, 11, "%s%s", d,
+		 strlen(d) == 4 ? (last ? "-12-31" : "-01-01") :
+		 strlen(d) == 7 ? (last ? "-31" : "-01") : "");
+}
+
+/* The LIKE pattern for a substring: %, _ and \ escaped. */
+static char *like_pattern(const char *t)
+{
+	char *p = malloc(2 * strlen(t) + 3), *o = p;
+
+	if (!p)
+		return NULL;
+	*o++ = '%';
+	for (; *t; t++) {
+		if (*t == '%' || *t == '_' || *t == '\\')
+			*o++ = '\\';
+		*o++ = *t;
+	}
+	*o++ = '%';
+	*o = '\0';
+	return p;
+}
+
+typedef struct qparams {
+	const char *v[16];   /* values in parameter order */
+	int n;
+	char from[11], to[11];
+	char *like;          /* malloc'd, for --text */
+} qparams;
+
+static dyad_status check_filter(dyad_store *st, const dyad_event_filter *f)
+{
+	const char *r = f->root;
+
+	if (r && *r && (strlen(r) != 2 || r[0] < '0' || r[0] > '9' || r[1] < '0' || r[1] > '9'))
+		return dyad__msg(st->msg, DYAD_BADARG, "bad CAMEO root '%s': two digits", r);
+	if (f->from && *f->from && !is_date(f->from))
+		return dyad__msg(st->msg, DYAD_BADARG, "bad date '%s': YYYY, YYYY-MM or YYYY-MM-DD",
+				 f->from);
+	if (f->to && *f->to && !is_date(f->to))
+		return dyad__msg(st->msg, DYAD_BADARG, "bad date '%s': YYYY, YYYY-MM or YYYY-MM-DD",
+				 f->to);
+	if (f->near && (!(f->lat >= -90 && f->lat <= 90) || !(f->lon >= -180 && f->lon <= 180) ||
+			!(f->km >= 0)))
+		return dyad__msg(st->msg, DYAD_BADARG,
+				 "bad place: latitude -90..90, longitude -180..180, km >= 0");
+	return DYAD_OK;
+}
+
+/* The SQL of filter f into sql, its values into q. */
+static void filter_sql(const dyad_event_filter *f, dyad__buf *sql, qparams *q)
+{
+	const struct {
+		const char *value, *fmt;
+	} c[] = {
+		{ f->source, " AND substr(e.source,1,length(?%d))=?%d" },
+		{ f->target, " AND substr(e.target,1,length(?%d))=?%d" },
+		{ f->actor, " AND (substr(e.source,1,length(?%d))=?%d"
+			    " OR substr(e.target,1,length(?%d))=?%d)" },
+		{ f->cameo, " AND substr(e.cameo,1,length(?%d))=?%d" },
+		{ f->root, " AND e.root=?%d" },
+		{ f->plover, " AND upper(e.plover)=upper(?%d)" },
+		{ f->from && *f->from ? q->from : NULL, " AND e.date_hi>=?%d" },
+		{ f->to && *f->to ? q->to : NULL, " AND e.date_lo<=?%d" },
+		{ f->country, " AND upper(e.country)=upper(?%d)" },
+		{ q->like, " AND EXISTS(SELECT 1 FROM mentions m JOIN sentences s ON"
+			   " s.doc=m.doc AND s.idx=m.sent WHERE m.event=e.id AND"
+			   " s.text LIKE ?%d ESCAPE '\\')" },
+	};
+	size_t i;
+
+	dyad__buf_append(sql, QUERY_COLS, strlen(QUERY_COLS));
+	for (i = 0; i < sizeof c / sizeof c[0]; i++) {
+		if (!c[i].value || !*c[i].value)
+			continue;
+		q->v[q->n] = c[i].value;
+		add_clause(sql, c[i].fmt, ++q->n);
+	}
+	if (f->near)
+		add_clause(sql, " AND e.geo_precision>0", 0);
+	add_clause(sql, " ORDER BY e.date_lo, e.date, e.source, e.target, e.cameo, e.id", 0);
+	dyad__buf_append(sql, "", 1);
+}
+
+dyad_status dyad_store_query_new(dyad_store *st, const dyad_event_filter *f,
+				 dyad_store_query **out)
+{
+	static const dyad_event_filter none;
+	dyad_store_query *q;
+	dyad__buf sql = { NULL, 0, 0 };
+	qparams p;
+	dyad_status ret;
+	int i, rc;
+
+	*out = NULL;
+	f = f ? f : &none;
+	memset(&p, 0, sizeof p);
+	if ((ret = check_filter(st, f)) != DYAD_OK)
+		return ret;
+	day_bound(f->from ? f->from : "", 0, p.from);
+	day_bound(f->to ? f->to : "", 1, p.to);
+	if (f->text && *f->text && !(p.like = like_pattern(f->text)))
+		return dyad__msg(st->msg, DYAD_NOMEM, "out of memory");
+	filter_sql(f, &sql, &p);
+	q = calloc(1, sizeof *q);
+	if (!q || !sql.p) {
+		ret = dyad__msg(st->msg, DYAD_NOMEM, "out of memory");
+		goto out;
+	}
+	q->st = st;
+	q->near = f->near;
+	q->lat = f->lat;
+	q->lon = f->lon;
+	q->km = f->km;
+	if ((rc = sqlite3_prepare_v2(st->db, sql.p, -1, &q->stmt, NULL)) != SQLITE_OK) {
+		ret = sql_fail(st, rc, "querying events");
+		goto out;
+	}
+	for (i = 0; i < p.n; i++)
+		sqlite3_bind_text(q->stmt, i + 1, p.v[i], -1, SQLITE_TRANSIENT);
+	*out = q;
+	q = NULL;
+	ret = DYAD_OK;
+out:
+	dyad_store_query_free(q);
+	dyad__buf_free(&sql);
+	free(p.like);
+	return ret;
+}
+
+/* Great-circle distance in km (haversine, mean Earth radius). */
+static double distance_km(double lat1, double lon1, double lat2, double lon2)
+{
+	const double rad = 3.14159265358979323846 / 180.0;
+	const double dlat = (lat2 - lat1) * rad, dlon = (lon2 - lon1) * rad;
+	const double a = sin(dlat / 2) * sin(dlat / 2) +
+			 cos(lat1 * rad) * cos(lat2 * rad) * sin(dlon / 2) * sin(dlon / 2);
+
+	return 2 * 6371.0088 * asin(sqrt(a < 1 ? a : 1));
+}
+
+/* Fills *e from the current row. */
+static void read_event(sqlite3_stmt *s, dyad_store_event *e)
+{
+	memset(e, 0, sizeof *e);
+	snprintf(e->id, sizeof e->id, "%016llx", (unsigned long long)sqlite3_column_int64(s, 0));
+	e->date = col_str(s, 1);
+	e->date_precision = (dyad_precision)sqlite3_column_int(s, 2);
+	e->source = col_str(s, 3);
+	e->target = col_str(s, 4);
+	e->source_label = col_str(s, 5);
+	e->target_label = col_str(s, 6);
+	e->cameo = col_str(s, 7);
+	snprintf(e->root, sizeof e->root, "%s", col_str(s, 8));
+	e->quad = sqlite3_column_int(s, 9);
+	e->has_goldstein = sqlite3_column_type(s, 10) != SQLITE_NULL;
+	e->goldstein = sqlite3_column_double(s, 10);
+	e->plover = col_str(s, 11);
+	e->place = col_str(s, 12);
+	e->country = col_str(s, 13);
+	e->admin1 = col_str(s, 14);
+	e->lat = sqlite3_column_double(s, 15);
+	e->lon = sqlite3_column_double(s, 16);
+	e->geo_precision = (dyad_geo_precision)sqlite3_column_int(s, 17);
+	e->mentions = (size_t)sqlite3_column_int64(s, 18);
+	e->sources = (size_t)sqlite3_column_int64(s, 19);
+	e->articles = (size_t)sqlite3_column_int64(s, 20);
+	e->root_event = sqlite3_column_int(s, 21);
+	e->url = col_str(s, 22);
+	e->doc = col_str(s, 23);
+	e->added = col_str(s, 24);
+}
+
+dyad_status dyad_store_query_next(dyad_store_query *q, dyad_store_event *out)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(q->stmt)) == SQLITE_ROW) {
+		read_event(q->stmt, out);
+		if (!q->near || distance_km(q->lat, q->lon, out->lat, out->lon) <= q->km)
+			return DYAD_OK;
+	}
+	return rc == SQLITE_DONE ? DYAD_DONE : sql_fail(q->st, rc, "reading events");
+}
+
+void dyad_store_query_free(dyad_store_query *q)
+{
+	if (!q)
+		return;
+	sqlite3_finalize(q->stmt);
+	free(q);
+}

@@ -1,0 +1,586 @@
+/*
+** test_store.c — the SQLite store: idempotent ingest, replacement of a
+** changed document, near-duplicate articles, event clusters and their
+** counts, order independence, query filters, schema migrations, and the
+** lock between two processes.
+**
+** The articles are the test's own, coded with dyad's default dictionaries;
+** each scenario uses a fresh database in a temporary directory.
+*/
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "dyad_int.h"
+#include "tap.h"
+
+static dyad_engine *eng;
+static dyad_ctx *ctx;
+static char dir[64];
+
+/* Two dated wire items reporting the same meeting, and an unrelated one. */
+static const char meet1[] =
+	"Iran's foreign minister met Hamas leader Ismail Haniyeh in Doha. The two men "
+	"discussed the war in Gaza and the release of the hostages held there.";
+static const char meet2[] =
+	"Turkey's president criticized Israel. Iran's foreign minister met Hamas leader "
+	"Ismail Haniyeh in Doha.";
+static const char cairo[] =
+	"Egypt's foreign minister met Qatar's prime minister in Cairo.";
+
+/* A long wire story, for the near-duplicate checks: the same text with a
+** changed sentence must still resemble it. */
+static const char story[] =
+	"Egypt's foreign minister met Qatar's prime minister in Cairo. Officials from both "
+	"countries said the talks covered trade, the price of natural gas, the shipping lanes "
+	"of the Red Sea and a joint plan for reconstruction once the fighting stops. The "
+	"ministers agreed to meet again before the end of the season and to set up working "
+	"groups on energy, water and transport that will report to both governments within "
+	"three months. A statement issued after the meeting called the talks frank and useful "
+	"and said that both sides wished to widen their cooperation in the coming years.";
+
+static char *path_in(const char *name)
+{
+	static char p[4][128];
+	static int k;
+
+	k = (k + 1) % 4;
+	snprintf(p[k], sizeof p[k], "%s/%s", dir, name);
+	return p[k];
+}
+
+static dyad_store *open_store(const char *name)
+{
+	dyad_store *st = NULL;
+	const dyad_status rc = dyad_store_open(path_in(name), NULL, &st);
+
+	if (rc != DYAD_OK) {
+		printf("# open %s: %s\n", name, st ? dyad_store_errmsg(st) : "nomem");
+		dyad_store_close(st);
+		return NULL;
+	}
+	return st;
+}
+
+static dyad_status put(dyad_store *st, const char *id, const char *date, const char *source,
+		       const char *text, dyad_ingest_result *res)
+{
+	dyad_input in;
+	dyad_status rc;
+
+	memset(&in, 0, sizeof in);
+	in.id = id;
+	in.date = date;
+	in.source = source;
+	in.text = text;
+	in.text_len = strlen(text);
+	rc = dyad_store_ingest(st, ctx, &in, NULL, res);
+	if (rc != DYAD_OK)
+		printf("# ingest %s: %s\n", id, dyad_store_errmsg(st));
+	return rc;
+}
+
+/* The first event from src to tgt (exact codes) with its counts; 0 when
+** there is none. n counts all such events. */
+static int find_event(dyad_store *st, const char *src, const char *tgt, dyad_store_event *out,
+		      size_t *n, char ids[][17])
+{
+	dyad_event_filter f;
+	dyad_store_query *q;
+	dyad_store_event e;
+	int found = 0;
+
+	memset(&f, 0, sizeof f);
+	f.source = src;
+	f.target = tgt;
+	*n = 0;
+	if (dyad_store_query_new(st, &f, &q) != DYAD_OK)
+		return 0;
+	while (dyad_store_query_next(q, &e) == DYAD_OK) {
+		if (strcmp(e.source, src) != 0 || strcmp(e.target, tgt) != 0)
+			continue;
+		if (ids)
+			memcpy(ids[*n], e.id, 17);
+		if (!found++) {
+			*out = e; /* strings die with the query: keep the counts only */
+			out->date = out->source = out->target = out->cameo = "";
+			out->source_label = out->target_label = out->plover = "";
+			out->place = out->country = out->admin1 = out->url = out->doc = out->added = "";
+		}
+		++*n;
+	}
+	dyad_store_query_free(q);
+	return found > 0;
+}
+
+static int consistent(dyad_store *st)
+{
+	const dyad_status rc = dyad_store_check(st);
+
+	if (rc != DYAD_OK)
+		printf("# check: %s\n", dyad_store_errmsg(st));
+	return rc == DYAD_OK;
+}
+
+/* Events the filter keeps. */
+static size_t count(dyad_store *st, const dyad_event_filter *f)
+{
+	dyad_store_query *q;
+	dyad_store_event e;
+	size_t n = 0;
+
+	if (dyad_store_query_new(st, f, &q) != DYAD_OK)
+		return (size_t)-1;
+	while (dyad_store_query_next(q, &e) == DYAD_OK)
+		n++;
+	dyad_store_query_free(q);
+	return n;
+}
+
+static void three(dyad_store *st, int reverse)
+{
+	const char *ids[] = { "a1", "a2", "a3" };
+	const char *dates[] = { "2024-03-05", "2024-03-05", "2024-03-06" };
+	const char *srcs[] = { "Wire One", "Daily Two", "Wire One" };
+	const char *texts[] = { meet1, meet2, cairo };
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		const int k = reverse ? 2 - i : i;
+		put(st, ids[k], dates[k], srcs[k], texts[k], NULL);
+	}
+}
+
+static int same_counts(const dyad_store_counts *a, const dyad_store_counts *b)
+{
+	return a->documents == b->documents && a->duplicates == b->duplicates &&
+	       a->sentences == b->sentences && a->actors == b->actors &&
+	       a->mentions == b->mentions && a->events == b->events;
+}
+
+static void test_idempotent(void)
+{
+	dyad_store *st = open_store("idem.db");
+	dyad_store_counts c1, c2;
+	dyad_store_event e;
+	dyad_ingest_result r;
+	size_t n;
+
+	CHECK(st != NULL, "store opens");
+	if (!st)
+		return;
+	three(st, 0);
+	CHECK(dyad_store_commit(st) == DYAD_OK, "batch commits");
+	CHECK(dyad_store_counts_get(st, &c1) == DYAD_OK && c1.documents == 3, "3 documents");
+	CHECK(c1.mentions > c1.events && c1.events > 0, "mentions cluster into fewer events");
+	CHECK(find_event(st, "IRNGOV", "PSEREBHMS", &e, &n, NULL) && n == 1,
+	      "one Iran-Hamas meeting from two articles");
+	CHECK_EQ_INT(e.mentions, 2, "its mentions");
+	CHECK_EQ_INT(e.articles, 2, "its articles");
+	CHECK_EQ_INT(e.sources, 2, "its outlets");
+	CHECK(consistent(st), "consistent after ingest");
+	CHECK(put(st, "a2", "2024-03-05", "Daily Two", meet2, &r) == DYAD_OK &&
+	      r.outcome == DYAD_INGEST_UNCHANGED && r.mentions == 0, "same input: unchanged");
+	three(st, 0);
+	dyad_store_close(st);
+	st = open_store("idem.db");
+	if (!st)
+		return;
+	three(st, 1);
+	CHECK(dyad_store_commit(st) == DYAD_OK && dyad_store_counts_get(st, &c2) == DYAD_OK &&
+	      same_counts(&c1, &c2), "re-ingest (also after reopening) changes no count");
+	dyad_store_close(st);
+}
+
+static void test_replace(void)
+{
+	dyad_store *st = open_store("repl.db");
+	dyad_store_event e;
+	dyad_ingest_result r;
+	dyad_store_counts c;
+	dyad_event_filter f;
+	size_t n;
+
+	if (!st)
+		return;
+	put(st, "a1", "2024-03-05", "Wire One", meet1, NULL);
+	put(st, "a2", "2024-03-05", "Daily Two", meet2, NULL);
+	CHECK(put(st, "a2", "2024-03-05", "Daily Two", cairo, &r) == DYAD_OK &&
+	      r.outcome == DYAD_INGEST_REPLACED, "changed text: replaced (in the same batch)");
+	dyad_store_commit(st);
+	CHECK(find_event(st, "IRNGOV", "PSEREBHMS", &e, &n, NULL) && n == 1 && e.mentions == 1 &&
+	      e.articles == 1, "the replaced article's mention is gone from the event");
+	CHECK(find_event(st, "EGYGOV", "QATGOV", &e, &n, NULL) && e.mentions == 1,
+	      "its new mention is in");
+	CHECK(dyad_store_counts_get(st, &c) == DYAD_OK && c.documents == 2, "still 2 documents");
+	CHECK(put(st, "a1", "2024-03-07", "Wire One", meet1, &r) == DYAD_OK &&
+	      r.outcome == DYAD_INGEST_REPLACED, "changed date: replaced");
+	dyad_store_commit(st);
+	memset(&f, 0, sizeof f);
+	f.source = "IRNGOV";
+	f.target = "PSEREBHMS";
+	f.from = "2024-03-07";
+	CHECK_EQ_INT(count(st, &f), 1, "the event moved to the new date");
+	f.from = NULL;
+	f.to = "2024-03-06";
+	CHECK_EQ_INT(count(st, &f), 0, "and left the old one");
+	CHECK(consistent(st), "consistent after replacements");
+	dyad_store_close(st);
+}
+
+/* Signature of text, processed on ctx; returns the shingle count. */
+static size_t sig_of(const char *text, uint32_t sig[DYAD__SIG_K])
+{
+	dyad_input in;
+	const dyad_doc *doc;
+
+	memset(&in, 0, sizeof in);
+	in.text = text;
+	in.text_len = strlen(text);
+	if (dyad_ctx_process(ctx, &in, &doc) != DYAD_OK)
+		return 0;
+	return dyad__dedup_signature(doc, sig);
+}
+
+/* story with its last sentence changed. */
+static char *edited_story(void)
+{
+	static char buf[sizeof story + 64];
+	const char *last = strstr(story, "A statement");
+
+	snprintf(buf, sizeof buf, "%.*sThe statement was short and said little more.",
+		 (int)(last - story), story);
+	return buf;
+}
+
+static void test_signatures(void)
+{
+	uint32_t a[DYAD__SIG_K], b[DYAD__SIG_K], c[DYAD__SIG_K];
+	double same, edited, other;
+
+	CHECK(sig_of(story, a) > 50 && sig_of(story, b) > 50, "a long story has shingles");
+	same = dyad__dedup_resemblance(a, b);
+	CHECK(same == 1.0, "the same text resembles itself fully");
+	sig_of(edited_story(), b);
+	edited = dyad__dedup_resemblance(a, b);
+	sig_of(meet1, c);
+	other = dyad__dedup_resemblance(a, c);
+	printf("# resemblance: edited %.2f, unrelated %.2f\n", edited, other);
+	CHECK(edited >= 0.7 && edited < 1.0, "an edited copy still resembles it");
+	CHECK(other < 0.3, "an unrelated article does not");
+	CHECK_EQ_INT(sig_of("Too short to shingle.", c), 0, "fewer words than a shingle: none");
+}
+
+static void test_near_duplicates(void)
+{
+	dyad_store *st = open_store("dup.db");
+	dyad_ingest_result r1, r2, r3;
+	dyad_store_counts c;
+	dyad_store_event e;
+	size_t n;
+
+	if (!st)
+		return;
+	put(st, "d1", "2024-03-06", "Wire One", story, &r1);
+	put(st, "d2", "2024-03-06", "Daily Two", edited_story(), &r2);
+	put(st, "d3", "2024-03-06", "Daily Two", cairo, &r3);
+	CHECK(!r1.duplicate && r2.duplicate && !r3.duplicate,
+	      "the edited copy is linked, the first and the short one are not");
+	dyad_store_commit(st);
+	CHECK(dyad_store_counts_get(st, &c) == DYAD_OK && c.duplicates == 1, "one link stored");
+	CHECK(find_event(st, "EGYGOV", "QATGOV", &e, &n, NULL) && n == 1, "one Cairo meeting");
+	CHECK_EQ_INT(e.mentions, 3, "three mentions");
+	CHECK_EQ_INT(e.articles, 2, "two articles: the copy counts once");
+	CHECK_EQ_INT(e.sources, 2, "two outlets: the copy's outlet is not new evidence");
+	CHECK(consistent(st), "consistent with links");
+	/* A later batch finds the original through the stored bands. */
+	put(st, "d4", "2024-03-06", "Third Paper", edited_story(), &r3);
+	dyad_store_commit(st);
+	CHECK(r3.duplicate, "a copy in a later batch is linked too");
+	CHECK(find_event(st, "EGYGOV", "QATGOV", &e, &n, NULL) && e.mentions == 4 && e.articles == 2 &&
+	      e.sources == 2, "4 mentions, still 2 articles and 2 outlets");
+	/* The original changes to something else: its copies are linked
+	** again, the later one to the earlier. */
+	put(st, "d1", "2024-03-06", "Wire One", meet1, &r1);
+	dyad_store_commit(st);
+	CHECK(dyad_store_counts_get(st, &c) == DYAD_OK && c.duplicates == 1,
+	      "the copies of a replaced original are relinked");
+	CHECK(find_event(st, "EGYGOV", "QATGOV", &e, &n, NULL) && e.mentions == 3 && e.articles == 2,
+	      "the first copy now counts as the original");
+	CHECK(consistent(st), "consistent after relinking");
+	dyad_store_close(st);
+}
+
+/* Every event as "id mentions articles sources", one per line. */
+static void dump(dyad_store *st, char *out, size_t cap)
+{
+	dyad_store_query *q;
+	dyad_store_event e;
+	size_t len = 0;
+
+	out[0] = '\0';
+	if (dyad_store_query_new(st, NULL, &q) != DYAD_OK)
+		return;
+	while (dyad_store_query_next(q, &e) == DYAD_OK && len < cap)
+		len += (size_t)snprintf(out + len, cap - len, "%s %s %s %s %zu %zu %zu\n", e.id,
+					e.date, e.source, e.target, e.mentions, e.articles, e.sources);
+	dyad_store_query_free(q);
+}
+
+static void test_order(void)
+{
+	static char one[8192], two[8192];
+	dyad_store *a = open_store("order1.db"), *b = open_store("order2.db");
+
+	if (a && b) {
+		three(a, 0);
+		three(b, 1);
+		dyad_store_commit(a);
+		dyad_store_commit(b);
+		dump(a, one, sizeof one);
+		dump(b, two, sizeof two);
+		CHECK(one[0] && strcmp(one, two) == 0, "events do not depend on the order of articles");
+		if (strcmp(one, two) != 0)
+			printf("# in order:\n%s# reversed:\n%s", one, two);
+	}
+	dyad_store_close(a);
+	dyad_store_close(b);
+}
+
+static dyad__cmention cm(int64_t row, int64_t canon, const char *outlet, const char *place,
+			 const char *cameo, int geo)
+{
+	dyad__cmention m;
+
+	memset(&m, 0, sizeof m);
+	m.rowid = row;
+	m.canon = canon;
+	m.outlet = outlet;
+	m.place_key = place;
+	m.cameo = cameo;
+	m.geo_precision = geo;
+	m.first_sentence = row == 1;
+	return m;
+}
+
+static void test_cluster_rules(void)
+{
+	dyad__cmention m[5];
+	dyad__cluster c[5];
+	size_t nc, i, doha = 99;
+	int64_t doha_id = 0;
+
+	m[0] = cm(1, 10, "A", "qa||doha", "040", 3);
+	m[1] = cm(2, 11, "A", "qa||doha", "040", 3);
+	m[2] = cm(3, 12, "", "", "0431", 0);
+	m[3] = cm(4, 12, "", "", "0431", 0);
+	CHECK(dyad__cluster_group(42, m, 4, c, &nc) == 0 && nc == 1,
+	      "one place in the group: the unplaced mentions join it");
+	CHECK(c[0].mentions == 4 && c[0].articles == 3 && c[0].sources == 2,
+	      "4 mentions, 3 articles, 2 outlets (an article without one is its own)");
+	CHECK(m[c[0].place_row].geo_precision == 3, "the event takes the placed mention's place");
+	CHECK(strcmp(m[c[0].code_row].cameo, "0431") == 0,
+	      "a tie of codes goes to the more specific one");
+	CHECK(c[0].root_event == 1 && m[c[0].first_row].canon == 10, "root event, first article");
+	doha_id = c[0].id;
+	m[4] = cm(5, 13, "B", "qa||lusail", "040", 3);
+	CHECK(dyad__cluster_group(42, m, 5, c, &nc) == 0 && nc == 3,
+	      "two places: Doha, Lusail and the unplaced are three events");
+	for (i = 0; i < nc; i++)
+		if (c[i].mentions == 2 && m[c[i].place_row].place_key[0] && c[i].id == doha_id)
+			doha = i;
+	CHECK(doha != 99, "Doha's event keeps its id");
+	CHECK(m[0].cluster == m[1].cluster && m[2].cluster == m[3].cluster &&
+	      m[0].cluster != m[2].cluster && m[4].cluster != m[0].cluster,
+	      "each mention is in its place's event");
+}
+
+static void test_filters(void)
+{
+	dyad_store *st = open_store("filter.db");
+	dyad_event_filter f;
+	size_t all;
+
+	if (!st)
+		return;
+	three(st, 0);
+	dyad_store_commit(st);
+	memset(&f, 0, sizeof f);
+	all = count(st, &f);
+	CHECK(all >= 5, "events stored");
+	f.source = "IRN";
+	CHECK_EQ_INT(count(st, &f), 1, "--source IRN is a prefix (IRNGOV)");
+	f.source = "IRNGOVX";
+	CHECK_EQ_INT(count(st, &f), 0, "a longer code is no prefix");
+	memset(&f, 0, sizeof f);
+	f.actor = "QAT";
+	CHECK_EQ_INT(count(st, &f), 2, "--actor matches source or target");
+	memset(&f, 0, sizeof f);
+	f.cameo = "11";
+	CHECK_EQ_INT(count(st, &f), 1, "--cameo 11: the criticism");
+	f.cameo = NULL;
+	f.root = "04";
+	CHECK_EQ_INT(count(st, &f), all - 1, "--root 04: the meetings");
+	f.root = "4";
+	CHECK(count(st, &f) == (size_t)-1, "a one-digit root is refused");
+	memset(&f, 0, sizeof f);
+	f.plover = "consult";
+	CHECK_EQ_INT(count(st, &f), all - 1, "--plover in any case");
+	memset(&f, 0, sizeof f);
+	f.from = "2024-03-06";
+	CHECK_EQ_INT(count(st, &f), 2, "--from a day");
+	f.from = "2024-03";
+	CHECK_EQ_INT(count(st, &f), all, "--from a month: its first day");
+	f.from = NULL;
+	f.to = "2024-03-05";
+	CHECK_EQ_INT(count(st, &f), all - 2, "--to a day");
+	f.to = "2024-3-5";
+	CHECK(count(st, &f) == (size_t)-1, "a malformed date is refused");
+	memset(&f, 0, sizeof f);
+	f.text = "HANIYEH";
+	CHECK_EQ_INT(count(st, &f), 2, "--text ignores ASCII case");
+	f.text = "100%";
+	CHECK_EQ_INT(count(st, &f), 0, "--text: % is no wildcard");
+	/* The place stage puts the two meetings with Haniyeh (one event each
+	** way, reported by two articles) in Doha and the Cairo meeting (both
+	** ways) in Cairo. */
+	memset(&f, 0, sizeof f);
+	f.country = "qa";
+	CHECK_EQ_INT(count(st, &f), 2, "--country in any case: the Doha meetings");
+	f.country = "EG";
+	CHECK_EQ_INT(count(st, &f), 2, "--country EG: the Cairo meeting, both ways");
+	f.country = NULL;
+	f.near = 1;
+	f.lat = 25.3;
+	f.lon = 51.5;
+	f.km = 10;
+	CHECK_EQ_INT(count(st, &f), 2, "--near Doha within 10 km");
+	f.km = 1500;
+	CHECK_EQ_INT(count(st, &f), 2, "Cairo is not within 1,500 km of Doha (about 1,900 km)");
+	f.lat = 30.04; /* Cairo */
+	f.lon = 31.24;
+	f.km = 500;
+	CHECK_EQ_INT(count(st, &f), 2, "--near Cairo within 500 km: the Cairo meeting only");
+	dyad_store_close(st);
+}
+
+static void test_migrations(void)
+{
+	const int cur = dyad__store_schema_version();
+	dyad_store *st = NULL;
+	sqlite3 *db;
+	sqlite3_int64 v = -1;
+	sqlite3_stmt *s;
+
+	CHECK(dyad__store_create_version(path_in("v1.db"), 1) == DYAD_OK, "a version 1 file");
+	if (sqlite3_open(path_in("v1.db"), &db) == SQLITE_OK) {
+		sqlite3_exec(db, "INSERT INTO documents VALUES(1,'old','','','','2024-01-01',3,'en',"
+			     "0,'x','2024-01-02',0,0,0)", NULL, NULL, NULL);
+		sqlite3_close(db);
+	}
+	CHECK(dyad_store_open(path_in("v1.db"), NULL, &st) == DYAD_OK, "opens and upgrades");
+	if (sqlite3_open(path_in("v1.db"), &db) == SQLITE_OK) {
+		if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK &&
+		    sqlite3_step(s) == SQLITE_ROW)
+			v = sqlite3_column_int64(s, 0);
+		sqlite3_finalize(s);
+		sqlite3_close(db);
+	}
+	CHECK_EQ_INT(v, cur, "now at the current version");
+	CHECK(st && put(st, "new", "2024-03-06", "Wire One", story, NULL) == DYAD_OK &&
+	      dyad_store_commit(st) == DYAD_OK && consistent(st),
+	      "the upgraded file takes articles and its old rows stay consistent");
+	dyad_store_close(st);
+	st = NULL;
+	if (sqlite3_open(path_in("v1.db"), &db) == SQLITE_OK) {
+		sqlite3_exec(db, "PRAGMA user_version=99", NULL, NULL, NULL);
+		sqlite3_close(db);
+	}
+	CHECK(dyad_store_open(path_in("v1.db"), NULL, &st) == DYAD_PARSE &&
+	      strstr(dyad_store_errmsg(st), "newer dyad"), "a newer schema is refused");
+	dyad_store_close(st);
+	st = NULL;
+	if (sqlite3_open(path_in("other.db"), &db) == SQLITE_OK) {
+		sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL);
+		sqlite3_close(db);
+	}
+	CHECK(dyad_store_open(path_in("other.db"), NULL, &st) == DYAD_PARSE &&
+	      strstr(dyad_store_errmsg(st), "not a dyad database"), "a foreign file is refused");
+	dyad_store_close(st);
+}
+
+/* A child holds the write lock (an open batch) until told to go on. */
+static void test_lock(void)
+{
+	int ready[2], go[2];
+	dyad_store_opts o;
+	dyad_store *st = NULL;
+	pid_t pid;
+	char c = 0;
+	int status = -1;
+
+	if (pipe(ready) != 0 || pipe(go) != 0)
+		return;
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		dyad_store *mine = open_store("lock.db");
+		int ok = mine && put(mine, "held", "2024-03-05", "Wire One", meet1, NULL) == DYAD_OK;
+		if (write(ready[1], ok ? "y" : "n", 1) != 1 || read(go[0], &c, 1) != 1)
+			ok = 0;
+		ok = ok && dyad_store_close(mine) == DYAD_OK;
+		_exit(ok ? 0 : 1);
+	}
+	CHECK(pid > 0 && read(ready[0], &c, 1) == 1 && c == 'y', "the other process holds a batch");
+	dyad_store_opts_init(&o);
+	o.busy_ms = 200;
+	if (dyad_store_open(path_in("lock.db"), &o, &st) == DYAD_OK) {
+		CHECK(put(st, "mine", "2024-03-05", "Daily Two", meet2, NULL) == DYAD_BUSY &&
+		      strstr(dyad_store_errmsg(st), "locked by another dyad process"),
+		      "a second writer is told the database is locked");
+		if (write(go[1], "g", 1) == 1)
+			waitpid(pid, &status, 0);
+		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the first writer commits");
+		CHECK(put(st, "mine", "2024-03-05", "Daily Two", meet2, NULL) == DYAD_OK &&
+		      dyad_store_commit(st) == DYAD_OK, "then the second gets in");
+		CHECK(consistent(st), "consistent after both");
+	} else {
+		CHECK(0, "second handle opens");
+		kill(pid, SIGKILL);
+		waitpid(pid, &status, 0);
+	}
+	dyad_store_close(st);
+}
+
+int main(void)
+{
+	dyad_config cfg;
+	char cmd[96];
+
+	memset(&cfg, 0, sizeof cfg);
+	cfg.events = 1;
+	snprintf(dir, sizeof dir, "%s/dyad-store.XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+	if (!mkdtemp(dir) || dyad_engine_new(&cfg, &eng) != DYAD_OK || dyad_ctx_new(eng, &ctx) != DYAD_OK) {
+		CHECK(0, "engine, context and temporary directory");
+		return tap_done();
+	}
+	test_idempotent();
+	test_replace();
+	test_signatures();
+	test_near_duplicates();
+	test_order();
+	test_cluster_rules();
+	test_filters();
+	test_migrations();
+	test_lock();
+	dyad_ctx_free(ctx);
+	dyad_engine_free(eng);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		printf("# could not remove %s\n", dir);
+	return tap_done();
+}
