@@ -531,7 +531,7 @@ typedef struct wstep {
 	uint8_t used;
 } wstep;
 
-enum { WMEMO_SLOTS = 1 << 18, WMEMO_MAX = WMEMO_SLOTS / 2, WMEMO_KEYS = 1 << 22 };
+enum { WMEMO_SLOTS = 1 << 16, WMEMO_MAX = WMEMO_SLOTS / 2, WMEMO_KEYS = 1 << 20 };
 
 struct dyad__wmemo {
 	wstep slot[WMEMO_SLOTS];

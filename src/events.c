@@ -88,7 +88,7 @@ typedef struct lexent {
 	uint32_t cls;             /* the ids' classes, or'ed */
 } lexent;
 
-enum { LEX_SLOTS = 1 << 17, LEX_MAX = LEX_SLOTS / 2 };
+enum { LEX_SLOTS = 1 << 15, LEX_MAX = LEX_SLOTS / 2 };
 
 typedef struct lexcache {
 	lexent *slot;             /* LEX_SLOTS; nid == UINT32_MAX: empty */
