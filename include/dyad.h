@@ -427,7 +427,12 @@ typedef struct dyad_code_opts {
 	** are not the main verb's source ("In a post by IRNA on X, Raisi
 	** said"); a relative clause after a comma is dropped whatever its
 	** length; "the proposal" (the words of data/grammar.txt) stands for
-	** the actor whose event last spoke of one in the document. */
+	** the actor whose event last spoke of one in the document; a speaker
+	** named after the comma that closes a quotation ("...," Singh said)
+	** is the speech verb's source, and the quoted actors are not its
+	** target; an actor right after "including" is an example of a list,
+	** neither source nor target; a sentence with no actor, pronoun or
+	** proposal is skipped without trying its verbs. */
 	int news;
 	/* Pronoun forwarding (TABARI FORWARD:): a pronoun with no actor before
 	** it in its sentence stands for the first actor of the previous
