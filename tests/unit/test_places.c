@@ -134,6 +134,7 @@ static void corrupt_at(const char *bin, size_t n, size_t at, unsigned char v, ch
 
 static void test_corrupt(void)
 {
+	static const char bad_line[] = "P\tQA\t\t\t95.0\t51.5\t1\tPPL\t0\tNowhere\t\n";
 	size_t n = 0, at, crashes_avoided = 0;
 	char *bin = read_all(TMPDIR_ "tiny.bin", &n), msg[512];
 	int loaded;
@@ -149,7 +150,7 @@ static void test_corrupt(void)
 		crashes_avoided += loaded || strstr(msg, "bad.bin:") != NULL;
 	}
 	CHECK(n > 64 && crashes_avoided == n - 64, "a corrupt byte anywhere is survived");
-	write_file(TMPDIR_ "bad.tsv", "P\tQA\t\t\t95.0\t51.5\t1\tPPL\t0\tNowhere\t\n", 36);
+	write_file(TMPDIR_ "bad.tsv", bad_line, strlen(bad_line));
 	engine_on(TMPDIR_ "bad.tsv", msg, sizeof msg);
 	CHECK(strstr(msg, "bad.tsv:1: latitude") != NULL, "a bad TSV line is file:line: reason");
 	free(bin);
