@@ -5,7 +5,8 @@
 #   make sanitize     the same tests under ASan+UBSan (separate build dir)
 #   make tsan         the threading test under ThreadSanitizer
 #   make bench        throughput on ../shared/corpora (a benchmark, not a test)
-#   make eval         development scores on ../shared/gold-dev (not a test)
+#   make eval         development scores on ../shared/gold-dev (not a test):
+#                     actor recall, date normalization and recognition
 #   make conformance  TABARI's validation suite on ../shared/compat/tabari (a score)
 #   make fuzz         libFuzzer targets for a bounded time (FUZZ_SECONDS)
 #   make install      PREFIX=/usr/local
@@ -92,7 +93,12 @@ $(BUILD)/tools/conformance: tools/conformance.c $(BUILD)/libdyad.a include/dyad.
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
 
-tools: $(BUILD)/bench $(BUILD)/tools/conformance
+# The date evaluation uses only dyad.h too.
+$(BUILD)/tools/eval-dates: tools/eval-dates.c $(BUILD)/libdyad.a include/dyad.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
+
+tools: $(BUILD)/bench $(BUILD)/tools/conformance $(BUILD)/tools/eval-dates
 
 check: all $(UNIT_BIN) $(FUZZ_REPLAY)
 	@sh tests/run.sh $(BUILD)
@@ -108,8 +114,9 @@ bench: $(BUILD)/bench $(BUILD)/dyad
 	@sh tools/bench.sh $(BUILD)
 
 # Development scores on ../shared/gold-dev (an evaluation, not a test).
-eval: $(BUILD)/dyad
+eval: $(BUILD)/dyad $(BUILD)/tools/eval-dates
 	@sh tools/eval-actors.sh $(BUILD)
+	@$(BUILD)/tools/eval-dates ../shared/gold-dev/tempeval3-tbaq
 
 # TABARI's validation suite, read from ../shared/compat/tabari at run time
 # (a score, not a test: it skips when the suite is absent and never fails

@@ -598,7 +598,9 @@ DYAD_API dyad_status dyad_date_resolve(const dyad_engine *eng, const char *text,
 /*
 ** Finds the date expressions in every sentence of doc (the document the
 ** last dyad_ctx_process returned), each resolved against its date as
-** for an event that has happened. *n gets their number, in text order.
+** for an event that has happened, unless a word that looks ahead
+** ("will", "scheduled") comes before it in its clause. *n gets their
+** number, in text order.
 ** Results belong to doc's context, valid until its next
 ** dyad_ctx_process; dyad_doc_date reads them.
 */

@@ -944,7 +944,7 @@ enum {
 	DW_AGO = 1u << 3, DW_UNIT = 1u << 4, DW_DAYPART = 1u << 5,
 	DW_NUMBER = 1u << 6, DW_BOUND = 1u << 7, DW_CLAUSE = 1u << 8,
 	DW_REPORT = 1u << 9, DW_PREP = 1u << 10, DW_EDGE = 1u << 11,
-	DW_DET = 1u << 12, DW_ANAPHOR = 1u << 13
+	DW_DET = 1u << 12, DW_ANAPHOR = 1u << 13, DW_FUTURE = 1u << 14
 };
 
 static const struct {
@@ -958,6 +958,7 @@ static const struct {
 	{ "clause", DW_CLAUSE },       { "report", DW_REPORT },
 	{ "preposition", DW_PREP },    { "edge", DW_EDGE },
 	{ "determiner", DW_DET },      { "anaphor", DW_ANAPHOR },
+	{ "future", DW_FUTURE },
 };
 
 /* Time units, the values of the unit class. */
@@ -1239,7 +1240,10 @@ typedef struct texpr {
 	uint8_t kind;       /* X_* */
 	uint8_t unit;       /* X_PERIOD, X_AGO: U_* */
 	uint8_t bound;      /* after "since", "until": a span's bound */
+	uint8_t future;     /* a word that looks ahead ("will") comes
+			    ** before it in its clause */
 	int8_t shift;       /* last -1, this 0, next +1; X_DAYREL: days */
+	uint8_t shifted;    /* X_MONTH: a shift word was written */
 	int count;          /* X_AGO */
 	int year, month, day; /* as written; X_WEEKDAY: day 0 Monday..6 */
 	dyad_precision prec;  /* X_FULL: what was written */
@@ -1274,6 +1278,7 @@ typedef struct finder {
 	size_t nx, capx;
 	tcut *cut;           /* cuts found, up to capc */
 	size_t nc, capc;
+	int ahead;           /* a future word since the clause began */
 } finder;
 
 static uint32_t cls_of(const wtok *w)
@@ -1532,6 +1537,7 @@ static int m_month(const finder *f, const wtok *c, texpr *x)
 		x_make(x, X_MONTH, c->t.start, c->t.end);
 		x->month = c->t.val;
 		x->shift = shift;
+		x->shifted = lead > 0 && (cls_of(&f->prev[lead - 1]) & DW_SHIFT);
 	}
 	x_finish(f, x, lead);
 	return 1;
@@ -1658,8 +1664,12 @@ static void note_cut(finder *f, const wtok *c)
 		kind = CUT_REPORT;
 	else if (is_punct(&c->t, ';') || (cls_of(c) & DW_CLAUSE))
 		kind = CUT_CLAUSE;
-	else
+	else {
+		f->ahead |= (cls_of(c) & DW_FUTURE) != 0;
 		return;
+	}
+	if (kind != CUT_COMMA)
+		f->ahead = 0;
 	if (f->nc < f->capc) {
 		f->cut[f->nc].pos = c->t.start;
 		f->cut[f->nc++].kind = kind;
@@ -1674,11 +1684,13 @@ static void find_run(finder *f)
 
 	memset(f->prev, 0, sizeof f->prev);
 	f->nx = f->nc = 0;
+	f->ahead = 0;
 	for (;;) {
 		f_lex(f->W, &f->lx, &c);
 		if (c.t.kind == T_END)
 			return;
 		if (f->nx < f->capx && x_at(f, &c, &x)) {
+			x.future = (uint8_t)f->ahead;
 			f->x[f->nx++] = x;
 			f->lx.i = x.b;
 		} else {
@@ -1811,24 +1823,31 @@ static int r_monthday(const texpr *x, const anchor *an, int future, tval *v)
 	return best && tval_set(v, best, x->month, x->day, DYAD_PREC_DAY);
 }
 
-/* A month alone: the last one on or before the document's month for a
-** past event, the next one on or after it for a planned one; "last
-** October" is strictly before, "next October" strictly after. */
+/* A month alone: the one nearest the document's month, a month after it
+** counting twice as far as one before for a past event, and the other
+** way round for a planned one ("in December", written in November, is
+** next month; "in September" is two months back). "last October" is
+** strictly before, "next October" strictly after, "this October" in the
+** document's year. */
 static int r_month(const texpr *x, const anchor *an, int future, tval *v)
 {
-	int y = an->year;
+	const long ref = an->year * 12L + an->month - 1;
+	long best_cost = -1, k, cost;
+	int y, best = an->year;
 
-	if (an->prec == DYAD_PREC_YEAR)
-		return tval_set(v, y, x->month, 1, DYAD_PREC_MONTH);
-	if (x->shift < 0)
-		y -= x->month >= an->month;
-	else if (x->shift > 0)
-		y += x->month <= an->month;
-	else if (future)
-		y += x->month < an->month;
-	else
-		y -= x->month > an->month;
-	return tval_set(v, y, x->month, 1, DYAD_PREC_MONTH);
+	if (an->prec == DYAD_PREC_YEAR || (x->shifted && x->shift == 0))
+		return tval_set(v, an->year, x->month, 1, DYAD_PREC_MONTH);
+	for (y = an->year - 1; y <= an->year + 1; y++) {
+		k = y * 12L + x->month - 1 - ref;
+		if ((x->shift < 0 && k >= 0) || (x->shift > 0 && k <= 0))
+			continue;
+		cost = (k > 0) == !future ? 2 * (k > 0 ? k : -k) : (k > 0 ? k : -k);
+		if (best_cost < 0 || cost < best_cost) {
+			best_cost = cost;
+			best = y;
+		}
+	}
+	return tval_set(v, best, x->month, 1, DYAD_PREC_MONTH);
 }
 
 /* A weekday: the last such day on or before the document's date for a
@@ -2278,7 +2297,7 @@ static int doc_sentence_dates(dyad_ctx *ctx, const anchor *an, size_t s)
 		memset(&v, 0, sizeof v);
 		v.sent = s;
 		dyad__map_span(&ctx->doc, sc.x[k].a, sc.x[k].b, &v.start, &v.end);
-		x_value(&sc.x[k], an, 0, &v);
+		x_value(&sc.x[k], an, sc.x[k].future, &v);
 		if (dyad__buf_append(&ctx->dates, &v, sizeof v) != 0)
 			return -1;
 	}
