@@ -944,7 +944,8 @@ enum {
 	DW_AGO = 1u << 3, DW_UNIT = 1u << 4, DW_DAYPART = 1u << 5,
 	DW_NUMBER = 1u << 6, DW_BOUND = 1u << 7, DW_CLAUSE = 1u << 8,
 	DW_REPORT = 1u << 9, DW_PREP = 1u << 10, DW_EDGE = 1u << 11,
-	DW_DET = 1u << 12, DW_ANAPHOR = 1u << 13, DW_FUTURE = 1u << 14
+	DW_DET = 1u << 12, DW_ANAPHOR = 1u << 13, DW_FUTURE = 1u << 14,
+	DW_CONJ = 1u << 15
 };
 
 static const struct {
@@ -958,7 +959,7 @@ static const struct {
 	{ "clause", DW_CLAUSE },       { "report", DW_REPORT },
 	{ "preposition", DW_PREP },    { "edge", DW_EDGE },
 	{ "determiner", DW_DET },      { "anaphor", DW_ANAPHOR },
-	{ "future", DW_FUTURE },
+	{ "future", DW_FUTURE },       { "conjunction", DW_CONJ },
 };
 
 /* Time units, the values of the unit class. */
@@ -1252,8 +1253,9 @@ typedef struct texpr {
 	size_t a, b;        /* span in the lexed text */
 } texpr;
 
-/* Where a sentence may be cut between a date and an event. */
-enum { CUT_COMMA, CUT_REPORT, CUT_CLAUSE };
+/* Where a sentence may be cut between a date and an event: a comma or a
+** conjunction, a report's "that", a clause word. */
+enum { CUT_COMMA, CUT_CONJ, CUT_REPORT, CUT_CLAUSE };
 
 typedef struct tcut {
 	size_t pos;
@@ -1660,6 +1662,8 @@ static void note_cut(finder *f, const wtok *c)
 
 	if (is_punct(&c->t, ','))
 		kind = CUT_COMMA;
+	else if (cls_of(c) & DW_CONJ)
+		kind = CUT_CONJ;
 	else if (is_punct(&c->t, ':') || (cls_of(c) & DW_REPORT))
 		kind = CUT_REPORT;
 	else if (is_punct(&c->t, ';') || (cls_of(c) & DW_CLAUSE))
@@ -1668,7 +1672,7 @@ static void note_cut(finder *f, const wtok *c)
 		f->ahead |= (cls_of(c) & DW_FUTURE) != 0;
 		return;
 	}
-	if (kind != CUT_COMMA)
+	if (kind >= CUT_REPORT)
 		f->ahead = 0;
 	if (f->nc < f->capc) {
 		f->cut[f->nc].pos = c->t.start;
@@ -1951,7 +1955,8 @@ enum {
 	ANAPHOR_REACH = 2,  /* sentences back an anaphor's date may reach */
 	HISTORICAL_DAYS = 365, /* an event dated to a period that ended this
 			    ** long before the document is historical */
-	COST_COMMA = 30,    /* a comma between a date and an event, in bytes */
+	COST_COMMA = 30,    /* a comma or "and" between a date and an event,
+			    ** in bytes */
 	COST_REPORT = 60    /* "that" or ':' between them */
 };
 
@@ -2058,7 +2063,7 @@ static long link_cost(const sscan *sc, const texpr *x, size_t v0, size_t v1)
 		if (sc->cut[i].kind == CUT_CLAUSE)
 			return -1;
 		commas += sc->cut[i].kind == CUT_COMMA;
-		cost += sc->cut[i].kind == CUT_COMMA ? COST_COMMA : COST_REPORT;
+		cost += sc->cut[i].kind == CUT_REPORT ? COST_REPORT : COST_COMMA;
 	}
 	if (commas && in_opened_clause(sc, before ? x->a : v0))
 		return -1;
