@@ -1,5 +1,8 @@
 /*
-** dates.c — the document date: the day an article was published.
+** dates.c — the document date (the day an article was published), and
+** after coding the date of each event, read from its sentence against
+** the document date (second half of this file; rules in docs/dates.md).
+** The events are read through dyad_doc_event, as any caller reads them.
 **
 ** Relative expressions in an article ("on Tuesday", "last week") only mean
 ** something against the day it was written, so every document gets one
@@ -1697,6 +1700,8 @@ static void find_run(finder *f)
 			x.future = (uint8_t)f->ahead;
 			f->x[f->nx++] = x;
 			f->lx.i = x.b;
+			if (f->nx == f->capx && f->capc == 0)
+				return; /* nothing more to collect */
 		} else {
 			note_cut(f, &c);
 		}

@@ -782,6 +782,56 @@ static void test_event_seeds(void)
 		     "seed 004: the foreign minister's talks with Hamas's leader on 23 November");
 }
 
+/* How many expressions dyad_doc_dates finds in text[0..n). */
+static size_t doc_dates_count(const char *text, size_t n)
+{
+	const dyad_doc *doc;
+	dyad_input in;
+	size_t k = 0;
+
+	memset(&in, 0, sizeof in);
+	in.text = text;
+	in.text_len = n;
+	in.date = "2023-10-31";
+	if (dyad_ctx_process(ectx, &in, &doc) != DYAD_OK || dyad_doc_dates(doc, &k) != DYAD_OK)
+		return 0;
+	return k;
+}
+
+/* Hostile text for the expression finder: it must stay linear and read
+** nothing past the length given (the copy is exactly that long). */
+static void test_finder_hostile(void)
+{
+	static const char pat[] = "last Tuesday, October 31 9/11 three weeks ago 12/ 2023- mid- ";
+	const size_t n = 4u << 20;
+	char *t = malloc(n);
+	dyad_date_value v;
+	clock_t t0;
+	size_t i;
+	int ok = 1;
+
+	if (!t) {
+		perror("malloc");
+		exit(2);
+	}
+	for (i = 0; i < n; i++)
+		t[i] = pat[i % (sizeof pat - 1)];
+	t0 = clock();
+	for (i = 1; i < 64 && ok; i++) /* every cut of the pattern's end */
+		ok = dyad_date_resolve(eng, t + n - i, i, "2023-10-31", 0, &v) != DYAD_BADARG;
+	CHECK(ok, "finder: every cut end of the text");
+	CHECK(dyad_date_resolve(eng, t, n, "2023-10-31", 0, &v) == DYAD_OK &&
+	      strcmp(v.date, "2023-10-31") == 0, "finder: 4 MB, the first expression");
+	i = doc_dates_count(t, n);
+	printf("#   %zu expressions\n", i);
+	CHECK(i > 10000, "finder: 4 MB in sentences, up to DYAD_MAX_SENT_DATES each");
+	CHECK((double)(clock() - t0) / CLOCKS_PER_SEC < 10.0, "finder: 4 MB in under 10 s");
+	CHECK(dyad_date_resolve(eng, "\xff\xfe 9/", 5, NULL, 0, &v) == DYAD_NOTFOUND,
+	      "finder: invalid UTF-8 and a cut named date");
+	printf("#   %.3f s of processor time\n", (double)(clock() - t0) / CLOCKS_PER_SEC);
+	free(t);
+}
+
 static void test_event_stage(void)
 {
 	dyad_config cfg;
@@ -797,6 +847,7 @@ static void test_event_stage(void)
 	test_resolve_relative();
 	test_resolve_calendar();
 	test_resolve_args();
+	test_finder_hostile();
 	test_doc_dates();
 	test_event_dates();
 	test_event_seeds();
