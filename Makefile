@@ -5,7 +5,8 @@
 #   make sanitize     the same tests under ASan+UBSan (separate build dir)
 #   make tsan         the threading test under ThreadSanitizer
 #   make bench        throughput on ../shared/corpora (a benchmark, not a test)
-#   make eval         development scores on ../shared/gold-dev (not a test): actors, places
+#   make eval         development scores on ../shared/gold-dev (not a test):
+#                     actors, places, date normalization and recognition
 #   make conformance  TABARI's validation suite on ../shared/compat/tabari (a score)
 #   make fuzz         libFuzzer targets for a bounded time (FUZZ_SECONDS)
 #   make install      PREFIX=/usr/local
@@ -102,7 +103,13 @@ $(BUILD)/tools/eval-places: tools/eval-places.c $(BUILD)/libdyad.a include/dyad.
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
 
-tools: $(BUILD)/bench $(BUILD)/tools/conformance $(BUILD)/tools/gazc $(BUILD)/tools/eval-places
+# The date evaluation uses only dyad.h too.
+$(BUILD)/tools/eval-dates: tools/eval-dates.c $(BUILD)/libdyad.a include/dyad.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(BUILD)/libdyad.a $(LDLIBS_ALL)
+
+tools: $(BUILD)/bench $(BUILD)/tools/conformance $(BUILD)/tools/gazc $(BUILD)/tools/eval-places \
+	$(BUILD)/tools/eval-dates
 
 check: all $(UNIT_BIN) $(FUZZ_REPLAY)
 	@sh tests/run.sh $(BUILD)
@@ -118,11 +125,13 @@ bench: $(BUILD)/bench $(BUILD)/dyad
 	@sh tools/bench.sh $(BUILD)
 
 # Development scores on ../shared/gold-dev (an evaluation, not a test):
-# actor recall, and toponym recognition and resolution on LGL with the
-# gazetteer dyad loads by default (the full one once tools/setup.sh made it).
-eval: $(BUILD)/dyad $(BUILD)/tools/eval-places
+# actor recall; toponym recognition and resolution on LGL with the
+# gazetteer dyad loads by default (the full one once tools/setup.sh made
+# it); date normalization and recognition on TempEval-3.
+eval: $(BUILD)/dyad $(BUILD)/tools/eval-places $(BUILD)/tools/eval-dates
 	@sh tools/eval-actors.sh $(BUILD)
 	@$(BUILD)/tools/eval-places ../shared/gold-dev/lgl.xml
+	@$(BUILD)/tools/eval-dates ../shared/gold-dev/tempeval3-tbaq
 
 # TABARI's validation suite, read from ../shared/compat/tabari at run time
 # (a score, not a test: it skips when the suite is absent and never fails

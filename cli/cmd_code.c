@@ -37,6 +37,7 @@ typedef struct code_run {
 	int header_done;     /* the TSV/CSV header row is out */
 	int no_patterns;     /* dyad_doc_events: the engine has no patterns */
 	int failed;          /* an article could not be coded */
+	int historical;      /* print historical events too */
 } code_run;
 
 /* The modality flags, in the order they are listed. */
@@ -54,7 +55,8 @@ static const struct {
 
 /* TSV/CSV columns: the JSONL keys, in order, each span as two columns. */
 static const char *const columns[] = {
-	"id", "doc", "sent", "date", "source", "target", "cameo", "root",
+	"id", "doc", "sent", "date", "date_precision", "date_how",
+	"historical", "source", "target", "cameo", "root",
 	"quad", "goldstein", "plover", "modality",
 	"source_start", "source_end", "verb_start", "verb_end",
 	"target_start", "target_end", "source_label", "target_label",
@@ -80,6 +82,35 @@ static int has_span(size_t start, size_t end)
 static int has_goldstein(const dyad_event *ev)
 {
 	return ev->has_goldstein && isfinite(ev->goldstein);
+}
+
+/* One line on how an event got its date, for --explain: the rule, the
+** words it read and what they resolved to against the article's date. */
+static void date_reason(const dyad_doc_info *info, const dyad_event *ev,
+			char *buf, size_t cap)
+{
+	char words[96];
+	size_t n = 0, i;
+	const char *how = or_empty(ev->date_how);
+
+	if (ev->date_end > ev->date_start && ev->date_end <= info->text_len)
+		for (i = ev->date_start; i < ev->date_end && n + 1 < sizeof words; i++)
+			words[n++] = info->text[i] == '\n' || info->text[i] == '\r' ||
+				     info->text[i] == '\t' ? ' ' : info->text[i];
+	words[n] = '\0';
+	if (n == 0)
+		snprintf(buf, cap, "%s: no date expression for this event; the article's date %s (%s)",
+			 how, *info->date ? info->date : "(none)",
+			 dyad_precision_name(info->date_precision));
+	else if (strcmp(how, "capped") == 0)
+		snprintf(buf, cap, "capped: \"%s\" falls after the article's date %s, which a past event takes",
+			 words, info->date);
+	else
+		snprintf(buf, cap, "%s: \"%s\" against the article's date %s%s -> %s (%s)%s",
+			 how, words, *info->date ? info->date : "(none)",
+			 ev->modality & DYAD_MOD_HYPOTHETICAL ? ", looking forward" : "",
+			 or_empty(ev->date), dyad_precision_name(ev->date_precision),
+			 ev->historical ? "; historical" : "");
 }
 
 /* ------------------------------------------------------------------ */
@@ -133,13 +164,22 @@ static void json_modality(jsonw *w, unsigned m)
 }
 
 static void json_event(jsonw *w, const dyad_doc_info *info,
-		       const dyad_event *ev, const dyad_sentence *s)
+		       const dyad_event *ev, const dyad_sentence *s, int explain)
 {
+	char why[512];
+
 	jw_object(w, NULL);
 	jw_cstr(w, "id", ev->id);
 	jw_cstr(w, "doc", info->id);
 	jw_uint(w, "sent", ev->sent);
 	jw_cstr_or_null(w, "date", ev->date);
+	jw_cstr(w, "date_precision", dyad_precision_name(ev->date_precision));
+	jw_cstr(w, "date_how", or_empty(ev->date_how));
+	jw_bool(w, "historical", ev->historical);
+	if (explain) {
+		date_reason(info, ev, why, sizeof why);
+		jw_cstr(w, "date_explain", why);
+	}
 	jw_cstr(w, "source", or_empty(ev->source));
 	jw_cstr(w, "target", or_empty(ev->target));
 	jw_cstr(w, "cameo", or_empty(ev->cameo));
@@ -239,6 +279,9 @@ static void row_event(tabw *t, const dyad_doc_info *info,
 	tw_cstr(t, info->id);
 	tw_uint(t, ev->sent);
 	tw_cstr(t, ev->date);
+	tw_cstr(t, dyad_precision_name(ev->date_precision));
+	tw_cstr(t, ev->date_how);
+	tw_uint(t, ev->historical ? 1 : 0);
 	tw_cstr(t, ev->source);
 	tw_cstr(t, ev->target);
 	tw_cstr(t, ev->cameo);
@@ -325,10 +368,18 @@ static void print_event(code_run *cr, const dyad_doc *doc,
 		s.text = "";
 		s.text_len = 0;
 	}
-	if (cr->format == FMT_JSONL)
-		json_event(cr->json, info, ev, &s);
-	else
-		row_event(&cr->tab, info, ev, &s);
+	if (cr->format == FMT_JSONL) {
+		json_event(cr->json, info, ev, &s, cr->opts.explain);
+		return;
+	}
+	if (cr->opts.explain) {
+		char why[512];
+		date_reason(info, ev, why, sizeof why);
+		fputs("#   date ", cr->tab.f);
+		comment_text(cr->tab.f, why);
+		putc('\n', cr->tab.f);
+	}
+	row_event(&cr->tab, info, ev, &s);
 }
 
 static void print_header(code_run *cr)
@@ -355,6 +406,8 @@ static int print_doc(code_run *cr, const dyad_doc *doc, size_t n)
 		/* Events come in text order: explain up to this one's sentence. */
 		for (; cr->opts.explain && sent <= ev.sent; sent++)
 			print_explain(cr, doc, &info, sent);
+		if (ev.historical && !cr->historical)
+			continue; /* no current event: kept with --historical */
 		print_event(cr, doc, &info, &ev);
 	}
 	for (; cr->opts.explain && sent < info.n_sentences; sent++)
@@ -469,11 +522,12 @@ static int configure(const cli_command *self, int argc, char **argv,
 		     code_run *cr, cli_inputs *in)
 {
 	const char *format = NULL, *options = NULL;
-	int all = 0, explain = 0, st;
+	int all = 0, explain = 0, historical = 0, st;
 	const cli_option opts[] = {
 		{ "--format", NULL, &format },
 		{ "--all", &all, NULL },
 		{ "--explain", &explain, NULL },
+		{ "--historical", &historical, NULL },
 		{ "--tabari-options", NULL, &options },
 		{ "--one-sentence", &in->one_sentence, NULL },
 		{ "--no-default-dicts", &in->no_default_dicts, NULL },
@@ -495,6 +549,7 @@ static int configure(const cli_command *self, int argc, char **argv,
 	/* The command line has the last word over the options file. */
 	if (all)
 		cr->opts.keep_modal = 1;
+	cr->historical = all || historical;
 	cr->opts.explain = explain;
 	in->actors = 1;
 	in->events = 1;
@@ -549,7 +604,8 @@ const cli_command cmd_code = {
 	"code", run_code,
 	"code political events: who did what to whom (JSONL, TSV or CSV)",
 	"Usage: dyad code [--data DIR] [--dict PATH]... [--no-default-dicts]\n"
-	"                 [--strict] [--format jsonl|tsv|csv] [--all] [--explain]\n"
+	"                 [--strict] [--format jsonl|tsv|csv] [--all] [--historical]\n"
+	"                 [--explain]\n"
 	"                 [--tabari-options FILE] [--one-sentence] INPUT...\n"
 	"\n"
 	"Codes the political events in news articles: who did what to whom, as\n"
@@ -557,21 +613,18 @@ const cli_command cmd_code = {
 	"in the original text and the verb pattern that matched. One record per\n"
 	"event, as JSON Lines (the default), TSV or CSV.\n"
 	"\n"
-	"Inputs are read as by 'dyad sentences', actors found as by 'dyad\n"
-	"actors'; verb patterns come from DATA_DIR/verbs/ and --dict.\n"
+	"Verb patterns come from DATA_DIR/verbs/ and --dict.\n"
 	"\n"
 	"Options:\n"
 	"  --format FMT         jsonl (the default), tsv or csv\n"
 	"  --all                keep negated and hypothetical events (\"did not\n"
-	"                       meet\", \"may attack\"), which are dropped by default;\n"
-	"                       modality says which they are\n"
-	"  --explain            also print, for every sentence, what happened to\n"
-	"                       it and why (see below)\n"
+	"                       meet\", \"may attack\"; see modality), and historical\n"
+	"                       ones, all dropped by default\n"
+	"  --historical         keep historical events (see below)\n"
+	"  --explain            also print why each sentence gave what it gave\n"
 	"  --tabari-options FILE\n"
-	"                       apply a TABARI .options file (COMMA:, COMPLEX:,\n"
-	"                       DEFAULT:, SET: ...), skipping blank lines and\n"
-	"                       lines starting with # or //. A line that cannot\n"
-	"                       be applied is reported as FILE:line: reason.\n"
+	"                       apply a TABARI .options file; a line it cannot\n"
+	"                       apply is reported as FILE:line\n"
 	"  --one-sentence       code each article's text as one sentence, without\n"
 	"                       splitting it (TABARI-style records)\n"
 	"  --dict PATH          also load PATH (repeatable): actors, agents,\n"
@@ -579,7 +632,7 @@ const cli_command cmd_code = {
 	"                       PETRARCH's format, or a directory of them\n"
 	"  --no-default-dicts   load only the --dict dictionaries and patterns\n"
 	"  --strict             make dictionary warnings and refused options lines\n"
-	"                       fatal (exit 1 before reading any article)\n"
+	"                       fatal (exit 1)\n"
 	"  --gazetteer PATH     gazetteer for places (.bin or .tsv)\n"
 	"  --data DIR           read dyad's data files from DIR\n"
 	"  -h, --help           show this help\n"
@@ -587,7 +640,10 @@ const cli_command cmd_code = {
 	"Event object, keys in this order:\n"
 	"  id              16 hex digits, the same for the same event on every run\n"
 	"  doc, sent       document id and sentence index, as 'dyad sentences'\n"
-	"  date            YYYY-MM-DD, YYYY-MM or YYYY; null when unknown\n"
+	"  date            YYYY-MM-DD, YYYY-MM or YYYY (a week: its Monday)\n"
+	"  date_precision  day, week, month, year or none\n"
+	"  date_how        the rule that dated it (docs/dates.md)\n"
+	"  historical      dated over a year before the article (\"in 1948\")\n"
 	"  source, target  CAMEO actor codes (\"IRNGOV\"); \"\" when none was found\n"
 	"  cameo           CAMEO event code, a string (\"0231\")\n"
 	"  root            its two-digit root (\"02\")\n"
@@ -597,9 +653,8 @@ const cli_command cmd_code = {
 	"  modality        the flags among \"negated\", \"hypothetical\",\n"
 	"                  \"reported\" and \"question\"; [] for none\n"
 	"  source_span, verb_span, target_span\n"
-	"                  [start, end]: byte offsets into the original text,\n"
-	"                  end excluded; null for an actor with no span (none\n"
-	"                  found, or a default from the options)\n"
+	"                  [start, end): byte offsets into the original text;\n"
+	"                  null for an actor with no span (none, or a default)\n"
 	"  source_label, target_label, source_how, target_how\n"
 	"                  the actors' names and how they were found, as\n"
 	"                  'dyad actors' gives them\n"
@@ -621,6 +676,7 @@ const cli_command cmd_code = {
 	"removes them):\n"
 	"  # DOC sentence N: STATUS\n"
 	"  #   explanation\n"
+	"and \"#   date ...\" before each event (in JSONL its key date_explain).\n"
 	"\n"
 	"Exit status: 0 all went well; 1 some input failed, a dictionary or the\n"
 	"options file could not be read, or --strict and a warning; 2 usage\n"

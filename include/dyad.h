@@ -565,7 +565,64 @@ DYAD_API void dyad_engine_pattern_stats(const dyad_engine *eng, dyad_pattern_sta
 /* Dates: when events happened (dates.c)                               */
 /* ------------------------------------------------------------------ */
 
-/* (the date stage's public functions go here) */
+/*
+** The date stage reads each event's date from its sentence ("on
+** Tuesday", "Thursday night", "yesterday", "last week", "October 31",
+** "three weeks ago", "earlier this month", "in 1948") and resolves it
+** against the document's date; the rules and their names are in
+** docs/dates.md. The same normalizer is offered here on its own.
+*/
+
+/* A date expression and the date it stands for. */
+typedef struct dyad_date_value {
+	size_t sent;          /* sentence index (dyad_doc_date); 0 otherwise */
+	size_t start, end;    /* byte span of the expression: in the original
+			      ** text of the document (dyad_doc_date), in the
+			      ** text given (dyad_date_resolve) */
+	char date[11];        /* "YYYY-MM-DD", "YYYY-MM" or "YYYY"; a week is
+			      ** named by its Monday; "" when it cannot be
+			      ** resolved (a relative expression and no date to
+			      ** count from) */
+	dyad_precision precision; /* DYAD_PREC_NONE when date is "" */
+	const char *how;      /* static rule name: "absolute", "named",
+			      ** "month-day", "month", "weekday",
+			      ** "relative-day", "relative-period", "ago" */
+	int bound;            /* it follows "since" or "until": it bounds a
+			      ** span and dates no event */
+	int historical;       /* its period ended over a year before the
+			      ** document's date */
+} dyad_date_value;
+
+/* Resolve toward the future: the event is planned ("will meet on
+** Tuesday" is the next Tuesday, not the last). */
+#define DYAD_DATE_FUTURE 1u
+
+/*
+** Finds the first date expression in text[0..len) and resolves it
+** against doc_date ("YYYY-MM-DD", "YYYY-MM" or "YYYY"; NULL or "" when
+** there is none, and then only expressions that name their year
+** resolve). The text is taken to be a date expression, so a month or a
+** year standing alone counts ("October", "1998"), which inside a
+** sentence needs a preposition before it. flags: 0 or DYAD_DATE_FUTURE.
+** DYAD_NOTFOUND when the text holds no date expression, DYAD_BADARG for a
+** doc_date that is not ISO 8601. eng needs no dictionaries.
+*/
+DYAD_API dyad_status dyad_date_resolve(const dyad_engine *eng, const char *text,
+				       size_t len, const char *doc_date,
+				       unsigned flags, dyad_date_value *out);
+
+/*
+** Finds the date expressions in every sentence of doc (the document the
+** last dyad_ctx_process returned), each resolved against its date as
+** for an event that has happened, unless a word that looks ahead
+** ("will", "scheduled") comes before it in its clause. *n gets their
+** number, in text order.
+** Results belong to doc's context, valid until its next
+** dyad_ctx_process; dyad_doc_date reads them.
+*/
+DYAD_API dyad_status dyad_doc_dates(const dyad_doc *doc, size_t *n);
+DYAD_API dyad_status dyad_doc_date(const dyad_doc *doc, size_t i,
+				   dyad_date_value *out);
 
 /* ------------------------------------------------------------------ */
 /* Places: the gazetteer and where events happened (places.c)          */

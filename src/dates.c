@@ -1,5 +1,8 @@
 /*
-** dates.c — the document date: the day an article was published.
+** dates.c — the document date (the day an article was published), and
+** after coding the date of each event, read from its sentence against
+** the document date (second half of this file; rules in docs/dates.md).
+** The events are read through dyad_doc_event, as any caller reads them.
 **
 ** Relative expressions in an article ("on Tuesday", "last week") only mean
 ** something against the day it was written, so every document gets one
@@ -19,6 +22,7 @@
 ** in a fixed-size prefix.
 */
 #include <assert.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dyad_int.h"
@@ -921,25 +925,1420 @@ void dyad__date_format(const dyad__date *d, char out[11])
 	out[len] = '\0';
 }
 
-/*
-** Each event's date. For now the article's own date stands in for every
-** event, marked "document" so that a reader can tell it from a date read
-** in the event's sentence.
-*/
-dyad_status dyad__events_when(dyad_ctx *ctx, size_t n)
+/* ==================================================================
+** Event dates: when each event happened, read from its sentence.
+**
+** The words come from DATA_DIR/dates.txt (relative days, shifts, units,
+** counts, clause words, anaphors); month and weekday names are the
+** calendar above. A sentence is lexed once, left to right, with the
+** lexer above over its normalized text; each pattern looks a bounded
+** number of tokens ahead and a few behind (a ring of the last tokens),
+** so finding a sentence's expressions is linear and allocates nothing.
+** Expressions are kept unresolved: the same "on Tuesday" is last Tuesday
+** for a past event and next Tuesday for a planned one. The rules, and
+** the name each gives as date_how, are in docs/dates.md.
+** ================================================================== */
+
+/* ---- the word list ----------------------------------------------- */
+
+/* Word classes of data/dates.txt. */
+enum {
+	DW_RELDAY = 1u << 0, DW_SHIFT = 1u << 1, DW_WITHIN = 1u << 2,
+	DW_AGO = 1u << 3, DW_UNIT = 1u << 4, DW_DAYPART = 1u << 5,
+	DW_NUMBER = 1u << 6, DW_BOUND = 1u << 7, DW_CLAUSE = 1u << 8,
+	DW_REPORT = 1u << 9, DW_PREP = 1u << 10, DW_EDGE = 1u << 11,
+	DW_DET = 1u << 12, DW_ANAPHOR = 1u << 13, DW_FUTURE = 1u << 14,
+	DW_CONJ = 1u << 15
+};
+
+static const struct {
+	const char *name;
+	uint32_t cls;
+} dw_classes[] = {
+	{ "relative-day", DW_RELDAY }, { "shift", DW_SHIFT },
+	{ "within", DW_WITHIN },       { "ago", DW_AGO },
+	{ "unit", DW_UNIT },           { "daypart", DW_DAYPART },
+	{ "number", DW_NUMBER },       { "bound", DW_BOUND },
+	{ "clause", DW_CLAUSE },       { "report", DW_REPORT },
+	{ "preposition", DW_PREP },    { "edge", DW_EDGE },
+	{ "determiner", DW_DET },      { "anaphor", DW_ANAPHOR },
+	{ "future", DW_FUTURE },       { "conjunction", DW_CONJ },
+};
+
+/* Time units, the values of the unit class. */
+enum { U_DAY = 1, U_WEEK, U_MONTH, U_YEAR };
+
+#define DW_KEY 16   /* longest word + 1 */
+#define DW_NAMED 16 /* named dates kept */
+
+typedef struct dword {
+	char key[DW_KEY]; /* lower case, NUL-padded; "" is an empty slot */
+	uint32_t cls;     /* DW_* */
+	uint32_t roots;   /* anaphor: bit r for CAMEO root r (1..20) */
+	int val;          /* relative-day, shift, unit or number value */
+} dword;
+
+typedef struct dnamed {
+	char key[DW_KEY];  /* as written: "9/11" */
+	int year, month, day;
+} dnamed;
+
+struct dyad__datewords {
+	dword *slot;      /* open addressing, mask + 1 slots */
+	uint32_t mask;
+	dnamed named[DW_NAMED];
+	size_t nnamed;
+};
+
+/* Hash of a word folded to ASCII lower case. */
+static uint32_t dw_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = (h ^ (uint32_t)lower((unsigned char)s[i])) * 16777619u;
+	return h;
+}
+
+/* The entry of word s[0..n) in any case, or NULL. */
+static const dword *dw_find(const struct dyad__datewords *W, const char *s,
+			    size_t n)
+{
+	uint32_t h;
+	size_t k;
+
+	if (!W || n == 0 || n >= DW_KEY)
+		return NULL;
+	for (h = dw_hash(s, n) & W->mask; W->slot[h].key[0];
+	     h = (h + 1) & W->mask) {
+		const char *key = W->slot[h].key;
+		for (k = 0; k < n && key[k] == lower((unsigned char)s[k]); k++)
+			;
+		if (k == n && key[n] == '\0')
+			return &W->slot[h];
+	}
+	return NULL;
+}
+
+/* The slot for a lower-case word, made when new; NULL when full. */
+static dword *dw_add(struct dyad__datewords *W, const char *s, size_t n)
+{
+	uint32_t h = dw_hash(s, n) & W->mask, probes;
+
+	for (probes = 0; probes <= W->mask; probes++, h = (h + 1) & W->mask) {
+		dword *e = &W->slot[h];
+		if (!e->key[0]) {
+			memcpy(e->key, s, n);
+			return e;
+		}
+		if (strlen(e->key) == n && memcmp(e->key, s, n) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+/* A class name, as dw_classes lists it; "named" is 0 and handled apart;
+** -1 when unknown. */
+static int dw_class(const char *s, size_t n, uint32_t *cls)
 {
 	size_t i;
 
-	ctx->when.len = 0;
-	if (dyad__buf_reserve(&ctx->when, n * sizeof(dyad__when)) != 0)
-		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory dating events");
-	for (i = 0; i < n; i++) {
-		dyad__when w;
-		memset(&w, 0, sizeof w);
-		memcpy(w.date, ctx->doc.info.date, sizeof w.date);
-		w.prec = ctx->doc.info.date_precision;
-		w.how = "document";
-		dyad__buf_append(&ctx->when, &w, sizeof w);
+	*cls = 0;
+	if (n == 5 && memcmp(s, "named", 5) == 0)
+		return 0;
+	for (i = 0; i < sizeof dw_classes / sizeof *dw_classes; i++)
+		if (strlen(dw_classes[i].name) == n &&
+		    memcmp(dw_classes[i].name, s, n) == 0) {
+			*cls = dw_classes[i].cls;
+			return 0;
+		}
+	return -1;
+}
+
+/* An integer -999..999 in v[0..n); 0 on success. */
+static int dw_int(const char *v, size_t n, int *out)
+{
+	size_t i = v[0] == '-' || v[0] == '+';
+	int x = 0;
+
+	if (i == n || n - i > 3)
+		return -1;
+	for (; i < n; i++) {
+		if (v[i] < '0' || v[i] > '9')
+			return -1;
+		x = x * 10 + (v[i] - '0');
 	}
+	*out = v[0] == '-' ? -x : x;
+	return 0;
+}
+
+/* CAMEO roots "18,19" as bits; 0 on success. */
+static int dw_roots(const char *v, size_t n, uint32_t *out)
+{
+	size_t i = 0, j;
+	int r;
+
+	*out = 0;
+	while (i < n) {
+		for (j = i; j < n && v[j] != ','; j++)
+			;
+		if (dw_int(v + i, j - i, &r) != 0 || r < 1 || r > 20)
+			return -1;
+		*out |= 1u << r;
+		i = j + 1;
+	}
+	return *out ? 0 : -1;
+}
+
+/* A named date, "9/11=2001-09-11". */
+static const char *dw_named(struct dyad__datewords *W, const char *w,
+			    size_t n, const char *v, size_t vn)
+{
+	char iso[16];
+	dyad__date d;
+	dnamed *e;
+
+	if (W->nnamed == DW_NAMED)
+		return "too many named dates";
+	if (n >= DW_KEY || vn != 10)
+		return "a named date is a short word and a YYYY-MM-DD date";
+	memcpy(iso, v, vn);
+	iso[vn] = '\0';
+	memset(&d, 0, sizeof d);
+	if (dyad__date_parse_iso(iso, &d) != 0 || d.prec != DYAD_PREC_DAY)
+		return "a named date is a short word and a YYYY-MM-DD date";
+	e = &W->named[W->nnamed++];
+	memset(e, 0, sizeof *e);
+	memcpy(e->key, w, n);
+	e->year = d.year, e->month = d.month, e->day = d.day;
+	return NULL;
+}
+
+/* Adds word w[0..n) ("word" or "word=value") to class cls; the reason
+** when it cannot. */
+static const char *dw_word(struct dyad__datewords *W, uint32_t cls,
+			   int named, const char *w, size_t n)
+{
+	const char *eq = memchr(w, '=', n);
+	const size_t k = eq ? (size_t)(eq - w) : n, vn = eq ? n - k - 1 : 0;
+	dword *e;
+
+	if (named)
+		return eq ? dw_named(W, w, k, eq + 1, vn) : "a named date needs =YYYY-MM-DD";
+	if (k == 0 || k >= DW_KEY)
+		return "words are 1 to 15 bytes";
+	if (!(e = dw_add(W, w, k)))
+		return "too many words";
+	e->cls |= cls;
+	if (cls == DW_ANAPHOR)
+		return eq && dw_roots(eq + 1, vn, &e->roots) == 0 ? NULL
+			: "an anaphor needs its CAMEO roots (=04 or =18,19)";
+	if (cls & (DW_RELDAY | DW_SHIFT | DW_UNIT | DW_NUMBER)) {
+		if (!eq || dw_int(eq + 1, vn, &e->val) != 0)
+			return "this class needs a number (word=N)";
+		return cls == DW_UNIT && (e->val < U_DAY || e->val > U_YEAR)
+			? "a unit is 1 (day), 2 (week), 3 (month) or 4 (year)" : NULL;
+	}
+	return eq ? "this class takes no value" : NULL;
+}
+
+static int is_space_byte(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* One line of dates.txt: a class name and its words. The reason when it
+** is wrong, else NULL. */
+static const char *dw_line(struct dyad__datewords *W, const char *p,
+			   const char *end)
+{
+	const char *w;
+	const char *why = NULL;
+	uint32_t cls = 0;
+	int first = 1, named = 0;
+
+	while (p < end && !why) {
+		while (p < end && is_space_byte(*p))
+			p++;
+		if (p == end || *p == '#')
+			break;
+		for (w = p; p < end && !is_space_byte(*p) && *p != '#'; p++)
+			;
+		if (first && dw_class(w, (size_t)(p - w), &cls) != 0)
+			return "unknown class";
+		if (first)
+			named = cls == 0;
+		else
+			why = dw_word(W, cls, named, w, (size_t)(p - w));
+		first = 0;
+	}
+	return why;
+}
+
+/* Words of a word list of n bytes, an upper bound: its blanks + 1. */
+static size_t dw_count(const char *t, size_t n)
+{
+	size_t i, k = 1;
+
+	for (i = 0; i < n; i++)
+		k += t[i] == ' ' || t[i] == '\n' || t[i] == '\t';
+	return k;
+}
+
+void dyad__dates_free(struct dyad__datewords *W)
+{
+	if (!W)
+		return;
+	free(W->slot);
+	free(W);
+}
+
+/* Reads DATA_DIR/dates.txt into eng->datewords; every line must be
+** right, since a wrong one would silently change what dates mean. */
+dyad_status dyad__dates_load(dyad_engine *eng, const char *text, size_t n)
+{
+	struct dyad__datewords *W = calloc(1, sizeof *W);
+	const char *p = text, *end = text + n, *nl, *why;
+	size_t slots = 64, line = 0;
+
+	if (!W)
+		return DYAD_NOMEM;
+	eng->datewords = W;
+	while (slots < 2 * dw_count(text, n))
+		slots *= 2;
+	if (!(W->slot = calloc(slots, sizeof *W->slot)))
+		return DYAD_NOMEM;
+	W->mask = (uint32_t)slots - 1;
+	for (; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			nl = end;
+		line++;
+		if (*p == '@')
+			continue;
+		if ((why = dw_line(W, p, nl)) != NULL)
+			return dyad__msg(eng->msg, DYAD_PARSE, "%s/dates.txt:%zu: %s",
+					 eng->data_dir, line, why);
+	}
+	return DYAD_OK;
+}
+
+/* ---- finding expressions in a sentence --------------------------- */
+
+/* Kinds of expression, each resolved by its own rule. */
+enum {
+	X_FULL,     /* the year written: "31 October 2023", "November 2023" */
+	X_YEAR,     /* a year alone: "in 1948", "the 2006 war" */
+	X_NAMED,    /* "9/11" */
+	X_MONTHDAY, /* "October 31": the year from the document */
+	X_MONTH,    /* "in October", "last October" */
+	X_WEEKDAY,  /* "on Tuesday", "Thursday night", "last Friday" */
+	X_DAYREL,   /* "yesterday", "today", "last night" */
+	X_PERIOD,   /* "last week", "earlier this month", "next year" */
+	X_AGO       /* "three weeks ago" */
+};
+
+/* An expression as written, not yet resolved. */
+typedef struct texpr {
+	uint8_t kind;       /* X_* */
+	uint8_t unit;       /* X_PERIOD, X_AGO: U_* */
+	uint8_t bound;      /* after "since", "until": a span's bound */
+	uint8_t future;     /* a word that looks ahead ("will") comes
+			    ** before it in its clause */
+	int8_t shift;       /* last -1, this 0, next +1; X_DAYREL: days */
+	uint8_t shifted;    /* X_MONTH: a shift word was written */
+	int count;          /* X_AGO */
+	int year, month, day; /* as written; X_WEEKDAY: day 0 Monday..6 */
+	dyad_precision prec;  /* X_FULL: what was written */
+	uint32_t roots;     /* after an anaphor ("the meeting on ..."): its
+			    ** CAMEO roots; else 0 */
+	size_t a, b;        /* span in the lexed text */
+} texpr;
+
+/* Where a sentence may be cut between a date and an event: a comma or a
+** conjunction, a report's "that", a clause word. */
+enum { CUT_COMMA, CUT_CONJ, CUT_REPORT, CUT_CLAUSE };
+
+typedef struct tcut {
+	size_t pos;
+	int kind; /* CUT_* */
+} tcut;
+
+/* A token and its entry in the word list. */
+typedef struct wtok {
+	tok t;
+	const dword *w; /* NULL: not in dates.txt */
+} wtok;
+
+#define RING 5 /* tokens remembered behind the current one */
+
+typedef struct finder {
+	const struct dyad__datewords *W;
+	lexer lx;
+	int strict;          /* inside a sentence: a lone month or year
+			     ** needs a preposition before it */
+	wtok prev[RING];     /* prev[0] is the token just before */
+	texpr *x;            /* expressions found, up to capx */
+	size_t nx, capx;
+	tcut *cut;           /* cuts found, up to capc */
+	size_t nc, capc;
+	int ahead;           /* a future word since the clause began */
+} finder;
+
+static uint32_t cls_of(const wtok *w)
+{
+	return w->w ? w->w->cls : 0;
+}
+
+static void f_lex(const struct dyad__datewords *W, lexer *lx, wtok *w)
+{
+	lex_next(lx, &w->t);
+	w->w = w->t.kind == T_WORD
+		? dw_find(W, (const char *)lx->s + w->t.start, w->t.end - w->t.start)
+		: NULL;
+}
+
+/* The weekday (0 Monday .. 6 Sunday) a T_WDAY token names. */
+static int weekday_index(const lexer *lx, const tok *t)
+{
+	static const char first2[7][2] = { {'m','o'}, {'t','u'}, {'w','e'},
+					   {'t','h'}, {'f','r'}, {'s','a'},
+					   {'s','u'} };
+	const int a = lower(lx->s[t->start]), b = lower(lx->s[t->start + 1]);
+	int i;
+
+	for (i = 0; i < 7; i++)
+		if (first2[i][0] == a && first2[i][1] == b)
+			return i;
+	return 0;
+}
+
+/* A month or weekday written in full, or abbreviated with its dot
+** ("Wed.", "Oct."): in a sentence "Sat", "Sun" and "Jan" are words. */
+static int full_name(const lexer *lx, const tok *t)
+{
+	const size_t n = t->end - t->start;
+
+	if (t->end < lx->n && lx->s[t->end] == '.')
+		return 1;
+	if (t->kind == T_MONTH)
+		return n == strlen(month_names[t->val - 1]) || n == 4;
+	return n >= 6;
+}
+
+static void x_make(texpr *x, int kind, size_t a, size_t b)
+{
+	memset(x, 0, sizeof *x);
+	x->kind = (uint8_t)kind;
+	x->a = a;
+	x->b = b;
+}
+
+/* Tokens just before the current one that belong to its expression: a
+** shift ("last Friday", "next October") or an edge ("early 2023",
+** "mid-October"). */
+static int x_lead(const finder *f, uint32_t cls, int8_t *shift)
+{
+	const wtok *p = f->prev;
+
+	if (cls_of(&p[0]) & cls & DW_SHIFT) {
+		*shift = (int8_t)p[0].w->val;
+		return 1;
+	}
+	if (!(cls & DW_EDGE))
+		return 0;
+	if (cls_of(&p[0]) & DW_EDGE)
+		return 1;
+	if (p[0].t.kind == T_DASH && p[0].t.val == 1 &&
+	    (cls_of(&p[1]) & DW_EDGE) && p[0].t.start == p[1].t.end)
+		return 2;
+	return 0;
+}
+
+/* Completes x whose first `lead` tokens are behind the current one: its
+** start, and what the words before it say about it (a bound, an
+** anaphor). */
+static void x_finish(const finder *f, texpr *x, int lead)
+{
+	const wtok *p = f->prev;
+	int j = lead;
+
+	assert(lead >= 0 && lead <= RING - 3);
+	if (lead > 0)
+		x->a = p[lead - 1].t.start;
+	x->bound = (cls_of(&p[j]) & DW_BOUND) != 0;
+	if (cls_of(&p[j]) & DW_PREP)
+		j++;
+	if ((cls_of(&p[j]) & DW_ANAPHOR) && (cls_of(&p[j + 1]) & DW_DET))
+		x->roots = p[j].w->roots;
+}
+
+/* May a lone month or year stand here? In a sentence only after a
+** preposition (a determiner too, for a year: "the 2006 war"), a shift or
+** an edge. */
+static int lone_ok(const finder *f, int lead, uint32_t also)
+{
+	return !f->strict || lead > 0 ||
+	       (cls_of(&f->prev[0]) & (DW_PREP | also)) != 0;
+}
+
+static void x_from_date(texpr *x, int kind, const dyad__date *d)
+{
+	x_make(x, kind, d->start, d->end);
+	x->year = d->year, x->month = d->month, x->day = d->day;
+	x->prec = d->prec;
+}
+
+/* A count: "3", "three", "a". */
+static int count_of(const wtok *w, int *n)
+{
+	if (w->t.kind == T_NUM && w->t.ndig <= 3 && !w->t.glued && !w->t.ord) {
+		*n = w->t.val;
+		return 1;
+	}
+	if (cls_of(w) & DW_NUMBER) {
+		*n = w->w->val;
+		return 1;
+	}
+	return 0;
+}
+
+/* "three weeks ago", "a year ago" from the count c. */
+static int m_ago(const finder *f, const wtok *c, texpr *x)
+{
+	lexer lx = f->lx;
+	wtok u, ago;
+	int n;
+
+	if (!count_of(c, &n))
+		return 0;
+	f_lex(f->W, &lx, &u);
+	f_lex(f->W, &lx, &ago);
+	if (!(cls_of(&u) & DW_UNIT) || !(cls_of(&ago) & DW_AGO))
+		return 0;
+	x_make(x, X_AGO, c->t.start, ago.t.end);
+	x->unit = (uint8_t)u.w->val;
+	x->count = n;
+	x_finish(f, x, 0);
+	return 1;
+}
+
+/* A named date ("9/11") starting at the number c. */
+static int m_named(const finder *f, const wtok *c, texpr *x)
+{
+	const struct dyad__datewords *W = f->W;
+	const size_t at = c->t.start, n = f->lx.n;
+	size_t i, k, len;
+
+	for (i = 0; i < W->nnamed; i++) {
+		k = strlen(W->named[i].key);
+		if (k > n - at || memcmp(f->lx.s + at, W->named[i].key, k) != 0 ||
+		    (at + k < n && is_word_class(classify(f->lx.s, n, at + k, &len))))
+			continue;
+		x_make(x, X_NAMED, at, at + k);
+		x->year = W->named[i].year;
+		x->month = W->named[i].month;
+		x->day = W->named[i].day;
+		x->prec = DYAD_PREC_DAY;
+		x_finish(f, x, 0);
+		return 1;
+	}
+	return 0;
+}
+
+/* "10/31/2023" (month first, as American news writes it) or
+** "31/10/2023" when the first number cannot be a month. */
+static int m_slashed(const finder *f, const wtok *c, texpr *x)
+{
+	lexer lx = f->lx;
+	tok s1, b, s2, y;
+	dyad__date d;
+	int m = c->t.val, day;
+
+	lex_next(&lx, &s1);
+	lex_next(&lx, &b);
+	lex_next(&lx, &s2);
+	lex_next(&lx, &y);
+	if (!is_punct(&s1, '/') || !is_punct(&s2, '/') || !is_day(&c->t) ||
+	    !is_day(&b) || !is_year(&y) || s1.start != c->t.end ||
+	    b.start != s1.end || s2.start != b.end || y.start != s2.end)
+		return 0;
+	day = b.val;
+	if (m > 12) {
+		day = m;
+		m = b.val;
+	}
+	if (!make_date(&d, y.val, m, day, DYAD_PREC_DAY, c->t.start, y.end))
+		return 0;
+	x_from_date(x, X_FULL, &d);
+	x_finish(f, x, 0);
+	return 1;
+}
+
+/* A year alone: "in 1948", "the 2006 war", "mid-2023"; not "1990s". */
+static int m_year(const finder *f, const wtok *c, texpr *x)
+{
+	int8_t shift = 0;
+	const int lead = x_lead(f, DW_EDGE, &shift);
+
+	if (!is_year(&c->t) || c->t.val < YEAR_MIN || c->t.val > YEAR_MAX ||
+	    !lone_ok(f, lead, DW_DET))
+		return 0;
+	x_make(x, X_YEAR, c->t.start, c->t.end);
+	x->year = c->t.val;
+	x->prec = DYAD_PREC_YEAR;
+	x_finish(f, x, lead);
+	return 1;
+}
+
+/* Expressions that start with a number. */
+static int m_number(const finder *f, const wtok *c, texpr *x)
+{
+	lexer lx = f->lx;
+	tok t = c->t;
+	dyad__date d;
+	md m;
+
+	if (m_named(f, c, x) || m_slashed(f, c, x) || m_ago(f, c, x))
+		return 1;
+	if (full_date(f->lx, c->t, &d)) {
+		x_from_date(x, X_FULL, &d);
+	} else if (month_day(&lx, &t, &m)) {
+		x_make(x, X_MONTHDAY, m.start, m.end);
+		x->month = m.month;
+		x->day = m.day;
+	} else {
+		return m_year(f, c, x);
+	}
+	x_finish(f, x, 0);
+	return 1;
+}
+
+/* Expressions that start with a month: with a day, with a year, or
+** alone after a preposition ("in October", "last October"). */
+static int m_month(const finder *f, const wtok *c, texpr *x)
+{
+	lexer lx = f->lx;
+	tok t = c->t;
+	dyad__date d;
+	int8_t shift = 0;
+	int lead;
+	md m;
+
+	if (full_date(f->lx, c->t, &d)) {
+		x_from_date(x, X_FULL, &d);
+		lead = 0;
+	} else if (month_day(&lx, &t, &m)) {
+		x_make(x, X_MONTHDAY, m.start, m.end);
+		x->month = m.month;
+		x->day = m.day;
+		lead = 0;
+	} else {
+		lead = x_lead(f, DW_SHIFT | DW_EDGE, &shift);
+		if (weak_month(&c->t) || !c->t.caps || !full_name(&f->lx, &c->t) ||
+		    !lone_ok(f, lead, 0))
+			return 0;
+		x_make(x, X_MONTH, c->t.start, c->t.end);
+		x->month = c->t.val;
+		x->shift = shift;
+		x->shifted = lead > 0 && (cls_of(&f->prev[lead - 1]) & DW_SHIFT);
+	}
+	x_finish(f, x, lead);
+	return 1;
+}
+
+/* Expressions that start with a weekday: a date after it ("Tuesday,
+** October 31"), else the weekday with its shift and part of the day
+** ("last Thursday night"). */
+static int m_weekday(const finder *f, const wtok *c, texpr *x)
+{
+	lexer lx = f->lx;
+	wtok a;
+	int8_t shift = 0;
+	int lead = 0;
+
+	if (!c->t.caps || (f->strict && !full_name(&f->lx, &c->t)))
+		return 0;
+	f_lex(f->W, &lx, &a);
+	if (is_punct(&a.t, ',') || is_punct(&a.t, '.'))
+		f_lex(f->W, &lx, &a);
+	if (a.t.kind == T_MONTH || is_day(&a.t)) {
+		finder g = *f;
+		g.lx = lx;
+		if (m_month(&g, &a, x) || (a.t.kind == T_NUM && m_number(&g, &a, x))) {
+			if (x->kind == X_FULL || x->kind == X_MONTHDAY) {
+				x->a = c->t.start;
+				return 1;
+			}
+		}
+	}
+	lead = x_lead(f, DW_SHIFT, &shift);
+	x_make(x, X_WEEKDAY, c->t.start, c->t.end);
+	x->day = weekday_index(&f->lx, &c->t);
+	x->shift = shift;
+	lx = f->lx;
+	f_lex(f->W, &lx, &a);
+	if (cls_of(&a) & DW_DAYPART)
+		x->b = a.t.end;
+	x_finish(f, x, lead);
+	return 1;
+}
+
+/* "last week", "this year", "last night", "this morning" from a shift;
+** not after a determiner ("the last week" is a stretch of time). */
+static int m_shift(const finder *f, const wtok *c, texpr *x)
+{
+	lexer lx = f->lx;
+	wtok n;
+
+	if (cls_of(&f->prev[0]) & DW_DET)
+		return 0;
+	f_lex(f->W, &lx, &n);
+	if ((cls_of(&n) & DW_UNIT) && n.w->val >= U_WEEK) {
+		x_make(x, X_PERIOD, c->t.start, n.t.end);
+		x->unit = (uint8_t)n.w->val;
+	} else if ((cls_of(&n) & DW_DAYPART) && c->w->val <= 0) {
+		x_make(x, X_DAYREL, c->t.start, n.t.end);
+	} else {
+		return 0;
+	}
+	x->shift = (int8_t)c->w->val;
+	x_finish(f, x, 0);
+	return 1;
+}
+
+/* "earlier this month", "later this week". */
+static int m_within(const finder *f, const wtok *c, texpr *x)
+{
+	lexer lx = f->lx;
+	wtok t, u;
+
+	f_lex(f->W, &lx, &t);
+	f_lex(f->W, &lx, &u);
+	if (!(cls_of(&t) & DW_SHIFT) || t.w->val != 0 ||
+	    !(cls_of(&u) & DW_UNIT) || u.w->val < U_WEEK)
+		return 0;
+	x_make(x, X_PERIOD, c->t.start, u.t.end);
+	x->unit = (uint8_t)u.w->val;
+	x_finish(f, x, 0);
+	return 1;
+}
+
+/* Expressions that start with a word of dates.txt. */
+static int m_word(const finder *f, const wtok *c, texpr *x)
+{
+	const uint32_t cls = cls_of(c);
+
+	if (cls & DW_RELDAY) {
+		x_make(x, X_DAYREL, c->t.start, c->t.end);
+		x->shift = (int8_t)c->w->val;
+		x_finish(f, x, 0);
+		return 1;
+	}
+	return ((cls & DW_SHIFT) && m_shift(f, c, x)) ||
+	       ((cls & DW_WITHIN) && m_within(f, c, x)) ||
+	       ((cls & DW_NUMBER) && m_ago(f, c, x));
+}
+
+/* The expression starting at token c, if any. */
+static int x_at(const finder *f, const wtok *c, texpr *x)
+{
+	switch (c->t.kind) {
+	case T_NUM:
+		return m_number(f, c, x);
+	case T_MONTH:
+		return m_month(f, c, x);
+	case T_WDAY:
+		return m_weekday(f, c, x);
+	case T_WORD:
+		return c->w && m_word(f, c, x);
+	default:
+		return 0;
+	}
+}
+
+/* Records c when it may cut a date off from an event. */
+static void note_cut(finder *f, const wtok *c)
+{
+	int kind;
+
+	if (is_punct(&c->t, ','))
+		kind = CUT_COMMA;
+	else if (cls_of(c) & DW_CONJ)
+		kind = CUT_CONJ;
+	else if (is_punct(&c->t, ':') || (cls_of(c) & DW_REPORT))
+		kind = CUT_REPORT;
+	else if (is_punct(&c->t, ';') || (cls_of(c) & DW_CLAUSE))
+		kind = CUT_CLAUSE;
+	else {
+		f->ahead |= (cls_of(c) & DW_FUTURE) != 0;
+		return;
+	}
+	if (kind >= CUT_REPORT)
+		f->ahead = 0;
+	if (f->nc < f->capc) {
+		f->cut[f->nc].pos = c->t.start;
+		f->cut[f->nc++].kind = kind;
+	}
+}
+
+/* One pass over the text [lx.i, lx.n): every expression and cut. */
+static void find_run(finder *f)
+{
+	wtok c;
+	texpr x;
+
+	memset(f->prev, 0, sizeof f->prev);
+	f->nx = f->nc = 0;
+	f->ahead = 0;
+	for (;;) {
+		f_lex(f->W, &f->lx, &c);
+		if (c.t.kind == T_END)
+			return;
+		if (f->nx < f->capx && x_at(f, &c, &x)) {
+			x.future = (uint8_t)f->ahead;
+			f->x[f->nx++] = x;
+			f->lx.i = x.b;
+			if (f->nx == f->capx && f->capc == 0)
+				return; /* nothing more to collect */
+		} else {
+			note_cut(f, &c);
+		}
+		memmove(f->prev + 1, f->prev, (RING - 1) * sizeof *f->prev);
+		f->prev[0] = c;
+	}
+}
+
+/* ---- resolving an expression ------------------------------------- */
+
+/* A resolved date: the period's first day, precision, and first and
+** last day numbers (to compare with the document's). */
+typedef struct tval {
+	int year, month, day;
+	dyad_precision prec;
+	long first, last;
+	const char *how; /* static rule name */
+} tval;
+
+/* The date of day number n (inverse of day_number). */
+static void from_day_number(long n, int *y, int *m, int *d)
+{
+	int yy = (int)((n - 1) * 400 / 146097) + 1, mm = 1;
+
+	while (yy > 1 && day_number(yy, 1, 1) > n)
+		yy--;
+	while (day_number(yy + 1, 1, 1) <= n)
+		yy++;
+	while (mm < 12 && day_number(yy, mm + 1, 1) <= n)
+		mm++;
+	*y = yy;
+	*m = mm;
+	*d = (int)(n - day_number(yy, mm, 1)) + 1;
+}
+
+/* 0 Monday .. 6 Sunday; day 1 (0001-01-01, proleptic) was a Monday. */
+static int weekday_of(long n)
+{
+	return (int)((n - 1) % 7);
+}
+
+/* Sets v to the period of precision p that starts on y-m-d; 0 when the
+** year is out of the plausible range. */
+static int tval_set(tval *v, int y, int m, int d, dyad_precision p)
+{
+	if (y < YEAR_MIN || y > YEAR_MAX)
+		return 0;
+	v->year = y;
+	v->month = p == DYAD_PREC_YEAR ? 0 : m;
+	v->day = p == DYAD_PREC_DAY || p == DYAD_PREC_WEEK ? d : 0;
+	v->prec = p;
+	v->first = day_number(y, p == DYAD_PREC_YEAR ? 1 : m,
+			      v->day ? d : 1);
+	if (p == DYAD_PREC_YEAR)
+		v->last = day_number(y, 12, 31);
+	else if (p == DYAD_PREC_MONTH)
+		v->last = day_number(y, m, days_in_month(y, m));
+	else
+		v->last = v->first + (p == DYAD_PREC_WEEK ? 6 : 0);
+	return 1;
+}
+
+static int tval_day(tval *v, long n, dyad_precision p)
+{
+	int y, m, d;
+
+	if (n < day_number(YEAR_MIN, 1, 1) || n > day_number(YEAR_MAX, 12, 31))
+		return 0;
+	if (p == DYAD_PREC_WEEK)
+		n -= weekday_of(n);
+	from_day_number(n, &y, &m, &d);
+	return tval_set(v, y, m, d, p);
+}
+
+/* Month index (year * 12 + month - 1) to a month-precision value. */
+static int tval_month(tval *v, long k)
+{
+	if (k < 0)
+		return 0;
+	return tval_set(v, (int)(k / 12), (int)(k % 12) + 1, 1, DYAD_PREC_MONTH);
+}
+
+/* The document's date as the anchor of relative expressions. */
+typedef struct anchor {
+	dyad_precision prec; /* NONE: relative expressions cannot resolve */
+	int year, month;
+	long day;            /* day number, when prec is DAY */
+	long first, last;    /* the anchor's period, in day numbers */
+} anchor;
+
+static void anchor_set(anchor *an, const dyad__date *d)
+{
+	tval v;
+
+	memset(an, 0, sizeof *an);
+	if (d->prec == DYAD_PREC_NONE || d->prec == DYAD_PREC_WEEK ||
+	    !tval_set(&v, d->year, d->month, d->day, d->prec))
+		return;
+	an->prec = d->prec;
+	an->year = d->year;
+	an->month = d->month;
+	an->day = v.first;
+	an->first = v.first;
+	an->last = v.last;
+}
+
+/* The year that puts month and day nearest the document's date: for a
+** past event a day after it counts twice as far as a day before, for a
+** planned event the other way round (a report written on November 24
+** about "November 25" most likely means this year's, not last year's). */
+static int r_monthday(const texpr *x, const anchor *an, int future, tval *v)
+{
+	const long ref = an->prec == DYAD_PREC_DAY ? an->day
+			 : future ? an->first : an->last;
+	long best_cost = -1, k, cost;
+	int y, best = 0;
+
+	for (y = an->year - 1; y <= an->year + 1; y++) {
+		if (x->day > days_in_month(y, x->month))
+			continue;
+		k = day_number(y, x->month, x->day) - ref;
+		cost = (k > 0) == !future ? 2 * (k > 0 ? k : -k) : (k > 0 ? k : -k);
+		if (best_cost < 0 || cost < best_cost) {
+			best_cost = cost;
+			best = y;
+		}
+	}
+	return best && tval_set(v, best, x->month, x->day, DYAD_PREC_DAY);
+}
+
+/* A month alone: the one nearest the document's month, a month after it
+** counting twice as far as one before for a past event, and the other
+** way round for a planned one ("in December", written in November, is
+** next month; "in September" is two months back). "last October" is
+** strictly before, "next October" strictly after, "this October" in the
+** document's year. */
+static int r_month(const texpr *x, const anchor *an, int future, tval *v)
+{
+	const long ref = an->year * 12L + an->month - 1;
+	long best_cost = -1, k, cost;
+	int y, best = an->year;
+
+	if (an->prec == DYAD_PREC_YEAR || (x->shifted && x->shift == 0))
+		return tval_set(v, an->year, x->month, 1, DYAD_PREC_MONTH);
+	for (y = an->year - 1; y <= an->year + 1; y++) {
+		k = y * 12L + x->month - 1 - ref;
+		if ((x->shift < 0 && k >= 0) || (x->shift > 0 && k <= 0))
+			continue;
+		cost = (k > 0) == !future ? 2 * (k > 0 ? k : -k) : (k > 0 ? k : -k);
+		if (best_cost < 0 || cost < best_cost) {
+			best_cost = cost;
+			best = y;
+		}
+	}
+	return tval_set(v, best, x->month, 1, DYAD_PREC_MONTH);
+}
+
+/* A weekday: the last such day on or before the document's date for a
+** past event (the document's own day counts: wire copy says "said
+** Tuesday" on Tuesday), the next on or after it for a planned one;
+** "last Friday" is strictly before, "next Friday" strictly after. */
+static int r_weekday(const texpr *x, const anchor *an, int future, tval *v)
+{
+	const int wd = weekday_of(an->day);
+	const int back = (wd - x->day + 7) % 7, fwd = (x->day - wd + 7) % 7;
+	long n;
+
+	if (x->shift < 0)
+		n = an->day - (back ? back : 7);
+	else if (x->shift > 0)
+		n = an->day + (fwd ? fwd : 7);
+	else
+		n = future ? an->day + fwd : an->day - back;
+	return tval_day(v, n, DYAD_PREC_DAY);
+}
+
+/* "last week", "this month", "next year": the period, shifted. */
+static int r_period(const texpr *x, const anchor *an, tval *v)
+{
+	switch (x->unit) {
+	case U_WEEK:
+		return an->prec == DYAD_PREC_DAY &&
+		       tval_day(v, an->day + 7L * x->shift, DYAD_PREC_WEEK);
+	case U_MONTH:
+		return an->prec >= DYAD_PREC_MONTH &&
+		       tval_month(v, an->year * 12L + an->month - 1 + x->shift);
+	default:
+		return tval_set(v, an->year + x->shift, 1, 1, DYAD_PREC_YEAR);
+	}
+}
+
+/* "N units ago": counted back from the document's date, at the unit's
+** precision. */
+static int r_ago(const texpr *x, const anchor *an, tval *v)
+{
+	switch (x->unit) {
+	case U_DAY:
+	case U_WEEK:
+		return an->prec == DYAD_PREC_DAY &&
+		       tval_day(v, an->day - (x->unit == U_WEEK ? 7L : 1L) * x->count,
+				x->unit == U_WEEK ? DYAD_PREC_WEEK : DYAD_PREC_DAY);
+	case U_MONTH:
+		return an->prec >= DYAD_PREC_MONTH &&
+		       tval_month(v, an->year * 12L + an->month - 1 - x->count);
+	default:
+		return tval_set(v, an->year - x->count, 1, 1, DYAD_PREC_YEAR);
+	}
+}
+
+/* Rule names, by expression kind: the date_how of an event dated by it. */
+static const char *const x_how[] = {
+	"absolute", "absolute", "named", "month-day", "month", "weekday",
+	"relative-day", "relative-period", "ago"
+};
+
+/* Resolves x against the document's date; 0 when it cannot (a relative
+** expression without a date precise enough to count from). */
+static int x_resolve(const texpr *x, const anchor *an, int future, tval *v)
+{
+	int ok;
+
+	memset(v, 0, sizeof *v);
+	assert(x->kind < sizeof x_how / sizeof *x_how);
+	v->how = x_how[x->kind];
+	if (x->kind == X_FULL || x->kind == X_YEAR || x->kind == X_NAMED)
+		return tval_set(v, x->year, x->month, x->day, x->prec);
+	if (an->prec == DYAD_PREC_NONE)
+		return 0;
+	switch (x->kind) {
+	case X_MONTHDAY:
+		ok = r_monthday(x, an, future, v);
+		break;
+	case X_MONTH:
+		ok = r_month(x, an, future, v);
+		break;
+	case X_WEEKDAY:
+	case X_DAYREL:
+		ok = an->prec == DYAD_PREC_DAY &&
+		     (x->kind == X_DAYREL ? tval_day(v, an->day + x->shift, DYAD_PREC_DAY)
+					  : r_weekday(x, an, future, v));
+		break;
+	case X_PERIOD:
+		ok = r_period(x, an, v);
+		break;
+	default:
+		ok = r_ago(x, an, v);
+		break;
+	}
+	v->how = x_how[x->kind];
+	return ok;
+}
+
+/* ---- dating events ----------------------------------------------- */
+
+enum {
+	ANAPHOR_REACH = 2,  /* sentences back an anaphor's date may reach */
+	HISTORICAL_DAYS = 365, /* an event dated to a period that ended this
+			    ** long before the document is historical */
+	COST_COMMA = 30,    /* a comma or "and" between a date and an event,
+			    ** in bytes */
+	COST_REPORT = 60    /* "that" or ':' between them */
+};
+
+/* A sentence's expressions and cuts. */
+typedef struct sscan {
+	texpr x[DYAD_MAX_SENT_DATES];
+	size_t nx;
+	tcut cut[DYAD_MAX_SENT_CUTS];
+	size_t nc;
+} sscan;
+
+/* What the date stage needs of an event (kept in ctx->scratch). */
+typedef struct evinfo {
+	size_t sent;
+	size_t v0, v1;   /* verb, normalized span */
+	uint32_t root;   /* CAMEO root, 0 when none */
+	int future;      /* hypothetical: resolve toward the future */
+} evinfo;
+
+/* The normalized position of original byte pos: the offset map is
+** ordered the same way in both texts. */
+static size_t orig_to_norm(const dyad_doc *doc, size_t pos)
+{
+	size_t lo = 0, hi = doc->nmap;
+	const dyad__seg *g;
+
+	while (hi - lo > 1) {
+		const size_t mid = lo + (hi - lo) / 2;
+		if (doc->map[mid].src <= pos)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	if (doc->nmap == 0)
+		return 0;
+	g = &doc->map[lo];
+	if (g->ident && pos >= g->src && pos - g->src < g->nlen)
+		return g->norm + (pos - g->src);
+	return g->norm;
+}
+
+/* Finds the expressions and cuts of sentence s. The dateline ("Doha,
+** November 24 (RHC) --") opens the first sentence but dates the
+** article, not an event in it, so it is left out. */
+static void scan_sentence(const dyad_ctx *ctx, size_t s, sscan *sc)
+{
+	const dyad_doc *doc = &ctx->doc;
+	finder f;
+	size_t i, k = 0, a, b;
+
+	memset(&f, 0, sizeof f);
+	f.W = ctx->eng->datewords;
+	f.lx.s = (const unsigned char *)doc->norm;
+	f.lx.n = doc->sents[s].end;
+	f.lx.i = doc->sents[s].start;
+	f.strict = 1;
+	f.x = sc->x, f.capx = DYAD_MAX_SENT_DATES;
+	f.cut = sc->cut, f.capc = DYAD_MAX_SENT_CUTS;
+	find_run(&f);
+	sc->nc = f.nc;
+	for (i = 0; i < f.nx; i++) {
+		dyad__map_span(doc, sc->x[i].a, sc->x[i].b, &a, &b);
+		if (doc->info.date_source == DYAD_DATESRC_DATELINE &&
+		    a < doc->info.date_end && b > doc->info.date_start)
+			continue;
+		sc->x[k++] = sc->x[i];
+	}
+	sc->nx = k;
+}
+
+/* Whether the span [a, b) sits in a subordinate clause opened before it
+** ("Since ... on October 7,"): a clause word with no comma between. */
+static int in_opened_clause(const sscan *sc, size_t a)
+{
+	size_t i;
+	int open = 0;
+
+	for (i = 0; i < sc->nc && sc->cut[i].pos < a; i++) {
+		if (sc->cut[i].kind == CUT_CLAUSE)
+			open = 1;
+		else if (sc->cut[i].kind == CUT_COMMA)
+			open = 0;
+	}
+	return open;
+}
+
+/* The cost of linking an event at [v0, v1) to x: the bytes between
+** them, more for each comma or "that"; -1 when a clause boundary lies
+** between them. */
+static long link_cost(const sscan *sc, const texpr *x, size_t v0, size_t v1)
+{
+	const int before = x->b <= v0;
+	const size_t lo = before ? x->b : v1, hi = before ? v0 : x->a;
+	long cost;
+	size_t i;
+	int commas = 0;
+
+	if (x->a < v1 && x->b > v0)
+		return 0; /* the date is the event's word ("Tuesday's attack") */
+	cost = (long)(hi > lo ? hi - lo : 0);
+	for (i = 0; i < sc->nc; i++) {
+		if (sc->cut[i].pos < lo || sc->cut[i].pos >= hi)
+			continue;
+		if (sc->cut[i].kind == CUT_CLAUSE)
+			return -1;
+		commas += sc->cut[i].kind == CUT_COMMA;
+		cost += sc->cut[i].kind == CUT_REPORT ? COST_REPORT : COST_COMMA;
+	}
+	if (commas && in_opened_clause(sc, before ? x->a : v0))
+		return -1;
+	return cost;
+}
+
+/* The expression that dates an event at [v0, v1): the cheapest link
+** that is no span's bound; -1 when there is none. */
+static int best_expr(const sscan *sc, size_t v0, size_t v1)
+{
+	long best_cost = -1, c;
+	size_t i;
+	int best = -1;
+
+	for (i = 0; i < sc->nx; i++) {
+		if (sc->x[i].bound)
+			continue;
+		c = link_cost(sc, &sc->x[i], v0, v1);
+		if (c >= 0 && (best_cost < 0 || c < best_cost)) {
+			best_cost = c;
+			best = (int)i;
+		}
+	}
+	return best;
+}
+
+/* Dates event w by expression x: its resolution, capped at the
+** document's date for an event that has happened, and historical when it
+** ended a year before the document. Leaves w alone when x cannot be
+** resolved. */
+static void date_by(const dyad_ctx *ctx, const anchor *an, const texpr *x,
+		    int future, dyad__when *w, const char *how)
+{
+	dyad__date d;
+	tval v;
+
+	if (!x_resolve(x, an, future, &v))
+		return;
+	dyad__map_span(&ctx->doc, x->a, x->b, &w->start, &w->end);
+	w->how = how ? how : v.how;
+	if (!future && an->prec != DYAD_PREC_NONE && v.first > an->last) {
+		w->how = "capped"; /* the document's date, already in w */
+		return;
+	}
+	memset(&d, 0, sizeof d);
+	d.year = v.year, d.month = v.month, d.day = v.day, d.prec = v.prec;
+	dyad__date_format(&d, w->date);
+	w->prec = v.prec;
+	w->historical = an->prec != DYAD_PREC_NONE &&
+			v.last < an->first - HISTORICAL_DAYS;
+}
+
+/* What the date stage reads of event i. */
+static void ev_info(const dyad_ctx *ctx, size_t i, evinfo *e)
+{
+	dyad_event ev;
+
+	memset(e, 0, sizeof *e);
+	if (dyad_doc_event(&ctx->doc, i, &ev) != DYAD_OK)
+		return;
+	e->sent = ev.sent;
+	e->v0 = orig_to_norm(&ctx->doc, ev.verb_start);
+	e->v1 = ev.verb_end > ev.verb_start
+		? orig_to_norm(&ctx->doc, ev.verb_end - 1) + 1 : e->v0;
+	if (ev.root[0] >= '0' && ev.root[0] <= '9' && ev.root[1] >= '0' &&
+	    ev.root[1] <= '9')
+		e->root = (uint32_t)((ev.root[0] - '0') * 10 + ev.root[1] - '0');
+	e->future = (ev.modality & DYAD_MOD_HYPOTHETICAL) != 0;
+}
+
+/* The events [i, j) of one sentence, each dated by its best expression. */
+static void date_sentence(const dyad_ctx *ctx, const anchor *an,
+			  const sscan *sc, const evinfo *e, dyad__when *w,
+			  size_t i, size_t j)
+{
+	int k;
+
+	for (; i < j; i++) {
+		k = best_expr(sc, e[i].v0, e[i].v1);
+		if (k >= 0)
+			date_by(ctx, an, &sc->x[k], e[i].future, &w[i], NULL);
+	}
+}
+
+/* An anaphor ("The meeting on Thursday night came as ...") dates the
+** events of the ANAPHOR_REACH sentences before s that had no date of
+** their own and whose CAMEO root the anaphor names. Events [i0, i1) are
+** those sentences' events. */
+static void date_anaphors(const dyad_ctx *ctx, const anchor *an,
+			  const sscan *sc, const evinfo *e, dyad__when *w,
+			  size_t i0, size_t i1)
+{
+	static const char document[] = "document";
+	size_t k, i;
+
+	for (k = 0; k < sc->nx; k++) {
+		const texpr *x = &sc->x[k];
+		if (!x->roots || x->bound)
+			continue;
+		for (i = i0; i < i1; i++)
+			if (strcmp(w[i].how, document) == 0 && e[i].root <= 20 &&
+			    (x->roots >> e[i].root & 1u))
+				date_by(ctx, an, x, e[i].future, &w[i], "anaphor");
+	}
+}
+
+/* Walks the sentences that hold events, and the ANAPHOR_REACH sentences
+** after each (an anaphor there may date them); no other sentence is
+** read. Events come in text order. */
+static void date_events(const dyad_ctx *ctx, const anchor *an,
+			const evinfo *e, dyad__when *w, size_t n)
+{
+	sscan sc;
+	size_t i = 0, j, a0 = 0, s, last = e[0].sent;
+
+	for (s = e[0].sent; s < ctx->doc.nsents; s++) {
+		for (j = i; j < n && e[j].sent == s; j++)
+			;
+		if (j == i && s > last + ANAPHOR_REACH) {
+			if (i == n)
+				break;
+			s = e[i].sent - 1; /* on to the next sentence with events */
+			continue;
+		}
+		scan_sentence(ctx, s, &sc);
+		date_sentence(ctx, an, &sc, e, w, i, j);
+		while (a0 < i && e[a0].sent + ANAPHOR_REACH < s)
+			a0++;
+		date_anaphors(ctx, an, &sc, e, w, a0, i);
+		if (j > i)
+			last = s;
+		i = j;
+	}
+}
+
+/*
+** Each event's date: the date expression of its sentence that it is
+** linked to, else an anaphor's in the next sentences, else the
+** document's date (how "document"). ctx->scratch holds what is read of
+** each event while its dyad__when is made.
+*/
+dyad_status dyad__events_when(dyad_ctx *ctx, size_t n)
+{
+	dyad__date dd;
+	dyad__when *w;
+	evinfo *e;
+	anchor an;
+	size_t i;
+
+	ctx->when.len = ctx->scratch.len = 0;
+	if (dyad__buf_reserve(&ctx->when, n * sizeof(dyad__when)) != 0 ||
+	    dyad__buf_reserve(&ctx->scratch, n * sizeof(evinfo)) != 0)
+		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory dating events");
+	w = (dyad__when *)ctx->when.p;
+	e = (evinfo *)ctx->scratch.p;
+	for (i = 0; i < n; i++)
+		ev_info(ctx, i, &e[i]);
+	memset(&dd, 0, sizeof dd);
+	dyad__date_parse_iso(ctx->doc.info.date, &dd);
+	anchor_set(&an, &dd);
+	for (i = 0; i < n; i++) {
+		memset(&w[i], 0, sizeof w[i]);
+		memcpy(w[i].date, ctx->doc.info.date, sizeof w[i].date);
+		w[i].prec = ctx->doc.info.date_precision;
+		w[i].how = "document";
+	}
+	if (n > 0 && ctx->eng->datewords)
+		date_events(ctx, &an, e, w, n);
+	ctx->when.len = n * sizeof(dyad__when);
+	return DYAD_OK;
+}
+
+/* ---- the public normalizer --------------------------------------- */
+
+/* Fills out from x resolved against an. */
+static void x_value(const texpr *x, const anchor *an, int future,
+		    dyad_date_value *out)
+{
+	dyad__date d;
+	tval v;
+
+	out->how = x_how[x->kind];
+	out->bound = x->bound;
+	if (!x_resolve(x, an, future, &v))
+		return;
+	memset(&d, 0, sizeof d);
+	d.year = v.year, d.month = v.month, d.day = v.day, d.prec = v.prec;
+	dyad__date_format(&d, out->date);
+	out->precision = v.prec;
+	out->historical = an->prec != DYAD_PREC_NONE &&
+			  v.last < an->first - HISTORICAL_DAYS;
+}
+
+dyad_status dyad_date_resolve(const dyad_engine *eng, const char *text,
+			      size_t len, const char *doc_date, unsigned flags,
+			      dyad_date_value *out)
+{
+	dyad__date dd;
+	anchor an;
+	texpr x;
+	finder f;
+
+	if (!out)
+		return DYAD_BADARG;
+	memset(out, 0, sizeof *out);
+	out->how = "";
+	if (!eng || (!text && len))
+		return DYAD_BADARG;
+	memset(&dd, 0, sizeof dd);
+	if (doc_date && *doc_date && dyad__date_parse_iso(doc_date, &dd) != 0)
+		return DYAD_BADARG;
+	anchor_set(&an, &dd);
+	memset(&f, 0, sizeof f);
+	f.W = eng->datewords;
+	f.lx.s = (const unsigned char *)text;
+	f.lx.n = len;
+	f.x = &x, f.capx = 1;
+	find_run(&f);
+	if (f.nx == 0)
+		return DYAD_NOTFOUND;
+	out->start = x.a;
+	out->end = x.b;
+	x_value(&x, &an, (flags & DYAD_DATE_FUTURE) != 0, out);
+	return DYAD_OK;
+}
+
+/* The expressions of sentence s, appended to ctx->dates. */
+static int doc_sentence_dates(dyad_ctx *ctx, const anchor *an, size_t s)
+{
+	dyad_date_value v;
+	sscan sc;
+	size_t k;
+
+	scan_sentence(ctx, s, &sc);
+	for (k = 0; k < sc.nx; k++) {
+		memset(&v, 0, sizeof v);
+		v.sent = s;
+		dyad__map_span(&ctx->doc, sc.x[k].a, sc.x[k].b, &v.start, &v.end);
+		x_value(&sc.x[k], an, sc.x[k].future, &v);
+		if (dyad__buf_append(&ctx->dates, &v, sizeof v) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+dyad_status dyad_doc_dates(const dyad_doc *doc, size_t *n)
+{
+	dyad_ctx *ctx = doc->ctx;
+	dyad__date dd;
+	anchor an;
+	size_t s;
+
+	*n = 0;
+	ctx->dates.len = 0;
+	memset(&dd, 0, sizeof dd);
+	dyad__date_parse_iso(doc->info.date, &dd);
+	anchor_set(&an, &dd);
+	for (s = 0; s < doc->nsents; s++)
+		if (doc_sentence_dates(ctx, &an, s) != 0)
+			return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory finding dates");
+	*n = DYAD__VEC_LEN(&ctx->dates, dyad_date_value);
+	return DYAD_OK;
+}
+
+dyad_status dyad_doc_date(const dyad_doc *doc, size_t i, dyad_date_value *out)
+{
+	const dyad__buf *b = &doc->ctx->dates;
+
+	if (i >= DYAD__VEC_LEN(b, dyad_date_value))
+		return DYAD_NOTFOUND;
+	*out = DYAD__VEC_AT(b, dyad_date_value, i);
 	return DYAD_OK;
 }

@@ -183,6 +183,7 @@ struct dyad_engine {
 	struct dyad__patterns *patterns; /* verb patterns (patterns.c), or NULL */
 	struct dyad__cameo *cameo;   /* CAMEO event code table (cameo.c), or NULL */
 	struct dyad__geo *geo;       /* gazetteer and place words (places.c), or NULL */
+	struct dyad__datewords *datewords; /* words of event dates (dates.c) */
 	int one_sentence;            /* dyad_config.one_sentence */
 };
 
@@ -225,6 +226,7 @@ struct dyad_ctx {
 	struct dyad__coder *coder; /* events.c: working state, made on first use */
 	struct dyad__wmemo *wmemo; /* actors.c: name-walk steps seen before, made on first use */
 	dyad__buf when;       /* dates.c: dyad__when[] per event */
+	dyad__buf dates;      /* dates.c: dyad_date_value[] of dyad_doc_dates */
 	dyad__buf where;      /* places.c: dyad__where[] per event */
 	dyad__buf pments;     /* places.c: place names of the current document */
 	void *textcat;        /* libexttextcat handle, loaded on first use */
@@ -296,6 +298,10 @@ typedef struct dyad__where {
 	size_t start, end;      /* original span of the place mention */
 } dyad__where;
 
+/* dates.c: the words of event dates (DATA_DIR/dates.txt, text[0..n)),
+** into eng->datewords; DYAD_PARSE with "file:line: why" in eng->msg. */
+dyad_status dyad__dates_load(dyad_engine *eng, const char *text, size_t n);
+void dyad__dates_free(struct dyad__datewords *w);
 /* dates.c: fills ctx->when for the n events of the last dyad_doc_events. */
 dyad_status dyad__events_when(dyad_ctx *ctx, size_t n);
 /* places.c: fills ctx->where likewise. */

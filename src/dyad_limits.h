@@ -42,4 +42,15 @@
 #define DYAD_MAX_DIR_DEPTH 64
 #endif
 
+/* Date expressions, and the commas and clause words between them and
+** the events, kept per sentence by the date stage (dates.c); those past
+** the caps are not read, so an event there takes a nearer date or the
+** document's. */
+#ifndef DYAD_MAX_SENT_DATES
+#define DYAD_MAX_SENT_DATES 32u
+#endif
+#ifndef DYAD_MAX_SENT_CUTS
+#define DYAD_MAX_SENT_CUTS 64u
+#endif
+
 #endif /* DYAD_LIMITS_H */

@@ -86,6 +86,20 @@ static dyad_status load_set(dyad_engine *eng, const char *name, dyad__strset *se
 	return st;
 }
 
+/* The words of event dates, which dyad_date_resolve needs whatever
+** else the engine loads. */
+static dyad_status load_datewords(dyad_engine *eng)
+{
+	char *text = NULL;
+	size_t len = 0;
+	dyad_status st = slurp(eng, "dates.txt", &text, &len);
+
+	if (st == DYAD_OK)
+		st = dyad__dates_load(eng, text, len);
+	free(text);
+	return st;
+}
+
 static const char *default_data_dir(const dyad_config *cfg)
 {
 	const char *env;
@@ -126,6 +140,8 @@ dyad_status dyad_engine_new(const dyad_config *cfg, dyad_engine **out)
 		st = load_set(eng, "signoffs.txt", &eng->signoffs);
 	if (st == DYAD_OK && cfg && (cfg->actors || cfg->events))
 		st = load_set(eng, "verb-forms.txt", &eng->verbs);
+	if (st == DYAD_OK)
+		st = load_datewords(eng);
 	eng->one_sentence = cfg && cfg->one_sentence;
 	/* The pattern model exists before the dictionaries are read, so the
 	** actor loader can hand it the verb files it meets. */
@@ -162,6 +178,7 @@ void dyad_engine_free(dyad_engine *eng)
 	dyad__patterns_free(eng->patterns);
 	dyad__cameo_free(eng->cameo);
 	dyad__geo_free(eng->geo);
+	dyad__dates_free(eng->datewords);
 	free(eng);
 }
 
@@ -201,6 +218,7 @@ void dyad_ctx_free(dyad_ctx *ctx)
 	dyad__buf_free(&ctx->scratch);
 	dyad__buf_free(&ctx->when);
 	dyad__wmemo_free(ctx->wmemo);
+	dyad__buf_free(&ctx->dates);
 	dyad__buf_free(&ctx->where);
 	dyad__buf_free(&ctx->pments);
 	dyad__buf_free(&ctx->ments);
@@ -312,7 +330,7 @@ dyad_status dyad_ctx_process(dyad_ctx *ctx, const dyad_input *in,
 	*out = NULL;
 	ctx->msg[0] = '\0';
 	dyad__arena_reset(&ctx->arena);
-	ctx->ments.len = ctx->mtext.len = ctx->pments.len = 0;
+	ctx->ments.len = ctx->mtext.len = ctx->pments.len = ctx->dates.len = 0;
 	st = admit(ctx, in);
 	if (st != DYAD_OK)
 		return st;

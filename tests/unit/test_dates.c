@@ -8,6 +8,12 @@
 ** scanned in linear time. Every text is copied into a buffer of exactly
 ** its length so that AddressSanitizer catches any read past the end.
 ** The two seed articles in ../shared/seeds are checked when present.
+**
+** Then event dates: the normalizer (dyad_date_resolve) on one expression
+** per rule, the expressions dyad_doc_dates finds in sentences, and the
+** date each coded event gets (default dictionaries), with the rules that
+** link a date to an event, the past that never lands after the document
+** date, historical references, anaphors and the two seeds' meetings.
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +21,7 @@
 #include <time.h>
 
 #include "dyad_int.h"
+#include "seeds.h"
 #include "tap.h"
 
 static const char *const src_names[] = { "none", "metadata", "dateline",
@@ -489,6 +496,365 @@ static void test_seeds(void)
 	free(t);
 }
 
+/* ---- event dates ------------------------------------------------- */
+
+static dyad_engine *eng;
+static dyad_ctx *ectx;
+
+/* "DATE PRECISION HOW[ historical][ bound]" of a resolved value. */
+static void describe(const dyad_date_value *v, char *buf, size_t cap)
+{
+	snprintf(buf, cap, "%s %s %s%s%s", v->date, dyad_precision_name(v->precision),
+		 v->how, v->historical ? " historical" : "", v->bound ? " bound" : "");
+}
+
+#define CHECK_RESOLVE(text, doc, flags, want, what)                         \
+	do {                                                                \
+		dyad_date_value v_;                                         \
+		char b_[96] = "not found";                                  \
+		if (dyad_date_resolve(eng, (text), strlen(text), (doc), (flags), \
+				      &v_) == DYAD_OK)                      \
+			describe(&v_, b_, sizeof b_);                       \
+		CHECK_EQ_STR(b_, (want), (what));                           \
+	} while (0)
+
+/* The document date 2023-10-31 is a Tuesday. */
+static void test_resolve_relative(void)
+{
+	const char *d = "2023-10-31";
+
+	CHECK_RESOLVE("Tuesday", d, 0, "2023-10-31 day weekday", "weekday: the document's own day");
+	CHECK_RESOLVE("on Monday", d, 0, "2023-10-30 day weekday", "weekday: the last Monday");
+	CHECK_RESOLVE("on Monday", d, DYAD_DATE_FUTURE, "2023-11-06 day weekday",
+		      "weekday: the next Monday for a planned event");
+	CHECK_RESOLVE("Thursday night", d, 0, "2023-10-26 day weekday", "weekday with a part of the day");
+	CHECK_RESOLVE("last Tuesday", d, 0, "2023-10-24 day weekday", "last Tuesday: strictly before");
+	CHECK_RESOLVE("next Tuesday", d, 0, "2023-11-07 day weekday", "next Tuesday: strictly after");
+	CHECK_RESOLVE("yesterday", d, 0, "2023-10-30 day relative-day", "yesterday");
+	CHECK_RESOLVE("tomorrow", d, 0, "2023-11-01 day relative-day", "tomorrow");
+	CHECK_RESOLVE("last night", d, 0, "2023-10-30 day relative-day", "last night");
+	CHECK_RESOLVE("this morning", d, 0, "2023-10-31 day relative-day", "this morning");
+	CHECK_RESOLVE("last week", d, 0, "2023-10-23 week relative-period", "last week: its Monday");
+	CHECK_RESOLVE("this week", d, 0, "2023-10-30 week relative-period", "this week");
+	CHECK_RESOLVE("next week", d, 0, "2023-11-06 week relative-period", "next week");
+	CHECK_RESOLVE("earlier this month", d, 0, "2023-10 month relative-period", "earlier this month");
+	CHECK_RESOLVE("last month", d, 0, "2023-09 month relative-period", "last month");
+	CHECK_RESOLVE("last year", d, 0, "2022 year relative-period", "last year");
+	CHECK_RESOLVE("more than three weeks ago", d, 0, "2023-10-09 week ago", "three weeks ago");
+	CHECK_RESOLVE("two days ago", d, 0, "2023-10-29 day ago", "two days ago");
+	CHECK_RESOLVE("6 months ago", d, 0, "2023-04 month ago", "6 months ago");
+	CHECK_RESOLVE("18 months ago", d, 0, "2022-04 month ago historical",
+		      "18 months ago ended over a year before: historical");
+	CHECK_RESOLVE("a year ago", d, 0, "2022 year ago", "a year ago");
+	CHECK_RESOLVE("two years ago", d, 0, "2021 year ago historical", "two years ago is historical");
+	CHECK_RESOLVE("on January 1", "2024-01-01", 0, "2024-01-01 day month-day", "month-day: same day");
+	CHECK_RESOLVE("Monday", "2024-01-01", 0, "2024-01-01 day weekday", "weekday: a Monday document");
+	CHECK_RESOLVE("last Friday", "2024-01-01", 0, "2023-12-29 day weekday", "weekday across a year");
+}
+
+static void test_resolve_calendar(void)
+{
+	const char *d = "2023-10-31";
+
+	CHECK_RESOLVE("October 31", d, 0, "2023-10-31 day month-day", "month-day");
+	CHECK_RESOLVE("Nov. 2", d, 0, "2023-11-02 day month-day", "month-day two days ahead");
+	CHECK_RESOLVE("December 25", "2024-02-01", 0, "2023-12-25 day month-day",
+		      "month-day: last year's when it is nearer");
+	CHECK_RESOLVE("in October", d, 0, "2023-10 month month", "a month alone");
+	CHECK_RESOLVE("in September", d, 0, "2023-09 month month", "a month before");
+	CHECK_RESOLVE("in November", d, 0, "2023-11 month month", "next month is nearer than last year's");
+	CHECK_RESOLVE("in March", d, 0, "2023-03 month month", "March is behind");
+	CHECK_RESOLVE("last December", d, 0, "2022-12 month month", "last December");
+	CHECK_RESOLVE("this December", d, 0, "2023-12 month month", "this December");
+	CHECK_RESOLVE("mid-October", d, 0, "2023-10 month month", "mid-October");
+	CHECK_RESOLVE("November 2023", d, 0, "2023-11 month absolute", "month and year");
+	CHECK_RESOLVE("Oct. 31, 2023", d, 0, "2023-10-31 day absolute", "full date");
+	CHECK_RESOLVE("Tuesday, October 31, 2023", d, 0, "2023-10-31 day absolute", "full date with its weekday");
+	CHECK_RESOLVE("2023-11-24", d, 0, "2023-11-24 day absolute", "ISO date");
+	CHECK_RESOLVE("10/31/2023", d, 0, "2023-10-31 day absolute", "month/day/year");
+	CHECK_RESOLVE("31/10/2023", d, 0, "2023-10-31 day absolute", "day/month/year");
+	CHECK_RESOLVE("in 1948", d, 0, "1948 year absolute historical", "a year alone: historical");
+	CHECK_RESOLVE("the 2006 war", d, 0, "2006 year absolute historical", "the 2006 war");
+	CHECK_RESOLVE("9/11", d, 0, "2001-09-11 day named historical", "9/11");
+	CHECK_RESOLVE("in 2023", d, 0, "2023 year absolute", "this year is current");
+	CHECK_RESOLVE("since October 7", d, 0, "2023-10-07 day month-day bound", "since: a bound");
+	CHECK_RESOLVE("on Tuesday", NULL, 0, " none weekday", "no document date: nothing to count from");
+	CHECK_RESOLVE("in 1948", "", 0, "1948 year absolute", "no document date: a year still resolves");
+	CHECK_RESOLVE("last week", "2023-10", 0, " none relative-period", "a week needs a day to count from");
+	CHECK_RESOLVE("last month", "2023-10", 0, "2023-09 month relative-period", "a month from a month");
+	CHECK_RESOLVE("the meeting", d, 0, "not found", "no date in the text");
+	CHECK_RESOLVE("", d, 0, "not found", "empty text");
+	CHECK_RESOLVE("may", d, 0, "not found", "lower-case may is no month");
+}
+
+static void test_resolve_args(void)
+{
+	dyad_date_value v;
+
+	CHECK(dyad_date_resolve(eng, "on Tuesday", 10, "31/10/2023", 0, &v) == DYAD_BADARG,
+	      "a document date that is not ISO 8601");
+	CHECK(dyad_date_resolve(NULL, "on Tuesday", 10, NULL, 0, &v) == DYAD_BADARG, "no engine");
+	CHECK(dyad_date_resolve(eng, "on Tuesday, 9", 10, "2023-10-31", 0, &v) == DYAD_OK &&
+	      v.start == 3 && v.end == 10, "the span, within the length given");
+}
+
+/* The expressions dyad_doc_dates finds in text, as "words=DATE; ...". */
+static void doc_dates(const char *text, const char *date, char *buf, size_t cap)
+{
+	const dyad_doc *doc;
+	dyad_input in;
+	dyad_date_value v;
+	size_t n = 0, i, len = 0;
+
+	memset(&in, 0, sizeof in);
+	in.text = text;
+	in.text_len = strlen(text);
+	in.date = date;
+	buf[0] = '\0';
+	if (dyad_ctx_process(ectx, &in, &doc) != DYAD_OK || dyad_doc_dates(doc, &n) != DYAD_OK)
+		return;
+	for (i = 0; i < n && dyad_doc_date(doc, i, &v) == DYAD_OK && len < cap; i++)
+		len += (size_t)snprintf(buf + len, cap - len, "%s%.*s=%s", i ? "; " : "",
+					(int)(v.end - v.start), text + v.start, v.date);
+}
+
+#define CHECK_FOUND(text, date, want, what)                                 \
+	do {                                                                \
+		char b_[256];                                               \
+		doc_dates((text), (date), b_, sizeof b_);                   \
+		CHECK_EQ_STR(b_, (want), (what));                           \
+	} while (0)
+
+static void test_doc_dates(void)
+{
+	const char *d = "2023-10-31";
+
+	CHECK_FOUND("The army sent 2000 troops. Talks may resume in March.", d,
+		    "March=2023-03", "a year needs a preposition; lower-case may is a verb");
+	CHECK_FOUND("He sat down on Sunday. Jan Egeland spoke.", d, "Sunday=2023-10-29",
+		    "weekday abbreviations and Jan are words in a sentence");
+	CHECK_FOUND("Israel said on Monday that Hamas attacked on Saturday.", d,
+		    "Monday=2023-10-30; Saturday=2023-10-28", "two expressions in one sentence");
+	CHECK_FOUND("DOHA, Oct 31, 2023 (Reuters) - Talks began on Monday.", NULL, "Monday=2023-10-30",
+		    "the dateline dates the article, not an event");
+	CHECK_FOUND("The ministers will meet on Monday.", d, "Monday=2023-11-06",
+		    "after 'will' a weekday looks ahead");
+	CHECK_FOUND("They met on Monday and will meet again on Friday.", d,
+		    "Monday=2023-10-30; Friday=2023-11-03", "'will' looks ahead only after it");
+}
+
+/* "DATE PRECISION HOW[ historical]" of event k of text coded on date, or
+** "no event k". */
+static void event_date(const char *text, const char *date, size_t k, char *buf, size_t cap)
+{
+	const dyad_doc *doc;
+	dyad_code_opts o;
+	dyad_input in;
+	dyad_event e;
+	size_t n = 0;
+
+	memset(&in, 0, sizeof in);
+	in.text = text;
+	in.text_len = strlen(text);
+	in.date = date;
+	dyad_code_opts_init(&o);
+	o.keep_modal = 1;
+	snprintf(buf, cap, "no event %zu", k);
+	if (dyad_ctx_process(ectx, &in, &doc) != DYAD_OK || dyad_doc_events(doc, &o, &n) != DYAD_OK ||
+	    k >= n || dyad_doc_event(doc, k, &e) != DYAD_OK)
+		return;
+	snprintf(buf, cap, "%s %s %s%s", e.date, dyad_precision_name(e.date_precision),
+		 e.date_how, e.historical ? " historical" : "");
+}
+
+#define CHECK_EVENT(text, date, k, want, what)                              \
+	do {                                                                \
+		char b_[96];                                                \
+		event_date((text), (date), (k), b_, sizeof b_);             \
+		CHECK_EQ_STR(b_, (want), (what));                           \
+	} while (0)
+
+static void test_event_dates(void)
+{
+	const char *d = "2023-10-31";
+
+	CHECK_EVENT("Iran's foreign minister met with Qatar's emir on Monday.", d, 0,
+		    "2023-10-30 day weekday", "event: weekday in its sentence");
+	CHECK_EVENT("On Friday, Iran met with Qatar in Doha.", d, 0, "2023-10-27 day weekday",
+		    "event: an opening date phrase");
+	CHECK_EVENT("Iran met with Qatar.", d, 0, "2023-10-31 day document",
+		    "event: no date, the document's");
+	CHECK_EVENT("Iran met with Qatar on November 5, 2023.", d, 0, "2023-10-31 day capped",
+		    "event: a past event never lands after the document date");
+	CHECK_EVENT("Iran met with Qatar in December.", d, 0, "2023-10-31 day capped",
+		    "event: nor does a month ahead");
+	CHECK_EVENT("Iran will meet with Qatar on November 5, 2023.", d, 0,
+		    "2023-11-05 day absolute", "event: a planned event may");
+	CHECK_EVENT("Iran will meet with Qatar on Monday.", d, 0, "2023-11-06 day weekday",
+		    "event: a planned event's weekday is the next one");
+	CHECK_EVENT("Israel attacked Lebanon in 2006.", d, 0, "2006 year absolute historical",
+		    "event: in 2006 is historical");
+	CHECK_EVENT("Israel attacked Hamas on 9/11 and met with Egypt yesterday.", d, 0,
+		    "2001-09-11 day named historical", "event: 9/11 is historical");
+	CHECK_EVENT("Israel attacked Hamas on 9/11 and met with Egypt yesterday.", d, 1,
+		    "2023-10-30 day relative-day", "event: a date across 'and' is farther");
+	CHECK_EVENT("Iran has met with Qatar since October 7.", d, 0, "2023-10-31 day document",
+		    "event: since a date is no event's date");
+	CHECK_EVENT("Iran attacked Iraq on Tuesday after Iraq fired on Monday.", d, 0,
+		    "2023-10-31 day weekday", "event: a clause word keeps the other clause's date");
+	CHECK_EVENT("Since Israel began its war on October 7, Iran met with Qatar.", d, 0,
+		    "2023-10-31 day document", "event: a fronted clause keeps its date");
+	CHECK_EVENT("Iran met with Qatar last week.", d, 0, "2023-10-23 week relative-period",
+		    "event: last week");
+	CHECK_EVENT("Iran met with Hamas earlier this month.", d, 0, "2023-10 month relative-period",
+		    "event: earlier this month");
+	CHECK_EVENT("Israel attacked Hamas three weeks ago.", d, 0, "2023-10-09 week ago",
+		    "event: three weeks ago");
+	CHECK_EVENT("Iran's foreign minister held talks with Hamas leader Ismail Haniyeh in Doha. "
+		    "The meeting on Thursday night came as a truce began.", d, 0,
+		    "2023-10-26 day anaphor", "event: the meeting on Thursday night dates the talks");
+	CHECK_EVENT("Israel attacked Hamas in Gaza. The meeting on Thursday night came late.", d, 0,
+		    "2023-10-31 day document", "event: a meeting does not date an attack");
+}
+
+/* Every non-hypothetical event of doc is on or before its date. */
+static int none_after(const dyad_doc *doc, size_t n, const char *date)
+{
+	dyad_event e;
+	size_t i, k;
+
+	for (i = 0; i < n && dyad_doc_event(doc, i, &e) == DYAD_OK; i++) {
+		k = strlen(e.date);
+		if (!(e.modality & DYAD_MOD_HYPOTHETICAL) && strncmp(e.date, date, k) > 0)
+			return 0;
+	}
+	return 1;
+}
+
+/* The 04x events between Iran's foreign minister and one of the codes
+** in others (either way round) in seed name: their dates, as one string
+** of the distinct "DATE PRECISION" seen. */
+static void seed_meetings(const char *name, const char *const *others, char *buf, size_t cap)
+{
+	const dyad_doc *doc = seed_load(ectx, name);
+	dyad_doc_info info;
+	dyad_event e;
+	char one[64];
+	size_t n = 0, i, j;
+
+	snprintf(buf, cap, "unreadable");
+	if (!doc || dyad_doc_events(doc, NULL, &n) != DYAD_OK)
+		return;
+	dyad_doc_get_info(doc, &info);
+	CHECK(none_after(doc, n, info.date), "seed: no past event after the document date");
+	buf[0] = '\0';
+	for (i = 0; i < n && dyad_doc_event(doc, i, &e) == DYAD_OK; i++) {
+		for (j = 0; others[j]; j++)
+			if (strcmp(e.root, "04") == 0 &&
+			    ((strcmp(e.source, "IRNGOV") == 0 && strncmp(e.target, others[j], strlen(others[j])) == 0) ||
+			     (strcmp(e.target, "IRNGOV") == 0 && strncmp(e.source, others[j], strlen(others[j])) == 0)))
+				break;
+		if (!others[j])
+			continue;
+		snprintf(one, sizeof one, "%s %s", e.date, dyad_precision_name(e.date_precision));
+		if (!strstr(buf, one) && strlen(buf) + strlen(one) + 2 < cap)
+			strcat(strcat(buf, *buf ? ", " : ""), one);
+	}
+}
+
+static void test_event_seeds(void)
+{
+	static const char *const qatar_hamas[] = { "QAT", "PSEREBHMS", NULL };
+	static const char *const hamas[] = { "PSEREBHMS", NULL };
+	char got[256];
+	FILE *f = fopen(SEEDS "000_f8e8045361a76b08.txt", "rb");
+
+	if (!f) {
+		SKIP("../shared/seeds absent: seed meeting dates not checked");
+		return;
+	}
+	fclose(f);
+	seed_meetings("000_f8e8045361a76b08.txt", qatar_hamas, got, sizeof got);
+	CHECK_EQ_STR(got, "2023-10-31 day",
+		     "seed 000: the foreign minister's meetings with Qatar and Hamas on 31 October");
+	seed_meetings("004_fc450134ee5bacbb.txt", hamas, got, sizeof got);
+	CHECK_EQ_STR(got, "2023-11-23 day",
+		     "seed 004: the foreign minister's talks with Hamas's leader on 23 November");
+}
+
+/* How many expressions dyad_doc_dates finds in text[0..n). */
+static size_t doc_dates_count(const char *text, size_t n)
+{
+	const dyad_doc *doc;
+	dyad_input in;
+	size_t k = 0;
+
+	memset(&in, 0, sizeof in);
+	in.text = text;
+	in.text_len = n;
+	in.date = "2023-10-31";
+	if (dyad_ctx_process(ectx, &in, &doc) != DYAD_OK || dyad_doc_dates(doc, &k) != DYAD_OK)
+		return 0;
+	return k;
+}
+
+/* Hostile text for the expression finder: it must stay linear and read
+** nothing past the length given (the copy is exactly that long). */
+static void test_finder_hostile(void)
+{
+	static const char pat[] = "last Tuesday, October 31 9/11 three weeks ago 12/ 2023- mid- ";
+	const size_t n = 4u << 20;
+	char *t = malloc(n);
+	dyad_date_value v;
+	clock_t t0;
+	size_t i;
+	int ok = 1;
+
+	if (!t) {
+		perror("malloc");
+		exit(2);
+	}
+	for (i = 0; i < n; i++)
+		t[i] = pat[i % (sizeof pat - 1)];
+	t0 = clock();
+	for (i = 1; i < 64 && ok; i++) /* every cut of the pattern's end */
+		ok = dyad_date_resolve(eng, t + n - i, i, "2023-10-31", 0, &v) != DYAD_BADARG;
+	CHECK(ok, "finder: every cut end of the text");
+	CHECK(dyad_date_resolve(eng, t, n, "2023-10-31", 0, &v) == DYAD_OK &&
+	      strcmp(v.date, "2023-10-31") == 0, "finder: 4 MB, the first expression");
+	i = doc_dates_count(t, n);
+	printf("#   %zu expressions\n", i);
+	CHECK(i > 10000, "finder: 4 MB in sentences, up to DYAD_MAX_SENT_DATES each");
+	CHECK((double)(clock() - t0) / CLOCKS_PER_SEC < 10.0, "finder: 4 MB in under 10 s");
+	CHECK(dyad_date_resolve(eng, "\xff\xfe 9/", 5, NULL, 0, &v) == DYAD_NOTFOUND,
+	      "finder: invalid UTF-8 and a cut named date");
+	printf("#   %.3f s of processor time\n", (double)(clock() - t0) / CLOCKS_PER_SEC);
+	free(t);
+}
+
+static void test_event_stage(void)
+{
+	dyad_config cfg;
+
+	memset(&cfg, 0, sizeof cfg);
+	cfg.events = 1;
+	if (dyad_engine_new(&cfg, &eng) != DYAD_OK || dyad_ctx_new(eng, &ectx) != DYAD_OK) {
+		CHECK(0, "engine with the default dictionaries");
+		printf("#   %s\n", eng ? dyad_engine_errmsg(eng) : "out of memory");
+		dyad_engine_free(eng);
+		return;
+	}
+	test_resolve_relative();
+	test_resolve_calendar();
+	test_resolve_args();
+	test_finder_hostile();
+	test_doc_dates();
+	test_event_dates();
+	test_event_seeds();
+	dyad_ctx_free(ectx);
+	dyad_engine_free(eng);
+}
+
 int main(void)
 {
 	test_parse_iso();
@@ -502,5 +868,6 @@ int main(void)
 	test_hostile();
 	test_big();
 	test_seeds();
+	test_event_stage();
 	return tap_done();
 }
