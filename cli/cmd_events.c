@@ -62,6 +62,18 @@ static int placed(const dyad_store_event *e)
 	return e->geo_precision != DYAD_GEO_NONE;
 }
 
+/* lat and lon, or nulls for an unplaced event. */
+static void json_coords(jsonw *w, const dyad_store_event *e)
+{
+	if (placed(e)) {
+		jw_coord(w, "lat", e->lat);
+		jw_coord(w, "lon", e->lon);
+	} else {
+		jw_null(w, "lat");
+		jw_null(w, "lon");
+	}
+}
+
 static void json_event(jsonw *w, const dyad_store_event *e)
 {
 	jw_object(w, NULL);
@@ -84,13 +96,7 @@ static void json_event(jsonw *w, const dyad_store_event *e)
 	jw_cstr_or_null(w, "place", e->place);
 	jw_cstr_or_null(w, "country", e->country);
 	jw_cstr_or_null(w, "admin1", e->admin1);
-	if (placed(e)) {
-		jw_coord(w, "lat", e->lat);
-		jw_coord(w, "lon", e->lon);
-	} else {
-		jw_null(w, "lat");
-		jw_null(w, "lon");
-	}
+	json_coords(w, e);
 	jw_cstr(w, "geo_precision", dyad_geo_precision_name(e->geo_precision));
 	jw_uint(w, "mentions", e->mentions);
 	jw_uint(w, "sources", e->sources);
@@ -370,13 +376,7 @@ static void json_plover(jsonw *w, const dyad_store_event *e)
 	jw_cstr(w, "recipient_name", e->target_label);
 	jw_cstr_or_null(w, "place", e->place);
 	jw_cstr_or_null(w, "country", e->country);
-	if (placed(e)) {
-		jw_coord(w, "lat", e->lat);
-		jw_coord(w, "lon", e->lon);
-	} else {
-		jw_null(w, "lat");
-		jw_null(w, "lon");
-	}
+	json_coords(w, e);
 	jw_cstr(w, "geo_precision", dyad_geo_precision_name(e->geo_precision));
 	jw_uint(w, "num_mentions", e->mentions);
 	jw_uint(w, "num_sources", e->sources);
