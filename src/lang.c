@@ -180,14 +180,31 @@ static const char *first_words(const dyad_ctx *ctx)
 	return !i || words * 100 / i < 50 ? "und" : NULL;
 }
 
+/* Below a few dozen letters n-gram statistics guess wildly. */
+#define MIN_LETTERS 64
+
+/* Has s[0, n) MIN_LETTERS letters? A non-ASCII character counts as one
+** (its lead byte); digits and punctuation do not, so a table of figures
+** ("Shr 12 cts vs 10 cts") is not sent to the classifier for a guess that
+** costs more than coding it. */
+static int enough_letters(const char *s, size_t n)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < n && k < MIN_LETTERS; i++) {
+		unsigned char c = (unsigned char)s[i];
+		k += ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0xC0;
+	}
+	return k >= MIN_LETTERS;
+}
+
 static const char *lang_for(dyad_ctx *ctx, uint16_t script, const char *s, size_t n)
 {
 	const char *l = NULL;
 
-	/* Below a few dozen letters n-gram statistics guess wildly. */
 	if (script == S_LATN || script == S_ARAB || script == S_CYRL ||
 	    script == S_HEBR)
-		l = n >= 64 ? classify(ctx, s, n) : NULL;
+		l = enough_letters(s, n) ? classify(ctx, s, n) : NULL;
 	return l ? l : script_lang[script];
 }
 
