@@ -2006,12 +2006,60 @@ static size_t orig_to_norm(const dyad_doc *doc, size_t pos)
 /* Finds the expressions and cuts of sentence s. The dateline ("Doha,
 ** November 24 (RHC) --") opens the first sentence but dates the
 ** article, not an event in it, so it is left out. */
+/* Could the finder see a date word in ASCII piece p[0, n) of a key? */
+static int date_piece(const struct dyad__datewords *W, const char *p, size_t n)
+{
+	if (n == 0)
+		return 0;
+	if (n <= 9 && (month_of(p, n) || is_weekday(p, n)))
+		return 1;
+	return dw_find(W, p, n) != NULL;
+}
+
+/*
+** Whether sentence s may hold a date expression: a digit, a non-ASCII
+** word, or a piece of a word's key (split where the finder's lexer
+** splits ASCII text) that is a month, a weekday or a word of
+** data/dates.txt. Every expression the finder makes has one of these, so
+** a sentence without any is not lexed again byte by byte: most event
+** sentences name no date.
+*/
+static int may_hold_date(const dyad_ctx *ctx, size_t s)
+{
+	const dyad_doc *doc = &ctx->doc;
+	const dyad__sent *se = &doc->sents[s];
+	uint32_t t, i, a;
+
+	for (t = se->tok0; t < se->tok0 + se->ntok; t++) {
+		const dyad__tok *k = &doc->toks[t];
+		const char *f = dyad__tok_fold(doc->norm, doc->fold, k);
+		if (k->kind == DYAD_TOK_PUNCT)
+			continue;
+		for (i = k->start; i < k->end; i++)
+			if ((unsigned char)doc->norm[i] >= 0x80 ||
+			    (doc->norm[i] >= '0' && doc->norm[i] <= '9'))
+				return 1;
+		for (i = a = 0; i <= k->fold_len; i++) {
+			if (i < k->fold_len && f[i] >= 'a' && f[i] <= 'z')
+				continue;
+			if (date_piece(ctx->eng->datewords, f + a, i - a))
+				return 1;
+			a = i + 1;
+		}
+	}
+	return 0;
+}
+
 static void scan_sentence(const dyad_ctx *ctx, size_t s, sscan *sc)
 {
 	const dyad_doc *doc = &ctx->doc;
 	finder f;
 	size_t i, k = 0, a, b;
 
+	if (!may_hold_date(ctx, s)) {
+		sc->nx = sc->nc = 0;
+		return;
+	}
 	memset(&f, 0, sizeof f);
 	f.W = ctx->eng->datewords;
 	f.lx.s = (const unsigned char *)doc->norm;
