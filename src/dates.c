@@ -2006,21 +2006,27 @@ static size_t orig_to_norm(const dyad_doc *doc, size_t pos)
 /* Finds the expressions and cuts of sentence s. The dateline ("Doha,
 ** November 24 (RHC) --") opens the first sentence but dates the
 ** article, not an event in it, so it is left out. */
-/* Could the finder see a date word in ASCII piece p[0, n) of a key? */
+/* Could ASCII piece p[0, n) of a key anchor an expression? A month, a
+** weekday, or a word that x_at starts one from or m_shift ends one
+** with (a relative day, a unit, a daypart); the other classes only
+** shift, bound or cut an expression that has one of these. */
 static int date_piece(const struct dyad__datewords *W, const char *p, size_t n)
 {
+	const dword *w;
+
 	if (n == 0)
 		return 0;
 	if (n <= 9 && (month_of(p, n) || is_weekday(p, n)))
 		return 1;
-	return dw_find(W, p, n) != NULL;
+	w = dw_find(W, p, n);
+	return w && (w->cls & (DW_RELDAY | DW_UNIT | DW_DAYPART));
 }
 
 /*
 ** Whether sentence s may hold a date expression: a digit, a non-ASCII
 ** word, or a piece of a word's key (split where the finder's lexer
-** splits ASCII text) that is a month, a weekday or a word of
-** data/dates.txt. Every expression the finder makes has one of these, so
+** splits ASCII text) that date_piece takes for an anchor. Every
+** expression the finder makes has one of these, so
 ** a sentence without any is not lexed again byte by byte: most event
 ** sentences name no date.
 */
