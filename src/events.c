@@ -748,10 +748,62 @@ static void forward_out(dyad__coder *c, uint32_t n, int used)
 	dyad__join(c->fwd_label, sizeof c->fwd_label, label ? label : "", (char *)NULL);
 }
 
+static uint32_t opener_end(const dyad__coder *c);
+
+/* News: a pronoun in a phrase that opens the sentence ("In his meeting
+** with the amir, Amirabdollahian handed ...") stands for the subject
+** after the phrase. That actor, -1 when there is none, or -2 when
+** pronoun i is not in such a phrase. */
+static int32_t opener_ref(const dyad__coder *c, uint32_t i, uint32_t n)
+{
+	uint32_t end = opener_end(c), k;
+
+	if (!end || i >= end)
+		return -2;
+	for (k = 0; k < n; k++)
+		if (A(c, k).w0 > end && !W(c, A(c, k).w0).dropped)
+			return (int32_t)k;
+	return -1;
+}
+
+/* The nearest actor before word i that is not in a dropped comma
+** clause, or -1. */
+static int32_t nearest_before(const dyad__coder *c, uint32_t i, uint32_t n)
+{
+	int32_t k = -1;
+	uint32_t j;
+
+	for (j = 0; j < n && A(c, j).w0 < i; j++)
+		if (!W(c, A(c, j).w0).dropped)
+			k = (int32_t)j;
+	return k;
+}
+
+/* The actor pronoun i (of class cls) stands for in its sentence, or -1. */
+static int32_t pronoun_ref(const dyad__coder *c, uint32_t i, uint32_t cls, uint32_t n)
+{
+	uint32_t k;
+
+	/* News has no cataphora: "He said Israel ..." is not Israel. */
+	if (c->o->news && A(c, 0).w0 > i)
+		return -1;
+	if (cls & DYAD__C_PRON_THEY) {
+		for (k = 0; k < n && A(c, k).first == A(c, k).last; k++)
+			;
+		return k < n ? (int32_t)k : 0;
+	}
+	if (cls & DYAD__C_PRON_HIS) /* news: "thanked Iran for its role" is Iran's */
+		return c->o->news ? nearest_before(c, i, n) : A(c, 0).w0 < i ? 0 : -1;
+	return 0;
+}
+
 /* A pronoun stands for an earlier actor (§7.7): he, she, it the first
 ** actor of the sentence; its, his, her the first before it; they, them,
 ** their the first compound, else the first actor. Under FORWARD one with
-** no actor before it stands for the previous sentence's actor (§8.4). */
+** no actor before it stands for the previous sentence's actor (§8.4).
+** Under the news rules no pronoun stands for an actor after it, one in
+** an opening phrase stands for the subject after the phrase, and its,
+** his, her for the nearest actor before. */
 static int pronouns(dyad__coder *c)
 {
 	uint32_t i, n = (uint32_t)c->na;
@@ -759,10 +811,14 @@ static int pronouns(dyad__coder *c)
 
 	for (i = 0; i < c->nw; i++) {
 		const cword *w = &W(c, i);
-		int32_t ref = -1;
-		uint32_t k;
+		int32_t ref;
 		if (w->type != T_PRON)
 			continue;
+		if (c->o->news && (ref = opener_ref(c, i, n)) != -2) {
+			if (ref >= 0 && push_pronoun(c, i, ref) != 0)
+				return -1;
+			continue;
+		}
 		if (c->fwd_in[0] && (n == 0 || A(c, 0).w0 > i)) {
 			if (push_pronoun(c, i, -1) != 0)
 				return -1;
@@ -771,15 +827,7 @@ static int pronouns(dyad__coder *c)
 		}
 		if (n == 0)
 			continue;
-		if (w->cls & DYAD__C_PRON_THEY) {
-			for (k = 0; k < n && A(c, k).first == A(c, k).last; k++)
-				;
-			ref = k < n ? (int32_t)k : 0;
-		} else if (w->cls & DYAD__C_PRON_HIS) {
-			ref = A(c, 0).w0 < i ? 0 : -1;
-		} else {
-			ref = 0;
-		}
+		ref = pronoun_ref(c, i, w->cls, n);
 		if (ref >= 0 && push_pronoun(c, i, ref) != 0)
 			return -1;
 	}
@@ -984,8 +1032,25 @@ typedef struct clause {
 } clause;
 
 
-/* Clauses are cut at conjunctions that join neither actors, nouns nor
-** adjectives (§7.6). */
+/* Does a clause begin after word i? A conjunction that joins neither
+** actors, nouns nor adjectives (§7.6); under the news rules also a
+** subordinator before an actor ("... have seen attacks since Israel
+** launched its invasion"), whose clause has its own subject. */
+static int clause_cut(const dyad__coder *c, uint32_t i)
+{
+	uint32_t h;
+
+	if (W(c, i).dropped)
+		return 0;
+	if (W(c, i).type == T_CONJ)
+		return 1;
+	if (!c->o->news || !(W(c, i).cls & DYAD__C_SUBORD))
+		return 0;
+	h = np_head(c, i + 1);
+	return h < c->nw && W(c, h).type == T_ACTOR;
+}
+
+/* Clauses are cut where clause_cut says. */
 static int cut_clauses(dyad__coder *c)
 {
 	clause cl = {0, 0, 1};
@@ -1001,7 +1066,7 @@ static int cut_clauses(dyad__coder *c)
 	cl.w0 = i;
 	cl.opener = 0;
 	for (; i <= c->nw; i++) {
-		if (i < c->nw && !(W(c, i).type == T_CONJ && !W(c, i).dropped))
+		if (i < c->nw && !clause_cut(c, i))
 			continue;
 		cl.w1 = i;
 		if (cl.w1 > cl.w0 && dyad__buf_append(&c->clauses, &cl, sizeof cl) != 0)
@@ -1324,21 +1389,32 @@ static int skipped(const mst *m, int32_t k)
 }
 
 /*
+** News: is actor k an aside, neither who acted nor who was acted on?
+** An example of a list ("a vote of 120 members, including Qatar") names
+** members; a place an actor is in ("U.S. forces in Iraq and Syria have
+** seen attacks") says where that actor is. A compound counts from its
+** first member.
+*/
+static int aside(const dyad__coder *c, int32_t k, const mst *m)
+{
+	uint32_t w0 = A(c, A(c, k).ref >= 0 ? k : A(c, k).first).w0;
+
+	if (!c->o->news || w0 == 0)
+		return 0;
+	if (W(c, w0 - 1).cls & DYAD__C_INCLUDING)
+		return 1;
+	/* An actor the pattern skipped ("$ ^ in *") is no one's place. */
+	return w0 >= 2 && is_word(c, w0 - 1, "in") && W(c, w0 - 2).actor >= 0 &&
+	       !W(c, w0 - 2).dropped && !skipped(m, W(c, w0 - 2).actor);
+}
+
+/*
 ** First actor slot in [a, b) whose code is not avoid's (null codes are
 ** never chosen); with members, a compound's later members count too.
 ** The actors m's pattern skipped are passed over: in "Arnor was United
 ** Arab Emirates for Eriador warning" with "$ ^ FOR *" the target is
 ** Eriador (validation PATTERN-31b).
 */
-/* News: is actor k given as an example of a list ("a vote of 120
-** members, including Qatar")? It names members, not who acted or was
-** acted on. */
-static int example(const dyad__coder *c, int32_t k)
-{
-	uint32_t w0 = A(c, A(c, k).ref >= 0 ? k : A(c, k).first).w0;
-
-	return c->o->news && w0 > 0 && (W(c, w0 - 1).cls & DYAD__C_INCLUDING);
-}
 
 static int32_t first_actor_but(const dyad__coder *c, uint32_t a, uint32_t b, int32_t avoid,
 			       int members, const mst *m)
@@ -1351,7 +1427,7 @@ static int32_t first_actor_but(const dyad__coder *c, uint32_t a, uint32_t b, int
 			continue;
 		if (!members && A(c, k).ref < 0 && A(c, k).first != k)
 			continue; /* a later member of a compound */
-		if (!*code_of(c, k) || skipped(m, k) || example(c, k))
+		if (!*code_of(c, k) || skipped(m, k) || aside(c, k, m))
 			continue;
 		if (avoid >= 0 && strcmp(code_of(c, k), code_of(c, avoid)) == 0)
 			continue;

@@ -1583,7 +1583,8 @@ static int read_grammar(dyad__patterns *p, const char *buf, size_t n)
 		{"negation", DYAD__C_NEG}, {"modal", DYAD__C_MODAL},
 		{"intention", DYAD__C_INTENT}, {"report", DYAD__C_REPORT},
 		{"preposition", DYAD__C_PREP}, {"relative", DYAD__C_REL},
-		{"proposal", DYAD__C_PROPOSAL}, {"including", DYAD__C_INCLUDING}};
+		{"proposal", DYAD__C_PROPOSAL}, {"including", DYAD__C_INCLUDING},
+		{"subordinator", DYAD__C_SUBORD}};
 	size_t i = 0, line = 0;
 
 	while (i < n && !p->nomem) {

@@ -36,7 +36,8 @@ enum {
 	DYAD__C_PRON_HIS = 1u << 6, DYAD__C_PRON_THEY = 1u << 7, DYAD__C_CONJ = 1u << 8,
 	DYAD__C_NEG = 1u << 9, DYAD__C_MODAL = 1u << 10, DYAD__C_INTENT = 1u << 11,
 	DYAD__C_REPORT = 1u << 12, DYAD__C_PREP = 1u << 13, DYAD__C_REL = 1u << 14,
-	DYAD__C_PROPOSAL = 1u << 15, DYAD__C_INCLUDING = 1u << 16
+	DYAD__C_PROPOSAL = 1u << 15, DYAD__C_INCLUDING = 1u << 16,
+	DYAD__C_SUBORD = 1u << 17
 };
 
 /* Pattern elements. */
