@@ -1,15 +1,15 @@
 /*
 ** places.c — place names in articles, and where each event happened.
 **
-** Recognition walks the gazetteer's trie (gazetteer.h) with each
+** Recognition reads the gazetteer's word table (gazetteer.h) with each
 ** sentence's token keys, from tokens that begin with a capital (or a
-** caseless script, Arabic), keeping the longest name; no regex and no
-** allocation per token. A name is then kept or dropped by its context
-** (a cue before it, a capitalized word before it, whether it is also a
-** common word), and resolved to one place by rules that put a country
-** name first, then what the document is about (the countries and
-** divisions its other names point to, a qualifier such as ", Qatar"),
-** then population and feature. docs/places.md gives the rules.
+** caseless script, Arabic), a probe per token, keeping the longest
+** name; no regex and no allocation per token. A name is then kept or
+** dropped by its context (a cue before it, a capitalized word before
+** it, whether it is also a common word), and resolved to one place by
+** rules that put a country name first, then what the document is about
+** (the countries and divisions its other names point to, a qualifier
+** such as ", Qatar"), then population and feature. docs/places.md gives the rules.
 **
 ** An event's place is the place named in its clause, else the article's
 ** dateline city, else the place its opening sentence sets the story in,
@@ -49,7 +49,7 @@ static const char *const cue_names[] = {"", "to", "in", "based", "qualified", "d
 typedef struct pment {
 	uint32_t sent, t0, t1;  /* tokens [t0, t1) */
 	uint32_t a, b;          /* normalized span of the name */
-	uint32_t node;          /* the name's trie node */
+	uint32_t post;          /* the name's places in the gazetteer (dyad__gaz_post) */
 	uint32_t place;         /* the place chosen, DYAD__GAZ_NONE */
 	uint32_t ncand;         /* places with the name */
 	uint8_t cue;            /* CUE_* */
@@ -152,7 +152,7 @@ void dyad_engine_gazetteer_stats(const dyad_engine *eng, dyad_gazetteer_stats *o
 	out->path = z->path;
 	out->subset = z->subset;
 	out->places = z->h->nplaces;
-	out->nodes = z->h->nnodes;
+	out->nodes = z->h->nwords;
 	out->bytes = z->size;
 	out->load_ms = z->load_ms;
 }
@@ -196,15 +196,28 @@ static void fill_place(const dyad__gaz *g, uint32_t i, dyad_place *out)
 	out->feature = feature_name(p);
 }
 
-/* The node of a name's key, DYAD__GAZ_NONE. */
-static uint32_t key_node(const dyad__gaz *g, const char *key, size_t n)
+/* The post of name key w (n bytes), read a word at a time from
+** prefix from (dyad__gaz_post), 0 when no name has that key there; the
+** next prefix in *next (0 when none). Words are split at every space,
+** as the gazetteer's keys were (gazetteer.c, index_key). */
+static uint32_t key_post(const dyad__gaz *g, uint32_t from, const char *w, size_t n,
+			 uint32_t *next)
 {
-	uint32_t node = 0;
-	size_t i;
+	const dyad__gword *e;
+	size_t a = 0, b;
 
-	for (i = 0; i < n && node != DYAD__GAZ_NONE; i++)
-		node = dyad__gaz_child(g, node, (unsigned char)key[i]);
-	return n ? node : DYAD__GAZ_NONE;
+	for (*next = 0;; a = b + 1) {
+		for (b = a; b < n && w[b] != ' '; b++)
+			;
+		if (!(e = dyad__gaz_word(g, from, w + a, b - a)))
+			return 0;
+		if (b == n)
+			break;
+		if (!(from = e->next))
+			return 0;
+	}
+	*next = e->next;
+	return e->post;
 }
 
 dyad_status dyad_engine_place_lookup(const dyad_engine *eng, const char *name, size_t i,
@@ -213,7 +226,7 @@ dyad_status dyad_engine_place_lookup(const dyad_engine *eng, const char *name, s
 	const dyad__gaz *g;
 	char key[256];
 	size_t k;
-	uint32_t node, np = 0;
+	uint32_t np = 0, next;
 	const uint32_t *post;
 
 	*n = 0;
@@ -221,8 +234,7 @@ dyad_status dyad_engine_place_lookup(const dyad_engine *eng, const char *name, s
 		return DYAD_BADARG;
 	g = &eng->geo->gaz;
 	k = dyad__gaz_key(name, strlen(name), key, sizeof key);
-	node = key_node(g, key, k);
-	post = node == DYAD__GAZ_NONE ? NULL : dyad__gaz_post(g, node, &np);
+	post = k ? dyad__gaz_post(g, key_post(g, 0, key, k, &next), &np) : NULL;
 	*n = np;
 	if (!post || i >= np)
 		return DYAD_NOTFOUND;
@@ -266,29 +278,33 @@ static int can_start(const dyad_doc *doc, const dyad__tok *k)
 	return cp > 0 && utf8proc_category(cp) != UTF8PROC_CATEGORY_LL;
 }
 
-/* Walks token k's key from node. Returns the node after it, or
-** DYAD__GAZ_NONE; *based is set when the key ends in "-based", which is
-** not walked ("Doha-based"). */
-static uint32_t walk_token(const dyad__gaz *g, const dyad_doc *doc, const dyad__tok *k,
-			   uint32_t node, int *based)
+#define WORD_MAX 256 /* bytes of a token's name key kept; names are shorter */
+
+/* Token k's key as the gazetteer spells names: letters, digits and the
+** bytes of other scripts, a space for an inner hyphen ("Winston-Salem"
+** is "Winston Salem"), without a final "-based" ("Doha-based"), which
+** sets *based. Its length; WORD_MAX when it is longer than any name. */
+static size_t name_key(const dyad_doc *doc, const dyad__tok *k, char *out, int *based)
 {
 	const char *f = tok_key(doc, k);
-	size_t i, n = k->fold_len;
+	size_t i, o = 0, n = k->fold_len;
 
 	*based = 0;
 	if (n > 6 && memcmp(f + n - 6, "-based", 6) == 0) {
 		n -= 6;
 		*based = 1;
 	}
-	for (i = 0; i < n && node != DYAD__GAZ_NONE; i++) {
+	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)f[i];
 		if (c == '-' && i > 0 && i + 1 < n)
-			c = ' '; /* "Winston-Salem" is "Winston Salem" */
+			c = ' ';
 		else if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
 			continue;
-		node = dyad__gaz_child(g, node, c);
+		if (o == WORD_MAX)
+			return WORD_MAX;
+		out[o++] = (char)c;
 	}
-	return node;
+	return o;
 }
 
 /* Punctuation a name may run through: "St. Louis", "Washington, D.C.". */
@@ -299,31 +315,34 @@ static int inner_punct(const dyad_doc *doc, const dyad__tok *k)
 	return k->kind == DYAD_TOK_PUNCT && k->end == k->start + 1 && (c == '.' || c == ',');
 }
 
-/* The longest name from token i of [i, end); its end token, 0 if none. */
+/* The longest name from token i of [i, end); its end token, 0 if none.
+** Each token is one probe of the word table from the prefix the tokens
+** before it read: a token that begins no name costs that probe alone. */
 static uint32_t longest_at(const dyad__gaz *g, const dyad_doc *doc, uint32_t i, uint32_t end,
-			   uint32_t *node_out, int *based_out)
+			   uint32_t *post_out, int *based_out)
 {
-	uint32_t node = 0, best = 0, j, words = 0;
-	int based = 0;
+	uint32_t from = 0, best = 0, j, words = 0, post;
+	char key[WORD_MAX];
 
 	for (j = i; j < end && words < MAX_NAME_WORDS; j++) {
 		const dyad__tok *k = &doc->toks[j];
+		size_t n;
+		int based;
 		if (j > i && inner_punct(doc, k))
 			continue;
 		if (j > i && k->kind != DYAD_TOK_WORD && k->kind != DYAD_TOK_NUMBER)
 			break;
-		if (j > i && (node = dyad__gaz_child(g, node, ' ')) == DYAD__GAZ_NONE)
+		n = name_key(doc, k, key, &based);
+		if (n == WORD_MAX)
 			break;
-		node = walk_token(g, doc, k, node, &based);
+		post = key_post(g, from, key, n, &from);
 		words++;
-		if (node == DYAD__GAZ_NONE)
-			break;
-		if (g->nodes[node].post) {
+		if (post) {
 			best = j + 1;
-			*node_out = node;
+			*post_out = post;
 			*based_out = based;
 		}
-		if (based)
+		if (based || !from)
 			break;
 	}
 	return best;
@@ -362,12 +381,12 @@ typedef struct cands {
 	uint32_t maxpop;
 } cands;
 
-static void cands_of(const dyad__gaz *g, uint32_t node, cands *c)
+static void cands_of(const dyad__gaz *g, uint32_t post, cands *c)
 {
 	uint32_t i;
 
 	memset(c, 0, sizeof *c);
-	c->post = dyad__gaz_post(g, node, &c->n);
+	c->post = dyad__gaz_post(g, post, &c->n);
 	for (i = 0; i < c->n && i < MAX_CANDS; i++) {
 		const dyad__gplace *p = &g->places[c->post[i] & DYAD__GP_PLACE];
 		c->country |= p->kind == DYAD__GK_COUNTRY;
@@ -397,7 +416,7 @@ static void judge(const dyad_engine *eng, const dyad_doc *doc, const pment *prev
 	const dyad__tok *k0 = &doc->toks[m->t0];
 	cands c;
 
-	cands_of(&eng->geo->gaz, m->node, &c);
+	cands_of(&eng->geo->gaz, m->post, &c);
 	m->ncand = c.n;
 	if (m->words == 1 && m->cue < CUE_IN &&
 	    dyad__strset_has(&eng->geo->words, tok_key(doc, k0), k0->fold_len)) {
@@ -434,7 +453,7 @@ static int find_in_sentence(dyad_ctx *ctx, uint32_t si)
 		if (!can_start(doc, &doc->toks[i]))
 			continue;
 		memset(&m, 0, sizeof m);
-		if (!(t1 = longest_at(g, doc, i, end, &m.node, &based)))
+		if (!(t1 = longest_at(g, doc, i, end, &m.post, &based)))
 			continue;
 		m.sent = si, m.t0 = i, m.t1 = t1;
 		m.a = doc->toks[i].start, m.b = doc->toks[t1 - 1].end;
@@ -511,8 +530,8 @@ static uint32_t qualified(const dyad_ctx *ctx, const pment *m, const pment *q)
 
 	if (q->sent != m->sent || q->t0 != m->t1 + 1 || doc->norm[doc->toks[m->t1].start] != ',')
 		return DYAD__GAZ_NONE;
-	pm = dyad__gaz_post(g, m->node, &nm);
-	pq = dyad__gaz_post(g, q->node, &nq);
+	pm = dyad__gaz_post(g, m->post, &nm);
+	pq = dyad__gaz_post(g, q->post, &nq);
 	for (i = 0; i < nm && i < MAX_CANDS; i++) {
 		const dyad__gplace *p = &g->places[pm[i] & DYAD__GP_PLACE];
 		for (j = 0; j < nq && j < MAX_CANDS; j++)
@@ -565,7 +584,7 @@ static void revive(dyad_ctx *ctx, size_t n)
 	for (i = 0; i < n; i++) {
 		pment *m = &PM(ctx, i);
 		for (j = 0; j < n && m->drop == 1; j++)
-			if (PM(ctx, j).node == m->node && PM(ctx, j).cue && !PM(ctx, j).drop)
+			if (PM(ctx, j).post == m->post && PM(ctx, j).cue && !PM(ctx, j).drop)
 				m->drop = 0;
 	}
 }
@@ -610,7 +629,7 @@ static void vote(const dyad__gaz *g, const pment *m, context *cx)
 {
 	int seen[64], ns = 0, k, i;
 	uint32_t n, j;
-	const uint32_t *post = dyad__gaz_post(g, m->node, &n);
+	const uint32_t *post = dyad__gaz_post(g, m->post, &n);
 	float w = m->cue == CUE_DATELINE ? 2.0f : 1.0f;
 
 	for (j = 0; j < n && j < MAX_CANDS && ns < 64; j++) {
@@ -714,7 +733,7 @@ static void resolve(const dyad_ctx *ctx, size_t i, size_t n, const context *cx)
 	double best = -1e9, bbare = -1e9;
 	cands c;
 
-	cands_of(g, m->node, &c);
+	cands_of(g, m->post, &c);
 	if (i + 1 < n && (m->place = qualified(ctx, m, &PM(ctx, i + 1))) != DYAD__GAZ_NONE) {
 		m->how = HOW_QUAL;
 		return;
