@@ -125,19 +125,35 @@ dyad_status dyad__gaz_view(dyad__gaz *g, const char *p, size_t size, const char 
 dyad_status dyad__gaz_open(dyad__gaz *g, const char *path, char *msg);
 void dyad__gaz_close(dyad__gaz *g);
 
-/* The hash of word w (n bytes) after prefix id from; never 0. Part of
-** the file format: changing it changes DYAD__GAZ_VERSION. */
-static inline uint32_t dyad__gaz_hash(uint32_t from, const char *w, size_t n)
+/* The hash of word w (n bytes) after prefix id from, never 0, in three
+** steps so that a caller can hash a word as it makes it. Part of the
+** file format: changing it changes DYAD__GAZ_VERSION. */
+static inline uint32_t dyad__gaz_hash_init(uint32_t from)
 {
-	uint32_t h = 2166136261u ^ (from * 0x9e3779b1u);
-	size_t i;
+	return 2166136261u ^ (from * 0x9e3779b1u);
+}
 
-	for (i = 0; i < n; i++)
-		h = (h ^ (unsigned char)w[i]) * 16777619u;
+static inline uint32_t dyad__gaz_hash_byte(uint32_t h, unsigned char c)
+{
+	return (h ^ c) * 16777619u;
+}
+
+static inline uint32_t dyad__gaz_hash_end(uint32_t h)
+{
 	h ^= h >> 15;
 	h *= 0x2c1b3c6du;
 	h ^= h >> 12;
 	return h ? h : 1;
+}
+
+static inline uint32_t dyad__gaz_hash(uint32_t from, const char *w, size_t n)
+{
+	uint32_t h = dyad__gaz_hash_init(from);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = dyad__gaz_hash_byte(h, (unsigned char)w[i]);
+	return dyad__gaz_hash_end(h);
 }
 
 /* Does slot e, whose words are in wpool, hold word w (n bytes) after
@@ -152,13 +168,13 @@ static inline int dyad__gaz_is(const unsigned char *wpool, const dyad__gword *e,
 	return f == from && r[4] == n && memcmp(r + 5, w, n) == 0;
 }
 
-/* The entry of word w (n bytes) after prefix from, NULL when no name
-** has that word there. The probe is bounded, so that a corrupt table
-** with no empty slot cannot loop. */
-static inline const dyad__gword *dyad__gaz_word(const dyad__gaz *g, uint32_t from,
-						const char *w, size_t n)
+/* The entry of word w (n bytes, hash h) after prefix from, NULL when
+** no name has that word there. The probe is bounded, so that a corrupt
+** table with no empty slot cannot loop. */
+static inline const dyad__gword *dyad__gaz_word_h(const dyad__gaz *g, uint32_t h,
+						  uint32_t from, const char *w, size_t n)
 {
-	uint32_t h = dyad__gaz_hash(from, w, n), i = h & g->mask, tries;
+	uint32_t i = h & g->mask, tries;
 
 	for (tries = 0; tries <= g->mask; tries++, i = (i + 1) & g->mask) {
 		const dyad__gword *e = &g->words[i];
@@ -168,6 +184,12 @@ static inline const dyad__gword *dyad__gaz_word(const dyad__gaz *g, uint32_t fro
 			return e;
 	}
 	return NULL;
+}
+
+static inline const dyad__gword *dyad__gaz_word(const dyad__gaz *g, uint32_t from,
+						const char *w, size_t n)
+{
+	return dyad__gaz_word_h(g, dyad__gaz_hash(from, w, n), from, w, n);
 }
 
 /* The places of the name with post (1 + index into posts): *n entries,
