@@ -645,7 +645,9 @@ typedef struct dyad_place {
 typedef struct dyad_gazetteer_stats {
 	const char *path;       /* the file loaded ("" when none); engine-owned */
 	int subset;             /* 1: the committed subset, not the full file */
-	size_t places, nodes, bytes;
+	size_t places;
+	size_t nodes;           /* entries of its name index: a word after a prefix */
+	size_t bytes;
 	double load_ms;         /* mapping and checking, or compiling the TSV */
 } dyad_gazetteer_stats;
 DYAD_API void dyad_engine_gazetteer_stats(const dyad_engine *eng, dyad_gazetteer_stats *out);

@@ -9,6 +9,7 @@
 ** checked against the file's size before the engine uses it, so a
 ** truncated or corrupt file is a message ("path: reason"), never a crash.
 */
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -267,7 +268,7 @@ static dyad_status read_tsv(gbuild *b, const char *text, size_t n)
 }
 
 /* ------------------------------------------------------------------ */
-/* Compiling: the trie                                                 */
+/* Compiling: the word table                                           */
 /* ------------------------------------------------------------------ */
 
 /* Names by key bytes, then place, a place's own name before its
@@ -287,108 +288,130 @@ static int name_cmp(const void *x, const void *y)
 	return (a->place > b->place) - (a->place < b->place);
 }
 
-/* The trie while it is built: first child, next sibling, in DFS order. */
-typedef struct tbuild {
-	uint32_t *first, *next, *post;
-	uint8_t *lab;
-	size_t n, cap;
-} tbuild;
+/* The word table while it is built: slots as in the file, their words
+** in wpool in the order added, at most half full. */
+typedef struct wbuild {
+	dyad__gword *slot;
+	uint32_t mask;          /* slots - 1 */
+	uint32_t n;             /* filled slots */
+	uint32_t nprefix;       /* prefix ids given, the empty one included */
+	dyad__buf wpool;
+} wbuild;
 
-static uint32_t tnode(tbuild *t, uint8_t lab)
+/* Doubles the slots; the hashes are kept, so nothing is hashed again. */
+static int wb_grow(wbuild *t)
 {
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? t->cap * 2 : 4096;
-		uint32_t *f = realloc(t->first, cap * 4), *x, *p;
-		uint8_t *l;
-		if (f)
-			t->first = f;
-		x = f ? realloc(t->next, cap * 4) : NULL;
-		if (x)
-			t->next = x;
-		p = x ? realloc(t->post, cap * 4) : NULL;
-		if (p)
-			t->post = p;
-		l = p ? realloc(t->lab, cap) : NULL;
-		if (!l)
-			return DYAD__GAZ_NONE;
-		t->lab = l;
-		t->cap = cap;
+	uint32_t mask = t->mask ? t->mask * 2 + 1 : 15, i, j;
+	dyad__gword *s = calloc((size_t)mask + 1, sizeof *s);
+
+	if (!s)
+		return -1;
+	for (i = 0; t->slot && i <= t->mask; i++) {
+		if (!t->slot[i].hash)
+			continue;
+		for (j = t->slot[i].hash & mask; s[j].hash; j = (j + 1) & mask)
+			;
+		s[j] = t->slot[i];
 	}
-	t->first[t->n] = t->next[t->n] = DYAD__GAZ_NONE;
-	t->post[t->n] = 0;
-	t->lab[t->n] = lab;
-	return (uint32_t)t->n++;
+	free(t->slot);
+	t->slot = s;
+	t->mask = mask;
+	return 0;
 }
 
-/* Inserts the sorted keys; each distinct key's postings go to posts. */
-static int insert_keys(tbuild *t, const gname *nm, size_t nn, dyad__buf *posts)
+/* The slot of word w (n bytes) after prefix from, added if new; NULL
+** when out of memory. Valid until the next call. */
+static dyad__gword *wb_get(wbuild *t, uint32_t from, const char *w, size_t n)
 {
-	uint32_t stack[KEY_MAX + 1];
-	size_t prev = 0, i = 0, d;
-	const char *pk = "";
+	uint32_t h = dyad__gaz_hash(from, w, n), i;
+	unsigned char len = (unsigned char)n;
 
-	if ((stack[0] = tnode(t, 0)) == DYAD__GAZ_NONE)
+	assert(n <= KEY_MAX);
+	if ((!t->slot || (t->n + 1) * 2 > t->mask + 1) && wb_grow(t) != 0)
+		return NULL;
+	for (i = h & t->mask; t->slot[i].hash; i = (i + 1) & t->mask)
+		if (t->slot[i].hash == h &&
+		    dyad__gaz_is((const unsigned char *)t->wpool.p, &t->slot[i], from, w, n))
+			return &t->slot[i];
+	t->slot[i].hash = h;
+	t->slot[i].word = (uint32_t)t->wpool.len;
+	t->slot[i].post = t->slot[i].next = 0;
+	if (dyad__buf_append(&t->wpool, &from, 4) != 0 ||
+	    dyad__buf_append(&t->wpool, &len, 1) != 0 || dyad__buf_append(&t->wpool, w, n) != 0)
+		return NULL;
+	t->n++;
+	return &t->slot[i];
+}
+
+/* Indexes key k (kl bytes) a word at a time: each word before a space
+** opens a prefix, and the last one ends the name with post. Words are
+** split at every space, so a key cut after a space ends in an empty
+** word, as a token with no letters reads. */
+static int index_key(wbuild *t, const char *k, size_t kl, uint32_t post)
+{
+	uint32_t from = 0;
+	size_t a = 0, b;
+	dyad__gword *e;
+
+	for (;;) {
+		for (b = a; b < kl && k[b] != ' '; b++)
+			;
+		if (!(e = wb_get(t, from, k + a, b - a)))
+			return -1;
+		if (b == kl) {
+			e->post = post;
+			return 0;
+		}
+		if (!e->next)
+			e->next = t->nprefix++;
+		from = e->next;
+		a = b + 1;
+	}
+}
+
+/* Appends the postings of the names nm[i..] that share nm[i]'s key, a
+** place once; *end gets the first name after them. Returns the post
+** (1 + index), 0 when out of memory. */
+static uint32_t add_posts(const gname *nm, size_t i, size_t nn, dyad__buf *posts, size_t *end)
+{
+	uint32_t post = (uint32_t)(posts->len / 4) + 1, cnt = 0, zero = 0;
+	size_t j, kl = nm[i].klen;
+
+	if (dyad__buf_append(posts, &zero, 4) != 0)
+		return 0;
+	for (j = i; j < nn && nm[j].klen == kl && memcmp(nm[j].k, nm[i].k, kl) == 0; j++)
+		if (!cnt || (((uint32_t *)posts->p)[posts->len / 4 - 1] & DYAD__GP_PLACE) !=
+				    (nm[j].place & DYAD__GP_PLACE)) {
+			if (dyad__buf_append(posts, &nm[j].place, 4) != 0)
+				return 0;
+			cnt++;
+		}
+	((uint32_t *)posts->p)[post - 1] = cnt;
+	*end = j;
+	return post;
+}
+
+/* Indexes the sorted names: their postings and the word table. */
+static int index_names(wbuild *t, const gname *nm, size_t nn, dyad__buf *posts)
+{
+	size_t i = 0, j = 0;
+
+	t->nprefix = 1;
+	if (!t->slot && wb_grow(t) != 0)
 		return -1;
 	while (i < nn) {
-		const char *k = nm[i].k;
-		size_t kl = nm[i].klen, lcp = 0, j;
-		uint32_t cnt = 0, zero = 0;
-		while (lcp < kl && lcp < prev && pk[lcp] == k[lcp])
-			lcp++;
-		for (d = lcp; d < kl; d++) {
-			uint32_t v = tnode(t, (uint8_t)k[d]);
-			if (v == DYAD__GAZ_NONE)
-				return -1;
-			if (d == lcp && prev > lcp)
-				t->next[stack[d + 1]] = v;
-			else
-				t->first[stack[d]] = v;
-			stack[d + 1] = v;
-		}
-		t->post[stack[kl]] = (uint32_t)(posts->len / 4) + 1;
-		if (dyad__buf_append(posts, &zero, 4) != 0)
+		uint32_t post = add_posts(nm, i, nn, posts, &j);
+		if (!post || index_key(t, nm[i].k, nm[i].klen, post) != 0)
 			return -1;
-		for (j = i; j < nn && nm[j].klen == kl && memcmp(nm[j].k, k, kl) == 0; j++)
-			if (!cnt || (((uint32_t *)posts->p)[posts->len / 4 - 1] & DYAD__GP_PLACE) !=
-					    (nm[j].place & DYAD__GP_PLACE)) {
-				if (dyad__buf_append(posts, &nm[j].place, 4) != 0)
-					return -1;
-				cnt++;
-			}
-		((uint32_t *)posts->p)[t->post[stack[kl]] - 1] = cnt;
-		pk = k, prev = kl, i = j;
+		i = j;
 	}
 	return 0;
 }
 
-/* Lays the trie out breadth first, children adjacent, into out. */
-static int layout(const tbuild *t, dyad__gnode *out)
+static void wfree(wbuild *t)
 {
-	uint32_t *order = malloc((t->n ? t->n : 1) * sizeof *order);
-	size_t head, tail = 1;
-
-	if (!order)
-		return -1;
-	order[0] = 0;
-	for (head = 0; head < tail; head++) {
-		uint32_t v = order[head], c;
-		out[head].kid0 = (uint32_t)tail;
-		out[head].post = t->post[v];
-		out[head].lab = t->lab[v];
-		out[head].pad = 0;
-		out[head].nkid = 0;
-		for (c = t->first[v]; c != DYAD__GAZ_NONE; c = t->next[c]) {
-			order[tail++] = c;
-			out[head].nkid++;
-		}
-	}
-	free(order);
-	return 0;
-}
-
-static void tfree(tbuild *t)
-{
-	free(t->first), free(t->next), free(t->post), free(t->lab);
+	free(t->slot);
+	dyad__buf_free(&t->wpool);
 }
 
 /* ------------------------------------------------------------------ */
@@ -400,15 +423,35 @@ static size_t align4(size_t n)
 	return (n + 3) & ~(size_t)3;
 }
 
+/* Copies the word table into out, its words into wp in slot order, so
+** that the loader's check reads both front to back. */
+static void put_words(const wbuild *t, dyad__gword *out, unsigned char *wp)
+{
+	const unsigned char *src = (const unsigned char *)t->wpool.p;
+	uint32_t i, off = 0;
+
+	for (i = 0; i <= t->mask; i++) {
+		const dyad__gword *e = &t->slot[i];
+		size_t len;
+		out[i] = *e;
+		if (!e->hash)
+			continue;
+		len = 5 + (size_t)src[e->word + 4];
+		memcpy(wp + off, src + e->word, len);
+		out[i].word = off;
+		off += (uint32_t)len;
+	}
+}
+
 /* Writes the header and sections into one malloc'd block. */
-static int assemble(const gbuild *b, const tbuild *t, const dyad__buf *posts, char **out,
+static int assemble(const gbuild *b, const wbuild *t, const dyad__buf *posts, char **out,
 		    size_t *size)
 {
 	dyad__gaz_header h;
-	size_t np = DYAD__VEC_LEN(&b->places, dyad__gplace);
-	size_t o_pl = align4(sizeof h), o_nd = o_pl + np * sizeof(dyad__gplace);
-	size_t o_po = o_nd + t->n * sizeof(dyad__gnode), o_str = o_po + posts->len;
-	size_t total = align4(o_str + b->pool.len);
+	size_t np = DYAD__VEC_LEN(&b->places, dyad__gplace), ns = (size_t)t->mask + 1;
+	size_t o_pl = align4(sizeof h), o_wd = o_pl + np * sizeof(dyad__gplace);
+	size_t o_po = o_wd + ns * sizeof(dyad__gword), o_str = o_po + posts->len;
+	size_t o_wp = align4(o_str + b->pool.len), total = align4(o_wp + t->wpool.len);
 	char *p;
 
 	if (total > UINT32_MAX || !(p = calloc(1, total)))
@@ -417,17 +460,16 @@ static int assemble(const gbuild *b, const tbuild *t, const dyad__buf *posts, ch
 	memcpy(h.magic, DYAD__GAZ_MAGIC, 8);
 	h.version = DYAD__GAZ_VERSION;
 	h.endian = 0x01020304u;
-	h.nplaces = (uint32_t)np, h.nnodes = (uint32_t)t->n;
+	h.nplaces = (uint32_t)np, h.nslots = (uint32_t)ns;
 	h.nposts = (uint32_t)(posts->len / 4), h.npool = (uint32_t)b->pool.len;
-	h.off_places = (uint32_t)o_pl, h.off_nodes = (uint32_t)o_nd;
+	h.off_places = (uint32_t)o_pl, h.off_words = (uint32_t)o_wd;
 	h.off_posts = (uint32_t)o_po, h.off_pool = (uint32_t)o_str;
+	h.nprefix = t->nprefix, h.nwords = t->n;
+	h.nwpool = (uint32_t)t->wpool.len, h.off_wpool = (uint32_t)o_wp;
 	h.size = (uint32_t)total;
 	memcpy(p, &h, sizeof h);
 	memcpy(p + o_pl, b->places.p, b->places.len);
-	if (layout(t, (dyad__gnode *)(void *)(p + o_nd)) != 0) {
-		free(p);
-		return -1;
-	}
+	put_words(t, (dyad__gword *)(void *)(p + o_wd), (unsigned char *)p + o_wp);
 	memcpy(p + o_po, posts->p, posts->len);
 	memcpy(p + o_str, b->pool.p, b->pool.len);
 	*out = p;
@@ -439,7 +481,7 @@ dyad_status dyad__gaz_compile(const char *text, size_t n, const char *name, char
 			      char **out, size_t *size)
 {
 	gbuild b;
-	tbuild t;
+	wbuild t;
 	dyad__buf posts = {0};
 	dyad_status st;
 	size_t nn;
@@ -460,13 +502,13 @@ dyad_status dyad__gaz_compile(const char *text, size_t n, const char *name, char
 		for (i = 0; i < nn; i++)
 			g[i].k = b.keys.p + g[i].key;
 		qsort(b.names.p, nn, sizeof(gname), name_cmp);
-		if (insert_keys(&t, (const gname *)b.names.p, nn, &posts) != 0 ||
+		if (index_names(&t, (const gname *)b.names.p, nn, &posts) != 0 ||
 		    assemble(&b, &t, &posts, out, size) != 0)
 			st = dyad__msg(msg, DYAD_NOMEM, "%s: out of memory compiling", name);
 	} else if (st == DYAD_NOMEM) {
 		dyad__msg(msg, st, "%s: out of memory", name);
 	}
-	tfree(&t);
+	wfree(&t);
 	dyad__buf_free(&posts);
 	dyad__buf_free(&b.places), dyad__buf_free(&b.names);
 	dyad__buf_free(&b.keys), dyad__buf_free(&b.pool);
@@ -499,19 +541,57 @@ static dyad_status check_header(const dyad__gaz_header *h, size_t size, const ch
 		return dyad__msg(msg, DYAD_PARSE, "%s: truncated (%zu bytes, header says %u)",
 				 name, size, h->size);
 	if (!section_ok(h->off_places, h->nplaces, sizeof(dyad__gplace), size) ||
-	    !section_ok(h->off_nodes, h->nnodes, sizeof(dyad__gnode), size) ||
+	    !section_ok(h->off_words, h->nslots, sizeof(dyad__gword), size) ||
 	    !section_ok(h->off_posts, h->nposts, 4, size) ||
-	    !section_ok(h->off_pool, h->npool, 1, size) || h->nnodes == 0 || h->npool == 0 ||
+	    !section_ok(h->off_pool, h->npool, 1, size) ||
+	    !section_ok(h->off_wpool, h->nwpool, 1, size) || h->nslots == 0 ||
+	    (h->nslots & (h->nslots - 1)) != 0 || h->npool == 0 || h->nprefix == 0 ||
 	    h->nplaces == 0 || h->nplaces > DYAD__GP_PLACE)
 		return dyad__msg(msg, DYAD_PARSE, "%s: a section lies outside the file", name);
 	return DYAD_OK;
 }
 
-/* Every node's children, postings and every place's strings in bounds. */
+/* Is post 0, or a posting list inside posts whose places exist? */
+static int post_ok(const dyad__gaz *g, uint32_t p)
+{
+	const dyad__gaz_header *h = g->h;
+	uint32_t n, j;
+
+	if (!p)
+		return 1;
+	if (p > h->nposts || (n = g->posts[p - 1]) > h->nposts - p)
+		return 0;
+	for (j = 0; j < n; j++)
+		if ((g->posts[p + j] & DYAD__GP_PLACE) >= h->nplaces)
+			return 0;
+	return 1;
+}
+
+/* Every word slot's word, prefixes and postings in bounds. */
+static int words_ok(const dyad__gaz *g)
+{
+	const dyad__gaz_header *h = g->h;
+	uint32_t i, from;
+
+	for (i = 0; i < h->nslots; i++) {
+		const dyad__gword *e = &g->words[i];
+		if (!e->hash)
+			continue;
+		if (h->nwpool < 5 || e->word > h->nwpool - 5 ||
+		    g->wpool[e->word + 4] > h->nwpool - 5 - e->word)
+			return 0;
+		memcpy(&from, g->wpool + e->word, 4);
+		if (from >= h->nprefix || e->next >= h->nprefix || !post_ok(g, e->post))
+			return 0;
+	}
+	return 1;
+}
+
+/* Every place's strings and every word slot in bounds. */
 static int body_ok(const dyad__gaz *g)
 {
 	const dyad__gaz_header *h = g->h;
-	uint32_t i, j;
+	uint32_t i;
 
 	if (g->pool[h->npool - 1] != 0)
 		return 0;
@@ -519,39 +599,41 @@ static int body_ok(const dyad__gaz *g)
 		if (g->places[i].name >= h->npool || g->places[i].admin1 >= h->npool ||
 		    g->places[i].ccs >= h->npool)
 			return 0;
-	for (i = 0; i < h->nnodes; i++) {
-		const dyad__gnode *v = &g->nodes[i];
-		uint32_t p = v->post, n;
-		if (v->kid0 > h->nnodes || v->nkid > h->nnodes - v->kid0 ||
-		    (v->nkid && v->kid0 <= i))
-			return 0;
-		if (!p)
-			continue;
-		if (p > h->nposts || (n = g->posts[p - 1]) > h->nposts - p)
-			return 0;
-		for (j = 0; j < n; j++)
-			if ((g->posts[p + j] & DYAD__GP_PLACE) >= h->nplaces)
-				return 0;
-	}
-	return 1;
+	return words_ok(g);
 }
 
-/* The root's table and the countries' table. */
+/* Is c an upper-case ASCII letter? */
+static int upper(char c)
+{
+	return c >= 'A' && c <= 'Z';
+}
+
+/* The countries' tables, by alpha-2 and by alpha-3: the first country
+** with a code wins, as a scan in alpha-2 order would find it. */
 static void index_view(dyad__gaz *g)
 {
-	const dyad__gnode *r = &g->nodes[0];
 	uint32_t i;
 
-	memset(g->root, 0xff, sizeof g->root);
 	memset(g->cc, 0xff, sizeof g->cc);
-	for (i = r->kid0; i < r->kid0 + r->nkid; i++)
-		if (g->root[g->nodes[i].lab] == DYAD__GAZ_NONE)
-			g->root[g->nodes[i].lab] = i;
+	memset(g->cc3, 0, sizeof g->cc3);
 	for (i = 0; i < g->h->nplaces; i++) {
 		const dyad__gplace *p = &g->places[i];
 		unsigned a = (unsigned)(p->cc[0] - 'A'), b = (unsigned)(p->cc[1] - 'A');
 		if (p->kind == DYAD__GK_COUNTRY && a < 26 && b < 26 && g->cc[a * 26 + b] == DYAD__GAZ_NONE)
 			g->cc[a * 26 + b] = i;
+	}
+	for (i = 0; i < 26 * 26; i++) {
+		const dyad__gplace *p = g->cc[i] == DYAD__GAZ_NONE ? NULL : &g->places[g->cc[i]];
+		size_t k;
+		if (!p)
+			continue;
+		if (!upper(p->code3[0]) || !upper(p->code3[1]) || !upper(p->code3[2])) {
+			g->odd3 = 1; /* looked up by a scan */
+			continue;
+		}
+		k = (size_t)((p->code3[0] - 'A') * 676 + (p->code3[1] - 'A') * 26 + (p->code3[2] - 'A'));
+		if (!g->cc3[k])
+			g->cc3[k] = (uint16_t)(i + 1);
 	}
 }
 
@@ -565,9 +647,11 @@ dyad_status dyad__gaz_view(dyad__gaz *g, const char *p, size_t size, const char 
 		return st;
 	g->h = h;
 	g->places = (const dyad__gplace *)(const void *)(p + h->off_places);
-	g->nodes = (const dyad__gnode *)(const void *)(p + h->off_nodes);
+	g->words = (const dyad__gword *)(const void *)(p + h->off_words);
 	g->posts = (const uint32_t *)(const void *)(p + h->off_posts);
 	g->pool = p + h->off_pool;
+	g->wpool = (const unsigned char *)p + h->off_wpool;
+	g->mask = h->nslots - 1;
 	g->size = size;
 	if (!body_ok(g)) {
 		g->h = NULL;
@@ -667,13 +751,13 @@ uint32_t dyad__gaz_country3(const dyad__gaz *g, const char *code3)
 {
 	unsigned i;
 
-	for (i = 0; i < 26 * 26; i++) {
-		const dyad__gplace *p;
-		if (g->cc[i] == DYAD__GAZ_NONE)
-			continue;
-		p = &g->places[g->cc[i]];
-		if (memcmp(p->code3, code3, 3) == 0)
-			return g->cc[i];
+	if (upper(code3[0]) && upper(code3[1]) && upper(code3[2])) {
+		i = g->cc3[(code3[0] - 'A') * 676 + (code3[1] - 'A') * 26 + (code3[2] - 'A')];
+		return i ? g->cc[i - 1] : DYAD__GAZ_NONE;
 	}
+	for (i = 0; g->odd3 && i < 26 * 26; i++) /* only an odd code can match */
+		if (g->cc[i] != DYAD__GAZ_NONE &&
+		    memcmp(g->places[g->cc[i]].code3, code3, 3) == 0)
+			return g->cc[i];
 	return DYAD__GAZ_NONE;
 }

@@ -1,7 +1,7 @@
 /*
 ** gazetteer.h — the compiled gazetteer that places.c looks names up in:
-** countries, first-level divisions and populated places, with a trie of
-** their names' matching keys.
+** countries, first-level divisions and populated places, with an index
+** of their names' matching keys.
 **
 ** One flat layout serves both sources. The full gazetteer
 ** (data/gazetteer.bin, made by tools/setup.sh) is mapped into memory as
@@ -9,26 +9,36 @@
 ** committed subset (data/gazetteer-subset.tsv) is compiled into the same
 ** layout in memory at engine load. docs/places.md describes the file.
 **
+** Names are indexed a word at a time, because places.c reads text a
+** token at a time and most capitalized tokens begin no place name: a
+** token should cost one probe of one table, not a walk of a byte trie
+** spread over megabytes. A prefix of names that ends after a word and
+** its space ("new ") has an id, the empty prefix 0; the table maps
+** (prefix, word) to the name that ends there and the prefix it opens.
+**
 ** Layout, little-endian, every section 4-aligned:
 **   header    dyad__gaz_header
 **   places    dyad__gplace[nplaces]
-**   nodes     dyad__gnode[nnodes], breadth first, children adjacent and
-**             sorted by byte; node 0 is the root
-**   posts     uint32_t[nposts]: at a terminal node's post - 1, a count and
-**             that many entries (place index | DYAD__GP_ALT if the name is
+**   words     dyad__gword[nslots], nslots a power of two: open
+**             addressing, linear probing from hash & (nslots - 1)
+**   posts     uint32_t[nposts]: at a name's post - 1, a count and that
+**             many entries (place index | DYAD__GP_ALT if the name is
 **             not the place's own)
 **   pool      NUL-terminated strings; offset 0 is ""
+**   wpool     each word entry's prefix id (uint32_t, unaligned), length
+**             (one byte) and bytes, in slot order
 */
 #ifndef DYAD_GAZETTEER_H
 #define DYAD_GAZETTEER_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "dyad.h"
 
 #define DYAD__GAZ_MAGIC "DYADGAZ\n"
-#define DYAD__GAZ_VERSION 1u
+#define DYAD__GAZ_VERSION 2u
 #define DYAD__GAZ_NONE UINT32_MAX
 
 /* Place kinds. */
@@ -54,10 +64,13 @@ typedef struct dyad__gaz_header {
 	char magic[8];          /* DYAD__GAZ_MAGIC */
 	uint32_t version;       /* DYAD__GAZ_VERSION */
 	uint32_t endian;        /* 0x01020304 as written */
-	uint32_t nplaces, nnodes, nposts, npool;
-	uint32_t off_places, off_nodes, off_posts, off_pool;
+	uint32_t nplaces, nslots, nposts, npool;
+	uint32_t off_places, off_words, off_posts, off_pool;
 	uint32_t size;          /* bytes of the whole file */
-	uint32_t reserved[5];
+	uint32_t nprefix;       /* prefix ids, the empty one (0) included */
+	uint32_t nwords;        /* filled slots */
+	uint32_t nwpool, off_wpool;
+	uint32_t reserved;
 } dyad__gaz_header;
 
 typedef struct dyad__gplace {
@@ -74,22 +87,25 @@ typedef struct dyad__gplace {
 	uint8_t pad;
 } dyad__gplace;
 
-typedef struct dyad__gnode {
-	uint32_t kid0;          /* first child */
-	uint32_t post;          /* 1 + index into posts; 0 when no name ends here */
-	uint16_t nkid;          /* children */
-	uint8_t lab;            /* the byte on the edge into it */
-	uint8_t pad;
-} dyad__gnode;
+/* One slot of the word table: a word read after a prefix. */
+typedef struct dyad__gword {
+	uint32_t hash;          /* dyad__gaz_hash(prefix, word); 0: an empty slot */
+	uint32_t word;          /* wpool offset of the prefix id, length and bytes */
+	uint32_t post;          /* 1 + posts index of the name ending here; 0 none */
+	uint32_t next;          /* the prefix "... word " names go on from; 0 none */
+} dyad__gword;
 
 typedef struct dyad__gaz {
 	const dyad__gaz_header *h;
 	const dyad__gplace *places;
-	const dyad__gnode *nodes;
+	const dyad__gword *words;
 	const uint32_t *posts;
 	const char *pool;
-	uint32_t root[256];     /* the root's child per byte */
+	const unsigned char *wpool;
+	uint32_t mask;          /* nslots - 1 */
 	uint32_t cc[26 * 26];   /* country place per alpha-2, DYAD__GAZ_NONE */
+	uint16_t cc3[26 * 26 * 26]; /* 1 + cc index per alpha-3, 0 when none */
+	int odd3;               /* a country's alpha-3 is not three capitals */
 	void *map;              /* mmap'd file, or NULL */
 	char *mem;              /* compiled in memory, or NULL */
 	size_t size;
@@ -109,37 +125,79 @@ dyad_status dyad__gaz_view(dyad__gaz *g, const char *p, size_t size, const char 
 dyad_status dyad__gaz_open(dyad__gaz *g, const char *path, char *msg);
 void dyad__gaz_close(dyad__gaz *g);
 
-/* Child of node by byte c, DYAD__GAZ_NONE. */
-static inline uint32_t dyad__gaz_child(const dyad__gaz *g, uint32_t node, unsigned char c)
+/* The hash of word w (n bytes) after prefix id from, never 0, in three
+** steps so that a caller can hash a word as it makes it. Part of the
+** file format: changing it changes DYAD__GAZ_VERSION. */
+static inline uint32_t dyad__gaz_hash_init(uint32_t from)
 {
-	const dyad__gnode *v;
-	uint32_t lo, hi;
-
-	if (node == 0)
-		return g->root[c];
-	v = &g->nodes[node];
-	lo = v->kid0;
-	hi = v->kid0 + v->nkid;
-	while (hi - lo > 4) {
-		uint32_t mid = (lo + hi) / 2;
-		if (g->nodes[mid].lab <= c)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	for (; lo < hi; lo++)
-		if (g->nodes[lo].lab == c)
-			return lo;
-	return DYAD__GAZ_NONE;
+	return 2166136261u ^ (from * 0x9e3779b1u);
 }
 
-/* The places whose names end at node: *n entries, NULL when none. */
-static inline const uint32_t *dyad__gaz_post(const dyad__gaz *g, uint32_t node, uint32_t *n)
+static inline uint32_t dyad__gaz_hash_byte(uint32_t h, unsigned char c)
 {
-	uint32_t p = g->nodes[node].post;
+	return (h ^ c) * 16777619u;
+}
 
-	*n = p ? g->posts[p - 1] : 0;
-	return p ? g->posts + p : NULL;
+static inline uint32_t dyad__gaz_hash_end(uint32_t h)
+{
+	h ^= h >> 15;
+	h *= 0x2c1b3c6du;
+	h ^= h >> 12;
+	return h ? h : 1;
+}
+
+static inline uint32_t dyad__gaz_hash(uint32_t from, const char *w, size_t n)
+{
+	uint32_t h = dyad__gaz_hash_init(from);
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		h = dyad__gaz_hash_byte(h, (unsigned char)w[i]);
+	return dyad__gaz_hash_end(h);
+}
+
+/* Does slot e, whose words are in wpool, hold word w (n bytes) after
+** prefix from? */
+static inline int dyad__gaz_is(const unsigned char *wpool, const dyad__gword *e, uint32_t from,
+			       const char *w, size_t n)
+{
+	const unsigned char *r = wpool + e->word;
+	uint32_t f;
+
+	memcpy(&f, r, 4);
+	return f == from && r[4] == n && memcmp(r + 5, w, n) == 0;
+}
+
+/* The entry of word w (n bytes, hash h) after prefix from, NULL when
+** no name has that word there. The probe is bounded, so that a corrupt
+** table with no empty slot cannot loop. */
+static inline const dyad__gword *dyad__gaz_word_h(const dyad__gaz *g, uint32_t h,
+						  uint32_t from, const char *w, size_t n)
+{
+	uint32_t i = h & g->mask, tries;
+
+	for (tries = 0; tries <= g->mask; tries++, i = (i + 1) & g->mask) {
+		const dyad__gword *e = &g->words[i];
+		if (!e->hash)
+			return NULL;
+		if (e->hash == h && dyad__gaz_is(g->wpool, e, from, w, n))
+			return e;
+	}
+	return NULL;
+}
+
+static inline const dyad__gword *dyad__gaz_word(const dyad__gaz *g, uint32_t from,
+						const char *w, size_t n)
+{
+	return dyad__gaz_word_h(g, dyad__gaz_hash(from, w, n), from, w, n);
+}
+
+/* The places of the name with post (1 + index into posts): *n entries,
+** NULL when none. */
+static inline const uint32_t *dyad__gaz_post(const dyad__gaz *g, uint32_t post, uint32_t *n)
+{
+	*n = post ? g->posts[post - 1] : 0;
+	return post ? g->posts + post : NULL;
 }
 
 static inline const char *dyad__gaz_str(const dyad__gaz *g, uint32_t off)

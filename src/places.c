@@ -1,15 +1,15 @@
 /*
 ** places.c — place names in articles, and where each event happened.
 **
-** Recognition walks the gazetteer's trie (gazetteer.h) with each
+** Recognition reads the gazetteer's word table (gazetteer.h) with each
 ** sentence's token keys, from tokens that begin with a capital (or a
-** caseless script, Arabic), keeping the longest name; no regex and no
-** allocation per token. A name is then kept or dropped by its context
-** (a cue before it, a capitalized word before it, whether it is also a
-** common word), and resolved to one place by rules that put a country
-** name first, then what the document is about (the countries and
-** divisions its other names point to, a qualifier such as ", Qatar"),
-** then population and feature. docs/places.md gives the rules.
+** caseless script, Arabic), a probe per token, keeping the longest
+** name; no regex and no allocation per token. A name is then kept or
+** dropped by its context (a cue before it, a capitalized word before
+** it, whether it is also a common word), and resolved to one place by
+** rules that put a country name first, then what the document is about
+** (the countries and divisions its other names point to, a qualifier
+** such as ", Qatar"), then population and feature. docs/places.md gives the rules.
 **
 ** An event's place is the place named in its clause, else the article's
 ** dateline city, else the place its opening sentence sets the story in,
@@ -27,6 +27,7 @@
 #define MAX_NAME_WORDS 8     /* words of the longest name looked for */
 #define MAX_CANDS 256        /* candidates of one name that are weighed */
 #define MAX_ADMIN 256        /* divisions the document context keeps */
+#define ADM_SLOTS 512        /* their hash table: twice as many, a power of two */
 #define BIG_CITY 100000      /* a city this large needs no cue */
 
 /* The engine's place data. */
@@ -49,7 +50,7 @@ static const char *const cue_names[] = {"", "to", "in", "based", "qualified", "d
 typedef struct pment {
 	uint32_t sent, t0, t1;  /* tokens [t0, t1) */
 	uint32_t a, b;          /* normalized span of the name */
-	uint32_t node;          /* the name's trie node */
+	uint32_t post;          /* the name's places in the gazetteer (dyad__gaz_post) */
 	uint32_t place;         /* the place chosen, DYAD__GAZ_NONE */
 	uint32_t ncand;         /* places with the name */
 	uint8_t cue;            /* CUE_* */
@@ -152,7 +153,7 @@ void dyad_engine_gazetteer_stats(const dyad_engine *eng, dyad_gazetteer_stats *o
 	out->path = z->path;
 	out->subset = z->subset;
 	out->places = z->h->nplaces;
-	out->nodes = z->h->nnodes;
+	out->nodes = z->h->nwords;
 	out->bytes = z->size;
 	out->load_ms = z->load_ms;
 }
@@ -196,15 +197,28 @@ static void fill_place(const dyad__gaz *g, uint32_t i, dyad_place *out)
 	out->feature = feature_name(p);
 }
 
-/* The node of a name's key, DYAD__GAZ_NONE. */
-static uint32_t key_node(const dyad__gaz *g, const char *key, size_t n)
+/* The post of name key w (n bytes), read a word at a time from
+** prefix from (dyad__gaz_post), 0 when no name has that key there; the
+** next prefix in *next (0 when none). Words are split at every space,
+** as the gazetteer's keys were (gazetteer.c, index_key). */
+static uint32_t key_post(const dyad__gaz *g, uint32_t from, const char *w, size_t n,
+			 uint32_t *next)
 {
-	uint32_t node = 0;
-	size_t i;
+	const dyad__gword *e;
+	size_t a = 0, b;
 
-	for (i = 0; i < n && node != DYAD__GAZ_NONE; i++)
-		node = dyad__gaz_child(g, node, (unsigned char)key[i]);
-	return n ? node : DYAD__GAZ_NONE;
+	for (*next = 0;; a = b + 1) {
+		for (b = a; b < n && w[b] != ' '; b++)
+			;
+		if (!(e = dyad__gaz_word(g, from, w + a, b - a)))
+			return 0;
+		if (b == n)
+			break;
+		if (!(from = e->next))
+			return 0;
+	}
+	*next = e->next;
+	return e->post;
 }
 
 dyad_status dyad_engine_place_lookup(const dyad_engine *eng, const char *name, size_t i,
@@ -213,7 +227,7 @@ dyad_status dyad_engine_place_lookup(const dyad_engine *eng, const char *name, s
 	const dyad__gaz *g;
 	char key[256];
 	size_t k;
-	uint32_t node, np = 0;
+	uint32_t np = 0, next;
 	const uint32_t *post;
 
 	*n = 0;
@@ -221,8 +235,7 @@ dyad_status dyad_engine_place_lookup(const dyad_engine *eng, const char *name, s
 		return DYAD_BADARG;
 	g = &eng->geo->gaz;
 	k = dyad__gaz_key(name, strlen(name), key, sizeof key);
-	node = key_node(g, key, k);
-	post = node == DYAD__GAZ_NONE ? NULL : dyad__gaz_post(g, node, &np);
+	post = k ? dyad__gaz_post(g, key_post(g, 0, key, k, &next), &np) : NULL;
 	*n = np;
 	if (!post || i >= np)
 		return DYAD_NOTFOUND;
@@ -253,9 +266,12 @@ static int key_is(const dyad_doc *doc, const dyad__tok *k, const char *w)
 static int can_start(const dyad_doc *doc, const dyad__tok *k)
 {
 	const unsigned char *s = (const unsigned char *)doc->norm + k->start;
-	size_t n = k->end - k->start;
+	size_t n;
 	int32_t cp;
 
+	if (k->kind == DYAD_TOK_WORD && s[0] < 0x80) /* most tokens: decided by one byte */
+		return (unsigned)(s[0] - 'A') < 26;
+	n = k->end - k->start;
 	if (k->kind == DYAD_TOK_HASHTAG && n > 1)
 		s++, n--;
 	else if (k->kind != DYAD_TOK_WORD)
@@ -266,29 +282,40 @@ static int can_start(const dyad_doc *doc, const dyad__tok *k)
 	return cp > 0 && utf8proc_category(cp) != UTF8PROC_CATEGORY_LL;
 }
 
-/* Walks token k's key from node. Returns the node after it, or
-** DYAD__GAZ_NONE; *based is set when the key ends in "-based", which is
-** not walked ("Doha-based"). */
-static uint32_t walk_token(const dyad__gaz *g, const dyad_doc *doc, const dyad__tok *k,
-			   uint32_t node, int *based)
+#define WORD_MAX 256 /* bytes of a token's name key kept; names are shorter */
+
+/* Token k's key as the gazetteer spells names: letters, digits and the
+** bytes of other scripts, a space for an inner hyphen ("Winston-Salem"
+** is "Winston Salem"), without a final "-based" ("Doha-based"), which
+** sets *based. Its length; WORD_MAX when it is longer than any name.
+** *h gets its hash as one word after prefix from, hashed as it is made,
+** or 0 when a hyphen made it more than one word. */
+static size_t name_key(const dyad_doc *doc, const dyad__tok *k, uint32_t from, char *out,
+		       int *based, uint32_t *h)
 {
 	const char *f = tok_key(doc, k);
-	size_t i, n = k->fold_len;
+	size_t i, o = 0, n = k->fold_len;
+	uint32_t x = dyad__gaz_hash_init(from);
+	int spaced = 0;
 
 	*based = 0;
 	if (n > 6 && memcmp(f + n - 6, "-based", 6) == 0) {
 		n -= 6;
 		*based = 1;
 	}
-	for (i = 0; i < n && node != DYAD__GAZ_NONE; i++) {
+	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)f[i];
 		if (c == '-' && i > 0 && i + 1 < n)
-			c = ' '; /* "Winston-Salem" is "Winston Salem" */
-		else if (c < 0x80 && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			c = ' ', spaced = 1;
+		else if (c < 0x80 && (unsigned)(c - 'a') >= 26 && (unsigned)(c - '0') >= 10)
 			continue;
-		node = dyad__gaz_child(g, node, c);
+		if (o == WORD_MAX)
+			return WORD_MAX;
+		out[o++] = (char)c;
+		x = dyad__gaz_hash_byte(x, c);
 	}
-	return node;
+	*h = spaced ? 0 : dyad__gaz_hash_end(x);
+	return o;
 }
 
 /* Punctuation a name may run through: "St. Louis", "Washington, D.C.". */
@@ -299,31 +326,41 @@ static int inner_punct(const dyad_doc *doc, const dyad__tok *k)
 	return k->kind == DYAD_TOK_PUNCT && k->end == k->start + 1 && (c == '.' || c == ',');
 }
 
-/* The longest name from token i of [i, end); its end token, 0 if none. */
+/* The longest name from token i of [i, end); its end token, 0 if none.
+** Each token is one probe of the word table from the prefix the tokens
+** before it read: a token that begins no name costs that probe alone. */
 static uint32_t longest_at(const dyad__gaz *g, const dyad_doc *doc, uint32_t i, uint32_t end,
-			   uint32_t *node_out, int *based_out)
+			   uint32_t *post_out, int *based_out)
 {
-	uint32_t node = 0, best = 0, j, words = 0;
-	int based = 0;
+	uint32_t from = 0, best = 0, j, words = 0, post;
+	char key[WORD_MAX];
 
 	for (j = i; j < end && words < MAX_NAME_WORDS; j++) {
 		const dyad__tok *k = &doc->toks[j];
+		const dyad__gword *e;
+		size_t n;
+		uint32_t h;
+		int based;
 		if (j > i && inner_punct(doc, k))
 			continue;
 		if (j > i && k->kind != DYAD_TOK_WORD && k->kind != DYAD_TOK_NUMBER)
 			break;
-		if (j > i && (node = dyad__gaz_child(g, node, ' ')) == DYAD__GAZ_NONE)
+		if ((n = name_key(doc, k, from, key, &based, &h)) == WORD_MAX)
 			break;
-		node = walk_token(g, doc, k, node, &based);
+		if (!h) { /* hyphenated: a word at a time */
+			post = key_post(g, from, key, n, &from);
+		} else {
+			e = dyad__gaz_word_h(g, h, from, key, n);
+			post = e ? e->post : 0;
+			from = e ? e->next : 0;
+		}
 		words++;
-		if (node == DYAD__GAZ_NONE)
-			break;
-		if (g->nodes[node].post) {
+		if (post) {
 			best = j + 1;
-			*node_out = node;
+			*post_out = post;
 			*based_out = based;
 		}
-		if (based)
+		if (based || !from)
 			break;
 	}
 	return best;
@@ -333,11 +370,20 @@ static uint32_t longest_at(const dyad__gaz *g, const dyad_doc *doc, uint32_t i, 
 ** "the" between ("in the Cottonport area"). */
 static int cue_before(const dyad_doc *doc, const dyad__sent *s, uint32_t t0)
 {
-	static const char *const strong[] = {"in", "at", "near", "outside", "inside", "across",
-		"throughout", "around", "within", "across", "beyond"};
-	static const char *const weak[] = {"to", "from", "of", "on", "into", "toward", "towards",
-		"via", "visit", "visited", "visiting", "reached", "leave", "left"};
+#define CUE(w, c) {w, sizeof w - 1, c}
+	static const struct { const char *w; uint8_t n, cue; } cues[] = {
+		CUE("in", CUE_IN), CUE("at", CUE_IN), CUE("near", CUE_IN),
+		CUE("outside", CUE_IN), CUE("inside", CUE_IN), CUE("across", CUE_IN),
+		CUE("throughout", CUE_IN), CUE("around", CUE_IN), CUE("within", CUE_IN),
+		CUE("beyond", CUE_IN), CUE("to", CUE_WEAK), CUE("from", CUE_WEAK),
+		CUE("of", CUE_WEAK), CUE("on", CUE_WEAK), CUE("into", CUE_WEAK),
+		CUE("toward", CUE_WEAK), CUE("towards", CUE_WEAK), CUE("via", CUE_WEAK),
+		CUE("visit", CUE_WEAK), CUE("visited", CUE_WEAK), CUE("visiting", CUE_WEAK),
+		CUE("reached", CUE_WEAK), CUE("leave", CUE_WEAK), CUE("left", CUE_WEAK),
+	};
+#undef CUE
 	const dyad__tok *k;
+	const char *f;
 	size_t i;
 
 	if (t0 == s->tok0)
@@ -345,12 +391,13 @@ static int cue_before(const dyad_doc *doc, const dyad__sent *s, uint32_t t0)
 	k = &doc->toks[t0 - 1];
 	if (key_is(doc, k, "the") && t0 - 1 > s->tok0)
 		k--;
-	for (i = 0; i < sizeof strong / sizeof *strong; i++)
-		if (key_is(doc, k, strong[i]))
-			return CUE_IN;
-	for (i = 0; i < sizeof weak / sizeof *weak; i++)
-		if (key_is(doc, k, weak[i]))
-			return CUE_WEAK;
+	if (k->fold_len < 2 || k->fold_len > 10)
+		return CUE_NONE; /* the length of no cue: most words */
+	f = tok_key(doc, k);
+	for (i = 0; i < sizeof cues / sizeof *cues; i++)
+		if (cues[i].n == k->fold_len && cues[i].w[0] == f[0] &&
+		    memcmp(cues[i].w, f, k->fold_len) == 0)
+			return cues[i].cue;
 	return CUE_NONE;
 }
 
@@ -362,12 +409,12 @@ typedef struct cands {
 	uint32_t maxpop;
 } cands;
 
-static void cands_of(const dyad__gaz *g, uint32_t node, cands *c)
+static void cands_of(const dyad__gaz *g, uint32_t post, cands *c)
 {
 	uint32_t i;
 
 	memset(c, 0, sizeof *c);
-	c->post = dyad__gaz_post(g, node, &c->n);
+	c->post = dyad__gaz_post(g, post, &c->n);
 	for (i = 0; i < c->n && i < MAX_CANDS; i++) {
 		const dyad__gplace *p = &g->places[c->post[i] & DYAD__GP_PLACE];
 		c->country |= p->kind == DYAD__GK_COUNTRY;
@@ -397,7 +444,7 @@ static void judge(const dyad_engine *eng, const dyad_doc *doc, const pment *prev
 	const dyad__tok *k0 = &doc->toks[m->t0];
 	cands c;
 
-	cands_of(&eng->geo->gaz, m->node, &c);
+	cands_of(&eng->geo->gaz, m->post, &c);
 	m->ncand = c.n;
 	if (m->words == 1 && m->cue < CUE_IN &&
 	    dyad__strset_has(&eng->geo->words, tok_key(doc, k0), k0->fold_len)) {
@@ -429,12 +476,13 @@ static int find_in_sentence(dyad_ctx *ctx, uint32_t si)
 
 	for (i = s->tok0; i < end; i++) {
 		pment m;
-		uint32_t t1, n = DYAD__VEC_LEN(&ctx->pments, pment);
+		uint32_t t1, n;
 		int based = 0;
 		if (!can_start(doc, &doc->toks[i]))
 			continue;
+		n = DYAD__VEC_LEN(&ctx->pments, pment);
 		memset(&m, 0, sizeof m);
-		if (!(t1 = longest_at(g, doc, i, end, &m.node, &based)))
+		if (!(t1 = longest_at(g, doc, i, end, &m.post, &based)))
 			continue;
 		m.sent = si, m.t0 = i, m.t1 = t1;
 		m.a = doc->toks[i].start, m.b = doc->toks[t1 - 1].end;
@@ -488,6 +536,7 @@ static void mark_dateline(dyad_ctx *ctx, size_t n)
 
 struct context;
 static double score(const dyad__gplace *p, uint32_t entry, const struct context *cx);
+static double in_context(const dyad__gplace *p, double s, const struct context *cx);
 
 /* Does place p lie in q (a country or division)? */
 static int lies_in(const dyad__gplace *p, const dyad__gplace *q)
@@ -507,19 +556,19 @@ static uint32_t qualified(const dyad_ctx *ctx, const pment *m, const pment *q)
 	const dyad_doc *doc = &ctx->doc;
 	uint32_t nm, nq, i, j, best = DYAD__GAZ_NONE;
 	const uint32_t *pm, *pq;
-	double bs = -1e9;
+	double bs = -1e9, s;
 
 	if (q->sent != m->sent || q->t0 != m->t1 + 1 || doc->norm[doc->toks[m->t1].start] != ',')
 		return DYAD__GAZ_NONE;
-	pm = dyad__gaz_post(g, m->node, &nm);
-	pq = dyad__gaz_post(g, q->node, &nq);
+	pm = dyad__gaz_post(g, m->post, &nm);
+	pq = dyad__gaz_post(g, q->post, &nq);
 	for (i = 0; i < nm && i < MAX_CANDS; i++) {
 		const dyad__gplace *p = &g->places[pm[i] & DYAD__GP_PLACE];
 		for (j = 0; j < nq && j < MAX_CANDS; j++)
 			if (lies_in(p, &g->places[pq[j] & DYAD__GP_PLACE]))
 				break;
-		if (j < nq && j < MAX_CANDS && score(p, pm[i], NULL) > bs) {
-			bs = score(p, pm[i], NULL);
+		if (j < nq && j < MAX_CANDS && (s = score(p, pm[i], NULL)) > bs) {
+			bs = s;
 			best = pm[i] & DYAD__GP_PLACE;
 		}
 	}
@@ -565,7 +614,7 @@ static void revive(dyad_ctx *ctx, size_t n)
 	for (i = 0; i < n; i++) {
 		pment *m = &PM(ctx, i);
 		for (j = 0; j < n && m->drop == 1; j++)
-			if (PM(ctx, j).node == m->node && PM(ctx, j).cue && !PM(ctx, j).drop)
+			if (PM(ctx, j).post == m->post && PM(ctx, j).cue && !PM(ctx, j).drop)
 				m->drop = 0;
 	}
 }
@@ -575,11 +624,14 @@ static void revive(dyad_ctx *ctx, size_t n)
 ** their divisions. */
 typedef struct context context;
 struct context {
-	float cc[26 * 26];
+	uint16_t voted[26 * 26];    /* the countries with votes (cc_index), first voted first */
+	float votes[26 * 26];       /* their votes */
+	size_t nvoted;
 	float total;
 	uint32_t adm[MAX_ADMIN];    /* pool offsets of ISO 3166-2 codes */
 	float admv[MAX_ADMIN];
 	size_t nadm;
+	uint16_t admslot[ADM_SLOTS]; /* 1 + index into adm, by hash of its offset */
 	int focus;                  /* the country with most votes, -1 */
 };
 
@@ -590,18 +642,40 @@ static int cc_index(const dyad__gplace *p)
 	return a < 26 && b < 26 ? (int)(a * 26 + b) : -1;
 }
 
-static void vote_admin(context *cx, uint32_t adm, float w)
+/* Country c's place in cx->voted, cx->nvoted when it has no votes. A
+** document's names point to a handful of countries: a short scan costs
+** less than clearing a table of all of them for every document. */
+static size_t voted_at(const context *cx, int c)
 {
 	size_t i;
 
-	for (i = 0; i < cx->nadm; i++)
-		if (cx->adm[i] == adm) {
-			cx->admv[i] += w;
-			return;
-		}
-	if (cx->nadm < MAX_ADMIN) {
+	for (i = 0; i < cx->nvoted && cx->voted[i] != c; i++)
+		;
+	return i;
+}
+
+/* The slot of division adm in cx->admslot: its own, or the empty one
+** where it would go. A document names few divisions, so a table twice
+** MAX_ADMIN finds each at once instead of in a scan of them all. */
+static size_t adm_slot(const context *cx, uint32_t adm)
+{
+	size_t i = (size_t)(adm * 0x9e3779b1u) >> 23 & (ADM_SLOTS - 1);
+
+	while (cx->admslot[i] && cx->adm[cx->admslot[i] - 1] != adm)
+		i = (i + 1) & (ADM_SLOTS - 1);
+	return i;
+}
+
+static void vote_admin(context *cx, uint32_t adm, float w)
+{
+	size_t i = adm_slot(cx, adm);
+
+	if (cx->admslot[i]) {
+		cx->admv[cx->admslot[i] - 1] += w;
+	} else if (cx->nadm < MAX_ADMIN) {
 		cx->adm[cx->nadm] = adm;
 		cx->admv[cx->nadm++] = w;
+		cx->admslot[i] = (uint16_t)cx->nadm;
 	}
 }
 
@@ -610,7 +684,7 @@ static void vote(const dyad__gaz *g, const pment *m, context *cx)
 {
 	int seen[64], ns = 0, k, i;
 	uint32_t n, j;
-	const uint32_t *post = dyad__gaz_post(g, m->node, &n);
+	const uint32_t *post = dyad__gaz_post(g, m->post, &n);
 	float w = m->cue == CUE_DATELINE ? 2.0f : 1.0f;
 
 	for (j = 0; j < n && j < MAX_CANDS && ns < 64; j++) {
@@ -620,8 +694,14 @@ static void vote(const dyad__gaz *g, const pment *m, context *cx)
 		if (k == ns && c >= 0)
 			seen[ns++] = c;
 	}
-	for (i = 0; i < ns; i++)
-		cx->cc[seen[i]] += w / (float)ns;
+	for (i = 0; i < ns; i++) {
+		size_t v = voted_at(cx, seen[i]);
+		if (v == cx->nvoted) {
+			cx->voted[cx->nvoted++] = (uint16_t)seen[i];
+			cx->votes[v] = 0;
+		}
+		cx->votes[v] += w / (float)ns;
+	}
 	cx->total += ns ? w : 0;
 	for (j = 0; j < n && j < MAX_CANDS; j++) {
 		const dyad__gplace *p = &g->places[post[j] & DYAD__GP_PLACE];
@@ -637,16 +717,20 @@ static void gather(const dyad_ctx *ctx, size_t n, context *cx)
 	size_t i;
 	float best = 0;
 
-	memset(cx, 0, sizeof *cx);
+	memset(cx->admslot, 0, sizeof cx->admslot);
+	cx->total = 0;
+	cx->nvoted = cx->nadm = 0;
 	cx->focus = -1;
 	for (i = 0; i < n; i++)
 		if (!PM(ctx, i).drop)
 			vote(g, &PM(ctx, i), cx);
-	for (i = 0; i < 26 * 26; i++)
-		if (cx->cc[i] > best) {
-			best = cx->cc[i];
-			cx->focus = (int)i;
+	for (i = 0; i < cx->nvoted; i++) { /* the most votes; of equals, the first code */
+		int c = cx->voted[i];
+		if (cx->votes[i] > best || (cx->votes[i] == best && best > 0 && c < cx->focus)) {
+			best = cx->votes[i];
+			cx->focus = c;
 		}
+	}
 }
 
 /* ------------------------------------------------------------------ */
@@ -655,12 +739,11 @@ static void gather(const dyad_ctx *ctx, size_t n, context *cx)
 
 static float admin_share(const context *cx, uint32_t adm)
 {
-	size_t i;
+	size_t i = adm ? adm_slot(cx, adm) : 0;
 
-	for (i = 0; adm && i < cx->nadm; i++)
-		if (cx->adm[i] == adm)
-			return cx->total > 0 ? cx->admv[i] / cx->total : 0;
-	return 0;
+	if (!adm || !cx->admslot[i])
+		return 0;
+	return cx->total > 0 ? cx->admv[cx->admslot[i] - 1] / cx->total : 0;
 }
 
 /* A candidate's score: its size and feature, and with ctx the
@@ -668,7 +751,6 @@ static float admin_share(const context *cx, uint32_t adm)
 static double score(const dyad__gplace *p, uint32_t entry, const struct context *cx)
 {
 	double s = log10((double)p->pop + 1.0);
-	int c = cc_index(p);
 
 	if (p->kind == DYAD__GK_ADMIN1)
 		s -= 0.5;
@@ -676,8 +758,21 @@ static double score(const dyad__gplace *p, uint32_t entry, const struct context 
 		s -= 1.5;
 	s += p->fcode == DYAD__GF_PPLC ? 1.0 : p->fcode == DYAD__GF_PPLA ? 0.5 :
 	     p->fcode == DYAD__GF_PPLX ? -1.0 : 0;
-	if (cx && cx->total > 0 && c >= 0)
-		s += 4.0 * cx->cc[c] / cx->total + 3.0 * admin_share(cx, p->admin1);
+	return cx ? in_context(p, s, cx) : s;
+}
+
+/* Score s of p without context, with the document's countries and
+** divisions added: the same sum as score() makes, from its own s. */
+static double in_context(const dyad__gplace *p, double s, const struct context *cx)
+{
+	int c = cc_index(p);
+	size_t v;
+
+	if (cx->total > 0 && c >= 0) {
+		v = voted_at(cx, c);
+		s += 4.0 * (v < cx->nvoted ? cx->votes[v] : 0.0f) / cx->total +
+		     3.0 * admin_share(cx, p->admin1);
+	}
 	return s;
 }
 
@@ -714,7 +809,7 @@ static void resolve(const dyad_ctx *ctx, size_t i, size_t n, const context *cx)
 	double best = -1e9, bbare = -1e9;
 	cands c;
 
-	cands_of(g, m->node, &c);
+	cands_of(g, m->post, &c);
 	if (i + 1 < n && (m->place = qualified(ctx, m, &PM(ctx, i + 1))) != DYAD__GAZ_NONE) {
 		m->how = HOW_QUAL;
 		return;
@@ -723,7 +818,7 @@ static void resolve(const dyad_ctx *ctx, size_t i, size_t n, const context *cx)
 		return;
 	for (j = 0; j < c.n && j < MAX_CANDS; j++) {
 		const dyad__gplace *p = &g->places[c.post[j] & DYAD__GP_PLACE];
-		double s = score(p, c.post[j], cx), s0 = score(p, c.post[j], NULL);
+		double s0 = score(p, c.post[j], NULL), s = in_context(p, s0, cx);
 		if (s > best)
 			best = s, m->place = c.post[j] & DYAD__GP_PLACE;
 		if (s0 > bbare)

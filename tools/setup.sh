@@ -132,11 +132,13 @@ run_examples() {
 }
 
 # gazetteer: data/gazetteer.bin from the pinned npm data, unless it is
-# newer than its generator and the lock file.
+# newer than its generator and the lock file and this dyad reads it (a
+# file of an older format version is made again).
 gazetteer() {
 	local out=data/gazetteer.bin tsv=build/gazetteer.tsv log
 	if [ -f "$out" ] && [ "$out" -nt tools/mkgazetteer.js ] &&
-		[ "$out" -nt tools/package-lock.json ]; then
+		[ "$out" -nt tools/package-lock.json ] &&
+		./build/tools/gazc --check "$out" 2>/dev/null; then
 		return 0
 	fi
 	log=$(mktemp "${TMPDIR:-/tmp}/dyad-setup.XXXXXX")

@@ -25,7 +25,8 @@ static const char tiny_tsv[] =
 	"P\tQA\tQA-DA\t\t25.28545\t51.53096\t344939\tPPLC\t290030\tDoha\tAd Dawhah|الدوحة\n"
 	"P\tUS\tUS-VA\t\t38.80484\t-77.04692\t159428\tPPL\t4744091\tAlexandria\t\n"
 	"P\tEG\tEG-ALX\t\t31.20176\t29.91582\t3811516\tPPLA\t361058\tAlexandria\tAl Iskandariyah\n"
-	"P\tUS\tUS-NY\t\t40.71427\t-74.00597\t8804190\tPPL\t5128581\tNew York City\tNew York\n";
+	"P\tUS\tUS-NY\t\t40.71427\t-74.00597\t8804190\tPPL\t5128581\tNew York City\tNew York\n"
+	"P\tUS\tUS-NC\t\t36.09986\t-80.24422\t249545\tPPL\t4499612\tWinston-Salem\t\n";
 
 static void write_file(const char *path, const char *p, size_t n)
 {
@@ -94,6 +95,43 @@ static void test_compile_and_lookup(void)
 	CHECK(dyad_engine_place_lookup(eng, "Qatar", 0, &n, &p) == DYAD_OK &&
 		      p.precision == DYAD_GEO_COUNTRY && !strcmp(p.feature, "country"),
 	      "a country is a country");
+	CHECK(dyad_engine_place_lookup(eng, "new york", 0, &n, &p) == DYAD_OK && n == 1 &&
+		      dyad_engine_place_lookup(eng, "New York City", 0, &n, &p) == DYAD_OK &&
+		      n == 1 && !strcmp(p.name, "New York City"),
+	      "a name and a longer one that begins with it are both indexed");
+	CHECK(dyad_engine_place_lookup(eng, "New", 0, &n, NULL) == DYAD_NOTFOUND &&
+		      dyad_engine_place_lookup(eng, "York City", 0, &n, NULL) == DYAD_NOTFOUND &&
+		      dyad_engine_place_lookup(eng, "New York City Hall", 0, &n, NULL) ==
+			      DYAD_NOTFOUND,
+	      "the first words of a name, its last ones or more words are no name");
+	dyad_engine_free(eng);
+}
+
+/* Names read from text against the small gazetteer, a token at a time. */
+static const char *places_of(dyad_ctx *ctx, const char *text);
+
+static void test_tiny_text(void)
+{
+	char msg[DYAD_ERRMSG_MAX];
+	dyad_engine *eng = engine_on(TMPDIR_ "tiny.bin", msg, sizeof msg);
+	dyad_ctx *ctx = NULL;
+
+	if (!eng || dyad_ctx_new(eng, &ctx) != DYAD_OK) {
+		CHECK(0, "the small gazetteer loads for text");
+		dyad_engine_free(eng);
+		return;
+	}
+	CHECK_EQ_STR(places_of(ctx, "Flights from New York City reached Winston-Salem."),
+		     "New York City=New York City/US-NY/to;Winston-Salem=Winston-Salem/US-NC/to",
+		     "the longest name is kept; an inner hyphen parts words as in the gazetteer");
+	CHECK_EQ_STR(places_of(ctx, "Flights from New York reached Winston Salem and Doha."),
+		     "New York=New York City/US-NY/to;Winston Salem=Winston-Salem/US-NC/to;"
+		     "Doha=Doha/QA-DA/to",
+		     "a name that is the beginning of a longer one is found alone");
+	CHECK_EQ_STR(places_of(ctx, "The New Deal and York ended in Ad-Dawhah-based firms."),
+		     "Ad-Dawhah=Doha/QA-DA/based",
+		     "a name's first words alone are no name; '-based' after a hyphenated one");
+	dyad_ctx_free(ctx);
 	dyad_engine_free(eng);
 }
 
@@ -239,6 +277,7 @@ int main(void)
 	dyad_gazetteer_stats gs;
 
 	test_compile_and_lookup();
+	test_tiny_text();
 	test_truncated();
 	test_corrupt();
 	eng = engine_on(SUBSET, msg, sizeof msg);
