@@ -680,12 +680,12 @@ static void vote_admin(context *cx, uint32_t adm, float w)
 }
 
 /* One name's votes. */
-static void vote(const dyad__gaz *g, const pment *m, context *cx)
+/* The countries of m's candidates, each once, into seen[64]; how many. */
+static int cand_countries(const dyad__gaz *g, const pment *m, int *seen)
 {
-	int seen[64], ns = 0, k, i;
+	int ns = 0, k;
 	uint32_t n, j;
 	const uint32_t *post = dyad__gaz_post(g, m->post, &n);
-	float w = m->cue == CUE_DATELINE ? 2.0f : 1.0f;
 
 	for (j = 0; j < n && j < MAX_CANDS && ns < 64; j++) {
 		int c = cc_index(&g->places[post[j] & DYAD__GP_PLACE]);
@@ -694,6 +694,22 @@ static void vote(const dyad__gaz *g, const pment *m, context *cx)
 		if (k == ns && c >= 0)
 			seen[ns++] = c;
 	}
+	return ns;
+}
+
+/* The weight of m's vote (a dateline counts twice). */
+static float vote_weight(const pment *m)
+{
+	return m->cue == CUE_DATELINE ? 2.0f : 1.0f;
+}
+
+static void vote(const dyad__gaz *g, const pment *m, context *cx)
+{
+	int seen[64], ns = cand_countries(g, m, seen), i;
+	uint32_t n, j;
+	const uint32_t *post = dyad__gaz_post(g, m->post, &n);
+	float w = vote_weight(m);
+
 	for (i = 0; i < ns; i++) {
 		size_t v = voted_at(cx, seen[i]);
 		if (v == cx->nvoted) {
@@ -761,6 +777,23 @@ static double score(const dyad__gplace *p, uint32_t entry, const struct context 
 	return cx ? in_context(p, s, cx) : s;
 }
 
+/* Do names other than m point to p's country? m's own vote is not
+** counted: a name cannot be its own context. */
+static int others_point_to(const dyad__gaz *g, const pment *m, const dyad__gplace *p,
+			   const context *cx)
+{
+	int seen[64], ns = cand_countries(g, m, seen), c = cc_index(p), i;
+	size_t v = c >= 0 ? voted_at(cx, c) : cx->nvoted;
+	float own = 0;
+
+	if (v >= cx->nvoted)
+		return 0;
+	for (i = 0; i < ns; i++)
+		if (seen[i] == c)
+			own = vote_weight(m) / (float)ns;
+	return cx->votes[v] - own > 0.01f;
+}
+
 /* Score s of p without context, with the document's countries and
 ** divisions added: the same sum as score() makes, from its own s. */
 static double in_context(const dyad__gplace *p, double s, const struct context *cx)
@@ -807,6 +840,7 @@ static void resolve(const dyad_ctx *ctx, size_t i, size_t n, const context *cx)
 	pment *m = &PM(ctx, i);
 	uint32_t j, bare = 0;
 	double best = -1e9, bbare = -1e9;
+	int alt = 0;
 	cands c;
 
 	cands_of(g, m->post, &c);
@@ -820,11 +854,18 @@ static void resolve(const dyad_ctx *ctx, size_t i, size_t n, const context *cx)
 		const dyad__gplace *p = &g->places[c.post[j] & DYAD__GP_PLACE];
 		double s0 = score(p, c.post[j], NULL), s = in_context(p, s0, cx);
 		if (s > best)
-			best = s, m->place = c.post[j] & DYAD__GP_PLACE;
+			best = s, m->place = c.post[j] & DYAD__GP_PLACE,
+			alt = (c.post[j] & DYAD__GP_ALT) != 0;
 		if (s0 > bbare)
 			bbare = s0, bare = c.post[j] & DYAD__GP_PLACE;
 	}
 	m->how = c.n == 1 ? HOW_ONLY : m->place == bare ? HOW_POP : HOW_CONTEXT;
+	/* Only another name of a place in a country the article never
+	** points to, with no cue: "Yas" of "Bani Yas" in a story on the UAE
+	** is not Iasi, Romania. */
+	if (alt && cx->total > 0 && m->cue < CUE_IN &&
+	    !others_point_to(g, m, &g->places[m->place], cx))
+		m->drop = 1;
 }
 
 /* Finds and resolves the document's names into ctx->pments (dropped

@@ -26,7 +26,8 @@ static const char tiny_tsv[] =
 	"P\tUS\tUS-VA\t\t38.80484\t-77.04692\t159428\tPPL\t4744091\tAlexandria\t\n"
 	"P\tEG\tEG-ALX\t\t31.20176\t29.91582\t3811516\tPPLA\t361058\tAlexandria\tAl Iskandariyah\n"
 	"P\tUS\tUS-NY\t\t40.71427\t-74.00597\t8804190\tPPL\t5128581\tNew York City\tNew York\n"
-	"P\tUS\tUS-NC\t\t36.09986\t-80.24422\t249545\tPPL\t4499612\tWinston-Salem\t\n";
+	"P\tUS\tUS-NC\t\t36.09986\t-80.24422\t249545\tPPL\t4499612\tWinston-Salem\t\n"
+	"P\tRO\tRO-IS\t\t47.16667\t27.60000\t318012\tPPLA\t675810\tIasi\tYas\n";
 
 static void write_file(const char *path, const char *p, size_t n)
 {
@@ -131,6 +132,12 @@ static void test_tiny_text(void)
 	CHECK_EQ_STR(places_of(ctx, "The New Deal and York ended in Ad-Dawhah-based firms."),
 		     "Ad-Dawhah=Doha/QA-DA/based",
 		     "a name's first words alone are no name; '-based' after a hyphenated one");
+	CHECK_EQ_STR(places_of(ctx, "The club Yas of Qatar met officials from Doha."),
+		     "Qatar=Qatar/QA/to;Doha=Doha/QA-DA/to",
+		     "only another name of a place in a country the story never points to, "
+		     "with no cue, is no place");
+	CHECK_EQ_STR(places_of(ctx, "Officials of Qatar met in Yas."), "Qatar=Qatar/QA/to;Yas=Iasi/RO-IS/in",
+		     "... but with a cue it is");
 	dyad_ctx_free(ctx);
 	dyad_engine_free(eng);
 }
