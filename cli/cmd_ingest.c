@@ -206,6 +206,7 @@ static int run_ingest(const cli_command *self, int argc, char **argv)
 		{ "--gazetteer", NULL, &in.gazetteer },
 		{ "--no-default-dicts", &in.no_default_dicts, NULL },
 		{ "--strict", &in.strict, NULL },
+		{ "--all-sentences", &so.all_sentences, NULL },
 		{ NULL, NULL, NULL }
 	};
 
@@ -230,12 +231,14 @@ static int run_ingest(const cli_command *self, int argc, char **argv)
 const cli_command cmd_ingest = {
 	"ingest", run_ingest,
 	"code articles into the SQLite store (--db, default dyad.db)",
-	"Usage: dyad ingest [--db FILE] [--batch N] [--data DIR] [--dict PATH]...\n"
-	"                   [--gazetteer PATH] [--no-default-dicts] [--strict] INPUT...\n"
+	"Usage: dyad ingest [--db FILE] [--batch N] [--all-sentences] [--data DIR]\n"
+	"                   [--dict PATH]... [--gazetteer PATH] [--no-default-dicts]\n"
+	"                   [--strict] INPUT...\n"
 	"\n"
 	"Codes the articles as 'dyad code' does and stores them in one SQLite\n"
-	"file: documents, sentences, actor mentions, every event mention with\n"
-	"its provenance, and events (mentions clustered by date, source, target,\n"
+	"file: documents, every event mention with its provenance, the sentences\n"
+	"that carry an event mention with their actor mentions (the evidence),\n"
+	"and events (mentions clustered by date, source, target,\n"
 	"CAMEO root and place, with their counts of mentions, sources and\n"
 	"articles). Near-duplicate articles (the same story syndicated) are\n"
 	"linked and count once as evidence.\n"
@@ -249,6 +252,8 @@ const cli_command cmd_ingest = {
 	"Options:\n"
 	"  --db FILE            the store (default dyad.db), created when absent\n"
 	"  --batch N            documents per transaction (default 500)\n"
+	"  --all-sentences      store every sentence and actor mention of the\n"
+	"                       articles coded, not only the evidence\n"
 	"  --gazetteer PATH     gazetteer for places (.bin or .tsv)\n"
 	"  --dict PATH, --no-default-dicts, --strict, --data DIR\n"
 	"                       as for 'dyad code'\n"

@@ -706,8 +706,9 @@ DYAD_API dyad_status dyad_gazetteer_compile(const char *tsv_path, const char *ou
 
 /*
 ** The store keeps coded articles in one SQLite file: documents (id, URL,
-** outlet, title, date, content hash, near-duplicate link), their
-** sentences, actor mentions, event mentions (every coded event, with its
+** outlet, title, date, content hash, near-duplicate link), the
+** sentences that carry an event and their actor mentions (every sentence
+** with dyad_store_opts.all_sentences), event mentions (every coded event, with its
 ** provenance: document, sentence, spans, pattern, confidence, modality,
 ** date and place) and events (mentions clustered: the same date, source,
 ** target, CAMEO root and place). docs/store.md describes the schema and
@@ -728,6 +729,10 @@ typedef struct dyad_store_opts {
 	double dup_threshold; /* estimated word-shingle resemblance from which
 			      ** two articles are near-duplicates; 0: 0.7 */
 	int readonly;         /* open for queries only; the file must exist */
+	int all_sentences;    /* store every sentence and actor mention of the
+			      ** documents ingested; 0: only the evidence, the
+			      ** sentences with an event mention and their
+			      ** actor mentions */
 } dyad_store_opts;
 
 /* The defaults (all fields 0). */
@@ -763,8 +768,8 @@ typedef enum {
 typedef struct dyad_ingest_result {
 	dyad_ingest_outcome outcome;
 	size_t bytes;      /* bytes of article text */
-	size_t sentences;  /* rows written (0 when unchanged) */
-	size_t actors;     /* actor mentions written */
+	size_t sentences;  /* sentence rows written (0 when unchanged) */
+	size_t actors;     /* actor mention rows written */
 	size_t mentions;   /* event mentions written */
 	int duplicate;     /* linked as a near-duplicate of an earlier article */
 	int committed;     /* this call committed a batch */

@@ -44,8 +44,6 @@
 #define ROWS_PER_DOC ((size_t)1 << 24)
 /* Articles kept per LSH band key (see find_dup). */
 #define BAND_CAP 8
-/* Hash chains over the band rows of the open batch. */
-#define PEND_HEADS 8192
 
 /* ------------------------------------------------------------------ */
 /* Schema                                                              */
@@ -101,6 +99,13 @@ static const char *const migrations[] = {
 	"CREATE INDEX documents_dup ON documents(dup_of) WHERE dup_of IS NOT NULL;"
 	"CREATE TABLE dup_bands(key INTEGER NOT NULL, doc INTEGER NOT NULL,"
 	" PRIMARY KEY(key, doc)) WITHOUT ROWID;",
+	/* 2 -> 3: a document may keep only its evidence (the sentences with
+	** an event mention and their actor mentions); those stored before
+	** kept everything. */
+	"ALTER TABLE documents ADD COLUMN evidence_only INTEGER NOT NULL DEFAULT 0;"
+	/* ... and the LSH bands are kept in memory, built from
+	** documents.sig (store.c, "The band index"). */
+	"DROP TABLE dup_bands;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -108,8 +113,6 @@ static const char *const migrations[] = {
 /* ------------------------------------------------------------------ */
 /* Statements                                                          */
 /* ------------------------------------------------------------------ */
-
-#define BAND_KEYS "?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16"
 
 /* Every statement the store runs more than once, prepared at open. */
 #define STMT_MAP(X)                                                                \
@@ -122,8 +125,9 @@ static const char *const migrations[] = {
 	X(DOC_FIND, "SELECT id, hash FROM documents WHERE doc=?1")                 \
 	X(DOC_NEXT, "SELECT coalesce(max(id),0)+1 FROM documents")                 \
 	X(DOC_PUT, "INSERT OR REPLACE INTO documents(id,doc,url,source,title,date,"  \
-	  "date_precision,lang,bytes,hash,added,sentences,actors,mentions,dup_of,sig)" \
-	  " VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16)")        \
+	  "date_precision,lang,bytes,hash,added,sentences,actors,mentions,dup_of,sig," \
+	  "evidence_only) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,"   \
+	  "?15,?16,?17)")                                                          \
 	X(DOC_DUP, "UPDATE documents SET dup_of=?2,sig=?3 WHERE id=?1")            \
 	X(DOC_SIG, "SELECT sig, dup_of FROM documents WHERE id=?1")                       \
 	X(DOC_CHILDREN, "SELECT id, sig FROM documents WHERE dup_of=?1 ORDER BY id") \
@@ -143,9 +147,9 @@ static const char *const migrations[] = {
 	X(MEN_GKEYS, "SELECT DISTINCT gkey FROM mentions WHERE id BETWEEN ?1<<24"  \
 	  " AND ?1<<24|16777215 AND gkey IS NOT NULL")                             \
 	X(MEN_EVENT, "UPDATE mentions SET event=?2 WHERE id=?1")                   \
-	X(BAND_FIND, "SELECT doc FROM dup_bands WHERE key=?1 AND doc<?2 LIMIT 8")  \
-	X(BAND_INSERT, "INSERT OR IGNORE INTO dup_bands(key,doc) VALUES(?1,?2)")   \
-	X(BAND_DELETE, "DELETE FROM dup_bands WHERE doc=?17 AND key IN(" BAND_KEYS ")") \
+	X(SIG_SCAN, "SELECT id, sig FROM documents WHERE dup_of IS NULL AND"       \
+	  " sig IS NOT NULL ORDER BY id")                                          \
+	X(DATA_VERSION, "PRAGMA data_version")                                     \
 	X(GROUP, "SELECT m.id, coalesce(d.dup_of,d.id), c.source, c.url,"          \
 	  " m.place_key, m.cameo, m.geo_precision, m.sent, m.event FROM mentions m" \
 	  " JOIN documents d ON d.id=m.doc"                                        \
@@ -176,6 +180,15 @@ static const char *const stmt_sql[] = {
 #undef X_SQL
 };
 
+/* The LSH band index of the original articles ("The band index"). */
+typedef struct band_index {
+	dyad__buf ents;        /* band[]: entries, chained by key */
+	int32_t *heads;        /* first entry of each chain, -1 for none */
+	size_t nheads;         /* a power of two, or 0 before the first entry */
+	int built;             /* holds every original of the file */
+	sqlite3_int64 version; /* PRAGMA data_version when last checked */
+} band_index;
+
 struct dyad_store {
 	sqlite3 *db;
 	char msg[DYAD__MSG_MAX];
@@ -189,8 +202,8 @@ struct dyad_store {
 	dyad__buf old;            /* int64_t[]: each mention's event before */
 	dyad__buf clusters;       /* dyad__cluster[] */
 	dyad__buf kids;           /* child[]: articles linked to a changing one */
-	dyad__buf pend;           /* band[]: band rows of the open batch, written at commit */
-	int32_t heads[PEND_HEADS];/* pend's hash chains by key; -1 ends a chain */
+	band_index bix;           /* LSH bands of the originals, built at the first lookup */
+	dyad__buf keep;           /* unsigned char[]: sentence i of the document is stored */
 	dyad__arena arena;        /* strings of one group */
 	char added[11];           /* today, YYYY-MM-DD (SOURCE_DATE_EPOCH honoured) */
 };
@@ -199,10 +212,13 @@ struct dyad_store {
 typedef struct doc_row {
 	int64_t id;            /* rowid: kept on replacement, else the next one */
 	const char *hash;      /* content hash */
-	size_t sentences, actors, mentions;
+	size_t sentences, actors, mentions; /* coded, all stored or not */
+	int evidence_only;     /* only the sentences with an event were stored */
 	int64_t dup;           /* canonical article it near-duplicates, or 0 */
 	const uint32_t *sig;   /* MinHash signature, or NULL */
 } doc_row;
+
+static void index_free(band_index *x);
 
 struct dyad_store_query {
 	dyad_store *st;
@@ -456,7 +472,6 @@ static dyad_status store_open_at(const char *path, const dyad_store_opts *o, int
 	st->o.busy_ms = st->o.busy_ms == 0 ? DEFAULT_BUSY_MS : st->o.busy_ms < 0 ? 0 : st->o.busy_ms;
 	st->o.dup_threshold = st->o.dup_threshold > 0 ? st->o.dup_threshold : DEFAULT_DUP;
 	dyad__arena_init(&st->arena);
-	memset(st->heads, 0xff, sizeof st->heads);
 	today(st->added);
 	if (!path || !*path)
 		return dyad__msg(st->msg, DYAD_BADARG, "no database file given");
@@ -511,7 +526,8 @@ dyad_status dyad_store_close(dyad_store *st)
 	dyad__buf_free(&st->old);
 	dyad__buf_free(&st->clusters);
 	dyad__buf_free(&st->kids);
-	dyad__buf_free(&st->pend);
+	index_free(&st->bix);
+	dyad__buf_free(&st->keep);
 	dyad__arena_free(&st->arena);
 	free(st->path);
 	free(st);
@@ -519,97 +535,118 @@ dyad_status dyad_store_close(dyad_store *st)
 }
 
 /* ------------------------------------------------------------------ */
-/* Band rows of the open batch                                         */
+/* The band index                                                      */
 /* ------------------------------------------------------------------ */
 
-/* Band rows are random keys: inserted one by one as documents come, each
-** lands on another page of the index. They are kept here until the
-** commit and inserted in key order, which is much cheaper; lookups in
-** the meantime search both the table and these. */
+/*
+** The LSH bands of the original articles live in memory, not in a table:
+** band keys are random, so each row of an index on them landed on another
+** page, and the lookups and inserts cost more than the rest of a
+** document's rows. The index is built from documents.sig by one
+** sequential scan at the first lookup of a run (a run that only meets
+** unchanged documents never builds it), and kept up to date as documents
+** are written. It is dropped, to be built again, whenever it may differ
+** from the file: another process committed (PRAGMA data_version moved),
+** a document failed half-way or a batch was rolled back. 16 bytes a band:
+** about 256 bytes an original article.
+*/
 typedef struct band {
-	int64_t key;  /* LSH band key */
-	int64_t doc;  /* document row; 0 once the document was replaced */
-	int32_t next; /* next row of the same chain, or -1 */
+	int64_t key;   /* LSH band key */
+	uint32_t doc;  /* document row; 0 once the document was replaced */
+	int32_t next;  /* next entry of the same chain, or -1 */
 } band;
 
-static size_t head_of(int64_t key)
+/* The smallest head count of the chains (a power of two). */
+#define MIN_HEADS 1024
+
+static size_t head_of(const band_index *x, int64_t key)
 {
-	return (size_t)((uint64_t)key % PEND_HEADS);
+	return (size_t)(((uint64_t)key * 0x9e3779b97f4a7c15ull) >> 32) & (x->nheads - 1);
 }
 
-static void pend_link(dyad_store *st, size_t i)
+/* Forgets the index; the next lookup builds it again from the file. */
+static void index_drop(band_index *x)
 {
-	band *b = &DYAD__VEC_AT(&st->pend, band, i);
-	const size_t h = head_of(b->key);
-
-	b->next = st->heads[h];
-	st->heads[h] = (int32_t)i;
+	x->built = 0;
+	x->ents.len = 0;
+	if (x->nheads)
+		memset(x->heads, 0xff, x->nheads * sizeof *x->heads);
 }
 
-/* Keeps the first n pending rows (all when n is larger) and rebuilds the
-** chains. */
-static void pend_truncate(dyad_store *st, size_t n)
+static void index_free(band_index *x)
 {
-	size_t i;
-
-	if (n * sizeof(band) < st->pend.len)
-		st->pend.len = n * sizeof(band);
-	memset(st->heads, 0xff, sizeof st->heads);
-	for (i = 0; i < DYAD__VEC_LEN(&st->pend, band); i++)
-		pend_link(st, i);
+	dyad__buf_free(&x->ents);
+	free(x->heads);
+	memset(x, 0, sizeof *x);
 }
 
-static int pend_add(dyad_store *st, int64_t key, int64_t doc)
+/* Chains every entry again over nheads heads. */
+static int index_rehash(band_index *x, size_t nheads)
 {
-	const band b = { key, doc, -1 };
+	int32_t *h = malloc(nheads * sizeof *h);
+	band *e = (band *)x->ents.p;
+	size_t i, n = DYAD__VEC_LEN(&x->ents, band);
 
-	if (DYAD__VEC_LEN(&st->pend, band) >= INT32_MAX ||
-	    dyad__buf_append(&st->pend, &b, sizeof b) != 0)
+	if (!h)
 		return SQLITE_NOMEM;
-	pend_link(st, DYAD__VEC_LEN(&st->pend, band) - 1);
+	free(x->heads);
+	x->heads = h;
+	x->nheads = nheads;
+	memset(h, 0xff, nheads * sizeof *h);
+	for (i = 0; i < n; i++) {
+		const size_t k = head_of(x, e[i].key);
+		e[i].next = h[k];
+		h[k] = (int32_t)i;
+	}
+	return SQLITE_OK;
+}
+
+/* Adds doc under key; the chains grow to keep about one entry a head. */
+static int index_add(band_index *x, int64_t key, int64_t doc)
+{
+	const size_t n = DYAD__VEC_LEN(&x->ents, band);
+	band b;
+	size_t k;
+
+	if (doc <= 0 || doc > (int64_t)UINT32_MAX || n >= INT32_MAX)
+		return SQLITE_TOOBIG;
+	if (n >= x->nheads && index_rehash(x, x->nheads ? 2 * x->nheads : MIN_HEADS) != SQLITE_OK)
+		return SQLITE_NOMEM;
+	k = head_of(x, key);
+	b.key = key;
+	b.doc = (uint32_t)doc;
+	b.next = x->heads[k];
+	if (dyad__buf_append(&x->ents, &b, sizeof b) != 0)
+		return SQLITE_NOMEM;
+	x->heads[k] = (int32_t)n;
 	return SQLITE_DONE;
 }
 
-/* A replaced document's pending rows no longer count. */
-static void pend_drop_doc(dyad_store *st, int64_t doc)
+/* The first entry of key's chain, or -1; walk on with band.next. */
+static int32_t index_first(const band_index *x, int64_t key)
 {
-	size_t i;
-
-	for (i = 0; i < DYAD__VEC_LEN(&st->pend, band); i++)
-		if (DYAD__VEC_AT(&st->pend, band, i).doc == doc)
-			DYAD__VEC_AT(&st->pend, band, i).doc = 0;
+	return x->nheads ? x->heads[head_of(x, key)] : -1;
 }
 
-static int cmp_band(const void *a, const void *b)
+/* Takes doc out of the chains of keys (it is being replaced). */
+static void index_remove(band_index *x, int64_t doc, const int64_t *keys)
 {
-	const band *x = a, *y = b;
+	int i;
 
-	if (x->key != y->key)
-		return x->key < y->key ? -1 : 1;
-	return x->doc < y->doc ? -1 : x->doc > y->doc;
-}
+	for (i = 0; i < DYAD__SIG_BANDS; i++) {
+		int32_t j;
 
-/* Writes the pending rows in key order and forgets them. */
-static int pend_flush(dyad_store *st)
-{
-	sqlite3_stmt *s = st->s[S_BAND_INSERT];
-	band *b = (band *)st->pend.p;
-	const size_t n = DYAD__VEC_LEN(&st->pend, band);
-	size_t i;
-	int rc = SQLITE_DONE;
-
-	if (n)
-		qsort(b, n, sizeof *b, cmp_band);
-	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
-		if (!b[i].doc)
-			continue;
-		sqlite3_bind_int64(s, 1, b[i].key);
-		sqlite3_bind_int64(s, 2, b[i].doc);
-		rc = run(s);
+		for (j = index_first(x, keys[i]); j >= 0;) {
+			band *b = &DYAD__VEC_AT(&x->ents, band, (size_t)j);
+			j = b->next;
+			if (b->key == keys[i] && b->doc == (uint64_t)doc)
+				b->doc = 0;
+		}
 	}
-	pend_truncate(st, 0);
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
+
+/* Builds the index from the file (with the lookups, below). */
+static int index_build(dyad_store *st);
 
 /* ------------------------------------------------------------------ */
 /* Clustering at the end of a batch                                    */
@@ -757,7 +794,7 @@ static void abort_batch(dyad_store *st)
 	st->in_batch = 0;
 	st->batch_docs = 0;
 	st->gkeys.len = 0;
-	pend_truncate(st, 0);
+	index_drop(&st->bix);
 }
 
 dyad_status dyad_store_commit(dyad_store *st)
@@ -766,7 +803,7 @@ dyad_status dyad_store_commit(dyad_store *st)
 
 	if (!st->in_batch)
 		return DYAD_OK;
-	if ((rc = pend_flush(st)) != SQLITE_OK || (rc = recluster_batch(st)) != SQLITE_OK ||
+	if ((rc = recluster_batch(st)) != SQLITE_OK ||
 	    (rc = run(st->s[S_COMMIT])) != SQLITE_DONE) {
 		const dyad_status ret = sql_fail(st, rc, "committing a batch (its documents are not stored)");
 		abort_batch(st);
@@ -787,6 +824,20 @@ static dyad_status begin_batch(dyad_store *st)
 		return dyad__msg(st->msg, DYAD_BADARG, "%s: opened read-only", st->path);
 	if ((rc = run(st->s[S_BEGIN])) != SQLITE_DONE)
 		return sql_fail(st, rc, "starting a batch");
+	/* Holding the write lock, nobody else commits until this batch
+	** ends: the band index is right if nobody did since the last one. */
+	if ((rc = sqlite3_step(st->s[S_DATA_VERSION])) == SQLITE_ROW) {
+		const sqlite3_int64 v = sqlite3_column_int64(st->s[S_DATA_VERSION], 0);
+		if (v != st->bix.version)
+			index_drop(&st->bix);
+		st->bix.version = v;
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(st->s[S_DATA_VERSION]);
+	if (rc != SQLITE_DONE) {
+		run(st->s[S_ROLLBACK]);
+		return sql_fail(st, rc, "starting a batch");
+	}
 	st->in_batch = 1;
 	st->batch_docs = 0;
 	st->gkeys.len = 0;
@@ -863,23 +914,18 @@ static int touch_doc_groups(dyad_store *st, int64_t row)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* The band rows of a stored signature (a BLOB of DYAD__SIG_K values) go
+/* The bands of a stored signature (a BLOB of DYAD__SIG_K values) go
 ** with their document. */
-static int drop_bands(dyad_store *st, int64_t row, const void *sig, int len)
+static void unband(dyad_store *st, int64_t row, const void *sig, int len)
 {
-	sqlite3_stmt *s = st->s[S_BAND_DELETE];
 	uint32_t v[DYAD__SIG_K];
 	int64_t keys[DYAD__SIG_BANDS];
-	int i;
 
 	if (!sig || len != (int)sizeof v)
-		return SQLITE_DONE;
+		return;
 	memcpy(v, sig, sizeof v);
 	dyad__dedup_bands(v, keys);
-	for (i = 0; i < DYAD__SIG_BANDS; i++)
-		sqlite3_bind_int64(s, i + 1, keys[i]);
-	sqlite3_bind_int64(s, 17, row);
-	return run(s);
+	index_remove(&st->bix, row, keys);
 }
 
 /* Removes the rows of stored document row, ahead of its new content. */
@@ -890,14 +936,15 @@ static int clear_doc(dyad_store *st, int64_t row)
 	size_t i;
 	int rc;
 
-	if ((rc = touch_doc_groups(st, row)) != SQLITE_OK)
+	if ((rc = touch_doc_groups(st, row)) != SQLITE_OK ||
+	    (!st->bix.built && (rc = index_build(st)) != SQLITE_OK))
 		return rc;
-	pend_drop_doc(st, row);
 	s = st->s[S_DOC_SIG];
 	sqlite3_bind_int64(s, 1, row);
-	rc = sqlite3_step(s);
-	if (rc == SQLITE_ROW)
-		rc = drop_bands(st, row, sqlite3_column_blob(s, 0), sqlite3_column_bytes(s, 0));
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		unband(st, row, sqlite3_column_blob(s, 0), sqlite3_column_bytes(s, 0));
+		rc = SQLITE_DONE;
+	}
 	sqlite3_reset(s);
 	if (rc != SQLITE_DONE)
 		return rc;
@@ -969,32 +1016,9 @@ static int consider_doc(dyad_store *st, lookup *l, int64_t doc)
 	return rc;
 }
 
-/* The candidates among the batch's pending band rows. */
-static int find_pending(dyad_store *st, lookup *l, const int64_t *keys, int64_t row,
-			unsigned char *seen)
-{
-	int i, rc = SQLITE_DONE;
-
-	for (i = 0; i < DYAD__SIG_BANDS && rc == SQLITE_DONE; i++) {
-		int32_t j;
-		for (j = st->heads[head_of(keys[i])]; j >= 0 && rc == SQLITE_DONE;) {
-			const band *b = &DYAD__VEC_AT(&st->pend, band, (size_t)j);
-			j = b->next;
-			if (b->key != keys[i] || !b->doc || b->doc >= row)
-				continue;
-			if (++seen[i] >= BAND_CAP)
-				l->out->full[i] = 1;
-			rc = consider_doc(st, l, b->doc);
-		}
-	}
-	return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
 static int find_dup(dyad_store *st, const uint32_t *sig, const int64_t *keys, int64_t row,
 		    dup_found *out)
 {
-	sqlite3_stmt *s = st->s[S_BAND_FIND];
-	unsigned char seen[DYAD__SIG_BANDS] = { 0 };
 	lookup l;
 	int i, rc = SQLITE_DONE;
 
@@ -1003,33 +1027,87 @@ static int find_dup(dyad_store *st, const uint32_t *sig, const int64_t *keys, in
 	l.best = st->o.dup_threshold;
 	l.ndone = 0;
 	l.out = out;
-	/* One probe per band: cheaper than one IN list, which SQLite sorts. */
-	for (i = 0; i < DYAD__SIG_BANDS && rc == SQLITE_DONE; i++) {
-		sqlite3_bind_int64(s, 1, keys[i]);
-		sqlite3_bind_int64(s, 2, row);
-		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-			if (++seen[i] >= BAND_CAP)
-				out->full[i] = 1;
-			if ((rc = consider_doc(st, &l, sqlite3_column_int64(s, 0))) != SQLITE_DONE)
-				break;
-		}
-		sqlite3_reset(s);
-	}
-	if (rc != SQLITE_DONE)
+	if (!st->bix.built && (rc = index_build(st)) != SQLITE_OK)
 		return rc;
-	return find_pending(st, &l, keys, row, seen);
+	rc = SQLITE_DONE;
+	for (i = 0; i < DYAD__SIG_BANDS && rc == SQLITE_DONE; i++) {
+		unsigned seen = 0;
+		int32_t j;
+
+		for (j = index_first(&st->bix, keys[i]); j >= 0 && rc == SQLITE_DONE;) {
+			const band b = DYAD__VEC_AT(&st->bix.ents, band, (size_t)j);
+			j = b.next;
+			if (b.key != keys[i] || !b.doc || b.doc >= row)
+				continue;
+			if (++seen >= BAND_CAP)
+				out->full[i] = 1;
+			rc = consider_doc(st, &l, b.doc);
+		}
+	}
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Adds the band rows of an original article (a near-duplicate adds
-** none: later copies find the original), but to no full band. */
+/* Adds the bands of an original article (a near-duplicate adds none:
+** later copies find the original), but to no full band. */
 static int add_bands(dyad_store *st, int64_t row, const int64_t *keys, const dup_found *f)
 {
 	int i, rc = SQLITE_DONE;
 
 	for (i = 0; i < DYAD__SIG_BANDS && rc == SQLITE_DONE && !f->dup; i++)
 		if (!f->full[i])
-			rc = pend_add(st, keys[i], row);
+			rc = index_add(&st->bix, keys[i], row);
 	return rc;
+}
+
+/* Which bands of keys already hold BAND_CAP articles before row. */
+static void full_bands(const band_index *x, const int64_t *keys, int64_t row,
+		       unsigned char full[DYAD__SIG_BANDS])
+{
+	int i;
+
+	for (i = 0; i < DYAD__SIG_BANDS; i++) {
+		unsigned seen = 0;
+		int32_t j;
+
+		for (j = index_first(x, keys[i]); j >= 0 && seen < BAND_CAP;) {
+			const band *b = &DYAD__VEC_AT(&x->ents, band, (size_t)j);
+			j = b->next;
+			seen += b->key == keys[i] && b->doc && b->doc < row;
+		}
+		full[i] = seen >= BAND_CAP;
+	}
+}
+
+/* Fills the index from the originals' signatures in the file, in row
+** order, each band capped as when the articles were added. */
+static int index_build(dyad_store *st)
+{
+	sqlite3_stmt *s = st->s[S_SIG_SCAN];
+	int rc;
+
+	index_drop(&st->bix);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const int64_t row = sqlite3_column_int64(s, 0);
+		uint32_t sig[DYAD__SIG_K];
+		int64_t keys[DYAD__SIG_BANDS];
+		dup_found f;
+
+		if (sqlite3_column_bytes(s, 1) != (int)sizeof sig)
+			continue;
+		memcpy(sig, sqlite3_column_blob(s, 1), sizeof sig);
+		dyad__dedup_bands(sig, keys);
+		f.dup = 0;
+		full_bands(&st->bix, keys, row, f.full);
+		if ((rc = add_bands(st, row, keys, &f)) != SQLITE_DONE)
+			break;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		index_drop(&st->bix);
+		return rc;
+	}
+	st->bix.built = 1;
+	return SQLITE_OK;
 }
 
 /* Finds the earlier article that doc in row near-duplicates, if any:
@@ -1141,6 +1219,7 @@ static int put_doc_row(dyad_store *st, const dyad_doc_info *info, const doc_row 
 		sqlite3_bind_blob(s, 16, d->sig, DYAD__SIG_K * (int)sizeof(uint32_t), SQLITE_STATIC);
 	else
 		sqlite3_bind_null(s, 16);
+	sqlite3_bind_int(s, 17, d->evidence_only);
 	return run(s);
 }
 
@@ -1158,30 +1237,68 @@ static int next_id(dyad_store *st, int64_t *row)
 	return rc;
 }
 
-static int put_sentences(dyad_store *st, const dyad_doc *doc, int64_t row, size_t *n)
+/* Marks in st->keep the sentences whose rows are stored: all of them
+** with all_sentences, else those an event mention (of any modality)
+** cites. A sentence with no event is evidence of nothing the store
+** answers, and storing every one doubled the file and the ingest time. */
+static int mark_kept(dyad_store *st, const dyad_doc *doc, size_t nsent, size_t nev)
+{
+	size_t i;
+
+	st->keep.len = 0;
+	if (dyad__buf_reserve(&st->keep, nsent + 1) != 0)
+		return SQLITE_NOMEM;
+	st->keep.len = nsent;
+	memset(st->keep.p, st->o.all_sentences != 0, nsent + 1);
+	for (i = 0; i < nev && !st->o.all_sentences; i++) {
+		dyad_event e;
+
+		if (dyad_doc_event(doc, i, &e) != DYAD_OK)
+			return SQLITE_NOMEM;
+		if (e.sent < nsent)
+			st->keep.p[e.sent] = 1;
+	}
+	return SQLITE_OK;
+}
+
+/* The rows of the kept sentences; *rows counts them. */
+static int put_sentences(dyad_store *st, const dyad_doc *doc, int64_t row, size_t *rows)
 {
 	sqlite3_stmt *s = st->s[S_SENT_INSERT];
+	const size_t n = st->keep.len;
 	dyad_sentence se;
+	size_t i;
 	int rc = SQLITE_DONE;
 
-	for (*n = 0; rc == SQLITE_DONE && dyad_doc_sentence(doc, *n, &se) == DYAD_OK; ++*n) {
+	*rows = 0;
+	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
+		if (!st->keep.p[i] || dyad_doc_sentence(doc, i, &se) != DYAD_OK)
+			continue;
 		sqlite3_bind_int64(s, 1, row);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)se.index);
 		sqlite3_bind_int64(s, 3, (sqlite3_int64)se.start);
 		sqlite3_bind_int64(s, 4, (sqlite3_int64)se.end);
 		sqlite3_bind_text(s, 5, se.text, (int)se.text_len, SQLITE_STATIC);
-		rc = run(s);
+		rc = i < ROWS_PER_DOC ? run(s) : SQLITE_TOOBIG;
+		++*rows;
 	}
 	return rc;
 }
 
-static int put_actors(dyad_store *st, const dyad_doc *doc, int64_t row, size_t *n)
+/* The actor mentions of the kept sentences, each with its index among
+** all the document's mentions as its row; *n counts all, *rows those
+** stored. */
+static int put_actors(dyad_store *st, const dyad_doc *doc, int64_t row, size_t *n,
+		      size_t *rows)
 {
 	sqlite3_stmt *s = st->s[S_ACT_INSERT];
 	dyad_mention m;
 	int rc = SQLITE_DONE;
 
+	*rows = 0;
 	for (*n = 0; rc == SQLITE_DONE && dyad_doc_mention(doc, *n, &m) == DYAD_OK; ++*n) {
+		if (m.sent >= st->keep.len || !st->keep.p[m.sent])
+			continue;
 		sqlite3_bind_int64(s, 1, row);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)m.sent);
 		sqlite3_bind_int64(s, 3, (sqlite3_int64)m.start);
@@ -1193,6 +1310,7 @@ static int put_actors(dyad_store *st, const dyad_doc *doc, int64_t row, size_t *
 		sqlite3_bind_double(s, 9, m.confidence);
 		sqlite3_bind_int64(s, 10, (sqlite3_int64)*n);
 		rc = *n < ROWS_PER_DOC ? run(s) : SQLITE_TOOBIG;
+		++*rows;
 	}
 	return rc;
 }
@@ -1294,18 +1412,19 @@ static int write_rows(dyad_store *st, const dyad_doc *doc, size_t nev, const cha
 	memset(&d, 0, sizeof d);
 	d.id = row;
 	d.hash = hash;
+	d.sentences = info.n_sentences;
+	d.evidence_only = !st->o.all_sentences;
 	if ((rc = row ? clear_doc(st, row) : next_id(st, &d.id)) != SQLITE_OK && rc != SQLITE_DONE)
 		return rc;
 	if ((rc = link_doc(st, doc, sig, &d)) != SQLITE_DONE ||
-	    (rc = put_sentences(st, doc, d.id, &d.sentences)) != SQLITE_DONE ||
-	    (rc = put_actors(st, doc, d.id, &d.actors)) != SQLITE_DONE ||
+	    (rc = mark_kept(st, doc, info.n_sentences, nev)) != SQLITE_OK ||
+	    (rc = put_sentences(st, doc, d.id, &res->sentences)) != SQLITE_DONE ||
+	    (rc = put_actors(st, doc, d.id, &d.actors, &res->actors)) != SQLITE_DONE ||
 	    (rc = put_mentions(st, doc, nev, d.id)) != SQLITE_DONE)
 		return rc;
 	d.mentions = nev;
 	if ((rc = put_doc_row(st, &info, &d)) != SQLITE_DONE)
 		return rc;
-	res->sentences = d.sentences;
-	res->actors = d.actors;
 	res->mentions = nev;
 	res->duplicate = d.dup != 0;
 	if (res->outcome == DYAD_INGEST_REPLACED)
@@ -1317,7 +1436,6 @@ static int write_rows(dyad_store *st, const dyad_doc *doc, size_t nev, const cha
 static dyad_status write_doc(dyad_store *st, const dyad_doc *doc, size_t nev, const char *hash,
 			     int64_t row, dyad_ingest_result *res)
 {
-	const size_t pending = DYAD__VEC_LEN(&st->pend, band);
 	int rc;
 
 	if ((rc = run(st->s[S_SAVE])) != SQLITE_DONE)
@@ -1329,7 +1447,7 @@ static dyad_status write_doc(dyad_store *st, const dyad_doc *doc, size_t nev, co
 	}
 	{
 		const dyad_status ret = sql_fail(st, rc, "writing a document");
-		pend_truncate(st, pending);
+		index_drop(&st->bix); /* it may hold part of the document */
 		run(st->s[S_UNDO]);
 		run(st->s[S_RELEASE]);
 		return ret;
@@ -1428,8 +1546,6 @@ static const struct {
 	  "SELECT count(*) FROM actors WHERE doc NOT IN (SELECT id FROM documents)" },
 	{ "event mentions of no document",
 	  "SELECT count(*) FROM mentions WHERE doc NOT IN (SELECT id FROM documents)" },
-	{ "band rows of no document",
-	  "SELECT count(*) FROM dup_bands WHERE doc NOT IN (SELECT id FROM documents)" },
 	{ "near-duplicate links to no document",
 	  "SELECT count(*) FROM documents WHERE dup_of IS NOT NULL AND"
 	  " dup_of NOT IN (SELECT id FROM documents WHERE dup_of IS NULL)" },
@@ -1439,12 +1555,24 @@ static const struct {
 	  " (SELECT count(*) FROM mentions WHERE id>>24 != doc)" },
 	{ "documents whose rows are not all there",
 	  "SELECT count(*) FROM documents d WHERE"
-	  " d.sentences != (SELECT count(*) FROM sentences s WHERE"
-	  "  s.id BETWEEN d.id<<24 AND d.id<<24|16777215) OR"
-	  " d.actors != (SELECT count(*) FROM actors a WHERE"
-	  "  a.id BETWEEN d.id<<24 AND d.id<<24|16777215) OR"
 	  " d.mentions != (SELECT count(*) FROM mentions m WHERE"
-	  "  m.id BETWEEN d.id<<24 AND d.id<<24|16777215)" },
+	  "  m.id BETWEEN d.id<<24 AND d.id<<24|16777215) OR"
+	  " CASE WHEN d.evidence_only THEN"
+	  "  (SELECT count(*) FROM sentences s WHERE s.id BETWEEN d.id<<24 AND d.id<<24|16777215)"
+	  "  != (SELECT count(DISTINCT m.sent) FROM mentions m WHERE"
+	  "   m.id BETWEEN d.id<<24 AND d.id<<24|16777215) OR"
+	  "  d.actors < (SELECT count(*) FROM actors a WHERE"
+	  "   a.id BETWEEN d.id<<24 AND d.id<<24|16777215)"
+	  " ELSE"
+	  "  d.sentences != (SELECT count(*) FROM sentences s WHERE"
+	  "   s.id BETWEEN d.id<<24 AND d.id<<24|16777215) OR"
+	  "  d.actors != (SELECT count(*) FROM actors a WHERE"
+	  "   a.id BETWEEN d.id<<24 AND d.id<<24|16777215) END" },
+	{ "event or actor mentions whose sentence is not stored",
+	  "SELECT (SELECT count(*) FROM mentions m WHERE NOT EXISTS(SELECT 1 FROM sentences s"
+	  "  WHERE s.id=(m.doc<<24|m.sent))) +"
+	  " (SELECT count(*) FROM actors a WHERE NOT EXISTS(SELECT 1 FROM sentences s"
+	  "  WHERE s.id=(a.doc<<24|a.sent)))" },
 	{ "eligible mentions in no event",
 	  "SELECT count(*) FROM mentions WHERE gkey IS NOT NULL AND"
 	  " (event IS NULL OR event NOT IN (SELECT id FROM events))" },
@@ -1588,7 +1716,7 @@ static void filter_sql(const dyad_event_filter *f, dyad__buf *sql, qparams *q)
 		{ f->to && *f->to ? q->to : NULL, " AND e.date_lo<=?%d" },
 		{ f->country, " AND upper(e.country)=upper(?%d)" },
 		{ q->like, " AND EXISTS(SELECT 1 FROM mentions m JOIN sentences s ON"
-			   " s.doc=m.doc AND s.idx=m.sent WHERE m.event=e.id AND"
+			   " s.id=(m.doc<<24|m.sent) WHERE m.event=e.id AND"
 			   " s.text LIKE ?%d ESCAPE '\\')" },
 	};
 	size_t i;

@@ -1,6 +1,8 @@
 # dyad ingest and dyad events: a store made from three articles, read back
 # in every format; ingesting again changes nothing, a changed article is
-# replaced. Ids and URLs with tabs, quotes, commas and line breaks stay one
+# replaced. By default only the evidence is stored (the sentence with no
+# event and its actor mention are not); --all-sentences keeps every one.
+# Ids and URLs with tabs, quotes, commas and line breaks stay one
 # field. The summary's timing is masked.
 G=$PWD/data/gazetteer-subset.tsv # the committed subset, as on any machine
 T=$(mktemp -d) || exit 99
@@ -30,3 +32,6 @@ sed 's/Cairo/Alexandria. Egypt criticized Israel/' in.jsonl >in2.jsonl
 "$DYAD" ingest --gazetteer "$G" --db s.db in2.jsonl 2>&1 | mask
 "$DYAD" events --db s.db --actor EGY --format tsv | cut -f1-9,17-19
 "$DYAD" check --db s.db
+echo "== --all-sentences: every sentence and actor mention"
+"$DYAD" ingest --all-sentences --gazetteer "$G" --db all.db in2.jsonl 2>&1 | mask
+"$DYAD" check --db all.db

@@ -233,6 +233,39 @@ static void test_replace(void)
 	dyad_store_close(st);
 }
 
+/* By default a document keeps the sentences that carry an event and
+** their actor mentions; all_sentences keeps every one. Both count every
+** sentence coded in the document row. */
+static void test_evidence(void)
+{
+	dyad_store_opts o;
+	dyad_store *ev = open_store("evidence.db"), *all = NULL;
+	dyad_ingest_result r1, r2;
+	dyad_event_filter f;
+
+	dyad_store_opts_init(&o);
+	o.all_sentences = 1;
+	if (dyad_store_open(path_in("all.db"), &o, &all) != DYAD_OK || !ev) {
+		CHECK(0, "both stores open");
+		goto out;
+	}
+	/* meet1: the meeting, then a sentence with no event. */
+	CHECK(put(ev, "a1", "2024-03-05", "Wire One", meet1, &r1) == DYAD_OK &&
+	      put(all, "a1", "2024-03-05", "Wire One", meet1, &r2) == DYAD_OK, "both ingest");
+	CHECK_EQ_INT(r2.sentences, 2, "all_sentences: both sentences stored");
+	CHECK_EQ_INT(r1.sentences, 1, "by default: only the sentence with the meeting");
+	CHECK(r1.actors > 0 && r1.actors < r2.actors, "and only that sentence's actor mentions");
+	CHECK(r1.mentions == r2.mentions && r1.mentions > 0, "the same event mentions");
+	CHECK(dyad_store_commit(ev) == DYAD_OK && dyad_store_commit(all) == DYAD_OK &&
+	      consistent(ev) && consistent(all), "both consistent");
+	memset(&f, 0, sizeof f);
+	f.text = "HANIYEH in doha";
+	CHECK_EQ_INT(count(ev, &f), 2, "--text finds the evidence sentence");
+out:
+	dyad_store_close(ev);
+	dyad_store_close(all);
+}
+
 /* Signature of text, processed on ctx; returns the shingle count. */
 static size_t sig_of(const char *text, uint32_t sig[DYAD__SIG_K])
 {
@@ -314,6 +347,30 @@ static void test_near_duplicates(void)
 	      "the first copy now counts as the original");
 	CHECK(consistent(st), "consistent after relinking");
 	dyad_store_close(st);
+}
+
+/* A handle's band index follows what another connection commits: a
+** copy is found even when its original came in through the other. */
+static void test_dup_two_writers(void)
+{
+	dyad_store *a = open_store("dup2.db"), *b = open_store("dup2.db");
+	dyad_ingest_result r;
+
+	if (!a || !b) {
+		CHECK(0, "two handles open");
+		goto out;
+	}
+	CHECK(put(a, "x", "2024-03-06", "Wire One", meet1, NULL) == DYAD_OK &&
+	      put(a, "y", "2024-03-06", "Wire One", cairo, NULL) == DYAD_OK &&
+	      dyad_store_commit(a) == DYAD_OK, "the first handle stores (and indexes) two");
+	CHECK(put(b, "d1", "2024-03-06", "Wire One", story, NULL) == DYAD_OK &&
+	      dyad_store_commit(b) == DYAD_OK, "the second stores an original");
+	CHECK(put(a, "d2", "2024-03-06", "Daily Two", edited_story(), &r) == DYAD_OK &&
+	      r.duplicate, "the first links a copy of it");
+	CHECK(dyad_store_commit(a) == DYAD_OK && consistent(a), "consistent");
+out:
+	dyad_store_close(a);
+	dyad_store_close(b);
 }
 
 /* Every event as "id mentions articles sources", one per line. */
@@ -514,6 +571,38 @@ static void test_migrations(void)
 	dyad_store_close(st);
 }
 
+/* A version 2 file kept every sentence and its bands in a table: after
+** the upgrade its rows stay consistent and its articles are found as
+** originals from their stored signatures. */
+static void test_migrate_v2(void)
+{
+	uint32_t sig[DYAD__SIG_K];
+	dyad_ingest_result r;
+	dyad_store *st = NULL;
+	sqlite3_stmt *s;
+	sqlite3 *db;
+	int ok = 0;
+
+	CHECK(dyad__store_create_version(path_in("v2.db"), 2) == DYAD_OK, "a version 2 file");
+	CHECK(sig_of(story, sig) > 50, "the story's signature");
+	if (sqlite3_open(path_in("v2.db"), &db) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "INSERT INTO documents VALUES(1,'old','','Wire One','',"
+			       "'2024-03-06',3,'en',0,'x','2024-03-07',0,0,0,NULL,?1)",
+			       -1, &s, NULL) == SQLITE_OK) {
+		sqlite3_bind_blob(s, 1, sig, (int)sizeof sig, SQLITE_STATIC);
+		ok = sqlite3_step(s) == SQLITE_DONE;
+		sqlite3_finalize(s);
+	}
+	sqlite3_close(db);
+	CHECK(ok, "an original with its signature, stored by version 2");
+	CHECK(dyad_store_open(path_in("v2.db"), NULL, &st) == DYAD_OK && consistent(st),
+	      "opens, upgrades, consistent");
+	CHECK(st && put(st, "new", "2024-03-06", "Daily Two", edited_story(), &r) == DYAD_OK &&
+	      r.duplicate, "a copy of the old article is linked to it");
+	CHECK(st && dyad_store_commit(st) == DYAD_OK && consistent(st), "consistent after");
+	dyad_store_close(st);
+}
+
 /* A child holds the write lock (an open batch) until told to go on. */
 static void test_lock(void)
 {
@@ -570,12 +659,15 @@ int main(void)
 	}
 	test_idempotent();
 	test_replace();
+	test_evidence();
 	test_signatures();
 	test_near_duplicates();
+	test_dup_two_writers();
 	test_order();
 	test_cluster_rules();
 	test_filters();
 	test_migrations();
+	test_migrate_v2();
 	test_lock();
 	dyad_ctx_free(ctx);
 	dyad_engine_free(eng);
