@@ -175,6 +175,11 @@ void dyad__cluster_place_key(const dyad_event *ev, char *out, size_t n)
 			out[i] = (char)(out[i] - 'A' + 'a');
 }
 
+int64_t dyad__cluster_id(int64_t gkey, const char *place_key)
+{
+	return (int64_t)(mix64((uint64_t)gkey ^ dyad__hash(place_key, strlen(place_key))) >> 1);
+}
+
 /* The mentions being sorted, for the comparators: qsort has no context
 ** argument in C11. The sort is on an index array of the group. */
 typedef struct sorter {
@@ -341,8 +346,7 @@ int dyad__cluster_group(int64_t gkey, dyad__cmention *m, size_t n, dyad__cluster
 
 		for (j = i + 1; j < n && strcmp(key[idx[i]], key[idx[j]]) == 0; j++)
 			;
-		c->id = (int64_t)(mix64((uint64_t)gkey ^ dyad__hash(key[idx[i]], strlen(key[idx[i]])))
-				  >> 1);
+		c->id = dyad__cluster_id(gkey, key[idx[i]]);
 		for (k = i; k < j; k++)
 			m[idx[k]].cluster = (int)(*nout - 1);
 		summarize(c, idx + i, idx + n, j - i, &s);

@@ -140,9 +140,9 @@ static const char *const migrations[] = {
 	  "verb_start,verb_end,target_start,target_end,source_label,target_label," \
 	  "pattern,confidence,date,date_precision,date_how,date_start,date_end,"   \
 	  "historical,place,country,admin1,lat,lon,geo_precision,place_how,"       \
-	  "place_start,place_end,gkey,place_key) VALUES(?2<<24|?39,?1,?2,?3,?4,?5,?6,?7,?8," \
-	  "?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,"    \
-	  "?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38)")                  \
+	  "place_start,place_end,gkey,place_key,event) VALUES(?2<<24|?39,?1,?2,?3,?4,"  \
+	  "?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,"  \
+	  "?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?40)")        \
 	X(MEN_DELETE, "DELETE FROM mentions WHERE id BETWEEN ?1<<24 AND ?1<<24|16777215") \
 	X(MEN_GKEYS, "SELECT DISTINCT gkey FROM mentions WHERE id BETWEEN ?1<<24"  \
 	  " AND ?1<<24|16777215 AND gkey IS NOT NULL")                             \
@@ -151,21 +151,14 @@ static const char *const migrations[] = {
 	  " sig IS NOT NULL ORDER BY id")                                          \
 	X(DATA_VERSION, "PRAGMA data_version")                                     \
 	X(GROUP, "SELECT m.id, coalesce(d.dup_of,d.id), c.source, c.url,"          \
-	  " m.place_key, m.cameo, m.geo_precision, m.sent, m.event FROM mentions m" \
-	  " JOIN documents d ON d.id=m.doc"                                        \
+	  " m.place_key, m.cameo, m.geo_precision, m.sent, m.event, m.date,"       \
+	  " m.date_precision, m.source, m.target, m.source_label, m.target_label," \
+	  " m.root, m.quad, m.goldstein, m.plover, m.place, m.country, m.admin1,"  \
+	  " m.lat, m.lon FROM mentions m JOIN documents d ON d.id=m.doc"           \
 	  " JOIN documents c ON c.id=coalesce(d.dup_of,d.id) WHERE m.gkey=?1")     \
 	X(EV_DELETE, "DELETE FROM events WHERE gkey=?1")                           \
-	X(EV_INSERT, "INSERT INTO events SELECT ?1,?2,a.date,a.date_precision,"    \
-	  " CASE length(a.date) WHEN 10 THEN a.date WHEN 7 THEN a.date||'-01'"     \
-	  "  WHEN 4 THEN a.date||'-01-01' ELSE '9999' END,"                        \
-	  " CASE length(a.date) WHEN 10 THEN a.date"                               \
-	  "  WHEN 7 THEN date(a.date||'-01','+1 month','-1 day')"                  \
-	  "  WHEN 4 THEN a.date||'-12-31' ELSE '' END,"                            \
-	  " a.source,a.target,a.source_label,a.target_label,a.root,a.cameo,"       \
-	  " a.quad,a.goldstein,a.plover,p.place,p.country,p.admin1,p.lat,p.lon,"   \
-	  " p.geo_precision,?3,?4,?5,?6,coalesce(fd.dup_of,fd.id)"                 \
-	  " FROM mentions a, mentions p, mentions f JOIN documents fd ON fd.id=f.doc" \
-	  " WHERE a.id=?7 AND p.id=?8 AND f.id=?9")
+	X(EV_INSERT, "INSERT INTO events VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"   \
+	  "?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)")
 
 typedef enum {
 #define X_ENUM(name, sql) S_##name,
@@ -199,6 +192,7 @@ struct dyad_store {
 	int batch_docs;           /* documents written in it */
 	dyad__buf gkeys;          /* int64_t[]: event groups the batch touched */
 	dyad__buf cm;             /* dyad__cmention[]: one group, clustering */
+	dyad__buf evf;            /* ev_fields[]: the same group, what its events take */
 	dyad__buf old;            /* int64_t[]: each mention's event before */
 	dyad__buf clusters;       /* dyad__cluster[] */
 	dyad__buf kids;           /* child[]: articles linked to a changing one */
@@ -523,6 +517,7 @@ dyad_status dyad_store_close(dyad_store *st)
 	sqlite3_close_v2(st->db);
 	dyad__buf_free(&st->gkeys);
 	dyad__buf_free(&st->cm);
+	dyad__buf_free(&st->evf);
 	dyad__buf_free(&st->old);
 	dyad__buf_free(&st->clusters);
 	dyad__buf_free(&st->kids);
@@ -668,28 +663,82 @@ static const char *outlet_of(dyad__arena *a, const char *source, const char *url
 	return dyad__arena_strndup(a, h, (size_t)(e - h));
 }
 
-/* Reads group gkey's eligible mentions into st->cm and st->old. */
+/* What an event row takes from the mentions that give its code and its
+** place, read with the group. Strings are in st->arena. */
+typedef struct ev_fields {
+	const char *date, *source, *target, *source_label, *target_label, *root;
+	const char *plover, *place, *country, *admin1;
+	int date_precision;
+	int has_quad, quad;         /* quad is NULL for an unknown code */
+	int has_goldstein;
+	double goldstein;
+	int has_latlon;             /* NULL when unplaced */
+	double lat, lon;
+} ev_fields;
+
+/* Column i as a string in the arena, "" for NULL. */
+static const char *dup_col(dyad__arena *a, sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+
+	return t ? dyad__arena_strndup(a, t, (size_t)sqlite3_column_bytes(s, i)) : "";
+}
+
+/* The clustering facts of the current GROUP row. */
+static void read_cmention(dyad__arena *a, sqlite3_stmt *s, dyad__cmention *m)
+{
+	m->rowid = sqlite3_column_int64(s, 0);
+	m->canon = sqlite3_column_int64(s, 1);
+	m->outlet = outlet_of(a, col_str(s, 2), col_str(s, 3));
+	m->place_key = dup_col(a, s, 4);
+	m->cameo = dup_col(a, s, 5);
+	m->geo_precision = sqlite3_column_int(s, 6);
+	m->first_sentence = sqlite3_column_int(s, 7) == 0;
+	m->cluster = -1;
+}
+
+/* The event facts of the current GROUP row. */
+static void read_fields(dyad__arena *a, sqlite3_stmt *s, ev_fields *f)
+{
+	f->date = dup_col(a, s, 9);
+	f->date_precision = sqlite3_column_int(s, 10);
+	f->source = dup_col(a, s, 11);
+	f->target = dup_col(a, s, 12);
+	f->source_label = dup_col(a, s, 13);
+	f->target_label = dup_col(a, s, 14);
+	f->root = dup_col(a, s, 15);
+	f->has_quad = sqlite3_column_type(s, 16) != SQLITE_NULL;
+	f->quad = sqlite3_column_int(s, 16);
+	f->has_goldstein = sqlite3_column_type(s, 17) != SQLITE_NULL;
+	f->goldstein = sqlite3_column_double(s, 17);
+	f->plover = dup_col(a, s, 18);
+	f->place = dup_col(a, s, 19);
+	f->country = dup_col(a, s, 20);
+	f->admin1 = dup_col(a, s, 21);
+	f->has_latlon = sqlite3_column_type(s, 22) != SQLITE_NULL;
+	f->lat = sqlite3_column_double(s, 22);
+	f->lon = sqlite3_column_double(s, 23);
+}
+
+/* Reads group gkey's eligible mentions into st->cm, st->evf and st->old:
+** all an event row needs, so writing the events reads nothing again. */
 static int load_group(dyad_store *st, int64_t gkey)
 {
 	sqlite3_stmt *s = st->s[S_GROUP];
 	int rc;
 
-	st->cm.len = st->old.len = 0;
+	st->cm.len = st->evf.len = st->old.len = 0;
 	dyad__arena_reset(&st->arena);
 	sqlite3_bind_int64(s, 1, gkey);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		dyad__cmention m;
+		ev_fields f;
 		const int64_t old = sqlite3_column_int64(s, 8);
 
-		m.rowid = sqlite3_column_int64(s, 0);
-		m.canon = sqlite3_column_int64(s, 1);
-		m.outlet = outlet_of(&st->arena, col_str(s, 2), col_str(s, 3));
-		m.place_key = dyad__arena_strndup(&st->arena, col_str(s, 4), strlen(col_str(s, 4)));
-		m.cameo = dyad__arena_strndup(&st->arena, col_str(s, 5), strlen(col_str(s, 5)));
-		m.geo_precision = sqlite3_column_int(s, 6);
-		m.first_sentence = sqlite3_column_int(s, 7) == 0;
-		m.cluster = -1;
+		read_cmention(&st->arena, s, &m);
+		read_fields(&st->arena, s, &f);
 		if (dyad__buf_append(&st->cm, &m, sizeof m) != 0 ||
+		    dyad__buf_append(&st->evf, &f, sizeof f) != 0 ||
 		    dyad__buf_append(&st->old, &old, sizeof old) != 0) {
 			rc = SQLITE_NOMEM;
 			break;
@@ -701,21 +750,97 @@ static int load_group(dyad_store *st, int64_t gkey)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Writes one cluster's event row. */
+static int is_leap(int y)
+{
+	return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+}
+
+/* The first and last day a date of 4, 7 or 10 characters can mean (the
+** events' date_lo and date_hi, compared as text); "9999" and "" when
+** undated, so an undated event passes no date filter. */
+static void date_bounds(const char *d, char lo[11], char hi[11])
+{
+	static const char mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	const size_t n = strlen(d);
+
+	if (n != 4 && n != 7 && n != 10) {
+		strcpy(lo, "9999");
+		hi[0] = '\0';
+		return;
+	}
+	memcpy(lo, d, n);
+	memcpy(hi, d, n);
+	lo[n] = hi[n] = '\0';
+	if (n == 4) {
+		strcat(lo, "-01-01");
+		strcat(hi, "-12-31");
+	} else if (n == 7) {
+		const int y = atoi(d), m = atoi(d + 5);
+		const int last = m < 1 || m > 12 ? 31 : m == 2 && is_leap(y) ? 29 : mdays[m - 1];
+
+		strcat(lo, "-01");
+		hi[7] = '-';
+		hi[8] = (char)('0' + last / 10);
+		hi[9] = (char)('0' + last % 10);
+		hi[10] = '\0';
+	}
+}
+
+/* Binds what the event takes from its code's mention (3 to 15). */
+static void bind_event_what(sqlite3_stmt *s, const ev_fields *a)
+{
+	char lo[11], hi[11];
+
+	date_bounds(a->date, lo, hi);
+	bind_str(s, 3, a->date);
+	sqlite3_bind_int(s, 4, a->date_precision);
+	sqlite3_bind_text(s, 5, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 6, hi, -1, SQLITE_TRANSIENT);
+	bind_str(s, 7, a->source);
+	bind_str(s, 8, a->target);
+	bind_str(s, 9, a->source_label);
+	bind_str(s, 10, a->target_label);
+	bind_str(s, 11, a->root);
+	if (a->has_quad)
+		sqlite3_bind_int(s, 13, a->quad);
+	else
+		sqlite3_bind_null(s, 13);
+	if (a->has_goldstein)
+		sqlite3_bind_double(s, 14, a->goldstein);
+	else
+		sqlite3_bind_null(s, 14);
+	bind_str(s, 15, a->plover);
+}
+
+/* Writes one cluster's event row: its code from the majority mention,
+** its place from the most precise one. */
 static int put_event(dyad_store *st, int64_t gkey, const dyad__cluster *c,
 		     const dyad__cmention *m)
 {
 	sqlite3_stmt *s = st->s[S_EV_INSERT];
+	const ev_fields *a = &DYAD__VEC_AT(&st->evf, ev_fields, c->code_row);
+	const ev_fields *p = &DYAD__VEC_AT(&st->evf, ev_fields, c->place_row);
 
 	sqlite3_bind_int64(s, 1, c->id);
 	sqlite3_bind_int64(s, 2, gkey);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)c->mentions);
-	sqlite3_bind_int64(s, 4, (sqlite3_int64)c->sources);
-	sqlite3_bind_int64(s, 5, (sqlite3_int64)c->articles);
-	sqlite3_bind_int(s, 6, c->root_event);
-	sqlite3_bind_int64(s, 7, m[c->code_row].rowid);
-	sqlite3_bind_int64(s, 8, m[c->place_row].rowid);
-	sqlite3_bind_int64(s, 9, m[c->first_row].rowid);
+	bind_event_what(s, a);
+	bind_str(s, 12, m[c->code_row].cameo);
+	bind_str(s, 16, p->place);
+	bind_str(s, 17, p->country);
+	bind_str(s, 18, p->admin1);
+	if (p->has_latlon) {
+		sqlite3_bind_double(s, 19, p->lat);
+		sqlite3_bind_double(s, 20, p->lon);
+	} else {
+		sqlite3_bind_null(s, 19);
+		sqlite3_bind_null(s, 20);
+	}
+	sqlite3_bind_int(s, 21, m[c->place_row].geo_precision);
+	sqlite3_bind_int64(s, 22, (sqlite3_int64)c->mentions);
+	sqlite3_bind_int64(s, 23, (sqlite3_int64)c->sources);
+	sqlite3_bind_int64(s, 24, (sqlite3_int64)c->articles);
+	sqlite3_bind_int(s, 25, c->root_event);
+	sqlite3_bind_int64(s, 26, m[c->first_row].canon);
 	return run(s);
 }
 
@@ -1387,10 +1512,14 @@ static int put_mentions(dyad_store *st, const dyad_doc *doc, size_t n, int64_t r
 		if (dyad__cluster_eligible(&e)) {
 			const int64_t g = dyad__cluster_gkey(&e, row);
 			sqlite3_bind_int64(s, 37, g);
+			/* The event it joins unless it is unplaced in a group
+			** with one place: the commit then only corrects those. */
+			sqlite3_bind_int64(s, 40, dyad__cluster_id(g, pk));
 			if (touch(st, g) != SQLITE_OK)
 				return SQLITE_NOMEM;
 		} else {
 			sqlite3_bind_null(s, 37);
+			sqlite3_bind_null(s, 40);
 		}
 		sqlite3_bind_int64(s, 39, (sqlite3_int64)i);
 		rc = i < ROWS_PER_DOC ? run(s) : SQLITE_TOOBIG;
