@@ -103,9 +103,11 @@ static const char *const migrations[] = {
 	** an event mention and their actor mentions); those stored before
 	** kept everything. */
 	"ALTER TABLE documents ADD COLUMN evidence_only INTEGER NOT NULL DEFAULT 0;"
-	/* ... and the LSH bands are kept in memory, built from
-	** documents.sig (store.c, "The band index"). */
-	"DROP TABLE dup_bands;",
+	/* ... the LSH bands are kept in memory, built from documents.sig
+	** (store.c, "The band index"); and an event's mentions are found
+	** through their group (gkey), so no index on event is kept up. */
+	"DROP TABLE dup_bands;"
+	"DROP INDEX mentions_event;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -124,6 +126,7 @@ static const char *const migrations[] = {
 	X(UNDO, "ROLLBACK TO doc")                                                 \
 	X(DOC_FIND, "SELECT id, hash FROM documents WHERE doc=?1")                 \
 	X(DOC_NEXT, "SELECT coalesce(max(id),0)+1 FROM documents")                 \
+	X(DOC_DELETE, "DELETE FROM documents WHERE id=?1")                         \
 	X(DOC_PUT, "INSERT OR REPLACE INTO documents(id,doc,url,source,title,date,"  \
 	  "date_precision,lang,bytes,hash,added,sentences,actors,mentions,dup_of,sig," \
 	  "evidence_only) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,"   \
@@ -198,6 +201,7 @@ struct dyad_store {
 	dyad__buf kids;           /* child[]: articles linked to a changing one */
 	band_index bix;           /* LSH bands of the originals, built at the first lookup */
 	dyad__buf keep;           /* unsigned char[]: sentence i of the document is stored */
+	int64_t next_row;         /* id of the next new document; 0: read it */
 	dyad__arena arena;        /* strings of one group */
 	char added[11];           /* today, YYYY-MM-DD (SOURCE_DATE_EPOCH honoured) */
 };
@@ -418,8 +422,9 @@ static int exec_patient(dyad_store *st, const char *sql)
 /* Opens the SQLite file with dyad's settings. */
 static dyad_status open_db(dyad_store *st, const char *path)
 {
-	const int flags = st->o.readonly ? SQLITE_OPEN_READONLY
-					 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	/* A handle is for one thread: SQLite need not lock it on every call. */
+	const int flags = SQLITE_OPEN_NOMUTEX | (st->o.readonly ? SQLITE_OPEN_READONLY
+					 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 	int rc = sqlite3_open_v2(path, &st->db, flags, NULL);
 
 	if (rc != SQLITE_OK)
@@ -919,6 +924,7 @@ static void abort_batch(dyad_store *st)
 	st->in_batch = 0;
 	st->batch_docs = 0;
 	st->gkeys.len = 0;
+	st->next_row = 0;
 	index_drop(&st->bix);
 }
 
@@ -965,6 +971,7 @@ static dyad_status begin_batch(dyad_store *st)
 	}
 	st->in_batch = 1;
 	st->batch_docs = 0;
+	st->next_row = 0;
 	st->gkeys.len = 0;
 	return DYAD_OK;
 }
@@ -1348,17 +1355,21 @@ static int put_doc_row(dyad_store *st, const dyad_doc_info *info, const doc_row 
 	return run(s);
 }
 
-/* The id a new document gets. */
+/* The id a new document gets: read once a batch (which holds the write
+** lock, so nobody else adds one meanwhile), then counted on. */
 static int next_id(dyad_store *st, int64_t *row)
 {
 	sqlite3_stmt *s = st->s[S_DOC_NEXT];
-	int rc = sqlite3_step(s);
+	int rc = SQLITE_DONE;
 
-	if (rc == SQLITE_ROW) {
-		*row = sqlite3_column_int64(s, 0);
-		rc = SQLITE_DONE;
+	if (!st->next_row) {
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			st->next_row = sqlite3_column_int64(s, 0);
+			rc = SQLITE_DONE;
+		}
+		sqlite3_reset(s);
 	}
-	sqlite3_reset(s);
+	*row = st->next_row++;
 	return rc;
 }
 
@@ -1530,7 +1541,7 @@ static int put_mentions(dyad_store *st, const dyad_doc *doc, size_t n, int64_t r
 /* The rows of one processed and coded document, in its savepoint; row
 ** is its id when it replaces a stored one, else 0. */
 static int write_rows(dyad_store *st, const dyad_doc *doc, size_t nev, const char *hash,
-		      int64_t row, dyad_ingest_result *res)
+		      int64_t *row, dyad_ingest_result *res)
 {
 	dyad_doc_info info;
 	uint32_t sig[DYAD__SIG_K];
@@ -1539,12 +1550,12 @@ static int write_rows(dyad_store *st, const dyad_doc *doc, size_t nev, const cha
 
 	dyad_doc_get_info(doc, &info);
 	memset(&d, 0, sizeof d);
-	d.id = row;
 	d.hash = hash;
 	d.sentences = info.n_sentences;
 	d.evidence_only = !st->o.all_sentences;
-	if ((rc = row ? clear_doc(st, row) : next_id(st, &d.id)) != SQLITE_OK && rc != SQLITE_DONE)
+	if ((rc = *row ? clear_doc(st, *row) : next_id(st, row)) != SQLITE_OK && rc != SQLITE_DONE)
 		return rc;
+	d.id = *row;
 	if ((rc = link_doc(st, doc, sig, &d)) != SQLITE_DONE ||
 	    (rc = mark_kept(st, doc, info.n_sentences, nev)) != SQLITE_OK ||
 	    (rc = put_sentences(st, doc, d.id, &res->sentences)) != SQLITE_DONE ||
@@ -1561,26 +1572,61 @@ static int write_rows(dyad_store *st, const dyad_doc *doc, size_t nev, const cha
 	return SQLITE_DONE;
 }
 
-/* Writes a document all or nothing: a failure rolls back to before it. */
+/* Deletes what a new document row wrote before it failed. */
+static int undo_new(dyad_store *st, int64_t row)
+{
+	static const stmt_id del[] = { S_SENT_DELETE, S_ACT_DELETE, S_MEN_DELETE, S_DOC_DELETE };
+	size_t i;
+	int rc = SQLITE_DONE;
+
+	for (i = 0; i < sizeof del / sizeof del[0] && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_int64(st->s[del[i]], 1, row);
+		rc = run(st->s[del[i]]);
+	}
+	return rc;
+}
+
+/* After a failed document: puts the batch back as it was before it, or
+** ends the batch when that cannot be done (SQLite rolled the whole
+** transaction back itself, as it may on I/O errors and out of memory). */
+static dyad_status undo_doc(dyad_store *st, int saved, int64_t row, dyad_status ret)
+{
+	index_drop(&st->bix); /* it may hold part of the document */
+	if (!sqlite3_get_autocommit(st->db)) {
+		if (saved && run(st->s[S_UNDO]) == SQLITE_DONE && run(st->s[S_RELEASE]) == SQLITE_DONE)
+			return ret;
+		if (!saved && (!row || undo_new(st, row) == SQLITE_DONE))
+			return ret;
+	}
+	{
+		char why[DYAD__MSG_MAX];
+
+		memcpy(why, st->msg, sizeof why);
+		abort_batch(st);
+		return dyad__msg(st->msg, ret, "%s (the open batch was rolled back)", why);
+	}
+}
+
+/*
+** Writes a document all or nothing. A replaced document's old rows are
+** deleted first, so a savepoint brings them back if the new ones fail. A
+** new document needs none: its rows are deleted by their range. A
+** savepoint per document made SQLite copy each page the document touched
+** aside, which cost more than its own rows.
+*/
 static dyad_status write_doc(dyad_store *st, const dyad_doc *doc, size_t nev, const char *hash,
 			     int64_t row, dyad_ingest_result *res)
 {
+	const int save = row != 0;
 	int rc;
 
-	if ((rc = run(st->s[S_SAVE])) != SQLITE_DONE)
+	if (save && (rc = run(st->s[S_SAVE])) != SQLITE_DONE)
 		return sql_fail(st, rc, "starting a document");
-	rc = write_rows(st, doc, nev, hash, row, res);
-	if (rc == SQLITE_OK || rc == SQLITE_DONE) {
-		if ((rc = run(st->s[S_RELEASE])) == SQLITE_DONE)
-			return DYAD_OK;
-	}
-	{
-		const dyad_status ret = sql_fail(st, rc, "writing a document");
-		index_drop(&st->bix); /* it may hold part of the document */
-		run(st->s[S_UNDO]);
-		run(st->s[S_RELEASE]);
-		return ret;
-	}
+	rc = write_rows(st, doc, nev, hash, &row, res);
+	if ((rc == SQLITE_OK || rc == SQLITE_DONE) &&
+	    (!save || (rc = run(st->s[S_RELEASE])) == SQLITE_DONE))
+		return DYAD_OK;
+	return undo_doc(st, save, row, sql_fail(st, rc, "writing a document"));
 }
 
 /* Processes and codes the article on ctx; the message, on failure, is
@@ -1709,9 +1755,10 @@ static const struct {
 	  "SELECT count(*) FROM mentions WHERE gkey IS NULL AND event IS NOT NULL" },
 	{ "events whose counts differ from their mentions",
 	  "SELECT count(*) FROM events e WHERE e.mentions != (SELECT count(*) FROM"
-	  " mentions m WHERE m.event=e.id) OR e.articles != (SELECT count(DISTINCT"
+	  " mentions m WHERE m.gkey=e.gkey AND m.event=e.id) OR"
+	  " e.articles != (SELECT count(DISTINCT"
 	  " coalesce(d.dup_of,d.id)) FROM mentions m JOIN documents d ON d.id=m.doc"
-	  " WHERE m.event=e.id)" },
+	  " WHERE m.gkey=e.gkey AND m.event=e.id)" },
 };
 
 dyad_status dyad_store_check(dyad_store *st)
@@ -1845,7 +1892,7 @@ static void filter_sql(const dyad_event_filter *f, dyad__buf *sql, qparams *q)
 		{ f->to && *f->to ? q->to : NULL, " AND e.date_lo<=?%d" },
 		{ f->country, " AND upper(e.country)=upper(?%d)" },
 		{ q->like, " AND EXISTS(SELECT 1 FROM mentions m JOIN sentences s ON"
-			   " s.id=(m.doc<<24|m.sent) WHERE m.event=e.id AND"
+			   " s.id=(m.doc<<24|m.sent) WHERE m.gkey=e.gkey AND m.event=e.id AND"
 			   " s.text LIKE ?%d ESCAPE '\\')" },
 	};
 	size_t i;

@@ -266,6 +266,54 @@ out:
 	dyad_store_close(all);
 }
 
+/* Runs sql on the file as another connection would. */
+static int exec_on(const char *name, const char *sql)
+{
+	sqlite3 *db;
+	int rc = sqlite3_open(path_in(name), &db);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+	return rc;
+}
+
+/* A document whose rows cannot all be written leaves none, whether new
+** or replacing a stored one, and the rest of its batch stands. A trigger
+** refuses Egypt's event mentions after the article's sentences and actor
+** mentions went in. */
+static void test_failed_doc(void)
+{
+	dyad_store *st = open_store("fail.db");
+	dyad_store_counts c;
+	dyad_store_event e;
+	size_t n;
+
+	if (!st)
+		return;
+	CHECK(put(st, "a1", "2024-03-05", "Wire One", meet1, NULL) == DYAD_OK &&
+	      dyad_store_commit(st) == DYAD_OK, "a first batch");
+	CHECK(exec_on("fail.db", "CREATE TRIGGER no_egypt BEFORE INSERT ON mentions"
+		      " WHEN NEW.source LIKE 'EGY%' BEGIN SELECT RAISE(ABORT,'refused');"
+		      " END") == SQLITE_OK, "a trigger refuses Egypt's mentions");
+	CHECK(put(st, "a2", "2024-03-05", "Daily Two", meet2, NULL) == DYAD_OK, "a2 goes in");
+	CHECK(put(st, "a3", "2024-03-06", "Wire One", cairo, NULL) != DYAD_OK, "a new a3 fails");
+	CHECK(put(st, "a1", "2024-03-05", "Wire One", cairo, NULL) != DYAD_OK,
+	      "a1 replaced by Egypt's meeting fails");
+	CHECK(put(st, "a4", "2024-03-05", "Daily Two", "Turkey's president criticized Israel.",
+		  NULL) == DYAD_OK, "the batch goes on");
+	CHECK(dyad_store_commit(st) == DYAD_OK, "and commits");
+	CHECK(dyad_store_counts_get(st, &c) == DYAD_OK && c.documents == 3,
+	      "a1, a2 and a4 are stored, a3 is not");
+	CHECK(find_event(st, "IRNGOV", "PSEREBHMS", &e, &n, NULL) && n == 1 && e.mentions == 2 &&
+	      e.articles == 2, "a1 kept its old rows: its meeting still counts");
+	CHECK(consistent(st), "consistent after the failures");
+	CHECK(exec_on("fail.db", "DROP TRIGGER no_egypt") == SQLITE_OK &&
+	      put(st, "a3", "2024-03-06", "Wire One", cairo, NULL) == DYAD_OK &&
+	      dyad_store_commit(st) == DYAD_OK && consistent(st), "a3 goes in once allowed");
+	dyad_store_close(st);
+}
+
 /* Signature of text, processed on ctx; returns the shingle count. */
 static size_t sig_of(const char *text, uint32_t sig[DYAD__SIG_K])
 {
@@ -660,6 +708,7 @@ int main(void)
 	test_idempotent();
 	test_replace();
 	test_evidence();
+	test_failed_doc();
 	test_signatures();
 	test_near_duplicates();
 	test_dup_two_writers();
