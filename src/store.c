@@ -127,6 +127,7 @@ static const char *const migrations[] = {
 	X(DOC_FIND, "SELECT id, hash FROM documents WHERE doc=?1")                 \
 	X(DOC_NEXT, "SELECT coalesce(max(id),0)+1 FROM documents")                 \
 	X(DOC_DELETE, "DELETE FROM documents WHERE id=?1")                         \
+	X(DOC_OUTLET, "SELECT source, url FROM documents WHERE id=?1")             \
 	X(DOC_PUT, "INSERT OR REPLACE INTO documents(id,doc,url,source,title,date,"  \
 	  "date_precision,lang,bytes,hash,added,sentences,actors,mentions,dup_of,sig," \
 	  "evidence_only) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,"   \
@@ -196,6 +197,10 @@ struct dyad_store {
 	dyad__buf gkeys;          /* int64_t[]: event groups the batch touched */
 	dyad__buf cm;             /* dyad__cmention[]: one group, clustering */
 	dyad__buf evf;            /* ev_fields[]: the same group, what its events take */
+	dyad__buf bm;             /* bmention[]: eligible mentions the batch wrote */
+	size_t bm_at;             /* the next of them to cluster, sorted by group */
+	int relinked;             /* the batch relinked a copy: read every group back */
+	dyad__arena barena;       /* strings of bm */
 	dyad__buf old;            /* int64_t[]: each mention's event before */
 	dyad__buf clusters;       /* dyad__cluster[] */
 	dyad__buf kids;           /* child[]: articles linked to a changing one */
@@ -471,6 +476,7 @@ static dyad_status store_open_at(const char *path, const dyad_store_opts *o, int
 	st->o.busy_ms = st->o.busy_ms == 0 ? DEFAULT_BUSY_MS : st->o.busy_ms < 0 ? 0 : st->o.busy_ms;
 	st->o.dup_threshold = st->o.dup_threshold > 0 ? st->o.dup_threshold : DEFAULT_DUP;
 	dyad__arena_init(&st->arena);
+	dyad__arena_init(&st->barena);
 	today(st->added);
 	if (!path || !*path)
 		return dyad__msg(st->msg, DYAD_BADARG, "no database file given");
@@ -523,6 +529,8 @@ dyad_status dyad_store_close(dyad_store *st)
 	dyad__buf_free(&st->gkeys);
 	dyad__buf_free(&st->cm);
 	dyad__buf_free(&st->evf);
+	dyad__buf_free(&st->bm);
+	dyad__arena_free(&st->barena);
 	dyad__buf_free(&st->old);
 	dyad__buf_free(&st->clusters);
 	dyad__buf_free(&st->kids);
@@ -755,6 +763,140 @@ static int load_group(dyad_store *st, int64_t gkey)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/*
+** The batch's own eligible mentions, kept as they are written: a group
+** that had no event before the batch (its DELETE of events removed none)
+** has only these, so it is clustered without reading anything back. A
+** relinked copy changes articles' links mid-batch: then every group is
+** read back.
+*/
+typedef struct bmention {
+	int64_t gkey;
+	int64_t event;       /* the event written with it */
+	dyad__cmention m;    /* rowid 0: its document was replaced or failed */
+	ev_fields f;
+} bmention;
+
+/* A string of the batch, "" for NULL. */
+static const char *bdup(dyad_store *st, const char *t)
+{
+	return t && *t ? dyad__arena_strndup(&st->barena, t, strlen(t)) : "";
+}
+
+/* The outlet of canonical article canon: this one's, or a stored one's. */
+static int canon_outlet(dyad_store *st, const dyad_doc_info *info, int64_t row, int64_t canon,
+			const char **out)
+{
+	sqlite3_stmt *s = st->s[S_DOC_OUTLET];
+	int rc;
+
+	if (canon == row) {
+		*out = outlet_of(&st->barena, info->source ? info->source : "",
+				 info->url ? info->url : "");
+		return SQLITE_DONE;
+	}
+	sqlite3_bind_int64(s, 1, canon);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = outlet_of(&st->barena, col_str(s, 0), col_str(s, 1));
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* Keeps eligible mention e (row id rowid, its values as bound). */
+static int keep_mention(dyad_store *st, const dyad_event *e, int64_t rowid, int64_t gkey,
+			const char *pk, const char *outlet, int64_t canon)
+{
+	bmention b;
+
+	memset(&b, 0, sizeof b);
+	b.gkey = gkey;
+	b.event = dyad__cluster_id(gkey, pk);
+	b.m.rowid = rowid;
+	b.m.canon = canon;
+	b.m.outlet = outlet;
+	b.m.place_key = bdup(st, pk);
+	b.m.cameo = bdup(st, e->cameo);
+	b.m.geo_precision = (int)e->geo_precision;
+	b.m.first_sentence = e->sent == 0;
+	b.m.cluster = -1;
+	b.f.date = bdup(st, e->date);
+	b.f.date_precision = (int)e->date_precision;
+	b.f.source = bdup(st, e->source);
+	b.f.target = bdup(st, e->target);
+	b.f.source_label = bdup(st, e->source_label);
+	b.f.target_label = bdup(st, e->target_label);
+	b.f.root = bdup(st, e->root);
+	b.f.has_quad = e->quad > 0;
+	b.f.quad = e->quad;
+	b.f.has_goldstein = e->has_goldstein && isfinite(e->goldstein);
+	b.f.goldstein = e->goldstein;
+	b.f.plover = bdup(st, e->plover);
+	b.f.place = bdup(st, e->place);
+	b.f.country = bdup(st, e->country);
+	b.f.admin1 = bdup(st, e->admin1);
+	b.f.has_latlon = e->geo_precision != DYAD_GEO_NONE;
+	b.f.lat = e->lat;
+	b.f.lon = e->lon;
+	if (st->barena.nomem || dyad__buf_append(&st->bm, &b, sizeof b) != 0)
+		return SQLITE_NOMEM;
+	return SQLITE_DONE;
+}
+
+/* The batch's mentions of document row no longer count. */
+static void forget_mentions(dyad_store *st, int64_t row)
+{
+	size_t i;
+
+	for (i = 0; i < DYAD__VEC_LEN(&st->bm, bmention); i++) {
+		bmention *b = &DYAD__VEC_AT(&st->bm, bmention, i);
+		if (b->m.rowid >> 24 == row)
+			b->m.rowid = 0;
+	}
+}
+
+static int cmp_bm(const void *a, const void *b)
+{
+	const bmention *x = a, *y = b;
+
+	if (x->gkey != y->gkey)
+		return x->gkey < y->gkey ? -1 : 1;
+	return x->m.rowid < y->m.rowid ? -1 : x->m.rowid > y->m.rowid;
+}
+
+/* Group gkey from the batch's mentions into st->cm, st->evf and st->old,
+** in the order load_group reads them (by row id). Groups come in
+** ascending order, as bm is sorted. */
+static int batch_group(dyad_store *st, int64_t gkey)
+{
+	const bmention *b = (const bmention *)st->bm.p;
+	const size_t n = DYAD__VEC_LEN(&st->bm, bmention);
+
+	st->cm.len = st->evf.len = st->old.len = 0;
+	while (st->bm_at < n && b[st->bm_at].gkey < gkey)
+		st->bm_at++;
+	for (; st->bm_at < n && b[st->bm_at].gkey == gkey; st->bm_at++) {
+		const bmention *x = &b[st->bm_at];
+		if (!x->m.rowid)
+			continue;
+		if (dyad__buf_append(&st->cm, &x->m, sizeof x->m) != 0 ||
+		    dyad__buf_append(&st->evf, &x->f, sizeof x->f) != 0 ||
+		    dyad__buf_append(&st->old, &x->event, sizeof x->event) != 0)
+			return SQLITE_NOMEM;
+	}
+	return SQLITE_OK;
+}
+
+/* Forgets the batch's mentions (a batch starts or ends). */
+static void bm_reset(dyad_store *st)
+{
+	st->bm.len = 0;
+	st->bm_at = 0;
+	st->relinked = 0;
+	dyad__arena_reset(&st->barena);
+}
+
 static int is_leap(int y)
 {
 	return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
@@ -860,7 +1002,12 @@ static int recluster(dyad_store *st, int64_t gkey)
 	size_t n, nc, i;
 	int rc;
 
-	if ((rc = load_group(st, gkey)) != SQLITE_OK)
+	sqlite3_bind_int64(st->s[S_EV_DELETE], 1, gkey);
+	if ((rc = run(st->s[S_EV_DELETE])) != SQLITE_DONE)
+		return rc;
+	rc = !st->relinked && sqlite3_changes(st->db) == 0 ? batch_group(st, gkey)
+							   : load_group(st, gkey);
+	if (rc != SQLITE_OK)
 		return rc;
 	n = DYAD__VEC_LEN(&st->cm, dyad__cmention);
 	st->clusters.len = 0;
@@ -871,9 +1018,6 @@ static int recluster(dyad_store *st, int64_t gkey)
 	c = (dyad__cluster *)st->clusters.p;
 	if (dyad__cluster_group(gkey, m, n, c, &nc) != 0)
 		return SQLITE_NOMEM;
-	sqlite3_bind_int64(st->s[S_EV_DELETE], 1, gkey);
-	if ((rc = run(st->s[S_EV_DELETE])) != SQLITE_DONE)
-		return rc;
 	for (i = 0; i < nc; i++)
 		if ((rc = put_event(st, gkey, &c[i], m)) != SQLITE_DONE)
 			return rc;
@@ -906,6 +1050,9 @@ static int recluster_batch(dyad_store *st)
 
 	if (n)
 		qsort(g, n, sizeof *g, cmp_gkey);
+	if (st->bm.len)
+		qsort(st->bm.p, DYAD__VEC_LEN(&st->bm, bmention), sizeof(bmention), cmp_bm);
+	st->bm_at = 0;
 	for (i = 0; i < n; i++) {
 		if (i > 0 && g[i] == g[i - 1])
 			continue;
@@ -913,6 +1060,7 @@ static int recluster_batch(dyad_store *st)
 			return rc;
 	}
 	st->gkeys.len = 0;
+	bm_reset(st);
 	return SQLITE_OK;
 }
 
@@ -925,6 +1073,7 @@ static void abort_batch(dyad_store *st)
 	st->batch_docs = 0;
 	st->gkeys.len = 0;
 	st->next_row = 0;
+	bm_reset(st);
 	index_drop(&st->bix);
 }
 
@@ -972,6 +1121,7 @@ static dyad_status begin_batch(dyad_store *st)
 	st->in_batch = 1;
 	st->batch_docs = 0;
 	st->next_row = 0;
+	bm_reset(st);
 	st->gkeys.len = 0;
 	return DYAD_OK;
 }
@@ -1071,6 +1221,7 @@ static int clear_doc(dyad_store *st, int64_t row)
 	if ((rc = touch_doc_groups(st, row)) != SQLITE_OK ||
 	    (!st->bix.built && (rc = index_build(st)) != SQLITE_OK))
 		return rc;
+	forget_mentions(st, row);
 	s = st->s[S_DOC_SIG];
 	sqlite3_bind_int64(s, 1, row);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -1294,6 +1445,7 @@ static int relink_children(dyad_store *st, int64_t row, dyad__buf *kids)
 	if (rc != SQLITE_DONE)
 		return rc;
 	n = DYAD__VEC_LEN(kids, child);
+	st->relinked |= n > 0;
 	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
 		const child *k = &DYAD__VEC_AT(kids, child, i);
 		int64_t keys[DYAD__SIG_BANDS];
@@ -1504,15 +1656,20 @@ static void bind_what(sqlite3_stmt *s, const dyad_event *e, int64_t row)
 	sqlite3_bind_double(s, 21, e->confidence);
 }
 
-static int put_mentions(dyad_store *st, const dyad_doc *doc, size_t n, int64_t row)
+/* The event mentions of document row, whose canonical article is canon;
+** the eligible ones are kept for the commit's clustering too. */
+static int put_mentions(dyad_store *st, const dyad_doc *doc, size_t n, int64_t row,
+			const dyad_doc_info *info, int64_t canon)
 {
 	sqlite3_stmt *s = st->s[S_MEN_INSERT];
+	const char *outlet = NULL;
 	char pk[PLACE_KEY_MAX];
 	size_t i;
 	int rc = SQLITE_DONE;
 
 	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
 		dyad_event e;
+		int64_t g = 0;
 
 		if (dyad_doc_event(doc, i, &e) != DYAD_OK)
 			return SQLITE_NOMEM;
@@ -1521,7 +1678,7 @@ static int put_mentions(dyad_store *st, const dyad_doc *doc, size_t n, int64_t r
 		dyad__cluster_place_key(&e, pk, sizeof pk);
 		bind_str(s, 38, pk);
 		if (dyad__cluster_eligible(&e)) {
-			const int64_t g = dyad__cluster_gkey(&e, row);
+			g = dyad__cluster_gkey(&e, row);
 			sqlite3_bind_int64(s, 37, g);
 			/* The event it joins unless it is unplaced in a group
 			** with one place: the commit then only corrects those. */
@@ -1534,6 +1691,10 @@ static int put_mentions(dyad_store *st, const dyad_doc *doc, size_t n, int64_t r
 		}
 		sqlite3_bind_int64(s, 39, (sqlite3_int64)i);
 		rc = i < ROWS_PER_DOC ? run(s) : SQLITE_TOOBIG;
+		if (rc == SQLITE_DONE && g && !outlet)
+			rc = canon_outlet(st, info, row, canon, &outlet);
+		if (rc == SQLITE_DONE && g)
+			rc = keep_mention(st, &e, row << 24 | (int64_t)i, g, pk, outlet, canon);
 	}
 	return rc;
 }
@@ -1560,7 +1721,7 @@ static int write_rows(dyad_store *st, const dyad_doc *doc, size_t nev, const cha
 	    (rc = mark_kept(st, doc, info.n_sentences, nev)) != SQLITE_OK ||
 	    (rc = put_sentences(st, doc, d.id, &res->sentences)) != SQLITE_DONE ||
 	    (rc = put_actors(st, doc, d.id, &d.actors, &res->actors)) != SQLITE_DONE ||
-	    (rc = put_mentions(st, doc, nev, d.id)) != SQLITE_DONE)
+	    (rc = put_mentions(st, doc, nev, d.id, &info, d.dup ? d.dup : d.id)) != SQLITE_DONE)
 		return rc;
 	d.mentions = nev;
 	if ((rc = put_doc_row(st, &info, &d)) != SQLITE_DONE)
@@ -1592,6 +1753,7 @@ static int undo_new(dyad_store *st, int64_t row)
 static dyad_status undo_doc(dyad_store *st, int saved, int64_t row, dyad_status ret)
 {
 	index_drop(&st->bix); /* it may hold part of the document */
+	forget_mentions(st, row);
 	if (!sqlite3_get_autocommit(st->db)) {
 		if (saved && run(st->s[S_UNDO]) == SQLITE_DONE && run(st->s[S_RELEASE]) == SQLITE_DONE)
 			return ret;

@@ -439,22 +439,36 @@ static void dump(dyad_store *st, char *out, size_t cap)
 
 static void test_order(void)
 {
-	static char one[8192], two[8192];
-	dyad_store *a = open_store("order1.db"), *b = open_store("order2.db");
+	static char one[8192], two[8192], three_[8192];
+	dyad_store *a = open_store("order1.db"), *b = open_store("order2.db"), *c = NULL;
+	dyad_store_opts o;
 
-	if (a && b) {
+	dyad_store_opts_init(&o);
+	o.batch = 1;
+	if (dyad_store_open(path_in("order3.db"), &o, &c) != DYAD_OK)
+		CHECK(0, "a store with one document a batch");
+	if (a && b && c) {
 		three(a, 0);
 		three(b, 1);
+		three(c, 1);
+		put(c, "a4", "2024-03-05", "Third Paper", meet1, NULL);
+		put(a, "a4", "2024-03-05", "Third Paper", meet1, NULL);
+		put(b, "a4", "2024-03-05", "Third Paper", meet1, NULL);
 		dyad_store_commit(a);
 		dyad_store_commit(b);
+		dyad_store_commit(c);
 		dump(a, one, sizeof one);
 		dump(b, two, sizeof two);
+		dump(c, three_, sizeof three_);
 		CHECK(one[0] && strcmp(one, two) == 0, "events do not depend on the order of articles");
-		if (strcmp(one, two) != 0)
-			printf("# in order:\n%s# reversed:\n%s", one, two);
+		CHECK(strcmp(one, three_) == 0 && consistent(c),
+		      "nor on how they were cut into batches");
+		if (strcmp(one, two) != 0 || strcmp(one, three_) != 0)
+			printf("# in order:\n%s# reversed:\n%s# batches of 1:\n%s", one, two, three_);
 	}
 	dyad_store_close(a);
 	dyad_store_close(b);
+	dyad_store_close(c);
 }
 
 static dyad__cmention cm(int64_t row, int64_t canon, const char *outlet, const char *place,
