@@ -4,7 +4,8 @@
 **
 ** Ingest is the last stage of the pipeline: an article is processed,
 ** its actors and events coded, and its rows written: the document, its
-** sentences, its actor mentions and its event mentions, each with the
+** event mentions, and the evidence for them (the sentences that carry
+** one and their actor mentions; every sentence on request), each with the
 ** provenance that lets a record be checked against the article. Near-
 ** duplicate articles are linked (dedup.c gives the signatures), and at
 ** the end of each batch the event groups the batch touched are clustered
@@ -14,8 +15,9 @@
 ** Durability and concurrency are SQLite's: WAL journal, synchronous=NORMAL
 ** (a power cut may lose the last commits, never consistency), one write
 ** transaction per batch (BEGIN IMMEDIATE, so two writers queue at the
-** start of a batch instead of failing mid-way), a savepoint per document
-** so a failed document leaves nothing, and a busy timeout after which the
+** start of a batch instead of failing mid-way), a failed document undone
+** (deleted by its row range, or a replacement rolled back to its
+** savepoint), and a busy timeout after which the
 ** caller gets DYAD_BUSY with a message naming the file. Every statement is
 ** prepared once per handle and reset after use.
 **
