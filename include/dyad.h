@@ -708,11 +708,11 @@ DYAD_API dyad_status dyad_gazetteer_compile(const char *tsv_path, const char *ou
 ** The store keeps coded articles in one SQLite file: documents (id, URL,
 ** outlet, title, date, content hash, near-duplicate link), the
 ** sentences that carry an event and their actor mentions (every sentence
-** with dyad_store_opts.all_sentences), event mentions (every coded event, with its
-** provenance: document, sentence, spans, pattern, confidence, modality,
-** date and place) and events (mentions clustered: the same date, source,
-** target, CAMEO root and place). docs/store.md describes the schema and
-** the rules.
+** with dyad_store_opts.all_sentences), event mentions (every coded event,
+** with its provenance: document, sentence, spans, pattern, confidence,
+** modality, date and place) and events (mentions clustered: the same
+** date, source, target, CAMEO root and place). docs/store.md describes
+** the schema and the rules.
 **
 ** Ingest is idempotent: a document whose id and content hash are already
 ** stored is skipped without being processed, and a document whose content

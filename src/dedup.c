@@ -71,29 +71,41 @@ static void densify(uint32_t sig[DYAD__SIG_K], const unsigned char *full)
 	}
 }
 
+/* The shingle hash after word h joins and word out (0 before the text's
+** start) leaves: the words of a shingle are XORed, the oldest rotated
+** by 1 bit, each next by 13 more, so order matters; sliding the window
+** costs two rotations, not one per word. */
+_Static_assert((DYAD__SHINGLE - 1) * 13 + 1 < 64, "a shingle's rotations fit a word");
+
+static uint64_t slide(uint64_t s, uint64_t out, uint64_t h)
+{
+	s ^= rotl(out, 1);
+	s = (s >> 13) | (s << 51);
+	return s ^ rotl(h, (DYAD__SHINGLE - 1) * 13 + 1);
+}
+
 size_t dyad__dedup_signature(const dyad_doc *doc, uint32_t sig[DYAD__SIG_K])
 {
-	uint64_t win[DYAD__SHINGLE];
+	uint64_t win[DYAD__SHINGLE] = { 0 }, s = 0;
 	unsigned char full[DYAD__SIG_K];
-	size_t i, words = 0, shingles = 0;
+	size_t i, at = 0, words = 0, shingles = 0;
 
 	memset(full, 0, sizeof full);
 	for (i = 0; i < DYAD__SIG_K; i++)
 		sig[i] = UINT32_MAX;
 	for (i = 0; i < doc->ntoks; i++) {
 		const dyad__tok *k = &doc->toks[i];
-		uint64_t s = 0, h;
-		size_t j, bin;
+		uint64_t h;
+		size_t bin;
 
 		if (k->kind != DYAD_TOK_WORD && k->kind != DYAD_TOK_NUMBER)
 			continue;
-		win[words++ % DYAD__SHINGLE] = dyad__hash(dyad__tok_fold(doc->norm, doc->fold, k),
-							  k->fold_len);
-		if (words < DYAD__SHINGLE)
+		h = dyad__hash(dyad__tok_fold(doc->norm, doc->fold, k), k->fold_len);
+		s = slide(s, win[at], h);
+		win[at] = h;
+		at = at + 1 < DYAD__SHINGLE ? at + 1 : 0;
+		if (++words < DYAD__SHINGLE)
 			continue;
-		/* Oldest word first, each at its own rotation: order matters. */
-		for (j = 0; j < DYAD__SHINGLE; j++)
-			s ^= rotl(win[(words + j) % DYAD__SHINGLE], (int)(j * 13 + 1));
 		h = mix64(s);
 		bin = (size_t)(h >> 58);
 		if ((uint32_t)h < sig[bin] || !full[bin])
@@ -173,6 +185,11 @@ void dyad__cluster_place_key(const dyad_event *ev, char *out, size_t n)
 	for (i = 0; i < len && i < n; i++)
 		if (out[i] >= 'A' && out[i] <= 'Z')
 			out[i] = (char)(out[i] - 'A' + 'a');
+}
+
+int64_t dyad__cluster_id(int64_t gkey, const char *place_key)
+{
+	return (int64_t)(mix64((uint64_t)gkey ^ dyad__hash(place_key, strlen(place_key))) >> 1);
 }
 
 /* The mentions being sorted, for the comparators: qsort has no context
@@ -341,8 +358,7 @@ int dyad__cluster_group(int64_t gkey, dyad__cmention *m, size_t n, dyad__cluster
 
 		for (j = i + 1; j < n && strcmp(key[idx[i]], key[idx[j]]) == 0; j++)
 			;
-		c->id = (int64_t)(mix64((uint64_t)gkey ^ dyad__hash(key[idx[i]], strlen(key[idx[i]])))
-				  >> 1);
+		c->id = dyad__cluster_id(gkey, key[idx[i]]);
 		for (k = i; k < j; k++)
 			m[idx[k]].cluster = (int)(*nout - 1);
 		summarize(c, idx + i, idx + n, j - i, &s);

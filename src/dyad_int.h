@@ -333,6 +333,9 @@ int64_t dyad__cluster_gkey(const dyad_event *ev, int64_t doc_row);
 /* The place part of the key: "country|admin1|place" (place case-folded
 ** in ASCII), "" when unplaced. Writes at most n bytes with the NUL. */
 void dyad__cluster_place_key(const dyad_event *ev, char *out, size_t n);
+/* The id of the event of group gkey at the effective place key (the
+** mention's own, or for an unplaced one the group's sole place, or ""). */
+int64_t dyad__cluster_id(int64_t gkey, const char *place_key);
 
 /* A mention of one group, as clustering reads it. Strings are the
 ** caller's. */

@@ -4,7 +4,8 @@
 **
 ** Ingest is the last stage of the pipeline: an article is processed,
 ** its actors and events coded, and its rows written: the document, its
-** sentences, its actor mentions and its event mentions, each with the
+** event mentions, and the evidence for them (the sentences that carry
+** one and their actor mentions; every sentence on request), each with the
 ** provenance that lets a record be checked against the article. Near-
 ** duplicate articles are linked (dedup.c gives the signatures), and at
 ** the end of each batch the event groups the batch touched are clustered
@@ -14,8 +15,9 @@
 ** Durability and concurrency are SQLite's: WAL journal, synchronous=NORMAL
 ** (a power cut may lose the last commits, never consistency), one write
 ** transaction per batch (BEGIN IMMEDIATE, so two writers queue at the
-** start of a batch instead of failing mid-way), a savepoint per document
-** so a failed document leaves nothing, and a busy timeout after which the
+** start of a batch instead of failing mid-way), a failed document undone
+** (deleted by its row range, or a replacement rolled back to its
+** savepoint), and a busy timeout after which the
 ** caller gets DYAD_BUSY with a message naming the file. Every statement is
 ** prepared once per handle and reset after use.
 **
@@ -103,9 +105,11 @@ static const char *const migrations[] = {
 	** an event mention and their actor mentions); those stored before
 	** kept everything. */
 	"ALTER TABLE documents ADD COLUMN evidence_only INTEGER NOT NULL DEFAULT 0;"
-	/* ... and the LSH bands are kept in memory, built from
-	** documents.sig (store.c, "The band index"). */
-	"DROP TABLE dup_bands;",
+	/* ... the LSH bands are kept in memory, built from documents.sig
+	** (store.c, "The band index"); and an event's mentions are found
+	** through their group (gkey), so no index on event is kept up. */
+	"DROP TABLE dup_bands;"
+	"DROP INDEX mentions_event;",
 };
 
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
@@ -124,6 +128,8 @@ static const char *const migrations[] = {
 	X(UNDO, "ROLLBACK TO doc")                                                 \
 	X(DOC_FIND, "SELECT id, hash FROM documents WHERE doc=?1")                 \
 	X(DOC_NEXT, "SELECT coalesce(max(id),0)+1 FROM documents")                 \
+	X(DOC_DELETE, "DELETE FROM documents WHERE id=?1")                         \
+	X(DOC_OUTLET, "SELECT source, url FROM documents WHERE id=?1")             \
 	X(DOC_PUT, "INSERT OR REPLACE INTO documents(id,doc,url,source,title,date,"  \
 	  "date_precision,lang,bytes,hash,added,sentences,actors,mentions,dup_of,sig," \
 	  "evidence_only) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,"   \
@@ -140,9 +146,9 @@ static const char *const migrations[] = {
 	  "verb_start,verb_end,target_start,target_end,source_label,target_label," \
 	  "pattern,confidence,date,date_precision,date_how,date_start,date_end,"   \
 	  "historical,place,country,admin1,lat,lon,geo_precision,place_how,"       \
-	  "place_start,place_end,gkey,place_key) VALUES(?2<<24|?39,?1,?2,?3,?4,?5,?6,?7,?8," \
-	  "?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,"    \
-	  "?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38)")                  \
+	  "place_start,place_end,gkey,place_key,event) VALUES(?2<<24|?39,?1,?2,?3,?4,"  \
+	  "?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,"  \
+	  "?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,?35,?36,?37,?38,?40)")        \
 	X(MEN_DELETE, "DELETE FROM mentions WHERE id BETWEEN ?1<<24 AND ?1<<24|16777215") \
 	X(MEN_GKEYS, "SELECT DISTINCT gkey FROM mentions WHERE id BETWEEN ?1<<24"  \
 	  " AND ?1<<24|16777215 AND gkey IS NOT NULL")                             \
@@ -151,21 +157,14 @@ static const char *const migrations[] = {
 	  " sig IS NOT NULL ORDER BY id")                                          \
 	X(DATA_VERSION, "PRAGMA data_version")                                     \
 	X(GROUP, "SELECT m.id, coalesce(d.dup_of,d.id), c.source, c.url,"          \
-	  " m.place_key, m.cameo, m.geo_precision, m.sent, m.event FROM mentions m" \
-	  " JOIN documents d ON d.id=m.doc"                                        \
+	  " m.place_key, m.cameo, m.geo_precision, m.sent, m.event, m.date,"       \
+	  " m.date_precision, m.source, m.target, m.source_label, m.target_label," \
+	  " m.root, m.quad, m.goldstein, m.plover, m.place, m.country, m.admin1,"  \
+	  " m.lat, m.lon FROM mentions m JOIN documents d ON d.id=m.doc"           \
 	  " JOIN documents c ON c.id=coalesce(d.dup_of,d.id) WHERE m.gkey=?1")     \
 	X(EV_DELETE, "DELETE FROM events WHERE gkey=?1")                           \
-	X(EV_INSERT, "INSERT INTO events SELECT ?1,?2,a.date,a.date_precision,"    \
-	  " CASE length(a.date) WHEN 10 THEN a.date WHEN 7 THEN a.date||'-01'"     \
-	  "  WHEN 4 THEN a.date||'-01-01' ELSE '9999' END,"                        \
-	  " CASE length(a.date) WHEN 10 THEN a.date"                               \
-	  "  WHEN 7 THEN date(a.date||'-01','+1 month','-1 day')"                  \
-	  "  WHEN 4 THEN a.date||'-12-31' ELSE '' END,"                            \
-	  " a.source,a.target,a.source_label,a.target_label,a.root,a.cameo,"       \
-	  " a.quad,a.goldstein,a.plover,p.place,p.country,p.admin1,p.lat,p.lon,"   \
-	  " p.geo_precision,?3,?4,?5,?6,coalesce(fd.dup_of,fd.id)"                 \
-	  " FROM mentions a, mentions p, mentions f JOIN documents fd ON fd.id=f.doc" \
-	  " WHERE a.id=?7 AND p.id=?8 AND f.id=?9")
+	X(EV_INSERT, "INSERT INTO events VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"   \
+	  "?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)")
 
 typedef enum {
 #define X_ENUM(name, sql) S_##name,
@@ -199,11 +198,17 @@ struct dyad_store {
 	int batch_docs;           /* documents written in it */
 	dyad__buf gkeys;          /* int64_t[]: event groups the batch touched */
 	dyad__buf cm;             /* dyad__cmention[]: one group, clustering */
+	dyad__buf evf;            /* ev_fields[]: the same group, what its events take */
+	dyad__buf bm;             /* bmention[]: eligible mentions the batch wrote */
+	size_t bm_at;             /* the next of them to cluster, sorted by group */
+	int relinked;             /* the batch relinked a copy: read every group back */
+	dyad__arena barena;       /* strings of bm */
 	dyad__buf old;            /* int64_t[]: each mention's event before */
 	dyad__buf clusters;       /* dyad__cluster[] */
 	dyad__buf kids;           /* child[]: articles linked to a changing one */
 	band_index bix;           /* LSH bands of the originals, built at the first lookup */
 	dyad__buf keep;           /* unsigned char[]: sentence i of the document is stored */
+	int64_t next_row;         /* id of the next new document; 0: read it */
 	dyad__arena arena;        /* strings of one group */
 	char added[11];           /* today, YYYY-MM-DD (SOURCE_DATE_EPOCH honoured) */
 };
@@ -424,8 +429,9 @@ static int exec_patient(dyad_store *st, const char *sql)
 /* Opens the SQLite file with dyad's settings. */
 static dyad_status open_db(dyad_store *st, const char *path)
 {
-	const int flags = st->o.readonly ? SQLITE_OPEN_READONLY
-					 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	/* A handle is for one thread: SQLite need not lock it on every call. */
+	const int flags = SQLITE_OPEN_NOMUTEX | (st->o.readonly ? SQLITE_OPEN_READONLY
+					 : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 	int rc = sqlite3_open_v2(path, &st->db, flags, NULL);
 
 	if (rc != SQLITE_OK)
@@ -472,6 +478,7 @@ static dyad_status store_open_at(const char *path, const dyad_store_opts *o, int
 	st->o.busy_ms = st->o.busy_ms == 0 ? DEFAULT_BUSY_MS : st->o.busy_ms < 0 ? 0 : st->o.busy_ms;
 	st->o.dup_threshold = st->o.dup_threshold > 0 ? st->o.dup_threshold : DEFAULT_DUP;
 	dyad__arena_init(&st->arena);
+	dyad__arena_init(&st->barena);
 	today(st->added);
 	if (!path || !*path)
 		return dyad__msg(st->msg, DYAD_BADARG, "no database file given");
@@ -523,6 +530,9 @@ dyad_status dyad_store_close(dyad_store *st)
 	sqlite3_close_v2(st->db);
 	dyad__buf_free(&st->gkeys);
 	dyad__buf_free(&st->cm);
+	dyad__buf_free(&st->evf);
+	dyad__buf_free(&st->bm);
+	dyad__arena_free(&st->barena);
 	dyad__buf_free(&st->old);
 	dyad__buf_free(&st->clusters);
 	dyad__buf_free(&st->kids);
@@ -668,28 +678,82 @@ static const char *outlet_of(dyad__arena *a, const char *source, const char *url
 	return dyad__arena_strndup(a, h, (size_t)(e - h));
 }
 
-/* Reads group gkey's eligible mentions into st->cm and st->old. */
+/* What an event row takes from the mentions that give its code and its
+** place, read with the group. Strings are in st->arena. */
+typedef struct ev_fields {
+	const char *date, *source, *target, *source_label, *target_label, *root;
+	const char *plover, *place, *country, *admin1;
+	int date_precision;
+	int has_quad, quad;         /* quad is NULL for an unknown code */
+	int has_goldstein;
+	double goldstein;
+	int has_latlon;             /* NULL when unplaced */
+	double lat, lon;
+} ev_fields;
+
+/* Column i as a string in the arena, "" for NULL. */
+static const char *dup_col(dyad__arena *a, sqlite3_stmt *s, int i)
+{
+	const char *t = (const char *)sqlite3_column_text(s, i);
+
+	return t ? dyad__arena_strndup(a, t, (size_t)sqlite3_column_bytes(s, i)) : "";
+}
+
+/* The clustering facts of the current GROUP row. */
+static void read_cmention(dyad__arena *a, sqlite3_stmt *s, dyad__cmention *m)
+{
+	m->rowid = sqlite3_column_int64(s, 0);
+	m->canon = sqlite3_column_int64(s, 1);
+	m->outlet = outlet_of(a, col_str(s, 2), col_str(s, 3));
+	m->place_key = dup_col(a, s, 4);
+	m->cameo = dup_col(a, s, 5);
+	m->geo_precision = sqlite3_column_int(s, 6);
+	m->first_sentence = sqlite3_column_int(s, 7) == 0;
+	m->cluster = -1;
+}
+
+/* The event facts of the current GROUP row. */
+static void read_fields(dyad__arena *a, sqlite3_stmt *s, ev_fields *f)
+{
+	f->date = dup_col(a, s, 9);
+	f->date_precision = sqlite3_column_int(s, 10);
+	f->source = dup_col(a, s, 11);
+	f->target = dup_col(a, s, 12);
+	f->source_label = dup_col(a, s, 13);
+	f->target_label = dup_col(a, s, 14);
+	f->root = dup_col(a, s, 15);
+	f->has_quad = sqlite3_column_type(s, 16) != SQLITE_NULL;
+	f->quad = sqlite3_column_int(s, 16);
+	f->has_goldstein = sqlite3_column_type(s, 17) != SQLITE_NULL;
+	f->goldstein = sqlite3_column_double(s, 17);
+	f->plover = dup_col(a, s, 18);
+	f->place = dup_col(a, s, 19);
+	f->country = dup_col(a, s, 20);
+	f->admin1 = dup_col(a, s, 21);
+	f->has_latlon = sqlite3_column_type(s, 22) != SQLITE_NULL;
+	f->lat = sqlite3_column_double(s, 22);
+	f->lon = sqlite3_column_double(s, 23);
+}
+
+/* Reads group gkey's eligible mentions into st->cm, st->evf and st->old:
+** all an event row needs, so writing the events reads nothing again. */
 static int load_group(dyad_store *st, int64_t gkey)
 {
 	sqlite3_stmt *s = st->s[S_GROUP];
 	int rc;
 
-	st->cm.len = st->old.len = 0;
+	st->cm.len = st->evf.len = st->old.len = 0;
 	dyad__arena_reset(&st->arena);
 	sqlite3_bind_int64(s, 1, gkey);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		dyad__cmention m;
+		ev_fields f;
 		const int64_t old = sqlite3_column_int64(s, 8);
 
-		m.rowid = sqlite3_column_int64(s, 0);
-		m.canon = sqlite3_column_int64(s, 1);
-		m.outlet = outlet_of(&st->arena, col_str(s, 2), col_str(s, 3));
-		m.place_key = dyad__arena_strndup(&st->arena, col_str(s, 4), strlen(col_str(s, 4)));
-		m.cameo = dyad__arena_strndup(&st->arena, col_str(s, 5), strlen(col_str(s, 5)));
-		m.geo_precision = sqlite3_column_int(s, 6);
-		m.first_sentence = sqlite3_column_int(s, 7) == 0;
-		m.cluster = -1;
+		read_cmention(&st->arena, s, &m);
+		read_fields(&st->arena, s, &f);
 		if (dyad__buf_append(&st->cm, &m, sizeof m) != 0 ||
+		    dyad__buf_append(&st->evf, &f, sizeof f) != 0 ||
 		    dyad__buf_append(&st->old, &old, sizeof old) != 0) {
 			rc = SQLITE_NOMEM;
 			break;
@@ -701,21 +765,231 @@ static int load_group(dyad_store *st, int64_t gkey)
 	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Writes one cluster's event row. */
+/*
+** The batch's own eligible mentions, kept as they are written: a group
+** that had no event before the batch (its DELETE of events removed none)
+** has only these, so it is clustered without reading anything back. A
+** relinked copy changes articles' links mid-batch: then every group is
+** read back.
+*/
+typedef struct bmention {
+	int64_t gkey;
+	int64_t event;       /* the event written with it */
+	dyad__cmention m;    /* rowid 0: its document was replaced or failed */
+	ev_fields f;
+} bmention;
+
+/* A string of the batch, "" for NULL. */
+static const char *bdup(dyad_store *st, const char *t)
+{
+	return t && *t ? dyad__arena_strndup(&st->barena, t, strlen(t)) : "";
+}
+
+/* The outlet of canonical article canon: this one's, or a stored one's. */
+static int canon_outlet(dyad_store *st, const dyad_doc_info *info, int64_t row, int64_t canon,
+			const char **out)
+{
+	sqlite3_stmt *s = st->s[S_DOC_OUTLET];
+	int rc;
+
+	if (canon == row) {
+		*out = outlet_of(&st->barena, info->source ? info->source : "",
+				 info->url ? info->url : "");
+		return SQLITE_DONE;
+	}
+	sqlite3_bind_int64(s, 1, canon);
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*out = outlet_of(&st->barena, col_str(s, 0), col_str(s, 1));
+		rc = SQLITE_DONE;
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+/* Keeps eligible mention e (row id rowid, its values as bound). */
+static int keep_mention(dyad_store *st, const dyad_event *e, int64_t rowid, int64_t gkey,
+			const char *pk, const char *outlet, int64_t canon)
+{
+	bmention b;
+
+	memset(&b, 0, sizeof b);
+	b.gkey = gkey;
+	b.event = dyad__cluster_id(gkey, pk);
+	b.m.rowid = rowid;
+	b.m.canon = canon;
+	b.m.outlet = outlet;
+	b.m.place_key = bdup(st, pk);
+	b.m.cameo = bdup(st, e->cameo);
+	b.m.geo_precision = (int)e->geo_precision;
+	b.m.first_sentence = e->sent == 0;
+	b.m.cluster = -1;
+	b.f.date = bdup(st, e->date);
+	b.f.date_precision = (int)e->date_precision;
+	b.f.source = bdup(st, e->source);
+	b.f.target = bdup(st, e->target);
+	b.f.source_label = bdup(st, e->source_label);
+	b.f.target_label = bdup(st, e->target_label);
+	b.f.root = bdup(st, e->root);
+	b.f.has_quad = e->quad > 0;
+	b.f.quad = e->quad;
+	b.f.has_goldstein = e->has_goldstein && isfinite(e->goldstein);
+	b.f.goldstein = e->goldstein;
+	b.f.plover = bdup(st, e->plover);
+	b.f.place = bdup(st, e->place);
+	b.f.country = bdup(st, e->country);
+	b.f.admin1 = bdup(st, e->admin1);
+	b.f.has_latlon = e->geo_precision != DYAD_GEO_NONE;
+	b.f.lat = e->lat;
+	b.f.lon = e->lon;
+	if (st->barena.nomem || dyad__buf_append(&st->bm, &b, sizeof b) != 0)
+		return SQLITE_NOMEM;
+	return SQLITE_DONE;
+}
+
+/* The batch's mentions of document row no longer count. */
+static void forget_mentions(dyad_store *st, int64_t row)
+{
+	size_t i;
+
+	for (i = 0; i < DYAD__VEC_LEN(&st->bm, bmention); i++) {
+		bmention *b = &DYAD__VEC_AT(&st->bm, bmention, i);
+		if (b->m.rowid >> 24 == row)
+			b->m.rowid = 0;
+	}
+}
+
+static int cmp_bm(const void *a, const void *b)
+{
+	const bmention *x = a, *y = b;
+
+	if (x->gkey != y->gkey)
+		return x->gkey < y->gkey ? -1 : 1;
+	return x->m.rowid < y->m.rowid ? -1 : x->m.rowid > y->m.rowid;
+}
+
+/* Group gkey from the batch's mentions into st->cm, st->evf and st->old,
+** in the order load_group reads them (by row id). Groups come in
+** ascending order, as bm is sorted. */
+static int batch_group(dyad_store *st, int64_t gkey)
+{
+	const bmention *b = (const bmention *)st->bm.p;
+	const size_t n = DYAD__VEC_LEN(&st->bm, bmention);
+
+	st->cm.len = st->evf.len = st->old.len = 0;
+	while (st->bm_at < n && b[st->bm_at].gkey < gkey)
+		st->bm_at++;
+	for (; st->bm_at < n && b[st->bm_at].gkey == gkey; st->bm_at++) {
+		const bmention *x = &b[st->bm_at];
+		if (!x->m.rowid)
+			continue;
+		if (dyad__buf_append(&st->cm, &x->m, sizeof x->m) != 0 ||
+		    dyad__buf_append(&st->evf, &x->f, sizeof x->f) != 0 ||
+		    dyad__buf_append(&st->old, &x->event, sizeof x->event) != 0)
+			return SQLITE_NOMEM;
+	}
+	return SQLITE_OK;
+}
+
+/* Forgets the batch's mentions (a batch starts or ends). */
+static void bm_reset(dyad_store *st)
+{
+	st->bm.len = 0;
+	st->bm_at = 0;
+	st->relinked = 0;
+	dyad__arena_reset(&st->barena);
+}
+
+static int is_leap(int y)
+{
+	return y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+}
+
+/* The first and last day a date of 4, 7 or 10 characters can mean (the
+** events' date_lo and date_hi, compared as text); "9999" and "" when
+** undated, so an undated event passes no date filter. */
+static void date_bounds(const char *d, char lo[11], char hi[11])
+{
+	static const char mdays[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	const size_t n = strlen(d);
+
+	if (n != 4 && n != 7 && n != 10) {
+		strcpy(lo, "9999");
+		hi[0] = '\0';
+		return;
+	}
+	memcpy(lo, d, n);
+	memcpy(hi, d, n);
+	lo[n] = hi[n] = '\0';
+	if (n == 4) {
+		strcat(lo, "-01-01");
+		strcat(hi, "-12-31");
+	} else if (n == 7) {
+		const int y = atoi(d), m = atoi(d + 5);
+		const int last = m < 1 || m > 12 ? 31 : m == 2 && is_leap(y) ? 29 : mdays[m - 1];
+
+		strcat(lo, "-01");
+		hi[7] = '-';
+		hi[8] = (char)('0' + last / 10);
+		hi[9] = (char)('0' + last % 10);
+		hi[10] = '\0';
+	}
+}
+
+/* Binds what the event takes from its code's mention (3 to 15). */
+static void bind_event_what(sqlite3_stmt *s, const ev_fields *a)
+{
+	char lo[11], hi[11];
+
+	date_bounds(a->date, lo, hi);
+	bind_str(s, 3, a->date);
+	sqlite3_bind_int(s, 4, a->date_precision);
+	sqlite3_bind_text(s, 5, lo, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 6, hi, -1, SQLITE_TRANSIENT);
+	bind_str(s, 7, a->source);
+	bind_str(s, 8, a->target);
+	bind_str(s, 9, a->source_label);
+	bind_str(s, 10, a->target_label);
+	bind_str(s, 11, a->root);
+	if (a->has_quad)
+		sqlite3_bind_int(s, 13, a->quad);
+	else
+		sqlite3_bind_null(s, 13);
+	if (a->has_goldstein)
+		sqlite3_bind_double(s, 14, a->goldstein);
+	else
+		sqlite3_bind_null(s, 14);
+	bind_str(s, 15, a->plover);
+}
+
+/* Writes one cluster's event row: its code from the majority mention,
+** its place from the most precise one. */
 static int put_event(dyad_store *st, int64_t gkey, const dyad__cluster *c,
 		     const dyad__cmention *m)
 {
 	sqlite3_stmt *s = st->s[S_EV_INSERT];
+	const ev_fields *a = &DYAD__VEC_AT(&st->evf, ev_fields, c->code_row);
+	const ev_fields *p = &DYAD__VEC_AT(&st->evf, ev_fields, c->place_row);
 
 	sqlite3_bind_int64(s, 1, c->id);
 	sqlite3_bind_int64(s, 2, gkey);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)c->mentions);
-	sqlite3_bind_int64(s, 4, (sqlite3_int64)c->sources);
-	sqlite3_bind_int64(s, 5, (sqlite3_int64)c->articles);
-	sqlite3_bind_int(s, 6, c->root_event);
-	sqlite3_bind_int64(s, 7, m[c->code_row].rowid);
-	sqlite3_bind_int64(s, 8, m[c->place_row].rowid);
-	sqlite3_bind_int64(s, 9, m[c->first_row].rowid);
+	bind_event_what(s, a);
+	bind_str(s, 12, m[c->code_row].cameo);
+	bind_str(s, 16, p->place);
+	bind_str(s, 17, p->country);
+	bind_str(s, 18, p->admin1);
+	if (p->has_latlon) {
+		sqlite3_bind_double(s, 19, p->lat);
+		sqlite3_bind_double(s, 20, p->lon);
+	} else {
+		sqlite3_bind_null(s, 19);
+		sqlite3_bind_null(s, 20);
+	}
+	sqlite3_bind_int(s, 21, m[c->place_row].geo_precision);
+	sqlite3_bind_int64(s, 22, (sqlite3_int64)c->mentions);
+	sqlite3_bind_int64(s, 23, (sqlite3_int64)c->sources);
+	sqlite3_bind_int64(s, 24, (sqlite3_int64)c->articles);
+	sqlite3_bind_int(s, 25, c->root_event);
+	sqlite3_bind_int64(s, 26, m[c->first_row].canon);
 	return run(s);
 }
 
@@ -730,7 +1004,12 @@ static int recluster(dyad_store *st, int64_t gkey)
 	size_t n, nc, i;
 	int rc;
 
-	if ((rc = load_group(st, gkey)) != SQLITE_OK)
+	sqlite3_bind_int64(st->s[S_EV_DELETE], 1, gkey);
+	if ((rc = run(st->s[S_EV_DELETE])) != SQLITE_DONE)
+		return rc;
+	rc = !st->relinked && sqlite3_changes(st->db) == 0 ? batch_group(st, gkey)
+							   : load_group(st, gkey);
+	if (rc != SQLITE_OK)
 		return rc;
 	n = DYAD__VEC_LEN(&st->cm, dyad__cmention);
 	st->clusters.len = 0;
@@ -741,9 +1020,6 @@ static int recluster(dyad_store *st, int64_t gkey)
 	c = (dyad__cluster *)st->clusters.p;
 	if (dyad__cluster_group(gkey, m, n, c, &nc) != 0)
 		return SQLITE_NOMEM;
-	sqlite3_bind_int64(st->s[S_EV_DELETE], 1, gkey);
-	if ((rc = run(st->s[S_EV_DELETE])) != SQLITE_DONE)
-		return rc;
 	for (i = 0; i < nc; i++)
 		if ((rc = put_event(st, gkey, &c[i], m)) != SQLITE_DONE)
 			return rc;
@@ -776,6 +1052,9 @@ static int recluster_batch(dyad_store *st)
 
 	if (n)
 		qsort(g, n, sizeof *g, cmp_gkey);
+	if (st->bm.len)
+		qsort(st->bm.p, DYAD__VEC_LEN(&st->bm, bmention), sizeof(bmention), cmp_bm);
+	st->bm_at = 0;
 	for (i = 0; i < n; i++) {
 		if (i > 0 && g[i] == g[i - 1])
 			continue;
@@ -783,6 +1062,7 @@ static int recluster_batch(dyad_store *st)
 			return rc;
 	}
 	st->gkeys.len = 0;
+	bm_reset(st);
 	return SQLITE_OK;
 }
 
@@ -794,6 +1074,8 @@ static void abort_batch(dyad_store *st)
 	st->in_batch = 0;
 	st->batch_docs = 0;
 	st->gkeys.len = 0;
+	st->next_row = 0;
+	bm_reset(st);
 	index_drop(&st->bix);
 }
 
@@ -840,6 +1122,8 @@ static dyad_status begin_batch(dyad_store *st)
 	}
 	st->in_batch = 1;
 	st->batch_docs = 0;
+	st->next_row = 0;
+	bm_reset(st);
 	st->gkeys.len = 0;
 	return DYAD_OK;
 }
@@ -939,6 +1223,7 @@ static int clear_doc(dyad_store *st, int64_t row)
 	if ((rc = touch_doc_groups(st, row)) != SQLITE_OK ||
 	    (!st->bix.built && (rc = index_build(st)) != SQLITE_OK))
 		return rc;
+	forget_mentions(st, row);
 	s = st->s[S_DOC_SIG];
 	sqlite3_bind_int64(s, 1, row);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -1162,6 +1447,7 @@ static int relink_children(dyad_store *st, int64_t row, dyad__buf *kids)
 	if (rc != SQLITE_DONE)
 		return rc;
 	n = DYAD__VEC_LEN(kids, child);
+	st->relinked |= n > 0;
 	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
 		const child *k = &DYAD__VEC_AT(kids, child, i);
 		int64_t keys[DYAD__SIG_BANDS];
@@ -1223,17 +1509,21 @@ static int put_doc_row(dyad_store *st, const dyad_doc_info *info, const doc_row 
 	return run(s);
 }
 
-/* The id a new document gets. */
+/* The id a new document gets: read once a batch (which holds the write
+** lock, so nobody else adds one meanwhile), then counted on. */
 static int next_id(dyad_store *st, int64_t *row)
 {
 	sqlite3_stmt *s = st->s[S_DOC_NEXT];
-	int rc = sqlite3_step(s);
+	int rc = SQLITE_DONE;
 
-	if (rc == SQLITE_ROW) {
-		*row = sqlite3_column_int64(s, 0);
-		rc = SQLITE_DONE;
+	if (!st->next_row) {
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			st->next_row = sqlite3_column_int64(s, 0);
+			rc = SQLITE_DONE;
+		}
+		sqlite3_reset(s);
 	}
-	sqlite3_reset(s);
+	*row = st->next_row++;
 	return rc;
 }
 
@@ -1368,15 +1658,20 @@ static void bind_what(sqlite3_stmt *s, const dyad_event *e, int64_t row)
 	sqlite3_bind_double(s, 21, e->confidence);
 }
 
-static int put_mentions(dyad_store *st, const dyad_doc *doc, size_t n, int64_t row)
+/* The event mentions of document row, whose canonical article is canon;
+** the eligible ones are kept for the commit's clustering too. */
+static int put_mentions(dyad_store *st, const dyad_doc *doc, size_t n, int64_t row,
+			const dyad_doc_info *info, int64_t canon)
 {
 	sqlite3_stmt *s = st->s[S_MEN_INSERT];
+	const char *outlet = NULL;
 	char pk[PLACE_KEY_MAX];
 	size_t i;
 	int rc = SQLITE_DONE;
 
 	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
 		dyad_event e;
+		int64_t g = 0;
 
 		if (dyad_doc_event(doc, i, &e) != DYAD_OK)
 			return SQLITE_NOMEM;
@@ -1385,15 +1680,23 @@ static int put_mentions(dyad_store *st, const dyad_doc *doc, size_t n, int64_t r
 		dyad__cluster_place_key(&e, pk, sizeof pk);
 		bind_str(s, 38, pk);
 		if (dyad__cluster_eligible(&e)) {
-			const int64_t g = dyad__cluster_gkey(&e, row);
+			g = dyad__cluster_gkey(&e, row);
 			sqlite3_bind_int64(s, 37, g);
+			/* The event it joins unless it is unplaced in a group
+			** with one place: the commit then only corrects those. */
+			sqlite3_bind_int64(s, 40, dyad__cluster_id(g, pk));
 			if (touch(st, g) != SQLITE_OK)
 				return SQLITE_NOMEM;
 		} else {
 			sqlite3_bind_null(s, 37);
+			sqlite3_bind_null(s, 40);
 		}
 		sqlite3_bind_int64(s, 39, (sqlite3_int64)i);
 		rc = i < ROWS_PER_DOC ? run(s) : SQLITE_TOOBIG;
+		if (rc == SQLITE_DONE && g && !outlet)
+			rc = canon_outlet(st, info, row, canon, &outlet);
+		if (rc == SQLITE_DONE && g)
+			rc = keep_mention(st, &e, row << 24 | (int64_t)i, g, pk, outlet, canon);
 	}
 	return rc;
 }
@@ -1401,7 +1704,7 @@ static int put_mentions(dyad_store *st, const dyad_doc *doc, size_t n, int64_t r
 /* The rows of one processed and coded document, in its savepoint; row
 ** is its id when it replaces a stored one, else 0. */
 static int write_rows(dyad_store *st, const dyad_doc *doc, size_t nev, const char *hash,
-		      int64_t row, dyad_ingest_result *res)
+		      int64_t *row, dyad_ingest_result *res)
 {
 	dyad_doc_info info;
 	uint32_t sig[DYAD__SIG_K];
@@ -1410,17 +1713,17 @@ static int write_rows(dyad_store *st, const dyad_doc *doc, size_t nev, const cha
 
 	dyad_doc_get_info(doc, &info);
 	memset(&d, 0, sizeof d);
-	d.id = row;
 	d.hash = hash;
 	d.sentences = info.n_sentences;
 	d.evidence_only = !st->o.all_sentences;
-	if ((rc = row ? clear_doc(st, row) : next_id(st, &d.id)) != SQLITE_OK && rc != SQLITE_DONE)
+	if ((rc = *row ? clear_doc(st, *row) : next_id(st, row)) != SQLITE_OK && rc != SQLITE_DONE)
 		return rc;
+	d.id = *row;
 	if ((rc = link_doc(st, doc, sig, &d)) != SQLITE_DONE ||
 	    (rc = mark_kept(st, doc, info.n_sentences, nev)) != SQLITE_OK ||
 	    (rc = put_sentences(st, doc, d.id, &res->sentences)) != SQLITE_DONE ||
 	    (rc = put_actors(st, doc, d.id, &d.actors, &res->actors)) != SQLITE_DONE ||
-	    (rc = put_mentions(st, doc, nev, d.id)) != SQLITE_DONE)
+	    (rc = put_mentions(st, doc, nev, d.id, &info, d.dup ? d.dup : d.id)) != SQLITE_DONE)
 		return rc;
 	d.mentions = nev;
 	if ((rc = put_doc_row(st, &info, &d)) != SQLITE_DONE)
@@ -1432,26 +1735,62 @@ static int write_rows(dyad_store *st, const dyad_doc *doc, size_t nev, const cha
 	return SQLITE_DONE;
 }
 
-/* Writes a document all or nothing: a failure rolls back to before it. */
+/* Deletes what a new document row wrote before it failed. */
+static int undo_new(dyad_store *st, int64_t row)
+{
+	static const stmt_id del[] = { S_SENT_DELETE, S_ACT_DELETE, S_MEN_DELETE, S_DOC_DELETE };
+	size_t i;
+	int rc = SQLITE_DONE;
+
+	for (i = 0; i < sizeof del / sizeof del[0] && rc == SQLITE_DONE; i++) {
+		sqlite3_bind_int64(st->s[del[i]], 1, row);
+		rc = run(st->s[del[i]]);
+	}
+	return rc;
+}
+
+/* After a failed document: puts the batch back as it was before it, or
+** ends the batch when that cannot be done (SQLite rolled the whole
+** transaction back itself, as it may on I/O errors and out of memory). */
+static dyad_status undo_doc(dyad_store *st, int saved, int64_t row, dyad_status ret)
+{
+	index_drop(&st->bix); /* it may hold part of the document */
+	forget_mentions(st, row);
+	if (!sqlite3_get_autocommit(st->db)) {
+		if (saved && run(st->s[S_UNDO]) == SQLITE_DONE && run(st->s[S_RELEASE]) == SQLITE_DONE)
+			return ret;
+		if (!saved && (!row || undo_new(st, row) == SQLITE_DONE))
+			return ret;
+	}
+	{
+		char why[DYAD__MSG_MAX];
+
+		memcpy(why, st->msg, sizeof why);
+		abort_batch(st);
+		return dyad__msg(st->msg, ret, "%s (the open batch was rolled back)", why);
+	}
+}
+
+/*
+** Writes a document all or nothing. A replaced document's old rows are
+** deleted first, so a savepoint brings them back if the new ones fail. A
+** new document needs none: its rows are deleted by their range. A
+** savepoint per document made SQLite copy each page the document touched
+** aside, which cost more than its own rows.
+*/
 static dyad_status write_doc(dyad_store *st, const dyad_doc *doc, size_t nev, const char *hash,
 			     int64_t row, dyad_ingest_result *res)
 {
+	const int save = row != 0;
 	int rc;
 
-	if ((rc = run(st->s[S_SAVE])) != SQLITE_DONE)
+	if (save && (rc = run(st->s[S_SAVE])) != SQLITE_DONE)
 		return sql_fail(st, rc, "starting a document");
-	rc = write_rows(st, doc, nev, hash, row, res);
-	if (rc == SQLITE_OK || rc == SQLITE_DONE) {
-		if ((rc = run(st->s[S_RELEASE])) == SQLITE_DONE)
-			return DYAD_OK;
-	}
-	{
-		const dyad_status ret = sql_fail(st, rc, "writing a document");
-		index_drop(&st->bix); /* it may hold part of the document */
-		run(st->s[S_UNDO]);
-		run(st->s[S_RELEASE]);
-		return ret;
-	}
+	rc = write_rows(st, doc, nev, hash, &row, res);
+	if ((rc == SQLITE_OK || rc == SQLITE_DONE) &&
+	    (!save || (rc = run(st->s[S_RELEASE])) == SQLITE_DONE))
+		return DYAD_OK;
+	return undo_doc(st, save, row, sql_fail(st, rc, "writing a document"));
 }
 
 /* Processes and codes the article on ctx; the message, on failure, is
@@ -1580,9 +1919,10 @@ static const struct {
 	  "SELECT count(*) FROM mentions WHERE gkey IS NULL AND event IS NOT NULL" },
 	{ "events whose counts differ from their mentions",
 	  "SELECT count(*) FROM events e WHERE e.mentions != (SELECT count(*) FROM"
-	  " mentions m WHERE m.event=e.id) OR e.articles != (SELECT count(DISTINCT"
+	  " mentions m WHERE m.gkey=e.gkey AND m.event=e.id) OR"
+	  " e.articles != (SELECT count(DISTINCT"
 	  " coalesce(d.dup_of,d.id)) FROM mentions m JOIN documents d ON d.id=m.doc"
-	  " WHERE m.event=e.id)" },
+	  " WHERE m.gkey=e.gkey AND m.event=e.id)" },
 };
 
 dyad_status dyad_store_check(dyad_store *st)
@@ -1716,7 +2056,7 @@ static void filter_sql(const dyad_event_filter *f, dyad__buf *sql, qparams *q)
 		{ f->to && *f->to ? q->to : NULL, " AND e.date_lo<=?%d" },
 		{ f->country, " AND upper(e.country)=upper(?%d)" },
 		{ q->like, " AND EXISTS(SELECT 1 FROM mentions m JOIN sentences s ON"
-			   " s.id=(m.doc<<24|m.sent) WHERE m.event=e.id AND"
+			   " s.id=(m.doc<<24|m.sent) WHERE m.gkey=e.gkey AND m.event=e.id AND"
 			   " s.text LIKE ?%d ESCAPE '\\')" },
 	};
 	size_t i;

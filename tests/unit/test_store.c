@@ -266,6 +266,54 @@ out:
 	dyad_store_close(all);
 }
 
+/* Runs sql on the file as another connection would. */
+static int exec_on(const char *name, const char *sql)
+{
+	sqlite3 *db;
+	int rc = sqlite3_open(path_in(name), &db);
+
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+	return rc;
+}
+
+/* A document whose rows cannot all be written leaves none, whether new
+** or replacing a stored one, and the rest of its batch stands. A trigger
+** refuses Egypt's event mentions after the article's sentences and actor
+** mentions went in. */
+static void test_failed_doc(void)
+{
+	dyad_store *st = open_store("fail.db");
+	dyad_store_counts c;
+	dyad_store_event e;
+	size_t n;
+
+	if (!st)
+		return;
+	CHECK(put(st, "a1", "2024-03-05", "Wire One", meet1, NULL) == DYAD_OK &&
+	      dyad_store_commit(st) == DYAD_OK, "a first batch");
+	CHECK(exec_on("fail.db", "CREATE TRIGGER no_egypt BEFORE INSERT ON mentions"
+		      " WHEN NEW.source LIKE 'EGY%' BEGIN SELECT RAISE(ABORT,'refused');"
+		      " END") == SQLITE_OK, "a trigger refuses Egypt's mentions");
+	CHECK(put(st, "a2", "2024-03-05", "Daily Two", meet2, NULL) == DYAD_OK, "a2 goes in");
+	CHECK(put(st, "a3", "2024-03-06", "Wire One", cairo, NULL) != DYAD_OK, "a new a3 fails");
+	CHECK(put(st, "a1", "2024-03-05", "Wire One", cairo, NULL) != DYAD_OK,
+	      "a1 replaced by Egypt's meeting fails");
+	CHECK(put(st, "a4", "2024-03-05", "Daily Two", "Turkey's president criticized Israel.",
+		  NULL) == DYAD_OK, "the batch goes on");
+	CHECK(dyad_store_commit(st) == DYAD_OK, "and commits");
+	CHECK(dyad_store_counts_get(st, &c) == DYAD_OK && c.documents == 3,
+	      "a1, a2 and a4 are stored, a3 is not");
+	CHECK(find_event(st, "IRNGOV", "PSEREBHMS", &e, &n, NULL) && n == 1 && e.mentions == 2 &&
+	      e.articles == 2, "a1 kept its old rows: its meeting still counts");
+	CHECK(consistent(st), "consistent after the failures");
+	CHECK(exec_on("fail.db", "DROP TRIGGER no_egypt") == SQLITE_OK &&
+	      put(st, "a3", "2024-03-06", "Wire One", cairo, NULL) == DYAD_OK &&
+	      dyad_store_commit(st) == DYAD_OK && consistent(st), "a3 goes in once allowed");
+	dyad_store_close(st);
+}
+
 /* Signature of text, processed on ctx; returns the shingle count. */
 static size_t sig_of(const char *text, uint32_t sig[DYAD__SIG_K])
 {
@@ -391,22 +439,36 @@ static void dump(dyad_store *st, char *out, size_t cap)
 
 static void test_order(void)
 {
-	static char one[8192], two[8192];
-	dyad_store *a = open_store("order1.db"), *b = open_store("order2.db");
+	static char one[8192], two[8192], three_[8192];
+	dyad_store *a = open_store("order1.db"), *b = open_store("order2.db"), *c = NULL;
+	dyad_store_opts o;
 
-	if (a && b) {
+	dyad_store_opts_init(&o);
+	o.batch = 1;
+	if (dyad_store_open(path_in("order3.db"), &o, &c) != DYAD_OK)
+		CHECK(0, "a store with one document a batch");
+	if (a && b && c) {
 		three(a, 0);
 		three(b, 1);
+		three(c, 1);
+		put(c, "a4", "2024-03-05", "Third Paper", meet1, NULL);
+		put(a, "a4", "2024-03-05", "Third Paper", meet1, NULL);
+		put(b, "a4", "2024-03-05", "Third Paper", meet1, NULL);
 		dyad_store_commit(a);
 		dyad_store_commit(b);
+		dyad_store_commit(c);
 		dump(a, one, sizeof one);
 		dump(b, two, sizeof two);
+		dump(c, three_, sizeof three_);
 		CHECK(one[0] && strcmp(one, two) == 0, "events do not depend on the order of articles");
-		if (strcmp(one, two) != 0)
-			printf("# in order:\n%s# reversed:\n%s", one, two);
+		CHECK(strcmp(one, three_) == 0 && consistent(c),
+		      "nor on how they were cut into batches");
+		if (strcmp(one, two) != 0 || strcmp(one, three_) != 0)
+			printf("# in order:\n%s# reversed:\n%s# batches of 1:\n%s", one, two, three_);
 	}
 	dyad_store_close(a);
 	dyad_store_close(b);
+	dyad_store_close(c);
 }
 
 static dyad__cmention cm(int64_t row, int64_t canon, const char *outlet, const char *place,
@@ -660,6 +722,7 @@ int main(void)
 	test_idempotent();
 	test_replace();
 	test_evidence();
+	test_failed_doc();
 	test_signatures();
 	test_near_duplicates();
 	test_dup_two_writers();
