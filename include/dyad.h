@@ -432,9 +432,9 @@ typedef struct dyad_code_opts {
 	** is the speech verb's source, and the quoted actors are not its
 	** target; an actor right after "including" is an example of a list,
 	** neither source nor target; an actor after "in" right after another
-	** actor is where that actor is ("U.S. forces in Iraq"), no
-	** participant; a subordinator before an actor ("since Israel
-	** launched") opens a clause with its own subject; no pronoun stands
+	** actor is where that actor is ("French troops in Mali"), no
+	** participant; a subordinator before an actor ("after Turkey
+	** closed") opens a clause with its own subject; no pronoun stands
 	** for an actor after it, one in an opening phrase stands for the
 	** subject after the phrase, and its/his/her for the nearest actor
 	** before; a sentence with no actor, pronoun or proposal is skipped

@@ -750,8 +750,8 @@ static void forward_out(dyad__coder *c, uint32_t n, int used)
 
 static uint32_t opener_end(const dyad__coder *c);
 
-/* News: a pronoun in a phrase that opens the sentence ("In his meeting
-** with the amir, Amirabdollahian handed ...") stands for the subject
+/* News: a pronoun in a phrase that opens the sentence ("After his talks
+** with the king, the envoy flew on to ...") stands for the subject
 ** after the phrase. That actor, -1 when there is none, or -2 when
 ** pronoun i is not in such a phrase. */
 static int32_t opener_ref(const dyad__coder *c, uint32_t i, uint32_t n)
@@ -784,7 +784,7 @@ static int32_t pronoun_ref(const dyad__coder *c, uint32_t i, uint32_t cls, uint3
 {
 	uint32_t k;
 
-	/* News has no cataphora: "He said Israel ..." is not Israel. */
+	/* News has no cataphora: in "He said Gondor ...", he is not Gondor. */
 	if (c->o->news && A(c, 0).w0 > i)
 		return -1;
 	if (cls & DYAD__C_PRON_THEY) {
@@ -792,7 +792,7 @@ static int32_t pronoun_ref(const dyad__coder *c, uint32_t i, uint32_t cls, uint3
 			;
 		return k < n ? (int32_t)k : 0;
 	}
-	if (cls & DYAD__C_PRON_HIS) /* news: "thanked Iran for its role" is Iran's */
+	if (cls & DYAD__C_PRON_HIS) /* news: "praised Oman for its help" is Oman's */
 		return c->o->news ? nearest_before(c, i, n) : A(c, 0).w0 < i ? 0 : -1;
 	return 0;
 }
@@ -1034,8 +1034,8 @@ typedef struct clause {
 
 /* Does a clause begin after word i? A conjunction that joins neither
 ** actors, nouns nor adjectives (§7.6); under the news rules also a
-** subordinator before an actor ("... have seen attacks since Israel
-** launched its invasion"), whose clause has its own subject. */
+** subordinator before an actor ("... protests grew after Turkey
+** closed the border"), whose clause has its own subject. */
 static int clause_cut(const dyad__coder *c, uint32_t i)
 {
 	uint32_t h;
@@ -1391,8 +1391,8 @@ static int skipped(const mst *m, int32_t k)
 /*
 ** News: is actor k an aside, neither who acted nor who was acted on?
 ** An example of a list ("a vote of 120 members, including Qatar") names
-** members; a place an actor is in ("U.S. forces in Iraq and Syria have
-** seen attacks") says where that actor is. A compound counts from its
+** members; a place an actor is in ("French troops in Mali came under
+** fire") says where that actor is. A compound counts from its
 ** first member.
 */
 static int aside(const dyad__coder *c, int32_t k, const mst *m)
@@ -1404,7 +1404,7 @@ static int aside(const dyad__coder *c, int32_t k, const mst *m)
 	if (W(c, w0 - 1).cls & DYAD__C_INCLUDING)
 		return 1;
 	/* An actor the pattern skipped ("$ ^ in *") is no one's place. */
-	return w0 >= 2 && is_word(c, w0 - 1, "in") && W(c, w0 - 2).actor >= 0 &&
+	return w0 >= 2 && (W(c, w0 - 1).cls & DYAD__C_LOCATIVE) && W(c, w0 - 2).actor >= 0 &&
 	       !W(c, w0 - 2).dropped && !skipped(m, W(c, w0 - 2).actor);
 }
 

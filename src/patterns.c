@@ -1584,7 +1584,8 @@ static int read_grammar(dyad__patterns *p, const char *buf, size_t n)
 		{"intention", DYAD__C_INTENT}, {"report", DYAD__C_REPORT},
 		{"preposition", DYAD__C_PREP}, {"relative", DYAD__C_REL},
 		{"proposal", DYAD__C_PROPOSAL}, {"including", DYAD__C_INCLUDING},
-		{"subordinator", DYAD__C_SUBORD}};
+		{"subordinator", DYAD__C_SUBORD},
+		{"locative", DYAD__C_LOCATIVE}};
 	size_t i = 0, line = 0;
 
 	while (i < n && !p->nomem) {

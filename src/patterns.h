@@ -37,7 +37,7 @@ enum {
 	DYAD__C_NEG = 1u << 9, DYAD__C_MODAL = 1u << 10, DYAD__C_INTENT = 1u << 11,
 	DYAD__C_REPORT = 1u << 12, DYAD__C_PREP = 1u << 13, DYAD__C_REL = 1u << 14,
 	DYAD__C_PROPOSAL = 1u << 15, DYAD__C_INCLUDING = 1u << 16,
-	DYAD__C_SUBORD = 1u << 17
+	DYAD__C_SUBORD = 1u << 17, DYAD__C_LOCATIVE = 1u << 18
 };
 
 /* Pattern elements. */

@@ -597,11 +597,8 @@ static void test_migrations(void)
 	sqlite3_stmt *s;
 
 	CHECK(dyad__store_create_version(path_in("v1.db"), 1) == DYAD_OK, "a version 1 file");
-	if (sqlite3_open(path_in("v1.db"), &db) == SQLITE_OK) {
-		sqlite3_exec(db, "INSERT INTO documents VALUES(1,'old','','','','2024-01-01',3,'en',"
-			     "0,'x','2024-01-02',0,0,0)", NULL, NULL, NULL);
-		sqlite3_close(db);
-	}
+	exec_on("v1.db", "INSERT INTO documents VALUES(1,'old','','','','2024-01-01',3,'en',"
+		"0,'x','2024-01-02',0,0,0)");
 	CHECK(dyad_store_open(path_in("v1.db"), NULL, &st) == DYAD_OK, "opens and upgrades");
 	if (sqlite3_open(path_in("v1.db"), &db) == SQLITE_OK) {
 		if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK &&
@@ -616,18 +613,12 @@ static void test_migrations(void)
 	      "the upgraded file takes articles and its old rows stay consistent");
 	dyad_store_close(st);
 	st = NULL;
-	if (sqlite3_open(path_in("v1.db"), &db) == SQLITE_OK) {
-		sqlite3_exec(db, "PRAGMA user_version=99", NULL, NULL, NULL);
-		sqlite3_close(db);
-	}
+	exec_on("v1.db", "PRAGMA user_version=99");
 	CHECK(dyad_store_open(path_in("v1.db"), NULL, &st) == DYAD_PARSE &&
 	      strstr(dyad_store_errmsg(st), "newer dyad"), "a newer schema is refused");
 	dyad_store_close(st);
 	st = NULL;
-	if (sqlite3_open(path_in("other.db"), &db) == SQLITE_OK) {
-		sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL);
-		sqlite3_close(db);
-	}
+	exec_on("other.db", "CREATE TABLE t(x)");
 	CHECK(dyad_store_open(path_in("other.db"), NULL, &st) == DYAD_PARSE &&
 	      strstr(dyad_store_errmsg(st), "not a dyad database"), "a foreign file is refused");
 	dyad_store_close(st);
