@@ -152,18 +152,21 @@ static const char *meta_code(dyad_ctx *ctx, const char *m)
 ** English. */
 #define EN_WORDS 120
 #define EN_SHARE 15
+#define TABLE_NUMS 4
 
 /*
 ** The language the first words settle without the classifier: "en" when
-** enough are English function words, "und" when words (not numbers and
-** punctuation) are under half the tokens, else NULL.
+** enough are English function words, "und" for a table (words, not
+** numbers and punctuation, under half the tokens, or one number for every
+** TABLE_NUMS words), else NULL.
 */
 static const char *first_words(const dyad_ctx *ctx)
 {
 	const dyad__tok *tk = (const dyad__tok *)ctx->toks.p;
-	size_t n = DYAD__VEC_LEN(&ctx->toks, dyad__tok), i, words = 0, hits = 0;
+	size_t n = DYAD__VEC_LEN(&ctx->toks, dyad__tok), i, words = 0, hits = 0, nums = 0;
 
 	for (i = 0; i < n && words < EN_WORDS; i++) {
+		nums += tk[i].kind == DYAD_TOK_NUMBER;
 		if (tk[i].kind != DYAD_TOK_WORD)
 			continue;
 		words++;
@@ -176,8 +179,10 @@ static const char *first_words(const dyad_ctx *ctx)
 	}
 	if (words >= 4 && hits * 100 / words >= EN_SHARE)
 		return "en";
-	/* Tables of figures have no language worth the classifier. */
-	return !i || words * 100 / i < 50 ? "und" : NULL;
+	/* Tables of figures (earnings reports, results) have no language
+	** worth the classifier, whose guess for them is a coin toss between
+	** English, German and French and costs more than coding them. */
+	return !i || words * 100 / i < 50 || nums * TABLE_NUMS >= words ? "und" : NULL;
 }
 
 /* Below a few dozen letters n-gram statistics guess wildly. */
