@@ -21,6 +21,7 @@
 ** allocates and never reads past its end. The dateline is only looked for
 ** in a fixed-size prefix.
 */
+#define _GNU_SOURCE /* memmem */
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
@@ -2022,29 +2023,63 @@ static int date_piece(const struct dyad__datewords *W, const char *p, size_t n)
 	return w && (w->cls & (DW_RELDAY | DW_UNIT | DW_DAYPART));
 }
 
+/* Does token k hold a non-ASCII byte or a run of exactly four digits (a
+** year, or the year of "2023-10-31" and "10/31/2023")? Sets *digit when
+** it holds any digit. */
+static int date_bytes(const char *s, const dyad__tok *k, int *digit)
+{
+	uint32_t i, run = 0;
+
+	for (i = k->start; i < k->end; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 0x80)
+			return 1;
+		if (c >= '0' && c <= '9') {
+			run++, *digit = 1;
+			continue;
+		}
+		if (run == 4)
+			return 1;
+		run = 0;
+	}
+	return run == 4;
+}
+
+/* Does sentence [a, b) of s hold a named date ("9/11")? */
+static int has_named(const struct dyad__datewords *W, const char *s, size_t a, size_t b)
+{
+	size_t i;
+
+	for (i = 0; i < W->nnamed; i++)
+		if (memmem(s + a, b - a, W->named[i].key, strlen(W->named[i].key)))
+			return 1;
+	return 0;
+}
+
 /*
-** Whether sentence s may hold a date expression: a digit, a non-ASCII
-** word, or a piece of a word's key (split where the finder's lexer
-** splits ASCII text) that date_piece takes for an anchor. Every
-** expression the finder makes has one of these, so
-** a sentence without any is not lexed again byte by byte: most event
-** sentences name no date.
+** Whether sentence s may hold a date expression: a non-ASCII word, four
+** digits in a row, a named date, or a piece of a word's key (split where
+** the finder's lexer splits ASCII text) that date_piece takes for an
+** anchor. Every expression the finder makes has one of these (a number
+** starts one only as a year, with a month or unit word, or as a named
+** date), so a sentence without any is not lexed again byte by byte: most
+** event sentences name no date, and many name a number that is not one
+** ("killed 12 people").
 */
 static int may_hold_date(const dyad_ctx *ctx, size_t s)
 {
 	const dyad_doc *doc = &ctx->doc;
 	const dyad__sent *se = &doc->sents[s];
 	uint32_t t, i, a;
+	int digit = 0;
 
 	for (t = se->tok0; t < se->tok0 + se->ntok; t++) {
 		const dyad__tok *k = &doc->toks[t];
 		const char *f = dyad__tok_fold(doc->norm, doc->fold, k);
 		if (k->kind == DYAD_TOK_PUNCT)
 			continue;
-		for (i = k->start; i < k->end; i++)
-			if ((unsigned char)doc->norm[i] >= 0x80 ||
-			    (doc->norm[i] >= '0' && doc->norm[i] <= '9'))
-				return 1;
+		if (date_bytes(doc->norm, k, &digit))
+			return 1;
 		for (i = a = 0; i <= k->fold_len; i++) {
 			if (i < k->fold_len && f[i] >= 'a' && f[i] <= 'z')
 				continue;
@@ -2053,7 +2088,7 @@ static int may_hold_date(const dyad_ctx *ctx, size_t s)
 			a = i + 1;
 		}
 	}
-	return 0;
+	return digit && has_named(ctx->eng->datewords, doc->norm, se->start, se->end);
 }
 
 static void scan_sentence(const dyad_ctx *ctx, size_t s, sscan *sc)

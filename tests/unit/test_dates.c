@@ -696,6 +696,16 @@ static void test_event_dates(void)
 		    "event: in 2006 is historical");
 	CHECK_EVENT("Israel attacked Hamas on 9/11 and met with Egypt yesterday.", d, 0,
 		    "2001-09-11 day named historical", "event: 9/11 is historical");
+	/* Sentences whose only date is in digits: the pre-filter that spares
+	** date-less sentences the lexer must still let them through. */
+	CHECK_EVENT("Israel attacked Hamas on 9/11.", d, 0, "2001-09-11 day named historical",
+		    "event: a named date alone");
+	CHECK_EVENT("Iran met with Qatar on 10/29/2023.", d, 0, "2023-10-29 day absolute",
+		    "event: a slashed date alone");
+	CHECK_EVENT("Iran met with Qatar on 2023-10-29.", d, 0, "2023-10-29 day absolute",
+		    "event: an ISO date alone");
+	CHECK_EVENT("Israel killed 12 Hamas fighters.", d, 0, "2023-10-31 day document",
+		    "event: a count is no date");
 	CHECK_EVENT("Israel attacked Hamas on 9/11 and met with Egypt yesterday.", d, 1,
 		    "2023-10-30 day relative-day", "event: a date across 'and' is farther");
 	CHECK_EVENT("Iran has met with Qatar since October 7.", d, 0, "2023-10-31 day document",
