@@ -473,80 +473,86 @@ static int joiner(const dyad_doc *doc, const dyad__tok *k)
 	return k->kind == DYAD_TOK_PUNCT && k->end == k->start + 1 && doc->norm[k->start] == '_';
 }
 
-/* The state of one longest_at search. */
-typedef struct lwalk {
+/* The state of one document's passes. */
+typedef struct work {
+	dyad_ctx *ctx;
 	const struct dyad__actors *a;
 	const dyad_doc *doc;
-	size_t end;       /* the sentence's end token */
-	int budget;       /* walks left for gaps */
-	int found;        /* m holds a match */
-	int gaps;         /* gaps the walk to it went through */
-	match *m;         /* the longest so far */
-} lwalk;
+	int32_t date;        /* YYYYMMDD, 0 unknown */
+	dyad__buf hits;      /* hit[] of the sentence (in ctx->scratch) */
+	const uint32_t *tw;  /* the tokens' word numbers (number_words), or NULL */
+} work;
 
-static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps);
-
-/* Keeps m, reached through gaps, when it is longer than the best so far,
-** or as long through fewer gaps: "AL_GORE" before "AL GORE" on "Al Gore". */
-static void keep(lwalk *L, const match *m, int gaps)
-{
-	if (!L->found || m->t1 > L->m->t1 || (m->t1 == L->m->t1 && gaps < L->gaps)) {
-		*L->m = *m;
-		L->found = 1;
-		L->gaps = gaps;
-	}
-}
-
-/* After token j, at node, a gap of the name: the name goes on at token
-** j + 1 or after up to GAP_WORDS words more. */
-static void gap_after(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps)
-{
-	uint32_t g = child_of(L->a, node, DYAD__KEY_GAP);
-	size_t t, words = 0;
-
-	if (g == NO_NODE)
-		return;
-	for (t = j + 1; t < L->end && L->budget > 0; t++) {
-		const dyad__tok *k = &L->doc->toks[t];
-		if (walkable(k)) {
-			L->budget--;
-			walk_from(L, i, t, g, gaps + 1);
-		}
-		if (!gap_token(L->doc, k) || (walkable(k) && ++words > GAP_WORDS))
-			break;
-	}
-}
-
-/* What one token does to a name walk at a node: the name it completes
-** there (out, NO_NODE for none, as a plural or a stem by kind), and the
-** node the walk goes on from (next, NO_NODE where it stops). It depends
-** only on the node and the token's fold key, and the same few thousand
-** (node, word) pairs make up most of every article, so each context
-** remembers the steps it has taken. */
-typedef struct wstep {
-	uint32_t node, hash, key, klen; /* key: offset into the memo's keys */
-	uint32_t out, next;
+/*
+** What one token does to a name walk at a node: the name it completes
+** there (out, NO_NODE for none, as a plural or a stem by kind), the node
+** the walk goes on from (next, NO_NODE where it stops) and that node's
+** gap child (gap, NO_NODE when none or when the token walked no byte). It
+** depends only on the node and the token's fold key.
+*/
+typedef struct wres {
+	uint32_t out, next, gap;
 	uint8_t kind;     /* 0 exact, 1 plural, 2 stem */
-	uint8_t gap;      /* the token walked at least one byte: a gap may follow */
-	uint8_t used;
-} wstep;
+} wres;
 
-enum { WMEMO_SLOTS = 1 << 16, WMEMO_MAX = WMEMO_SLOTS / 2, WMEMO_KEYS = 1 << 20 };
+/* Where a walk ends: no name, no way on. */
+static const wres dead_end = {NO_NODE, NO_NODE, NO_NODE, 0};
+
+/*
+** The same few thousand words make up most of every article, so each
+** context keeps the words it has seen, each with its step from the root
+** (where every walk starts: a word that starts no name costs one probe),
+** and the steps it took from other nodes, keyed by node and word number.
+** A document's words are numbered before its walks, so a step costs no
+** hash of text. Most steps from other nodes lead nowhere: a step table
+** entry points to a result only when there is one. Full tables start
+** again between documents (the step table whenever it fills).
+*/
+enum {
+	WORD_SLOTS = 1 << 17, WORD_MAX = WORD_SLOTS / 2, WORD_KEYS = 1 << 20,
+	STEP_SLOTS = 1 << 17, STEP_MAX = STEP_SLOTS / 2, LIVE_MAX = 1 << 14
+};
+
+#define NO_WORD UINT32_MAX
+
+typedef struct wword {
+	uint32_t key, len;  /* the fold key: offset into keys, bytes */
+	wres root;          /* its step from the root */
+	uint8_t c0;         /* the key's first byte a walk reads, 0 none */
+} wword;
+
+typedef struct wslot {
+	uint32_t hash;      /* the key's hash (high bits) */
+	uint32_t id;        /* word number + 1, 0 = empty */
+} wslot;
+
+typedef struct nstep {
+	uint32_t node;
+	uint32_t id;        /* word number + 1, 0 = empty */
+	uint32_t live;      /* the result: live[live - 1], 0 = dead_end */
+} nstep;
 
 struct dyad__wmemo {
-	wstep slot[WMEMO_SLOTS];
-	char keys[WMEMO_KEYS];
-	uint32_t nkeys, n;
+	wslot wslot[WORD_SLOTS];
+	wword word[WORD_MAX];
+	char keys[WORD_KEYS];
+	nstep step[STEP_SLOTS];
+	wres live[LIVE_MAX];
+	uint32_t nword, nkeys, nstep, nlive;
+	uint32_t *tokw;     /* per token of the document: word number, NO_WORD */
+	size_t tokcap;
 };
 
 void dyad__wmemo_free(struct dyad__wmemo *m)
 {
+	if (m)
+		free(m->tokw);
 	free(m);
 }
 
 /* Walks token k (fold f) at node into *st. */
 static void step_token(const struct dyad__actors *a, const dyad__tok *k, const char *f,
-		       uint32_t node, wstep *st)
+		       uint32_t node, wres *st)
 {
 	uint32_t hist[HIST_MAX];
 	char key[HIST_MAX];
@@ -571,40 +577,202 @@ static void step_token(const struct dyad__actors *a, const dyad__tok *k, const c
 		st->kind = 2;
 	}
 	st->next = done && walked < HIST_MAX ? hist[walked] : NO_NODE;
-	st->gap = walked > 0;
+	st->gap = walked > 0 && st->next != NO_NODE ? child_of(a, st->next, DYAD__KEY_GAP)
+						      : NO_NODE;
 }
 
-/* The step of token k at node, from the context's memo or walked now. */
-static const wstep *step_at(const lwalk *L, const dyad__tok *k, uint32_t node, wstep *tmp)
+/* The first byte of f a walk reads (a letter, a digit or a byte of a
+** character beyond ASCII), 0 when none. */
+static uint8_t first_walked(const char *f, size_t n)
 {
-	struct dyad__wmemo *M = L->doc->ctx->wmemo;
-	const char *f = dyad__tok_fold(L->doc->norm, L->doc->fold, k);
-	uint32_t h, i;
+	size_t i;
 
-	if (!M && !(M = L->doc->ctx->wmemo = calloc(1, sizeof *M))) {
-		step_token(L->a, k, f, node, tmp); /* no memory for the memo: slower, not wrong */
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)f[i];
+		if (c >= 0x80 || is_alnum_ascii(c))
+			return c;
+	}
+	return 0;
+}
+
+/* Do the n bytes at x and y agree? Keys are short: no call to memcmp. */
+static int same_key(const char *x, const char *y, size_t n)
+{
+	uint64_t u, v;
+
+	for (; n >= 8; x += 8, y += 8, n -= 8) {
+		memcpy(&u, x, 8);
+		memcpy(&v, y, 8);
+		if (u != v)
+			return 0;
+	}
+	for (; n > 0; n--)
+		if (*x++ != *y++)
+			return 0;
+	return 1;
+}
+
+/* Empties the word and step tables. */
+static void memo_clear(struct dyad__wmemo *M)
+{
+	memset(M->wslot, 0, sizeof M->wslot);
+	memset(M->step, 0, sizeof M->step);
+	M->nword = M->nkeys = M->nstep = M->nlive = 0;
+}
+
+/* The number of token k's word, added with its root step when new;
+** NO_WORD when the table is full. */
+static uint32_t word_of(struct dyad__wmemo *M, const struct dyad__actors *a,
+			const dyad__tok *k, const char *f)
+{
+	uint64_t h64 = dyad__hash_key(f, k->fold_len);
+	uint32_t h = (uint32_t)(h64 >> 32), i, n = k->fold_len;
+	wword *w;
+
+	for (i = (uint32_t)h64 & (WORD_SLOTS - 1); M->wslot[i].id; i = (i + 1) & (WORD_SLOTS - 1)) {
+		const wword *e = &M->word[M->wslot[i].id - 1];
+		if (M->wslot[i].hash == h && e->len == n && same_key(M->keys + e->key, f, n))
+			return M->wslot[i].id - 1;
+	}
+	if (M->nword >= WORD_MAX || n > WORD_KEYS - M->nkeys)
+		return NO_WORD;
+	w = &M->word[M->nword];
+	w->key = M->nkeys;
+	w->len = n;
+	w->c0 = first_walked(f, n);
+	memcpy(M->keys + M->nkeys, f, n);
+	M->nkeys += n;
+	step_token(a, k, f, 0, &w->root);
+	M->wslot[i].hash = h;
+	M->wslot[i].id = ++M->nword;
+	return M->nword - 1;
+}
+
+/*
+** Numbers the words of the document's walkable tokens for the walks;
+** returns the per-token numbers, or NULL without memory (the walks then
+** step each token afresh: slower, not wrong).
+*/
+static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
+				    const dyad_doc *doc)
+{
+	struct dyad__wmemo *M = ctx->wmemo;
+	size_t t;
+
+	if (!M && !(M = ctx->wmemo = calloc(1, sizeof *M)))
+		return NULL;
+	if (doc->ntoks > M->tokcap) {
+		uint32_t *p = realloc(M->tokw, doc->ntoks * sizeof *p);
+		if (!p)
+			return NULL;
+		M->tokw = p;
+		M->tokcap = doc->ntoks;
+	}
+	if (M->nword > WORD_MAX / 4 * 3 || M->nkeys > WORD_KEYS / 4 * 3)
+		memo_clear(M); /* nearly full: start again, between documents */
+	for (t = 0; t < doc->ntoks; t++) {
+		const dyad__tok *k = &doc->toks[t];
+		M->tokw[t] = walkable(k) ? word_of(M, a, k, dyad__tok_fold(doc->norm, doc->fold, k))
+					 : NO_WORD;
+	}
+	return M->tokw;
+}
+
+/* The state of one longest_at search. */
+typedef struct lwalk {
+	const struct dyad__actors *a;
+	const dyad_doc *doc;
+	struct dyad__wmemo *M; /* the context's tables, NULL without memory */
+	const uint32_t *tw;    /* the tokens' word numbers, NULL without memory */
+	size_t end;       /* the sentence's end token */
+	int budget;       /* walks left for gaps */
+	int found;        /* m holds a match */
+	int gaps;         /* gaps the walk to it went through */
+	match *m;         /* the longest so far */
+} lwalk;
+
+static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps);
+
+/* Keeps m, reached through gaps, when it is longer than the best so far,
+** or as long through fewer gaps: "AL_GORE" before "AL GORE" on "Al Gore". */
+static void keep(lwalk *L, const match *m, int gaps)
+{
+	if (!L->found || m->t1 > L->m->t1 || (m->t1 == L->m->t1 && gaps < L->gaps)) {
+		*L->m = *m;
+		L->found = 1;
+		L->gaps = gaps;
+	}
+}
+
+/* After token j, at the gap node g of a name: the name goes on at token
+** j + 1 or after up to GAP_WORDS words more. */
+static void gap_after(lwalk *L, uint32_t i, size_t j, uint32_t g, int gaps)
+{
+	size_t t, words = 0;
+
+	for (t = j + 1; t < L->end && L->budget > 0; t++) {
+		const dyad__tok *k = &L->doc->toks[t];
+		if (walkable(k)) {
+			L->budget--;
+			walk_from(L, i, t, g, gaps + 1);
+		}
+		if (!gap_token(L->doc, k) || (walkable(k) && ++words > GAP_WORDS))
+			break;
+	}
+}
+
+static uint32_t step_slot(uint32_t node, uint32_t id)
+{
+	return (uint32_t)(((uint64_t)node << 32 | id) * 0x9e3779b97f4a7c15ull >> 40) &
+	       (STEP_SLOTS - 1);
+}
+
+/* The step of word id from node (not the root), through the step table. */
+static const wres *memo_step(const lwalk *L, const dyad__tok *k, uint32_t id, uint32_t node)
+{
+	struct dyad__wmemo *M = L->M;
+	uint32_t i = step_slot(node, id);
+	wres r;
+
+	for (; M->step[i].id; i = (i + 1) & (STEP_SLOTS - 1))
+		if (M->step[i].node == node && M->step[i].id == id + 1)
+			return M->step[i].live ? &M->live[M->step[i].live - 1] : &dead_end;
+	step_token(L->a, k, dyad__tok_fold(L->doc->norm, L->doc->fold, k), node, &r);
+	if (M->nstep >= STEP_MAX || M->nlive >= LIVE_MAX) { /* full: start again */
+		memset(M->step, 0, sizeof M->step);
+		M->nstep = M->nlive = 0;
+		i = step_slot(node, id);
+	}
+	M->step[i].node = node;
+	M->step[i].id = id + 1;
+	M->step[i].live = 0;
+	M->nstep++;
+	if (r.out == NO_NODE && r.next == NO_NODE)
+		return &dead_end;
+	M->live[M->nlive] = r;
+	M->step[i].live = ++M->nlive;
+	return &M->live[M->nlive - 1];
+}
+
+/* The step of token t at node: the word's root step, none when the trie
+** has no edge for the word's first byte, else through the step table
+** (or walked now into *tmp, without tables). */
+static const wres *step_at(const lwalk *L, size_t t, uint32_t node, wres *tmp)
+{
+	const dyad__tok *k = &L->doc->toks[t];
+	uint32_t id = L->tw ? L->tw[t] : NO_WORD;
+	const wword *w;
+
+	if (id == NO_WORD) {
+		step_token(L->a, k, dyad__tok_fold(L->doc->norm, L->doc->fold, k), node, tmp);
 		return tmp;
 	}
-	h = (uint32_t)dyad__hash(f, k->fold_len) ^ (uint32_t)dyad__hash_u64(node);
-	for (i = h & (WMEMO_SLOTS - 1); M->slot[i].used; i = (i + 1) & (WMEMO_SLOTS - 1)) {
-		const wstep *e = &M->slot[i];
-		if (e->hash == h && e->node == node && e->klen == k->fold_len &&
-		    memcmp(M->keys + e->key, f, k->fold_len) == 0)
-			return e;
-	}
-	step_token(L->a, k, f, node, tmp);
-	if (M->n >= WMEMO_MAX || M->nkeys + k->fold_len > WMEMO_KEYS) {
-		memset(M->slot, 0, sizeof M->slot); /* full: start again */
-		M->n = M->nkeys = 0;
-		return tmp;
-	}
-	tmp->node = node, tmp->hash = h, tmp->klen = (uint32_t)k->fold_len;
-	tmp->key = M->nkeys, tmp->used = 1;
-	memcpy(M->keys + M->nkeys, f, k->fold_len);
-	M->nkeys += (uint32_t)k->fold_len;
-	M->n++;
-	M->slot[i] = *tmp;
-	return tmp;
+	w = &L->M->word[id];
+	if (node == 0)
+		return &w->root;
+	if (w->c0 && child_of(L->a, node, w->c0) == NO_NODE)
+		return &dead_end; /* walked no byte: no name, not even a plural */
+	return memo_step(L, k, id, node);
 }
 
 /* Walks the names from token j on, at node, for a name that began at token i. */
@@ -612,15 +780,15 @@ static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps)
 {
 	for (; j < L->end; j++) {
 		const dyad__tok *k = &L->doc->toks[j];
-		const wstep *st;
-		wstep tmp;
+		const wres *st;
+		wres tmp;
 
 		if (!walkable(k)) {
 			if (j > i && j + 1 < L->end && joiner(L->doc, k) && walkable(k + 1))
 				continue; /* "Dol_Amroth": text joined as dictionaries join */
 			break;
 		}
-		st = step_at(L, k, node, &tmp);
+		st = step_at(L, j, node, &tmp);
 		if (st->out != NO_NODE) {
 			match m = {i, (uint32_t)j + 1, st->out, st->kind == 1, st->kind == 2};
 			keep(L, &m, gaps);
@@ -628,17 +796,23 @@ static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps)
 		if (st->next == NO_NODE)
 			break;
 		node = st->next;
-		if (st->gap)
-			gap_after(L, i, j, node, gaps);
+		if (st->gap != NO_NODE)
+			gap_after(L, i, j, st->gap, gaps);
 	}
 }
 
-/* The longest name starting at token i (of [i, end)); 0 if none. */
-static int longest_at(const struct dyad__actors *a, const dyad_doc *doc, size_t i,
-		      size_t end, match *m)
+/* The longest name starting at token i (of [i, end)); 0 if none. A word
+** that starts no name (most words) is known from its root step alone. */
+static int longest_at(const work *w, size_t i, size_t end, match *m)
 {
-	lwalk L = {a, doc, end, GAP_WALKS, 0, 0, m};
+	lwalk L;
 
+	if (w->tw && w->tw[i] != NO_WORD) {
+		const wres *r = &w->ctx->wmemo->word[w->tw[i]].root;
+		if (r->out == NO_NODE && r->next == NO_NODE)
+			return 0;
+	}
+	L = (lwalk){w->a, w->doc, w->ctx->wmemo, w->tw, end, GAP_WALKS, 0, 0, m};
 	walk_from(&L, (uint32_t)i, i, 0, 0);
 	return L.found;
 }
@@ -708,14 +882,6 @@ typedef struct ment {
 	uint8_t how, candidate, person;
 	float conf;
 } ment;
-
-typedef struct work {
-	dyad_ctx *ctx;
-	const struct dyad__actors *a;
-	const dyad_doc *doc;
-	int32_t date;        /* YYYYMMDD, 0 unknown */
-	dyad__buf hits;      /* hit[] of the sentence (in ctx->scratch) */
-} work;
 
 static uint32_t text_add(dyad_ctx *ctx, const char *s, size_t n)
 {
@@ -939,7 +1105,7 @@ static int sentence_hits(work *w, size_t a, size_t b)
 	while (i < b) {
 		match m;
 		hit h;
-		if (!walkable(&w->doc->toks[i]) || !longest_at(w->a, w->doc, i, b, &m)) {
+		if (!walkable(&w->doc->toks[i]) || !longest_at(w, i, b, &m)) {
 			i++;
 			continue;
 		}
@@ -1562,6 +1728,7 @@ dyad_status dyad_doc_actors(const dyad_doc *cdoc, size_t *n)
 	w.hits = ctx->scratch; /* reused across documents */
 	w.hits.len = 0;
 	ctx->ments.len = ctx->mtext.len = 0;
+	w.tw = number_words(ctx, w.a, w.doc);
 	rc = run_sentences(&w);
 	if (rc == 0)
 		rc = add_aliases(&w);
