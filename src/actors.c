@@ -606,6 +606,12 @@ static int same_key(const char *x, const char *y, size_t n)
 		if (u != v)
 			return 0;
 	}
+	if (n >= 4) { /* two 4-byte words, overlapping when n < 8 */
+		uint32_t a, b, c, d;
+		memcpy(&a, x, 4), memcpy(&b, y, 4);
+		memcpy(&c, x + n - 4, 4), memcpy(&d, y + n - 4, 4);
+		return a == b && c == d;
+	}
 	for (; n > 0; n--)
 		if (*x++ != *y++)
 			return 0;
@@ -903,6 +909,41 @@ nomem:
 	return 0;
 }
 
+/* A string built in a fixed buffer, cut at its capacity as dyad__join
+** cuts, with the pieces' lengths known: mentions' texts are built from
+** many short pieces. */
+typedef struct sbuf {
+	char *p;
+	size_t n, cap;
+} sbuf;
+
+#define SB_LIT(b, lit) sb_put(b, lit, sizeof lit - 1)
+
+static void sb_put(sbuf *b, const char *s, size_t n)
+{
+	if (n > b->cap - 1 - b->n)
+		n = b->cap - 1 - b->n;
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+
+static void sb_str(sbuf *b, const char *s)
+{
+	sb_put(b, s, strlen(s));
+}
+
+static void sb_buf(sbuf *b, const sbuf *x)
+{
+	sb_put(b, x->p, x->n);
+}
+
+/* Adds b's text to the mention texts; its offset. */
+static uint32_t text_sb(dyad_ctx *ctx, const sbuf *b)
+{
+	return text_add(ctx, b->p, b->n);
+}
+
 static const dyad__entry *entry_of(const work *w, long name)
 {
 	const dyad__dict *d = w->a->dict;
@@ -991,12 +1032,18 @@ static int is_capital(const work *w, long name)
 	       (dyad__dict_name_at(w->a->dict, (size_t)name)->flags & DYAD__N_CAPITAL);
 }
 
+/* Is token t's fold key s? Word lists are scanned with it, so most
+** calls are settled by the first byte. */
 static int tok_eq(const dyad_doc *doc, size_t t, const char *s)
 {
 	const dyad__tok *k = &doc->toks[t];
-	size_t n = strlen(s);
+	const char *f = dyad__tok_fold(doc->norm, doc->fold, k);
+	size_t n;
 
-	return k->fold_len == n && memcmp(dyad__tok_fold(doc->norm, doc->fold, k), s, n) == 0;
+	if (k->fold_len == 0 || f[0] != s[0])
+		return k->fold_len == 0 && s[0] == '\0';
+	n = strlen(s);
+	return k->fold_len == n && memcmp(f, s, n) == 0;
 }
 
 /* Is the word before token t a place preposition ("in Tehran")? */
@@ -1211,21 +1258,21 @@ static int push(work *w, const ment *m)
 	return 0;
 }
 
-static void where(const work *w, long name, char *out, size_t cap)
+/* "file:line" of the entry of name into out, "" for none. */
+static void where(const work *w, long name, sbuf *out)
 {
 	const dyad__dict *d = w->a->dict;
 	const dyad__name *nm;
-
-	if (name < 0) {
-		out[0] = '\0';
-		return;
-	}
 	char line[24];
 
+	out->n = 0;
+	out->p[0] = '\0';
+	if (name < 0)
+		return;
 	nm = dyad__dict_name_at(d, (size_t)name);
-	dyad__utoa(line, (unsigned long)nm->line);
-	dyad__join(out, cap, dyad__dict_file_path(d, dyad__dict_entry_at(d, nm->entry)->file), ":",
-		   line, (char *)NULL);
+	sb_str(out, dyad__dict_file_path(d, dyad__dict_entry_at(d, nm->entry)->file));
+	SB_LIT(out, ":");
+	sb_put(out, line, dyad__utoa(line, (unsigned long)nm->line));
 }
 
 /* Is agent name (or -1) a TABARI agent, placed and composed by §5.4? */
@@ -1360,11 +1407,72 @@ static void read_chain(const work *w, const hit *h, size_t nh, size_t k, size_t 
 	c->former = has_former(doc, a, c->t0, c->t1);
 }
 
+/* The why of a mention with a role: "role ", "new name after role ". */
+static void why_role(sbuf *why, const char *what, const sbuf *at, const sbuf *gat,
+		     const char *of, const char *base, const char *gcode)
+{
+	sb_str(why, what);
+	sb_buf(why, gat);
+	if (at->n) {
+		sb_str(why, of);
+		sb_buf(why, at);
+	}
+	SB_LIT(why, ": ");
+	sb_str(why, base[0] ? base : "(no country)");
+	SB_LIT(why, " + ");
+	sb_str(why, gcode);
+}
+
+/* A person's code and why. */
+static void person_texts(work *w, const chainst *c, uint32_t gpost, ment *m, sbuf *code,
+			 sbuf *why, const sbuf *at, const sbuf *gat)
+{
+	const dyad__code *pc = code_of(w, c->person, gpost);
+
+	sb_str(code, pc ? dyad__dict_str(w->a->dict, pc->text) : "");
+	m->post = gpost ? gpost : (pc ? pc->post : 0);
+	m->how = DYAD_HOW_DICTIONARY;
+	m->person = 1;
+	m->conf = pc ? 0.9f : 0.4f;
+	SB_LIT(why, "person ");
+	sb_buf(why, at);
+	if (pc)
+		SB_LIT(why, " (code valid on the date)");
+	else
+		SB_LIT(why, " (no code valid on the date)");
+	if (gat->n) {
+		SB_LIT(why, "; title ");
+		sb_buf(why, gat);
+	}
+}
+
+/* A bare country's or organization's code and why. */
+static void name_texts(work *w, const chainst *c, const char *base, ment *m, sbuf *code,
+		       sbuf *why, const sbuf *at)
+{
+	int capital = is_capital(w, c->base);
+
+	sb_str(code, base);
+	if (capital && code->n == 3)
+		SB_LIT(code, "GOV");
+	m->how = DYAD_HOW_DICTIONARY;
+	m->conf = c->place ? 0.4f : capital ? 0.6f : 0.85f;
+	if (capital)
+		SB_LIT(why, "capital standing for its government, ");
+	else
+		SB_LIT(why, "name ");
+	sb_buf(why, at);
+	if (c->place)
+		SB_LIT(why, "; after a place preposition, so perhaps only a place");
+}
+
 /* Turns a chain into one mention. */
 static int emit_chain(work *w, uint32_t sent, const chainst *c)
 {
 	const dyad__dict *d = w->a->dict;
-	char code[64], why[1024], at[256], gat[256];
+	char cb[64], wb[1024], ab[256], gb[256];
+	sbuf code = {cb, 0, sizeof cb}, why = {wb, 0, sizeof wb};
+	sbuf at = {ab, 0, sizeof ab}, gat = {gb, 0, sizeof gb};
 	const char *base = "", *gcode;
 	uint32_t gpost;
 	ment m;
@@ -1385,52 +1493,36 @@ static int emit_chain(work *w, uint32_t sent, const chainst *c)
 		const dyad__code *bc = code_of(w, c->base, 0);
 		base = bc ? dyad__dict_str(d, bc->text) : "";
 	}
-	where(w, m.name, at, sizeof at);
-	where(w, c->agent, gat, sizeof gat);
+	where(w, m.name, &at);
+	where(w, c->agent, &gat);
+	cb[0] = wb[0] = '\0';
 	if (c->person >= 0) {
-		const dyad__code *pc = code_of(w, c->person, gpost);
-		dyad__join(code, sizeof code, pc ? dyad__dict_str(d, pc->text) : "", (char *)NULL);
-		m.post = gpost ? gpost : (pc ? pc->post : 0);
-		m.how = DYAD_HOW_DICTIONARY;
-		m.person = 1;
-		m.conf = pc ? 0.9f : 0.4f;
-		dyad__join(why, sizeof why, "person ", at, pc ? " (code valid on the date)" :
-			   " (no code valid on the date)", gat[0] ? "; title " : "", gat, (char *)NULL);
-	} else if (c->cand_end) {
-		compose(base, gcode, tabari_agent(w, c->agent), code, sizeof code);
-		m.post = gpost;
-		m.how = DYAD_HOW_ROLE;
-		m.person = m.candidate = 1;
-		m.conf = 0.5f;
-		m.label = text_add(w->ctx, w->doc->norm + w->doc->toks[c->cand_start].start,
-				   w->doc->toks[c->cand_end - 1].end - w->doc->toks[c->cand_start].start);
-		dyad__join(why, sizeof why, "new name after role ", gat, at[0] ? " of " : "", at, ": ",
-			   base[0] ? base : "(no country)", " + ", gcode, (char *)NULL);
+		person_texts(w, c, gpost, &m, &code, &why, &at, &gat);
 	} else if (c->agent >= 0) {
-		compose(base, gcode, tabari_agent(w, c->agent), code, sizeof code);
+		compose(base, gcode, tabari_agent(w, c->agent), cb, sizeof cb);
+		code.n = strlen(cb);
 		m.post = gpost;
 		m.how = DYAD_HOW_ROLE;
-		m.conf = base[0] ? 0.7f : 0.3f;
-		dyad__join(why, sizeof why, "role ", gat, at[0] ? " with " : "", at, ": ",
-			   base[0] ? base : "(no country)", " + ", gcode, (char *)NULL);
+		if (c->cand_end) {
+			m.person = m.candidate = 1;
+			m.conf = 0.5f;
+			m.label = text_add(w->ctx, w->doc->norm + w->doc->toks[c->cand_start].start,
+					   w->doc->toks[c->cand_end - 1].end -
+					   w->doc->toks[c->cand_start].start);
+			why_role(&why, "new name after role ", &at, &gat, " of ", base, gcode);
+		} else {
+			m.conf = base[0] ? 0.7f : 0.3f;
+			why_role(&why, "role ", &at, &gat, " with ", base, gcode);
+		}
 	} else {
-		if (is_capital(w, c->base) && strlen(base) == 3)
-			dyad__join(code, sizeof code, base, "GOV", (char *)NULL);
-		else
-			dyad__join(code, sizeof code, base, (char *)NULL);
-		m.how = DYAD_HOW_DICTIONARY;
-		m.conf = c->place ? 0.4f : is_capital(w, c->base) ? 0.6f : 0.85f;
-		dyad__join(why, sizeof why, is_capital(w, c->base) ?
-			   "capital standing for its government, " : "name ", at,
-			   c->place ? "; after a place preposition, so perhaps only a place" : "",
-			   (char *)NULL);
+		name_texts(w, c, base, &m, &code, &why, &at);
 	}
-	m.code = text_add(w->ctx, code, strlen(code));
+	m.code = text_sb(w->ctx, &code);
 	if (c->person < 0 && c->agent >= 0 && base[0])
 		m.bcode = text_add(w->ctx, base, strlen(base));
-	m.why = text_add(w->ctx, why, strlen(why));
-	m.at = text_add(w->ctx, at, strlen(at));
-	m.gat = text_add(w->ctx, gat, strlen(gat));
+	m.why = text_sb(w->ctx, &why);
+	m.at = text_sb(w->ctx, &at);
+	m.gat = text_sb(w->ctx, &gat);
 	return push(w, &m);
 }
 
@@ -1542,12 +1634,16 @@ static int add_aliases(work *w)
 
 	if (learn_surnames(w, (const ment *)w->ctx->ments.p, n0) != 0)
 		return -1;
+	if (w->hits.len == 0)
+		return 0; /* no person named in full: no surname to find */
 	for (s = 0; s < doc->nsents; s++) {
 		const dyad__sent *se = &doc->sents[s];
 		for (t = se->tok0; t < se->tok0 + se->ntok; t++) {
 			const ment *ms = (const ment *)w->ctx->ments.p;
 			long r;
 			ment m;
+			if (!name_word(doc, t))
+				continue; /* alias_for takes only these: the cursor can wait */
 			while (cur < n0 && ms[cur].t1 <= t)
 				cur++;
 			if ((cur < n0 && ms[cur].t0 <= t) || (r = alias_for(w, t)) < 0)
@@ -1675,7 +1771,19 @@ static int32_t doc_date(const dyad_doc *doc)
 {
 	const char *s = doc->info.date;
 	int y, m = 7, d = 1;
+	size_t n = strlen(s), i;
 
+	for (i = 0; i < n && ((s[i] >= '0' && s[i] <= '9') || i == 4 || i == 7); i++)
+		;
+	if (i == n && (n == 4 || (n == 7 && s[4] == '-') ||
+		       (n == 10 && s[4] == '-' && s[7] == '-'))) { /* as dates.c writes it */
+		y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+		if (n >= 7)
+			m = (s[5] - '0') * 10 + (s[6] - '0'), d = 15;
+		if (n == 10)
+			d = (s[8] - '0') * 10 + (s[9] - '0');
+		return (int32_t)(y * 10000 + m * 100 + d);
+	}
 	if (strlen(s) < 4 || sscanf(s, "%4d", &y) != 1)
 		return 0;
 	if (strlen(s) >= 7 && sscanf(s + 5, "%2d", &m) == 1)
