@@ -1614,14 +1614,18 @@ static long alias_for(const work *w, size_t t)
 /* "surname of the person named in sentence 3 (...)" */
 static int alias_why(work *w, ment *m, const ment *full)
 {
-	char why[512];
+	char wb[512], num[24];
+	sbuf why = {wb, 0, sizeof wb};
 	const dyad_doc *doc = w->doc;
 	size_t a = doc->toks[full->t0].start, b = doc->toks[full->t1 - 1].end;
 
-	snprintf(why, sizeof why, "surname of \"%.*s\" (sentence %lu), %s",
-		 (int)(b - a > 120 ? 120 : b - a), doc->norm + a, (unsigned long)full->sent,
-		 w->ctx->mtext.p + full->why);
-	m->why = text_add(w->ctx, why, strlen(why));
+	SB_LIT(&why, "surname of \"");
+	sb_put(&why, doc->norm + a, strnlen(doc->norm + a, b - a > 120 ? 120 : b - a));
+	SB_LIT(&why, "\" (sentence ");
+	sb_put(&why, num, dyad__utoa(num, (unsigned long)full->sent));
+	SB_LIT(&why, "), ");
+	sb_str(&why, w->ctx->mtext.p + full->why);
+	m->why = text_sb(w->ctx, &why);
 	return w->ctx->nomem ? -1 : 0;
 }
 
@@ -1761,6 +1765,30 @@ static int cmp_ment(const void *x, const void *y)
 	return a->t0 < b->t0 ? -1 : a->t0 > b->t0;
 }
 
+/*
+** Sorts the mentions by sentence and token. Pass 2's come in order and
+** the aliases, in order too, go after them, so an insertion sort moves
+** only the few aliases; one that would move many mentions hands over to
+** qsort. Both keep mentions that start at one token in the order they
+** were made (glibc's qsort is a merge sort).
+*/
+static void sort_ments(ment *ms, size_t n)
+{
+	size_t i, j, moved = 0;
+
+	for (i = 1; i < n; i++) {
+		ment x = ms[i];
+		for (j = i; j > 0 && cmp_ment(&ms[j - 1], &x) > 0; j--)
+			ms[j] = ms[j - 1];
+		ms[j] = x;
+		moved += i - j;
+		if (moved > 4 * n + 64) {
+			qsort(ms, n, sizeof *ms, cmp_ment);
+			return;
+		}
+	}
+}
+
 /* ------------------------------------------------------------------ */
 /* API                                                                 */
 /* ------------------------------------------------------------------ */
@@ -1844,8 +1872,7 @@ dyad_status dyad_doc_actors(const dyad_doc *cdoc, size_t *n)
 	if (rc != 0 || ctx->nomem)
 		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory finding actors");
 	resolve_roles(&w);
-	if (DYAD__VEC_LEN(&ctx->ments, ment) > 1) /* qsort wants a real pointer */
-		qsort(ctx->ments.p, DYAD__VEC_LEN(&ctx->ments, ment), sizeof(ment), cmp_ment);
+	sort_ments((ment *)ctx->ments.p, DYAD__VEC_LEN(&ctx->ments, ment));
 	*n = DYAD__VEC_LEN(&ctx->ments, ment);
 	return DYAD_OK;
 }
