@@ -913,8 +913,9 @@ nomem:
 ** cuts, with the pieces' lengths known: mentions' texts are built from
 ** many short pieces. */
 typedef struct sbuf {
-	char *p;
-	size_t n, cap;
+	char *p;          /* the buffer, always NUL-terminated */
+	size_t n;         /* bytes used */
+	size_t cap;       /* its size: n stays below it */
 } sbuf;
 
 #define SB_LIT(b, lit) sb_put(b, lit, sizeof lit - 1)
@@ -1423,6 +1424,25 @@ static void why_role(sbuf *why, const char *what, const sbuf *at, const sbuf *ga
 	sb_str(why, gcode);
 }
 
+/* A role's mention and why, with a new name after the role or not. */
+static void role_texts(work *w, const chainst *c, const char *base, const char *gcode, ment *m,
+		       sbuf *why, const sbuf *at, const sbuf *gat)
+{
+	const dyad_doc *doc = w->doc;
+
+	m->how = DYAD_HOW_ROLE;
+	if (c->cand_end) {
+		m->person = m->candidate = 1;
+		m->conf = 0.5f;
+		m->label = text_add(w->ctx, doc->norm + doc->toks[c->cand_start].start,
+				    doc->toks[c->cand_end - 1].end - doc->toks[c->cand_start].start);
+		why_role(why, "new name after role ", at, gat, " of ", base, gcode);
+	} else {
+		m->conf = base[0] ? 0.7f : 0.3f;
+		why_role(why, "role ", at, gat, " with ", base, gcode);
+	}
+}
+
 /* A person's code and why. */
 static void person_texts(work *w, const chainst *c, uint32_t gpost, ment *m, sbuf *code,
 			 sbuf *why, const sbuf *at, const sbuf *gat)
@@ -1502,18 +1522,7 @@ static int emit_chain(work *w, uint32_t sent, const chainst *c)
 		compose(base, gcode, tabari_agent(w, c->agent), cb, sizeof cb);
 		code.n = strlen(cb);
 		m.post = gpost;
-		m.how = DYAD_HOW_ROLE;
-		if (c->cand_end) {
-			m.person = m.candidate = 1;
-			m.conf = 0.5f;
-			m.label = text_add(w->ctx, w->doc->norm + w->doc->toks[c->cand_start].start,
-					   w->doc->toks[c->cand_end - 1].end -
-					   w->doc->toks[c->cand_start].start);
-			why_role(&why, "new name after role ", &at, &gat, " of ", base, gcode);
-		} else {
-			m.conf = base[0] ? 0.7f : 0.3f;
-			why_role(&why, "role ", &at, &gat, " with ", base, gcode);
-		}
+		role_texts(w, c, base, gcode, &m, &why, &at, &gat);
 	} else {
 		name_texts(w, c, base, &m, &code, &why, &at);
 	}
