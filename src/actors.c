@@ -473,80 +473,86 @@ static int joiner(const dyad_doc *doc, const dyad__tok *k)
 	return k->kind == DYAD_TOK_PUNCT && k->end == k->start + 1 && doc->norm[k->start] == '_';
 }
 
-/* The state of one longest_at search. */
-typedef struct lwalk {
+/* The state of one document's passes. */
+typedef struct work {
+	dyad_ctx *ctx;
 	const struct dyad__actors *a;
 	const dyad_doc *doc;
-	size_t end;       /* the sentence's end token */
-	int budget;       /* walks left for gaps */
-	int found;        /* m holds a match */
-	int gaps;         /* gaps the walk to it went through */
-	match *m;         /* the longest so far */
-} lwalk;
+	int32_t date;        /* YYYYMMDD, 0 unknown */
+	dyad__buf hits;      /* hit[] of the sentence (in ctx->scratch) */
+	const uint32_t *tw;  /* the tokens' word numbers (number_words), or NULL */
+} work;
 
-static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps);
-
-/* Keeps m, reached through gaps, when it is longer than the best so far,
-** or as long through fewer gaps: "AL_GORE" before "AL GORE" on "Al Gore". */
-static void keep(lwalk *L, const match *m, int gaps)
-{
-	if (!L->found || m->t1 > L->m->t1 || (m->t1 == L->m->t1 && gaps < L->gaps)) {
-		*L->m = *m;
-		L->found = 1;
-		L->gaps = gaps;
-	}
-}
-
-/* After token j, at node, a gap of the name: the name goes on at token
-** j + 1 or after up to GAP_WORDS words more. */
-static void gap_after(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps)
-{
-	uint32_t g = child_of(L->a, node, DYAD__KEY_GAP);
-	size_t t, words = 0;
-
-	if (g == NO_NODE)
-		return;
-	for (t = j + 1; t < L->end && L->budget > 0; t++) {
-		const dyad__tok *k = &L->doc->toks[t];
-		if (walkable(k)) {
-			L->budget--;
-			walk_from(L, i, t, g, gaps + 1);
-		}
-		if (!gap_token(L->doc, k) || (walkable(k) && ++words > GAP_WORDS))
-			break;
-	}
-}
-
-/* What one token does to a name walk at a node: the name it completes
-** there (out, NO_NODE for none, as a plural or a stem by kind), and the
-** node the walk goes on from (next, NO_NODE where it stops). It depends
-** only on the node and the token's fold key, and the same few thousand
-** (node, word) pairs make up most of every article, so each context
-** remembers the steps it has taken. */
-typedef struct wstep {
-	uint32_t node, hash, key, klen; /* key: offset into the memo's keys */
-	uint32_t out, next;
+/*
+** What one token does to a name walk at a node: the name it completes
+** there (out, NO_NODE for none, as a plural or a stem by kind), the node
+** the walk goes on from (next, NO_NODE where it stops) and that node's
+** gap child (gap, NO_NODE when none or when the token walked no byte). It
+** depends only on the node and the token's fold key.
+*/
+typedef struct wres {
+	uint32_t out, next, gap;
 	uint8_t kind;     /* 0 exact, 1 plural, 2 stem */
-	uint8_t gap;      /* the token walked at least one byte: a gap may follow */
-	uint8_t used;
-} wstep;
+} wres;
 
-enum { WMEMO_SLOTS = 1 << 16, WMEMO_MAX = WMEMO_SLOTS / 2, WMEMO_KEYS = 1 << 20 };
+/* Where a walk ends: no name, no way on. */
+static const wres dead_end = {NO_NODE, NO_NODE, NO_NODE, 0};
+
+/*
+** The same few thousand words make up most of every article, so each
+** context keeps the words it has seen, each with its step from the root
+** (where every walk starts: a word that starts no name costs one probe),
+** and the steps it took from other nodes, keyed by node and word number.
+** A document's words are numbered before its walks, so a step costs no
+** hash of text. Most steps from other nodes lead nowhere: a step table
+** entry points to a result only when there is one. Full tables start
+** again between documents (the step table whenever it fills).
+*/
+enum {
+	WORD_SLOTS = 1 << 17, WORD_MAX = WORD_SLOTS / 2, WORD_KEYS = 1 << 20,
+	STEP_SLOTS = 1 << 17, STEP_MAX = STEP_SLOTS / 2, LIVE_MAX = 1 << 14
+};
+
+#define NO_WORD UINT32_MAX
+
+typedef struct wword {
+	uint32_t key, len;  /* the fold key: offset into keys, bytes */
+	wres root;          /* its step from the root */
+	uint8_t c0;         /* the key's first byte a walk reads, 0 none */
+} wword;
+
+typedef struct wslot {
+	uint32_t hash;      /* the key's hash (high bits) */
+	uint32_t id;        /* word number + 1, 0 = empty */
+} wslot;
+
+typedef struct nstep {
+	uint32_t node;
+	uint32_t id;        /* word number + 1, 0 = empty */
+	uint32_t live;      /* the result: live[live - 1], 0 = dead_end */
+} nstep;
 
 struct dyad__wmemo {
-	wstep slot[WMEMO_SLOTS];
-	char keys[WMEMO_KEYS];
-	uint32_t nkeys, n;
+	wslot wslot[WORD_SLOTS];
+	wword word[WORD_MAX];
+	char keys[WORD_KEYS];
+	nstep step[STEP_SLOTS];
+	wres live[LIVE_MAX];
+	uint32_t nword, nkeys, nstep, nlive;
+	uint32_t *tokw;     /* per token of the document: word number, NO_WORD */
+	size_t tokcap;
 };
 
 void dyad__wmemo_free(struct dyad__wmemo *m)
 {
+	if (m)
+		free(m->tokw);
 	free(m);
 }
 
 /* Walks token k (fold f) at node into *st. */
 static void step_token(const struct dyad__actors *a, const dyad__tok *k, const char *f,
-		       uint32_t node, wstep *st)
+		       uint32_t node, wres *st)
 {
 	uint32_t hist[HIST_MAX];
 	char key[HIST_MAX];
@@ -571,40 +577,208 @@ static void step_token(const struct dyad__actors *a, const dyad__tok *k, const c
 		st->kind = 2;
 	}
 	st->next = done && walked < HIST_MAX ? hist[walked] : NO_NODE;
-	st->gap = walked > 0;
+	st->gap = walked > 0 && st->next != NO_NODE ? child_of(a, st->next, DYAD__KEY_GAP)
+						      : NO_NODE;
 }
 
-/* The step of token k at node, from the context's memo or walked now. */
-static const wstep *step_at(const lwalk *L, const dyad__tok *k, uint32_t node, wstep *tmp)
+/* The first byte of f a walk reads (a letter, a digit or a byte of a
+** character beyond ASCII), 0 when none. */
+static uint8_t first_walked(const char *f, size_t n)
 {
-	struct dyad__wmemo *M = L->doc->ctx->wmemo;
-	const char *f = dyad__tok_fold(L->doc->norm, L->doc->fold, k);
-	uint32_t h, i;
+	size_t i;
 
-	if (!M && !(M = L->doc->ctx->wmemo = calloc(1, sizeof *M))) {
-		step_token(L->a, k, f, node, tmp); /* no memory for the memo: slower, not wrong */
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)f[i];
+		if (c >= 0x80 || is_alnum_ascii(c))
+			return c;
+	}
+	return 0;
+}
+
+/* Do the n bytes at x and y agree? Keys are short: no call to memcmp. */
+static int same_key(const char *x, const char *y, size_t n)
+{
+	uint64_t u, v;
+
+	for (; n >= 8; x += 8, y += 8, n -= 8) {
+		memcpy(&u, x, 8);
+		memcpy(&v, y, 8);
+		if (u != v)
+			return 0;
+	}
+	if (n >= 4) { /* two 4-byte words, overlapping when n < 8 */
+		uint32_t a, b, c, d;
+		memcpy(&a, x, 4), memcpy(&b, y, 4);
+		memcpy(&c, x + n - 4, 4), memcpy(&d, y + n - 4, 4);
+		return a == b && c == d;
+	}
+	for (; n > 0; n--)
+		if (*x++ != *y++)
+			return 0;
+	return 1;
+}
+
+/* Empties the word and step tables. */
+static void memo_clear(struct dyad__wmemo *M)
+{
+	memset(M->wslot, 0, sizeof M->wslot);
+	memset(M->step, 0, sizeof M->step);
+	M->nword = M->nkeys = M->nstep = M->nlive = 0;
+}
+
+/* The number of token k's word, added with its root step when new;
+** NO_WORD when the table is full. */
+static uint32_t word_of(struct dyad__wmemo *M, const struct dyad__actors *a,
+			const dyad__tok *k, const char *f)
+{
+	uint64_t h64 = dyad__hash_key(f, k->fold_len);
+	uint32_t h = (uint32_t)(h64 >> 32), i, n = k->fold_len;
+	wword *w;
+
+	for (i = (uint32_t)h64 & (WORD_SLOTS - 1); M->wslot[i].id; i = (i + 1) & (WORD_SLOTS - 1)) {
+		const wword *e = &M->word[M->wslot[i].id - 1];
+		if (M->wslot[i].hash == h && e->len == n && same_key(M->keys + e->key, f, n))
+			return M->wslot[i].id - 1;
+	}
+	if (M->nword >= WORD_MAX || n > WORD_KEYS - M->nkeys)
+		return NO_WORD;
+	w = &M->word[M->nword];
+	w->key = M->nkeys;
+	w->len = n;
+	w->c0 = first_walked(f, n);
+	memcpy(M->keys + M->nkeys, f, n);
+	M->nkeys += n;
+	step_token(a, k, f, 0, &w->root);
+	M->wslot[i].hash = h;
+	M->wslot[i].id = ++M->nword;
+	return M->nword - 1;
+}
+
+/*
+** Numbers the words of the document's walkable tokens for the walks;
+** returns the per-token numbers, or NULL without memory (the walks then
+** step each token afresh: slower, not wrong).
+*/
+static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
+				    const dyad_doc *doc)
+{
+	struct dyad__wmemo *M = ctx->wmemo;
+	size_t t;
+
+	if (!M && !(M = ctx->wmemo = calloc(1, sizeof *M)))
+		return NULL;
+	if (doc->ntoks > M->tokcap) {
+		uint32_t *p = realloc(M->tokw, doc->ntoks * sizeof *p);
+		if (!p)
+			return NULL;
+		M->tokw = p;
+		M->tokcap = doc->ntoks;
+	}
+	if (M->nword > WORD_MAX / 4 * 3 || M->nkeys > WORD_KEYS / 4 * 3)
+		memo_clear(M); /* nearly full: start again, between documents */
+	for (t = 0; t < doc->ntoks; t++) {
+		const dyad__tok *k = &doc->toks[t];
+		M->tokw[t] = walkable(k) ? word_of(M, a, k, dyad__tok_fold(doc->norm, doc->fold, k))
+					 : NO_WORD;
+	}
+	return M->tokw;
+}
+
+/* The state of one longest_at search. */
+typedef struct lwalk {
+	const struct dyad__actors *a;
+	const dyad_doc *doc;
+	struct dyad__wmemo *M; /* the context's tables, NULL without memory */
+	const uint32_t *tw;    /* the tokens' word numbers, NULL without memory */
+	size_t end;       /* the sentence's end token */
+	int budget;       /* walks left for gaps */
+	int found;        /* m holds a match */
+	int gaps;         /* gaps the walk to it went through */
+	match *m;         /* the longest so far */
+} lwalk;
+
+static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps);
+
+/* Keeps m, reached through gaps, when it is longer than the best so far,
+** or as long through fewer gaps: "AL_GORE" before "AL GORE" on "Al Gore". */
+static void keep(lwalk *L, const match *m, int gaps)
+{
+	if (!L->found || m->t1 > L->m->t1 || (m->t1 == L->m->t1 && gaps < L->gaps)) {
+		*L->m = *m;
+		L->found = 1;
+		L->gaps = gaps;
+	}
+}
+
+/* After token j, at the gap node g of a name: the name goes on at token
+** j + 1 or after up to GAP_WORDS words more. */
+static void gap_after(lwalk *L, uint32_t i, size_t j, uint32_t g, int gaps)
+{
+	size_t t, words = 0;
+
+	for (t = j + 1; t < L->end && L->budget > 0; t++) {
+		const dyad__tok *k = &L->doc->toks[t];
+		if (walkable(k)) {
+			L->budget--;
+			walk_from(L, i, t, g, gaps + 1);
+		}
+		if (!gap_token(L->doc, k) || (walkable(k) && ++words > GAP_WORDS))
+			break;
+	}
+}
+
+static uint32_t step_slot(uint32_t node, uint32_t id)
+{
+	return (uint32_t)(((uint64_t)node << 32 | id) * 0x9e3779b97f4a7c15ull >> 40) &
+	       (STEP_SLOTS - 1);
+}
+
+/* The step of word id from node (not the root), through the step table. */
+static const wres *memo_step(const lwalk *L, const dyad__tok *k, uint32_t id, uint32_t node)
+{
+	struct dyad__wmemo *M = L->M;
+	uint32_t i = step_slot(node, id);
+	wres r;
+
+	for (; M->step[i].id; i = (i + 1) & (STEP_SLOTS - 1))
+		if (M->step[i].node == node && M->step[i].id == id + 1)
+			return M->step[i].live ? &M->live[M->step[i].live - 1] : &dead_end;
+	step_token(L->a, k, dyad__tok_fold(L->doc->norm, L->doc->fold, k), node, &r);
+	if (M->nstep >= STEP_MAX || M->nlive >= LIVE_MAX) { /* full: start again */
+		memset(M->step, 0, sizeof M->step);
+		M->nstep = M->nlive = 0;
+		i = step_slot(node, id);
+	}
+	M->step[i].node = node;
+	M->step[i].id = id + 1;
+	M->step[i].live = 0;
+	M->nstep++;
+	if (r.out == NO_NODE && r.next == NO_NODE)
+		return &dead_end;
+	M->live[M->nlive] = r;
+	M->step[i].live = ++M->nlive;
+	return &M->live[M->nlive - 1];
+}
+
+/* The step of token t at node: the word's root step, none when the trie
+** has no edge for the word's first byte, else through the step table
+** (or walked now into *tmp, without tables). */
+static const wres *step_at(const lwalk *L, size_t t, uint32_t node, wres *tmp)
+{
+	const dyad__tok *k = &L->doc->toks[t];
+	uint32_t id = L->tw ? L->tw[t] : NO_WORD;
+	const wword *w;
+
+	if (id == NO_WORD) {
+		step_token(L->a, k, dyad__tok_fold(L->doc->norm, L->doc->fold, k), node, tmp);
 		return tmp;
 	}
-	h = (uint32_t)dyad__hash(f, k->fold_len) ^ (uint32_t)dyad__hash_u64(node);
-	for (i = h & (WMEMO_SLOTS - 1); M->slot[i].used; i = (i + 1) & (WMEMO_SLOTS - 1)) {
-		const wstep *e = &M->slot[i];
-		if (e->hash == h && e->node == node && e->klen == k->fold_len &&
-		    memcmp(M->keys + e->key, f, k->fold_len) == 0)
-			return e;
-	}
-	step_token(L->a, k, f, node, tmp);
-	if (M->n >= WMEMO_MAX || M->nkeys + k->fold_len > WMEMO_KEYS) {
-		memset(M->slot, 0, sizeof M->slot); /* full: start again */
-		M->n = M->nkeys = 0;
-		return tmp;
-	}
-	tmp->node = node, tmp->hash = h, tmp->klen = (uint32_t)k->fold_len;
-	tmp->key = M->nkeys, tmp->used = 1;
-	memcpy(M->keys + M->nkeys, f, k->fold_len);
-	M->nkeys += (uint32_t)k->fold_len;
-	M->n++;
-	M->slot[i] = *tmp;
-	return tmp;
+	w = &L->M->word[id];
+	if (node == 0)
+		return &w->root;
+	if (w->c0 && child_of(L->a, node, w->c0) == NO_NODE)
+		return &dead_end; /* walked no byte: no name, not even a plural */
+	return memo_step(L, k, id, node);
 }
 
 /* Walks the names from token j on, at node, for a name that began at token i. */
@@ -612,15 +786,15 @@ static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps)
 {
 	for (; j < L->end; j++) {
 		const dyad__tok *k = &L->doc->toks[j];
-		const wstep *st;
-		wstep tmp;
+		const wres *st;
+		wres tmp;
 
 		if (!walkable(k)) {
 			if (j > i && j + 1 < L->end && joiner(L->doc, k) && walkable(k + 1))
 				continue; /* "Dol_Amroth": text joined as dictionaries join */
 			break;
 		}
-		st = step_at(L, k, node, &tmp);
+		st = step_at(L, j, node, &tmp);
 		if (st->out != NO_NODE) {
 			match m = {i, (uint32_t)j + 1, st->out, st->kind == 1, st->kind == 2};
 			keep(L, &m, gaps);
@@ -628,17 +802,23 @@ static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps)
 		if (st->next == NO_NODE)
 			break;
 		node = st->next;
-		if (st->gap)
-			gap_after(L, i, j, node, gaps);
+		if (st->gap != NO_NODE)
+			gap_after(L, i, j, st->gap, gaps);
 	}
 }
 
-/* The longest name starting at token i (of [i, end)); 0 if none. */
-static int longest_at(const struct dyad__actors *a, const dyad_doc *doc, size_t i,
-		      size_t end, match *m)
+/* The longest name starting at token i (of [i, end)); 0 if none. A word
+** that starts no name (most words) is known from its root step alone. */
+static int longest_at(const work *w, size_t i, size_t end, match *m)
 {
-	lwalk L = {a, doc, end, GAP_WALKS, 0, 0, m};
+	lwalk L;
 
+	if (w->tw && w->tw[i] != NO_WORD) {
+		const wres *r = &w->ctx->wmemo->word[w->tw[i]].root;
+		if (r->out == NO_NODE && r->next == NO_NODE)
+			return 0;
+	}
+	L = (lwalk){w->a, w->doc, w->ctx->wmemo, w->tw, end, GAP_WALKS, 0, 0, m};
 	walk_from(&L, (uint32_t)i, i, 0, 0);
 	return L.found;
 }
@@ -709,14 +889,6 @@ typedef struct ment {
 	float conf;
 } ment;
 
-typedef struct work {
-	dyad_ctx *ctx;
-	const struct dyad__actors *a;
-	const dyad_doc *doc;
-	int32_t date;        /* YYYYMMDD, 0 unknown */
-	dyad__buf hits;      /* hit[] of the sentence (in ctx->scratch) */
-} work;
-
 static uint32_t text_add(dyad_ctx *ctx, const char *s, size_t n)
 {
 	size_t at = ctx->mtext.len;
@@ -735,6 +907,42 @@ static uint32_t text_add(dyad_ctx *ctx, const char *s, size_t n)
 nomem:
 	ctx->nomem = 1;
 	return 0;
+}
+
+/* A string built in a fixed buffer, cut at its capacity as dyad__join
+** cuts, with the pieces' lengths known: mentions' texts are built from
+** many short pieces. */
+typedef struct sbuf {
+	char *p;          /* the buffer, always NUL-terminated */
+	size_t n;         /* bytes used */
+	size_t cap;       /* its size: n stays below it */
+} sbuf;
+
+#define SB_LIT(b, lit) sb_put(b, lit, sizeof lit - 1)
+
+static void sb_put(sbuf *b, const char *s, size_t n)
+{
+	if (n > b->cap - 1 - b->n)
+		n = b->cap - 1 - b->n;
+	memcpy(b->p + b->n, s, n);
+	b->n += n;
+	b->p[b->n] = '\0';
+}
+
+static void sb_str(sbuf *b, const char *s)
+{
+	sb_put(b, s, strlen(s));
+}
+
+static void sb_buf(sbuf *b, const sbuf *x)
+{
+	sb_put(b, x->p, x->n);
+}
+
+/* Adds b's text to the mention texts; its offset. */
+static uint32_t text_sb(dyad_ctx *ctx, const sbuf *b)
+{
+	return text_add(ctx, b->p, b->n);
 }
 
 static const dyad__entry *entry_of(const work *w, long name)
@@ -825,12 +1033,18 @@ static int is_capital(const work *w, long name)
 	       (dyad__dict_name_at(w->a->dict, (size_t)name)->flags & DYAD__N_CAPITAL);
 }
 
+/* Is token t's fold key s? Word lists are scanned with it, so most
+** calls are settled by the first byte. */
 static int tok_eq(const dyad_doc *doc, size_t t, const char *s)
 {
 	const dyad__tok *k = &doc->toks[t];
-	size_t n = strlen(s);
+	const char *f = dyad__tok_fold(doc->norm, doc->fold, k);
+	size_t n;
 
-	return k->fold_len == n && memcmp(dyad__tok_fold(doc->norm, doc->fold, k), s, n) == 0;
+	if (k->fold_len == 0 || f[0] != s[0])
+		return k->fold_len == 0 && s[0] == '\0';
+	n = strlen(s);
+	return k->fold_len == n && memcmp(f, s, n) == 0;
 }
 
 /* Is the word before token t a place preposition ("in Tehran")? */
@@ -939,7 +1153,7 @@ static int sentence_hits(work *w, size_t a, size_t b)
 	while (i < b) {
 		match m;
 		hit h;
-		if (!walkable(&w->doc->toks[i]) || !longest_at(w->a, w->doc, i, b, &m)) {
+		if (!walkable(&w->doc->toks[i]) || !longest_at(w, i, b, &m)) {
 			i++;
 			continue;
 		}
@@ -1045,21 +1259,21 @@ static int push(work *w, const ment *m)
 	return 0;
 }
 
-static void where(const work *w, long name, char *out, size_t cap)
+/* "file:line" of the entry of name into out, "" for none. */
+static void where(const work *w, long name, sbuf *out)
 {
 	const dyad__dict *d = w->a->dict;
 	const dyad__name *nm;
-
-	if (name < 0) {
-		out[0] = '\0';
-		return;
-	}
 	char line[24];
 
+	out->n = 0;
+	out->p[0] = '\0';
+	if (name < 0)
+		return;
 	nm = dyad__dict_name_at(d, (size_t)name);
-	dyad__utoa(line, (unsigned long)nm->line);
-	dyad__join(out, cap, dyad__dict_file_path(d, dyad__dict_entry_at(d, nm->entry)->file), ":",
-		   line, (char *)NULL);
+	sb_str(out, dyad__dict_file_path(d, dyad__dict_entry_at(d, nm->entry)->file));
+	SB_LIT(out, ":");
+	sb_put(out, line, dyad__utoa(line, (unsigned long)nm->line));
 }
 
 /* Is agent name (or -1) a TABARI agent, placed and composed by §5.4? */
@@ -1194,11 +1408,91 @@ static void read_chain(const work *w, const hit *h, size_t nh, size_t k, size_t 
 	c->former = has_former(doc, a, c->t0, c->t1);
 }
 
+/* The why of a mention with a role: "role ", "new name after role ". */
+static void why_role(sbuf *why, const char *what, const sbuf *at, const sbuf *gat,
+		     const char *of, const char *base, const char *gcode)
+{
+	sb_str(why, what);
+	sb_buf(why, gat);
+	if (at->n) {
+		sb_str(why, of);
+		sb_buf(why, at);
+	}
+	SB_LIT(why, ": ");
+	sb_str(why, base[0] ? base : "(no country)");
+	SB_LIT(why, " + ");
+	sb_str(why, gcode);
+}
+
+/* A role's mention and why, with a new name after the role or not. */
+static void role_texts(work *w, const chainst *c, const char *base, const char *gcode, ment *m,
+		       sbuf *why, const sbuf *at, const sbuf *gat)
+{
+	const dyad_doc *doc = w->doc;
+
+	m->how = DYAD_HOW_ROLE;
+	if (c->cand_end) {
+		m->person = m->candidate = 1;
+		m->conf = 0.5f;
+		m->label = text_add(w->ctx, doc->norm + doc->toks[c->cand_start].start,
+				    doc->toks[c->cand_end - 1].end - doc->toks[c->cand_start].start);
+		why_role(why, "new name after role ", at, gat, " of ", base, gcode);
+	} else {
+		m->conf = base[0] ? 0.7f : 0.3f;
+		why_role(why, "role ", at, gat, " with ", base, gcode);
+	}
+}
+
+/* A person's code and why. */
+static void person_texts(work *w, const chainst *c, uint32_t gpost, ment *m, sbuf *code,
+			 sbuf *why, const sbuf *at, const sbuf *gat)
+{
+	const dyad__code *pc = code_of(w, c->person, gpost);
+
+	sb_str(code, pc ? dyad__dict_str(w->a->dict, pc->text) : "");
+	m->post = gpost ? gpost : (pc ? pc->post : 0);
+	m->how = DYAD_HOW_DICTIONARY;
+	m->person = 1;
+	m->conf = pc ? 0.9f : 0.4f;
+	SB_LIT(why, "person ");
+	sb_buf(why, at);
+	if (pc)
+		SB_LIT(why, " (code valid on the date)");
+	else
+		SB_LIT(why, " (no code valid on the date)");
+	if (gat->n) {
+		SB_LIT(why, "; title ");
+		sb_buf(why, gat);
+	}
+}
+
+/* A bare country's or organization's code and why. */
+static void name_texts(work *w, const chainst *c, const char *base, ment *m, sbuf *code,
+		       sbuf *why, const sbuf *at)
+{
+	int capital = is_capital(w, c->base);
+
+	sb_str(code, base);
+	if (capital && code->n == 3)
+		SB_LIT(code, "GOV");
+	m->how = DYAD_HOW_DICTIONARY;
+	m->conf = c->place ? 0.4f : capital ? 0.6f : 0.85f;
+	if (capital)
+		SB_LIT(why, "capital standing for its government, ");
+	else
+		SB_LIT(why, "name ");
+	sb_buf(why, at);
+	if (c->place)
+		SB_LIT(why, "; after a place preposition, so perhaps only a place");
+}
+
 /* Turns a chain into one mention. */
 static int emit_chain(work *w, uint32_t sent, const chainst *c)
 {
 	const dyad__dict *d = w->a->dict;
-	char code[64], why[1024], at[256], gat[256];
+	char cb[64], wb[1024], ab[256], gb[256];
+	sbuf code = {cb, 0, sizeof cb}, why = {wb, 0, sizeof wb};
+	sbuf at = {ab, 0, sizeof ab}, gat = {gb, 0, sizeof gb};
 	const char *base = "", *gcode;
 	uint32_t gpost;
 	ment m;
@@ -1219,52 +1513,25 @@ static int emit_chain(work *w, uint32_t sent, const chainst *c)
 		const dyad__code *bc = code_of(w, c->base, 0);
 		base = bc ? dyad__dict_str(d, bc->text) : "";
 	}
-	where(w, m.name, at, sizeof at);
-	where(w, c->agent, gat, sizeof gat);
+	where(w, m.name, &at);
+	where(w, c->agent, &gat);
+	cb[0] = wb[0] = '\0';
 	if (c->person >= 0) {
-		const dyad__code *pc = code_of(w, c->person, gpost);
-		dyad__join(code, sizeof code, pc ? dyad__dict_str(d, pc->text) : "", (char *)NULL);
-		m.post = gpost ? gpost : (pc ? pc->post : 0);
-		m.how = DYAD_HOW_DICTIONARY;
-		m.person = 1;
-		m.conf = pc ? 0.9f : 0.4f;
-		dyad__join(why, sizeof why, "person ", at, pc ? " (code valid on the date)" :
-			   " (no code valid on the date)", gat[0] ? "; title " : "", gat, (char *)NULL);
-	} else if (c->cand_end) {
-		compose(base, gcode, tabari_agent(w, c->agent), code, sizeof code);
-		m.post = gpost;
-		m.how = DYAD_HOW_ROLE;
-		m.person = m.candidate = 1;
-		m.conf = 0.5f;
-		m.label = text_add(w->ctx, w->doc->norm + w->doc->toks[c->cand_start].start,
-				   w->doc->toks[c->cand_end - 1].end - w->doc->toks[c->cand_start].start);
-		dyad__join(why, sizeof why, "new name after role ", gat, at[0] ? " of " : "", at, ": ",
-			   base[0] ? base : "(no country)", " + ", gcode, (char *)NULL);
+		person_texts(w, c, gpost, &m, &code, &why, &at, &gat);
 	} else if (c->agent >= 0) {
-		compose(base, gcode, tabari_agent(w, c->agent), code, sizeof code);
+		compose(base, gcode, tabari_agent(w, c->agent), cb, sizeof cb);
+		code.n = strlen(cb);
 		m.post = gpost;
-		m.how = DYAD_HOW_ROLE;
-		m.conf = base[0] ? 0.7f : 0.3f;
-		dyad__join(why, sizeof why, "role ", gat, at[0] ? " with " : "", at, ": ",
-			   base[0] ? base : "(no country)", " + ", gcode, (char *)NULL);
+		role_texts(w, c, base, gcode, &m, &why, &at, &gat);
 	} else {
-		if (is_capital(w, c->base) && strlen(base) == 3)
-			dyad__join(code, sizeof code, base, "GOV", (char *)NULL);
-		else
-			dyad__join(code, sizeof code, base, (char *)NULL);
-		m.how = DYAD_HOW_DICTIONARY;
-		m.conf = c->place ? 0.4f : is_capital(w, c->base) ? 0.6f : 0.85f;
-		dyad__join(why, sizeof why, is_capital(w, c->base) ?
-			   "capital standing for its government, " : "name ", at,
-			   c->place ? "; after a place preposition, so perhaps only a place" : "",
-			   (char *)NULL);
+		name_texts(w, c, base, &m, &code, &why, &at);
 	}
-	m.code = text_add(w->ctx, code, strlen(code));
+	m.code = text_sb(w->ctx, &code);
 	if (c->person < 0 && c->agent >= 0 && base[0])
 		m.bcode = text_add(w->ctx, base, strlen(base));
-	m.why = text_add(w->ctx, why, strlen(why));
-	m.at = text_add(w->ctx, at, strlen(at));
-	m.gat = text_add(w->ctx, gat, strlen(gat));
+	m.why = text_sb(w->ctx, &why);
+	m.at = text_sb(w->ctx, &at);
+	m.gat = text_sb(w->ctx, &gat);
 	return push(w, &m);
 }
 
@@ -1356,14 +1623,18 @@ static long alias_for(const work *w, size_t t)
 /* "surname of the person named in sentence 3 (...)" */
 static int alias_why(work *w, ment *m, const ment *full)
 {
-	char why[512];
+	char wb[512], num[24];
+	sbuf why = {wb, 0, sizeof wb};
 	const dyad_doc *doc = w->doc;
 	size_t a = doc->toks[full->t0].start, b = doc->toks[full->t1 - 1].end;
 
-	snprintf(why, sizeof why, "surname of \"%.*s\" (sentence %lu), %s",
-		 (int)(b - a > 120 ? 120 : b - a), doc->norm + a, (unsigned long)full->sent,
-		 w->ctx->mtext.p + full->why);
-	m->why = text_add(w->ctx, why, strlen(why));
+	SB_LIT(&why, "surname of \"");
+	sb_put(&why, doc->norm + a, strnlen(doc->norm + a, b - a > 120 ? 120 : b - a));
+	SB_LIT(&why, "\" (sentence ");
+	sb_put(&why, num, dyad__utoa(num, (unsigned long)full->sent));
+	SB_LIT(&why, "), ");
+	sb_str(&why, w->ctx->mtext.p + full->why);
+	m->why = text_sb(w->ctx, &why);
 	return w->ctx->nomem ? -1 : 0;
 }
 
@@ -1376,12 +1647,16 @@ static int add_aliases(work *w)
 
 	if (learn_surnames(w, (const ment *)w->ctx->ments.p, n0) != 0)
 		return -1;
+	if (w->hits.len == 0)
+		return 0; /* no person named in full: no surname to find */
 	for (s = 0; s < doc->nsents; s++) {
 		const dyad__sent *se = &doc->sents[s];
 		for (t = se->tok0; t < se->tok0 + se->ntok; t++) {
 			const ment *ms = (const ment *)w->ctx->ments.p;
 			long r;
 			ment m;
+			if (!name_word(doc, t))
+				continue; /* alias_for takes only these: the cursor can wait */
 			while (cur < n0 && ms[cur].t1 <= t)
 				cur++;
 			if ((cur < n0 && ms[cur].t0 <= t) || (r = alias_for(w, t)) < 0)
@@ -1499,6 +1774,30 @@ static int cmp_ment(const void *x, const void *y)
 	return a->t0 < b->t0 ? -1 : a->t0 > b->t0;
 }
 
+/*
+** Sorts the mentions by sentence and token. Pass 2's come in order and
+** the aliases, in order too, go after them, so an insertion sort moves
+** only the few aliases; one that would move many mentions hands over to
+** qsort. Both keep mentions that start at one token in the order they
+** were made (glibc's qsort is a merge sort).
+*/
+static void sort_ments(ment *ms, size_t n)
+{
+	size_t i, j, moved = 0;
+
+	for (i = 1; i < n; i++) {
+		ment x = ms[i];
+		for (j = i; j > 0 && cmp_ment(&ms[j - 1], &x) > 0; j--)
+			ms[j] = ms[j - 1];
+		ms[j] = x;
+		moved += i - j;
+		if (moved > 4 * n + 64) {
+			qsort(ms, n, sizeof *ms, cmp_ment);
+			return;
+		}
+	}
+}
+
 /* ------------------------------------------------------------------ */
 /* API                                                                 */
 /* ------------------------------------------------------------------ */
@@ -1509,7 +1808,19 @@ static int32_t doc_date(const dyad_doc *doc)
 {
 	const char *s = doc->info.date;
 	int y, m = 7, d = 1;
+	size_t n = strlen(s), i;
 
+	for (i = 0; i < n && ((s[i] >= '0' && s[i] <= '9') || i == 4 || i == 7); i++)
+		;
+	if (i == n && (n == 4 || (n == 7 && s[4] == '-') ||
+		       (n == 10 && s[4] == '-' && s[7] == '-'))) { /* as dates.c writes it */
+		y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+		if (n >= 7)
+			m = (s[5] - '0') * 10 + (s[6] - '0'), d = 15;
+		if (n == 10)
+			d = (s[8] - '0') * 10 + (s[9] - '0');
+		return (int32_t)(y * 10000 + m * 100 + d);
+	}
 	if (strlen(s) < 4 || sscanf(s, "%4d", &y) != 1)
 		return 0;
 	if (strlen(s) >= 7 && sscanf(s + 5, "%2d", &m) == 1)
@@ -1562,6 +1873,7 @@ dyad_status dyad_doc_actors(const dyad_doc *cdoc, size_t *n)
 	w.hits = ctx->scratch; /* reused across documents */
 	w.hits.len = 0;
 	ctx->ments.len = ctx->mtext.len = 0;
+	w.tw = number_words(ctx, w.a, w.doc);
 	rc = run_sentences(&w);
 	if (rc == 0)
 		rc = add_aliases(&w);
@@ -1569,8 +1881,7 @@ dyad_status dyad_doc_actors(const dyad_doc *cdoc, size_t *n)
 	if (rc != 0 || ctx->nomem)
 		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory finding actors");
 	resolve_roles(&w);
-	if (DYAD__VEC_LEN(&ctx->ments, ment) > 1) /* qsort wants a real pointer */
-		qsort(ctx->ments.p, DYAD__VEC_LEN(&ctx->ments, ment), sizeof(ment), cmp_ment);
+	sort_ments((ment *)ctx->ments.p, DYAD__VEC_LEN(&ctx->ments, ment));
 	*n = DYAD__VEC_LEN(&ctx->ments, ment);
 	return DYAD_OK;
 }

@@ -90,6 +90,8 @@ typedef struct dyad__strset {
 } dyad__strset;
 
 uint64_t dyad__hash(const void *p, size_t n);
+/* A faster hash of a short key, for tables kept in memory only. */
+uint64_t dyad__hash_key(const void *p, size_t n);
 /* A 64-bit integer mix, for the tries' edge tables (actors.c, patterns.c). */
 uint64_t dyad__hash_u64(uint64_t k);
 /* Builds a set from a list of lines (one string per line, '#' comments
