@@ -37,6 +37,13 @@ enum { T_NONE = 0, T_ACTOR, T_VERB, T_NOUN, T_ADJ, T_DET, T_AUX, T_BY, T_COMMA,
 #define STEP_MAX 20000  /* pattern-matching steps per verb: hostile input stays bounded */
 #define SENT_WORDS 512  /* words coded per sentence */
 
+/* Facts about a word's lexicon ids, gathered once per distinct word so
+** that the hot loops test a bit instead of walking the ids. */
+enum {
+	LF_FORM = 1u,  /* some id starts a verb form */
+	LF_SYNX = 2u   /* some id is in a synset numbered 64 or more */
+};
+
 typedef struct cword {
 	uint32_t tok;
 	uint32_t a, b;        /* normalized span (a piece of the token) */
@@ -44,6 +51,8 @@ typedef struct cword {
 	uint32_t klen;
 	uint32_t id0, nid;    /* lexicon ids in coder->ids */
 	uint32_t cls;         /* classes of the words it matches */
+	uint64_t syn;         /* bit s: one of its ids is a one-word member of synset s < 64 */
+	uint8_t lf;           /* LF_* */
 	uint8_t type, cap, dropped, vlen;
 	uint8_t poss;         /* a possessive follows: looked up with its "'s" */
 	int32_t actor;        /* actor covering it, -1 */
@@ -83,15 +92,21 @@ typedef struct ev {
 ** words make up most of every article, and looking one up again here
 ** costs a hash and a compare instead of a trie walk with its endings. */
 typedef struct lexent {
-	uint32_t hash, key, klen; /* key: offset into lexcache.keys */
+	uint32_t key, klen;       /* key: offset into lexcache.keys */
 	uint32_t id0, nid;        /* into lexcache.ids */
 	uint32_t cls;             /* the ids' classes, or'ed */
+	uint32_t lf;              /* LF_* */
+	uint64_t syn;             /* as cword.syn */
 } lexent;
 
 enum { LEX_SLOTS = 1 << 15, LEX_MAX = LEX_SLOTS / 2 };
 
+/* The slots hold only a hash and an entry number, so a probe reads 8
+** bytes; the entries sit packed in the order they were first met, the
+** commonest words early. */
 typedef struct lexcache {
-	lexent *slot;             /* LEX_SLOTS; nid == UINT32_MAX: empty */
+	uint64_t *slot;           /* LEX_SLOTS: hash << 32 | entry + 1, 0 empty */
+	lexent *ent;              /* LEX_MAX */
 	dyad__buf keys, ids;
 	uint32_t n;
 } lexcache;
@@ -113,7 +128,13 @@ struct dyad__coder {
 	unsigned nagent;
 	size_t njoined;
 	int status;           /* dyad_sent_status of the current sentence */
-	uint64_t seen[64];    /* lexicon ids in the sentence, hashed to 4096 bits */
+	/* The words the current verb's patterns may match (local_words):
+	** their ids hashed to 4096 bits, their synsets below 64, and whether
+	** one is in a synset numbered 64 or more. */
+	uint64_t seen[64];
+	uint64_t lsyn;
+	int lsynx;
+	uint32_t tend;        /* one past the current sentence's last token */
 	lexcache lex;         /* words looked up before, kept across documents */
 	uint64_t *cand;       /* candidates(): one bit per pattern of the largest group */
 	uint32_t ncand;       /* words of cand */
@@ -186,81 +207,169 @@ static int is_word(const dyad__coder *c, uint32_t w, const char *s)
 
 static void lex_reset(lexcache *L)
 {
-	uint32_t i;
-
-	for (i = 0; i < LEX_SLOTS; i++)
-		L->slot[i].nid = UINT32_MAX;
+	memset(L->slot, 0, LEX_SLOTS * sizeof *L->slot);
 	L->keys.len = L->ids.len = 0;
 	L->n = 0;
 }
 
-/* The ids of word key appended to c->ids, through the cache; their count
-** into *nid and classes into *cls. -1 out of memory. */
-static int lex_lookup(dyad__coder *c, const char *key, uint32_t klen, uint32_t *nid,
-		      uint32_t *cls)
+/* A hash of a short key read eight bytes at a time (never past its end);
+** the cache's alone, so it may change: nothing stored depends on it. */
+static uint32_t key_hash(const char *s, uint32_t n)
 {
-	lexcache *L = &c->lex;
-	uint32_t h = (uint32_t)dyad__hash(key, klen), i, k, at = (uint32_t)(c->ids.len / 4);
-	lexent *e;
-	int n;
+	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ull, x = 0;
+	uint32_t a, b;
 
-	if (!L->slot) {
-		if (!(L->slot = malloc(LEX_SLOTS * sizeof *L->slot)))
-			return -1;
-		lex_reset(L);
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&x, s, 8);
+		h = (h ^ x) * 0xff51afd7ed558ccdull;
+		h ^= h >> 29;
 	}
-	for (i = h & (LEX_SLOTS - 1);; i = (i + 1) & (LEX_SLOTS - 1)) {
-		e = &L->slot[i];
-		if (e->nid == UINT32_MAX)
-			break;
-		if (e->hash == h && e->klen == klen && memcmp(L->keys.p + e->key, key, klen) == 0) {
-			*nid = e->nid;
-			*cls = e->cls;
-			return e->nid ? dyad__buf_append(&c->ids, (const uint32_t *)L->ids.p + e->id0,
-							 e->nid * 4) : 0;
-		}
+	if (n >= 4) { /* the two reads overlap and cover every byte */
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		x = (uint64_t)a << 32 | b;
+	} else if (n) {
+		x = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[n >> 1] << 8 |
+		    (unsigned char)s[n - 1];
+	} else {
+		x = 0;
 	}
-	if ((n = dyad__lex_match(c->P, key, klen, &c->ids)) < 0)
+	h = (h ^ x) * 0xff51afd7ed558ccdull;
+	return (uint32_t)(h ^ h >> 32) | 1u; /* never 0: 0 marks an empty slot */
+}
+
+/* Are the n bytes at x and y the same? memcmp without the call. */
+static int same_key(const char *x, const char *y, uint32_t n)
+{
+	uint64_t p, q;
+	uint32_t a, b, c, d;
+
+	for (; n >= 8; x += 8, y += 8, n -= 8) {
+		memcpy(&p, x, 8);
+		memcpy(&q, y, 8);
+		if (p != q)
+			return 0;
+	}
+	if (n >= 4) {
+		memcpy(&a, x, 4), memcpy(&b, y, 4);
+		memcpy(&c, x + n - 4, 4), memcpy(&d, y + n - 4, 4);
+		return a == b && c == d;
+	}
+	for (; n; n--)
+		if (*x++ != *y++)
+			return 0;
+	return 1;
+}
+
+/* Appends n ids to c->ids. -1 out of memory. */
+static int put_ids(dyad__coder *c, const uint32_t *ids, uint32_t n)
+{
+	uint32_t *d, i;
+
+	if (c->ids.cap - c->ids.len < (size_t)n * 4 && dyad__buf_reserve(&c->ids, (size_t)n * 4) != 0)
 		return -1;
-	*nid = (uint32_t)n;
-	*cls = 0;
-	for (k = 0; k < *nid; k++)
-		*cls |= dyad__lex_word(c->P, ((uint32_t *)c->ids.p)[at + k])->cls;
-	if (L->n >= LEX_MAX) /* full: start again rather than grow without end */
-		return lex_reset(L), 0;
-	e->hash = h, e->klen = klen, e->nid = *nid, e->cls = *cls;
-	e->key = (uint32_t)L->keys.len;
-	e->id0 = (uint32_t)(L->ids.len / 4);
-	if (dyad__buf_append(&L->keys, key, klen) != 0 ||
-	    dyad__buf_append(&L->ids, (uint32_t *)c->ids.p + at, *nid * 4) != 0) {
-		e->nid = UINT32_MAX;
-		return -1;
-	}
-	L->n++;
+	d = (uint32_t *)(c->ids.p + c->ids.len);
+	for (i = 0; i < n; i++)
+		d[i] = ids[i];
+	c->ids.len += (size_t)n * 4;
 	return 0;
 }
 
+/* The classes, synsets and verb-form flag of n lexicon ids, into w. */
+static void word_facts(const dyad__coder *c, const uint32_t *ids, uint32_t n, cword *w)
+{
+	uint32_t k, j, ns;
+
+	w->cls = 0, w->syn = 0, w->lf = 0;
+	for (k = 0; k < n; k++) {
+		const dyad__lword *lw = dyad__lex_word(c->P, ids[k]);
+		const uint32_t *s = dyad__lex_synsets(c->P, ids[k], &ns);
+		w->cls |= lw->cls;
+		w->lf |= lw->form ? LF_FORM : 0;
+		for (j = 0; j < ns; j++) {
+			if (s[j] < 64)
+				w->syn |= (uint64_t)1 << s[j];
+			else
+				w->lf |= LF_SYNX;
+		}
+	}
+}
+
+/* Remembers word w (its ids at c->ids from w->id0) under hash h. */
+static int lex_remember(dyad__coder *c, uint32_t h, uint32_t i, const cword *w)
+{
+	lexcache *L = &c->lex;
+	lexent *e;
+
+	if (L->n >= LEX_MAX) /* full: start again rather than grow without end */
+		return lex_reset(L), 0;
+	e = &L->ent[L->n];
+	e->klen = w->klen, e->nid = w->nid, e->cls = w->cls, e->lf = w->lf, e->syn = w->syn;
+	e->key = (uint32_t)L->keys.len;
+	e->id0 = (uint32_t)(L->ids.len / 4);
+	if (dyad__buf_append(&L->keys, w->key, w->klen) != 0 ||
+	    dyad__buf_append(&L->ids, (uint32_t *)c->ids.p + w->id0, w->nid * 4) != 0)
+		return -1;
+	L->slot[i] = (uint64_t)h << 32 | ++L->n;
+	return 0;
+}
+
+/* Word w's ids (its key set) appended to c->ids, through the cache; its
+** facts into w. -1 out of memory. */
+static int lex_lookup(dyad__coder *c, cword *w)
+{
+	lexcache *L = &c->lex;
+	const uint32_t h = key_hash(w->key, w->klen);
+	uint32_t i;
+	int n;
+
+	if (!L->ent) {
+		L->slot = malloc(LEX_SLOTS * sizeof *L->slot);
+		L->ent = malloc(LEX_MAX * sizeof *L->ent);
+		if (!L->slot || !L->ent) {
+			free(L->slot), free(L->ent);
+			L->slot = NULL, L->ent = NULL;
+			return -1;
+		}
+		lex_reset(L);
+	}
+	for (i = h & (LEX_SLOTS - 1); L->slot[i]; i = (i + 1) & (LEX_SLOTS - 1)) {
+		const lexent *e = &L->ent[(uint32_t)L->slot[i] - 1];
+		if ((uint32_t)(L->slot[i] >> 32) != h || e->klen != w->klen ||
+		    !same_key(L->keys.p + e->key, w->key, w->klen))
+			continue;
+		w->nid = e->nid, w->cls = e->cls, w->lf = (uint8_t)e->lf, w->syn = e->syn;
+		return put_ids(c, (const uint32_t *)L->ids.p + e->id0, e->nid);
+	}
+	if ((n = dyad__lex_match(c->P, w->key, w->klen, &c->ids)) < 0)
+		return -1;
+	w->nid = (uint32_t)n;
+	word_facts(c, (const uint32_t *)c->ids.p + w->id0, w->nid, w);
+	return lex_remember(c, h, i, w);
+}
+
+/* Appends a word; the words buffer holds SENT_WORDS from build_words on. */
 static int add_word(dyad__coder *c, uint32_t tok, uint32_t a, uint32_t b, const char *key,
 		    uint32_t klen, int cap)
 {
-	cword w;
+	cword *w;
 
 	if (c->nw >= SENT_WORDS)
 		return 0;
-	memset(&w, 0, sizeof w);
-	w.tok = tok;
-	w.a = a;
-	w.b = b;
-	w.key = key;
-	w.klen = klen;
-	w.cap = (uint8_t)cap;
-	w.actor = w.form = -1;
-	w.id0 = (uint32_t)(c->ids.len / 4);
-	if (lex_lookup(c, key, klen, &w.nid, &w.cls) != 0)
-		return -1;
-	if (dyad__buf_append(&c->words, &w, sizeof w) != 0)
+	w = &W(c, c->nw);
+	memset(w, 0, sizeof *w);
+	w->tok = tok;
+	w->a = a;
+	w->b = b;
+	w->key = key;
+	w->klen = klen;
+	w->cap = (uint8_t)cap;
+	w->actor = w->form = -1;
+	w->id0 = (uint32_t)(c->ids.len / 4);
+	if (lex_lookup(c, w) != 0)
 		return -1;
 	c->nw++;
+	c->words.len += sizeof *w;
 	return 0;
 }
 
@@ -286,9 +395,7 @@ static int rejoin(dyad__coder *c, const char *f)
 	if ((k = dyad__lex_match(c->P, key, n, &c->ids)) < 0)
 		return -1;
 	w->nid = (uint32_t)k;
-	w->cls = 0;
-	for (k = 0; k < (int)w->nid; k++)
-		w->cls |= dyad__lex_word(c->P, ((uint32_t *)c->ids.p)[w->id0 + (uint32_t)k])->cls;
+	word_facts(c, (const uint32_t *)c->ids.p + w->id0, w->nid, w);
 	return 0;
 }
 
@@ -307,12 +414,9 @@ static const char *with_possessive(dyad__coder *c, const char *f, uint32_t n)
 }
 
 /* Is token t followed at once by a possessive ending in its sentence? */
-static int possessive_after(const dyad__coder *c, uint32_t t)
+static int possessive_after(const dyad__coder *c, const dyad__tok *k, uint32_t t)
 {
-	const dyad__sent *s = &c->doc->sents[c->sent];
-
-	return t + 1 < s->tok0 + s->ntok && c->doc->toks[t + 1].kind == DYAD_TOK_POSSESSIVE &&
-	       c->doc->toks[t + 1].start == c->doc->toks[t].end;
+	return t + 1 < c->tend && k[1].kind == DYAD_TOK_POSSESSIVE && k[1].start == k->end;
 }
 
 /* A token's words: hyphens split it (TABARI §7.3); punctuation other than
@@ -324,6 +428,7 @@ static int token_words(dyad__coder *c, uint32_t t)
 	const dyad__tok *k = &c->doc->toks[t];
 	const char *f = dyad__tok_fold(c->doc->norm, c->doc->fold, k);
 	const char *txt = c->doc->norm + k->start;
+	const uint32_t len = k->fold_len;
 	uint32_t i = 0, a;
 	int cap = txt[0] >= 'A' && txt[0] <= 'Z';
 
@@ -334,16 +439,16 @@ static int token_words(dyad__coder *c, uint32_t t)
 	}
 	if (k->kind == DYAD_TOK_POSSESSIVE || k->kind == DYAD_TOK_SYMBOL)
 		return 0;
-	if (k->fold_len == 3 && memcmp(f, "n't", 3) == 0 && c->nw > 0 &&
-	    t > c->doc->sents[c->sent].tok0 && c->doc->toks[t - 1].end == k->start)
+	if (len == 3 && memcmp(f, "n't", 3) == 0 && c->nw > 0 &&
+	    t > c->doc->sents[c->sent].tok0 && k[-1].end == k->start)
 		return rejoin(c, f);
-	while (i < k->fold_len) {
+	while (i < len) {
 		const char *key;
 		uint32_t n;
-		for (a = i; i < k->fold_len && f[i] != '-'; i++)
+		for (a = i; i < len && f[i] != '-'; i++)
 			;
 		key = f + a, n = i - a;
-		if (i == k->fold_len && n && possessive_after(c, t) &&
+		if (i == len && n && possessive_after(c, k, t) &&
 		    (key = with_possessive(c, f + a, n)) != NULL)
 			n += 2;
 		if (!key)
@@ -363,9 +468,12 @@ static int build_words(dyad__coder *c, const dyad__sent *s)
 	int lower = 0;
 
 	c->words.len = c->ids.len = 0;
+	if (dyad__buf_reserve(&c->words, SENT_WORDS * sizeof(cword)) != 0)
+		return -1;
 	c->nw = 0;
 	c->njoined = 0;
-	for (t = s->tok0; t < s->tok0 + s->ntok; t++) {
+	c->tend = s->tok0 + s->ntok;
+	for (t = s->tok0; t < c->tend; t++) {
 		const dyad__tok *k = &c->doc->toks[t];
 		uint32_t i;
 		for (i = k->start; i < k->end && !lower; i++)
@@ -374,28 +482,25 @@ static int build_words(dyad__coder *c, const dyad__sent *s)
 			return -1;
 	}
 	c->allcaps = !lower;
-	memset(c->seen, 0, sizeof c->seen);
-	for (t = 0; t < c->ids.len / 4; t++) {
-		uint32_t id = ((const uint32_t *)c->ids.p)[t] & 4095u;
-		c->seen[id >> 6] |= (uint64_t)1 << (id & 63);
-	}
 	return 0;
 }
 
-/* May lexicon word id be in the sentence? A collision in the bits only
-** costs a wasted try. */
+/* May lexicon word id be among the words the verb's patterns may match?
+** A collision in the bits only costs a wasted try. */
 static int seen_has(const dyad__coder *c, uint32_t id)
 {
 	id &= 4095u;
 	return (int)(c->seen[id >> 6] >> (id & 63)) & 1;
 }
 
-/* Can pattern p match here? Not when a word it needs is not in the
-** sentence. */
+/* Can pattern p match here? Not when a word or a synset it needs is
+** not among the words it may match. */
 static int may_match(const dyad__coder *c, const dyad__pat *p)
 {
 	int i;
 
+	if ((p->needsyn & ~c->lsyn) || (p->needsynx && !c->lsynx))
+		return 0;
 	for (i = 0; i < DYAD__PAT_NEED && p->need[i] != UINT32_MAX; i++)
 		if (!seen_has(c, p->need[i]))
 			return 0;
@@ -549,6 +654,8 @@ static int32_t form_at(const dyad__coder *c, uint32_t i, uint8_t *len)
 	int32_t best = -1;
 	uint32_t k, best_score = 0;
 
+	if (!(W(c, i).lf & LF_FORM))
+		return -1;
 	for (k = 0; k < W(c, i).nid; k++) {
 		uint32_t f = dyad__lex_word(c->P, ids[k])->form;
 		for (; f; f = dyad__pat_form(c->P, f - 1)->next) {
@@ -1174,6 +1281,10 @@ static int in_synset(const dyad__coder *c, uint32_t syn, uint32_t w)
 	const uint32_t *ids = (const uint32_t *)c->ids.p + W(c, w).id0;
 	uint32_t i, j, n;
 
+	if (syn < 64)
+		return (int)(W(c, w).syn >> syn) & 1;
+	if (!(W(c, w).lf & LF_SYNX))
+		return 0;
 	for (i = 0; i < W(c, w).nid; i++) {
 		const uint32_t *s = dyad__lex_synsets(c->P, ids[i], &n);
 		for (j = 0; j < n; j++)
@@ -1778,41 +1889,56 @@ static void mark_bucket(dyad__coder *c, const dyad__pbucket *b)
 		c->cand[bp[j] >> 6] |= (uint64_t)1 << (bp[j] & 63);
 }
 
-/* candidates() for a sentence with fewer words than g has buckets: each
-** of its words finds its bucket in g's table. A word met twice marks the
-** same bits twice, which is harmless. */
-static const uint64_t *candidates_by_word(dyad__coder *c, const dyad__vgroup *g)
+/* The ids of words [w0, w1) are c->ids[*a, *b): words keep their ids
+** in order. */
+static void ids_of(const dyad__coder *c, uint32_t w0, uint32_t w1, size_t *a, size_t *b)
 {
-	const dyad__pbucket *b = dyad__pat_buckets(c->P) + g->b0;
+	*a = w0 < c->nw ? W(c, w0).id0 : c->ids.len / 4;
+	*b = w1 < c->nw ? W(c, w1).id0 : c->ids.len / 4;
+	if (*b < *a)
+		*b = *a;
+}
+
+/* Marks the buckets of g whose word is among ids[a, b). A word met twice
+** marks the same bits twice, which is harmless. */
+static void mark_by_word(dyad__coder *c, const dyad__vgroup *g, size_t a, size_t b)
+{
+	const dyad__pbucket *bk = dyad__pat_buckets(c->P) + g->b0;
 	const uint32_t *ht = dyad__pat_bhash(c->P) + g->h0;
 	const uint32_t *ids = (const uint32_t *)c->ids.p;
-	size_t i, n = c->ids.len / 4;
 
-	if (g->wild)
-		mark_bucket(c, &b[g->wild - 1]);
-	for (i = 0; i < n; i++) {
-		uint32_t h = dyad__bhash_slot(ids[i], g->hmask), k;
+	for (; a < b; a++) {
+		uint32_t h = dyad__bhash_slot(ids[a], g->hmask), k;
 		for (; (k = ht[h]) != 0; h = (h + 1) & g->hmask)
-			if (b[k - 1].word == ids[i]) {
-				mark_bucket(c, &b[k - 1]);
+			if (bk[k - 1].word == ids[a]) {
+				mark_bucket(c, &bk[k - 1]);
 				break;
 			}
 	}
-	return c->cand;
 }
 
-/* The patterns of g that the sentence's words leave possible, as a
-** bitmap over the group's pattern indices: the buckets whose rarest word
-** is absent are passed over whole. The bitmap lives in the coder. */
-static const uint64_t *candidates(dyad__coder *c, const dyad__vgroup *g)
+/* The patterns of g that the words around the verb (m's bounds) leave
+** possible, as a bitmap over the group's pattern indices: the buckets
+** whose rarest word is absent are passed over whole. With fewer such
+** words than g has buckets, each word finds its bucket in g's table
+** instead. The bitmap lives in the coder. */
+static const uint64_t *candidates(dyad__coder *c, const dyad__vgroup *g, const mst *m)
 {
 	const dyad__pbucket *b = dyad__pat_buckets(c->P) + g->b0;
 	const uint32_t *bp = dyad__pat_bpats(c->P);
 	uint32_t k, j;
+	size_t a0, b0, a1, b1;
 
 	memset(c->cand, 0, ((g->npat + 63) / 64) * sizeof *c->cand);
-	if (g->hmask && c->ids.len / 4 < g->nb)
-		return candidates_by_word(c, g);
+	ids_of(c, m->lo, m->v0, &a0, &b0);
+	ids_of(c, m->v1, m->hi, &a1, &b1);
+	if (g->hmask && (b0 - a0) + (b1 - a1) < g->nb) {
+		if (g->wild)
+			mark_bucket(c, &b[g->wild - 1]);
+		mark_by_word(c, g, a0, b0);
+		mark_by_word(c, g, a1, b1);
+		return c->cand;
+	}
 	for (k = 0; k < g->nb; k++) {
 		if (b[k].word != UINT32_MAX && !seen_has(c, b[k].word))
 			continue;
@@ -1820,6 +1946,38 @@ static const uint64_t *candidates(dyad__coder *c, const dyad__vgroup *g)
 			c->cand[bp[j] >> 6] |= (uint64_t)1 << (bp[j] & 63);
 	}
 	return c->cand;
+}
+
+/* Marks words [w0, w1) but the dropped in c->seen, c->lsyn, c->lsynx. */
+static void mark_local(dyad__coder *c, uint32_t w0, uint32_t w1)
+{
+	const uint32_t *ids = (const uint32_t *)c->ids.p;
+	uint32_t w, i;
+
+	for (w = w0; w < w1 && w < c->nw; w++) {
+		const cword *x = &W(c, w);
+		if (x->dropped)
+			continue;
+		for (i = x->id0; i < x->id0 + x->nid; i++) {
+			const uint32_t id = ids[i] & 4095u;
+			c->seen[id >> 6] |= (uint64_t)1 << (id & 63);
+		}
+		c->lsyn |= x->syn;
+		c->lsynx |= x->lf & LF_SYNX;
+	}
+}
+
+/* What the patterns of the verb at m may match: the words before it back
+** to m->lo and after it up to m->hi, not dropped (m_back and m_at look
+** nowhere else). A pattern needing a word or synset not among them
+** cannot match, so leaving it untried changes nothing. */
+static void local_words(dyad__coder *c, const mst *m)
+{
+	memset(c->seen, 0, sizeof c->seen);
+	c->lsyn = 0;
+	c->lsynx = 0;
+	mark_local(c, m->lo, m->v0);
+	mark_local(c, m->v1, m->hi);
 }
 
 /* Codes the verb at word v of clause cl into *x. Returns 1 when it made
@@ -1841,7 +1999,8 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 	m.src = m.tgt = m.cmp = -1;
 	x->verb = vb;
 	bounds(c, cl, m.v0, m.v1, &m);
-	cand = candidates(c, g);
+	local_words(c, &m);
+	cand = candidates(c, g, &m);
 	for (k = 0; k * 64 < g->npat && !x->pat; k++) {
 		uint64_t bits = cand[k];
 		for (; bits; bits &= bits - 1) {
@@ -2152,6 +2311,7 @@ void dyad__coder_free(struct dyad__coder *c)
 		return;
 	free(c->cand);
 	free(c->lex.slot);
+	free(c->lex.ent);
 	dyad__buf_free(&c->lex.keys);
 	dyad__buf_free(&c->lex.ids);
 	dyad__buf_free(&c->words);

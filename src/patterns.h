@@ -93,6 +93,10 @@ typedef struct dyad__pat {
 	** dyad__patterns_finish); UINT32_MAX ends the list. The coder skips a
 	** pattern whose needed word is not in the sentence before trying it. */
 	uint32_t need[DYAD__PAT_NEED];
+	/* Its synsets likewise (by dyad__patterns_finish): bit s for a synset
+	** s < 64; needsynx: one numbered 64 or more. */
+	uint64_t needsyn;
+	uint8_t needsynx;
 } dyad__pat;
 
 typedef struct dyad__vgroup {
