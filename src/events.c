@@ -31,6 +31,9 @@
 #include "cameo.h"
 #include "patterns.h"
 
+/* The classes that make a word a pronoun (T_PRON). */
+#define PRONOUNS (DYAD__C_PRON_HE | DYAD__C_PRON_HIS | DYAD__C_PRON_THEY)
+
 enum { T_NONE = 0, T_ACTOR, T_VERB, T_NOUN, T_ADJ, T_DET, T_AUX, T_BY, T_COMMA,
        T_PRON, T_CONJ, T_NUM };
 
@@ -41,7 +44,8 @@ enum { T_NONE = 0, T_ACTOR, T_VERB, T_NOUN, T_ADJ, T_DET, T_AUX, T_BY, T_COMMA,
 ** that the hot loops test a bit instead of walking the ids. */
 enum {
 	LF_FORM = 1u,  /* some id starts a verb form */
-	LF_SYNX = 2u   /* some id is in a synset numbered 64 or more */
+	LF_SYNX = 2u,  /* some id is in a synset numbered 64 or more */
+	LF_PAT = 4u    /* some id is a word element of a pattern */
 };
 
 typedef struct cword {
@@ -94,6 +98,7 @@ typedef struct ev {
 typedef struct lexent {
 	uint32_t key, klen;       /* key: offset into lexcache.keys */
 	uint32_t id0, nid;        /* into lexcache.ids */
+	uint32_t id[2];           /* the first two ids again, copied without a loop */
 	uint32_t cls;             /* the ids' classes, or'ed */
 	uint32_t lf;              /* LF_* */
 	uint64_t syn;             /* as cword.syn */
@@ -134,7 +139,16 @@ struct dyad__coder {
 	uint64_t seen[64];
 	uint64_t lsyn;
 	int lsynx;
+	/* The ids of those words that patterns use (LF_PAT), for candidates();
+	** lids_full: there were more than lids holds. */
+	uint32_t lids[SENT_WORDS];
+	uint32_t nlids;
+	int lids_full;
+	uint64_t nsent;       /* sentences built so far, a serial for what follows */
+	uint64_t lsent;       /* the sentence and the words local_words last gathered */
+	uint32_t llo, lhi;
 	uint32_t tend;        /* one past the current sentence's last token */
+	uint32_t scls;        /* the classes of all the sentence's words, or'ed */
 	lexcache lex;         /* words looked up before, kept across documents */
 	uint64_t *cand;       /* candidates(): one bit per pattern of the largest group */
 	uint32_t ncand;       /* words of cand */
@@ -212,15 +226,19 @@ static void lex_reset(lexcache *L)
 	L->n = 0;
 }
 
-/* A hash of a short key read eight bytes at a time (never past its end);
-** the cache's alone, so it may change: nothing stored depends on it. */
-static uint32_t key_hash(const char *s, uint32_t n)
+/* A hash of a short key read eight bytes at a time (never past its end),
+** and whether the key has a '-' (*dash), found in the same reads. The
+** cache's alone, so it may change: nothing stored depends on it. */
+static inline uint32_t key_hash(const char *s, uint32_t n, int *dash)
 {
-	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ull, x = 0;
+	const uint64_t ones = 0x0101010101010101ull, dashes = 0x2dull * ones;
+	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ull, x, y, any = 0;
 	uint32_t a, b;
 
 	for (; n >= 8; s += 8, n -= 8) {
 		memcpy(&x, s, 8);
+		y = x ^ dashes; /* a '-' byte becomes 0 */
+		any |= (y - ones) & ~y;
 		h = (h ^ x) * 0xff51afd7ed558ccdull;
 		h ^= h >> 29;
 	}
@@ -228,18 +246,21 @@ static uint32_t key_hash(const char *s, uint32_t n)
 		memcpy(&a, s, 4);
 		memcpy(&b, s + n - 4, 4);
 		x = (uint64_t)a << 32 | b;
-	} else if (n) {
+	} else if (n) { /* three bytes cover a key of three; the rest stay 0 */
 		x = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[n >> 1] << 8 |
 		    (unsigned char)s[n - 1];
 	} else {
 		x = 0;
 	}
+	y = x ^ dashes;
+	any |= (y - ones) & ~y;
+	*dash = (any & (ones << 7)) != 0;
 	h = (h ^ x) * 0xff51afd7ed558ccdull;
 	return (uint32_t)(h ^ h >> 32) | 1u; /* never 0: 0 marks an empty slot */
 }
 
 /* Are the n bytes at x and y the same? memcmp without the call. */
-static int same_key(const char *x, const char *y, uint32_t n)
+static inline int same_key(const char *x, const char *y, uint32_t n)
 {
 	uint64_t p, q;
 	uint32_t a, b, c, d;
@@ -286,6 +307,7 @@ static void word_facts(const dyad__coder *c, const uint32_t *ids, uint32_t n, cw
 		const uint32_t *s = dyad__lex_synsets(c->P, ids[k], &ns);
 		w->cls |= lw->cls;
 		w->lf |= lw->form ? LF_FORM : 0;
+		w->lf |= lw->pat ? LF_PAT : 0;
 		for (j = 0; j < ns; j++) {
 			if (s[j] < 64)
 				w->syn |= (uint64_t)1 << s[j];
@@ -307,6 +329,8 @@ static int lex_remember(dyad__coder *c, uint32_t h, uint32_t i, const cword *w)
 	e->klen = w->klen, e->nid = w->nid, e->cls = w->cls, e->lf = w->lf, e->syn = w->syn;
 	e->key = (uint32_t)L->keys.len;
 	e->id0 = (uint32_t)(L->ids.len / 4);
+	e->id[0] = w->nid > 0 ? ((const uint32_t *)c->ids.p)[w->id0] : 0;
+	e->id[1] = w->nid > 1 ? ((const uint32_t *)c->ids.p)[w->id0 + 1] : 0;
 	if (dyad__buf_append(&L->keys, w->key, w->klen) != 0 ||
 	    dyad__buf_append(&L->ids, (uint32_t *)c->ids.p + w->id0, w->nid * 4) != 0)
 		return -1;
@@ -314,33 +338,12 @@ static int lex_remember(dyad__coder *c, uint32_t h, uint32_t i, const cword *w)
 	return 0;
 }
 
-/* Word w's ids (its key set) appended to c->ids, through the cache; its
-** facts into w. -1 out of memory. */
-static int lex_lookup(dyad__coder *c, cword *w)
+/* lex_lookup for a word not in the cache: the trie, then the cache's slot
+** i (free) takes it. */
+static int lex_miss(dyad__coder *c, cword *w, uint32_t h, uint32_t i)
 {
-	lexcache *L = &c->lex;
-	const uint32_t h = key_hash(w->key, w->klen);
-	uint32_t i;
 	int n;
 
-	if (!L->ent) {
-		L->slot = malloc(LEX_SLOTS * sizeof *L->slot);
-		L->ent = malloc(LEX_MAX * sizeof *L->ent);
-		if (!L->slot || !L->ent) {
-			free(L->slot), free(L->ent);
-			L->slot = NULL, L->ent = NULL;
-			return -1;
-		}
-		lex_reset(L);
-	}
-	for (i = h & (LEX_SLOTS - 1); L->slot[i]; i = (i + 1) & (LEX_SLOTS - 1)) {
-		const lexent *e = &L->ent[(uint32_t)L->slot[i] - 1];
-		if ((uint32_t)(L->slot[i] >> 32) != h || e->klen != w->klen ||
-		    !same_key(L->keys.p + e->key, w->key, w->klen))
-			continue;
-		w->nid = e->nid, w->cls = e->cls, w->lf = (uint8_t)e->lf, w->syn = e->syn;
-		return put_ids(c, (const uint32_t *)L->ids.p + e->id0, e->nid);
-	}
 	if ((n = dyad__lex_match(c->P, w->key, w->klen, &c->ids)) < 0)
 		return -1;
 	w->nid = (uint32_t)n;
@@ -348,9 +351,34 @@ static int lex_lookup(dyad__coder *c, cword *w)
 	return lex_remember(c, h, i, w);
 }
 
-/* Appends a word; the words buffer holds SENT_WORDS from build_words on. */
-static int add_word(dyad__coder *c, uint32_t tok, uint32_t a, uint32_t b, const char *key,
-		    uint32_t klen, int cap)
+/* Word w's ids (its key set, hashed to h) appended to c->ids, through
+** the cache; its facts into w. -1 out of memory. */
+static inline int lex_lookup(dyad__coder *c, cword *w, uint32_t h)
+{
+	lexcache *L = &c->lex;
+	uint32_t i;
+
+	for (i = h & (LEX_SLOTS - 1); L->slot[i]; i = (i + 1) & (LEX_SLOTS - 1)) {
+		const lexent *e = &L->ent[(uint32_t)L->slot[i] - 1];
+		uint32_t *d;
+		if ((uint32_t)(L->slot[i] >> 32) != h || e->klen != w->klen ||
+		    !same_key(L->keys.p + e->key, w->key, w->klen))
+			continue;
+		w->nid = e->nid, w->cls = e->cls, w->lf = (uint8_t)e->lf, w->syn = e->syn;
+		if (e->nid > 2 || c->ids.cap - c->ids.len < 8)
+			return put_ids(c, (const uint32_t *)L->ids.p + e->id0, e->nid);
+		d = (uint32_t *)(c->ids.p + c->ids.len);
+		d[0] = e->id[0], d[1] = e->id[1]; /* past nid: room kept, not counted */
+		c->ids.len += (size_t)e->nid * 4;
+		return 0;
+	}
+	return lex_miss(c, w, h, i);
+}
+
+/* Appends a word of token k (number t), its key hashed to h (key_hash);
+** the words buffer holds SENT_WORDS from build_words on. */
+static inline int add_word(dyad__coder *c, uint32_t t, const dyad__tok *k, const char *key,
+		    uint32_t klen, int cap, uint32_t h)
 {
 	cword *w;
 
@@ -358,16 +386,17 @@ static int add_word(dyad__coder *c, uint32_t tok, uint32_t a, uint32_t b, const 
 		return 0;
 	w = &W(c, c->nw);
 	memset(w, 0, sizeof *w);
-	w->tok = tok;
-	w->a = a;
-	w->b = b;
+	w->tok = t;
+	w->a = k->start;
+	w->b = k->end;
 	w->key = key;
 	w->klen = klen;
 	w->cap = (uint8_t)cap;
 	w->actor = w->form = -1;
 	w->id0 = (uint32_t)(c->ids.len / 4);
-	if (lex_lookup(c, w) != 0)
+	if (lex_lookup(c, w, h) != 0)
 		return -1;
+	c->scls |= w->cls;
 	c->nw++;
 	c->words.len += sizeof *w;
 	return 0;
@@ -396,6 +425,9 @@ static int rejoin(dyad__coder *c, const char *f)
 		return -1;
 	w->nid = (uint32_t)k;
 	word_facts(c, (const uint32_t *)c->ids.p + w->id0, w->nid, w);
+	c->scls = 0; /* the classes it had may be gone */
+	for (k = 0; k < (int)c->nw; k++)
+		c->scls |= W(c, (uint32_t)k).cls;
 	return 0;
 }
 
@@ -430,11 +462,11 @@ static int token_words(dyad__coder *c, uint32_t t)
 	const char *txt = c->doc->norm + k->start;
 	const uint32_t len = k->fold_len;
 	uint32_t i = 0, a;
-	int cap = txt[0] >= 'A' && txt[0] <= 'Z';
+	int cap = txt[0] >= 'A' && txt[0] <= 'Z', dash;
 
 	if (k->kind == DYAD_TOK_PUNCT) {
 		if (k->end - k->start == 1 && (txt[0] == ',' || txt[0] == ';'))
-			return add_word(c, t, k->start, k->end, ",", 1, 0);
+			return add_word(c, t, k, ",", 1, 0, key_hash(",", 1, &dash));
 		return 0;
 	}
 	if (k->kind == DYAD_TOK_POSSESSIVE || k->kind == DYAD_TOK_SYMBOL)
@@ -453,7 +485,7 @@ static int token_words(dyad__coder *c, uint32_t t)
 			n += 2;
 		if (!key)
 			key = f + a;
-		if (n && add_word(c, t, k->start, k->end, key, n, cap && a == 0) != 0)
+		if (n && add_word(c, t, k, key, n, cap && a == 0, key_hash(key, n, &dash)) != 0)
 			return -1;
 		if (n && key != f + a)
 			W(c, c->nw - 1).poss = 1;
@@ -473,12 +505,27 @@ static int build_words(dyad__coder *c, const dyad__sent *s)
 	c->nw = 0;
 	c->njoined = 0;
 	c->tend = s->tok0 + s->ntok;
+	c->scls = 0;
+	c->nsent++;
 	for (t = s->tok0; t < c->tend; t++) {
 		const dyad__tok *k = &c->doc->toks[t];
-		uint32_t i;
+		const char *f = dyad__tok_fold(c->doc->norm, c->doc->fold, k);
+		const uint32_t len = k->fold_len;
+		uint32_t i, h;
+		int dash;
 		for (i = k->start; i < k->end && !lower; i++)
 			lower = c->doc->norm[i] >= 'a' && c->doc->norm[i] <= 'z';
-		if (token_words(c, t) != 0)
+		/* Most tokens are one word as they stand: no hyphen, no clitic,
+		** no possessive after; token_words takes the others. */
+		if (k->kind == DYAD_TOK_PUNCT || k->kind == DYAD_TOK_POSSESSIVE ||
+		    k->kind == DYAD_TOK_SYMBOL || len == 0 || (len == 3 && memcmp(f, "n't", 3) == 0) ||
+		    possessive_after(c, k, t) || (h = key_hash(f, len, &dash), dash)) {
+			if (token_words(c, t) != 0)
+				return -1;
+			continue;
+		}
+		if (add_word(c, t, k, f, len, c->doc->norm[k->start] >= 'A' &&
+			     c->doc->norm[k->start] <= 'Z', h) != 0)
 			return -1;
 	}
 	c->allcaps = !lower;
@@ -575,6 +622,7 @@ static int place_actors(dyad__coder *c, size_t *mi, size_t nm)
 			if (!c->o->convert_agents) {
 				for (; w0 < w1; w0++)
 					W(c, w0).cls |= DYAD__C_NOUN;
+				c->scls |= DYAD__C_NOUN;
 				continue;
 			}
 			dyad__join(c->agent_code[c->nagent % 8], 16, "~", m.code, (char *)NULL);
@@ -584,6 +632,7 @@ static int place_actors(dyad__coder *c, size_t *mi, size_t nm)
 			/* A null-coded actor is a noun to the parser (§7.4). */
 			for (; w0 < w1; w0++)
 				W(c, w0).cls |= (W(c, w0).cls & DYAD__C_ADJ) ? 0 : DYAD__C_NOUN;
+			c->scls |= DYAD__C_NOUN; /* at most a superset: it gates no outcome */
 			continue;
 		}
 		if (push_actor(c, w0, w1, &m) != 0)
@@ -810,6 +859,8 @@ static void noun_phrases(dyad__coder *c)
 {
 	uint32_t i;
 
+	if (!(c->scls & DYAD__C_CONJ)) /* no conjunction: nothing to join */
+		return;
 	for (i = 1; i + 1 < c->nw; i++) {
 		uint32_t h;
 		if (W(c, i).type != T_CONJ)
@@ -916,7 +967,7 @@ static int pronouns(dyad__coder *c)
 	uint32_t i, n = (uint32_t)c->na;
 	int used = 0;
 
-	for (i = 0; i < c->nw; i++) {
+	for (i = 0; i < c->nw && (c->scls & PRONOUNS); i++) {
 		const cword *w = &W(c, i);
 		int32_t ref;
 		if (w->type != T_PRON)
@@ -987,6 +1038,8 @@ static void proposal_out(dyad__coder *c, size_t ev0)
 	int32_t k;
 	const ev *e;
 
+	if (!(c->scls & DYAD__C_PROPOSAL))
+		return;
 	for (i = 0; i < c->nw && !(W(c, i).cls & DYAD__C_PROPOSAL); i++)
 		;
 	if (i == c->nw)
@@ -1063,6 +1116,8 @@ static int drop_relatives(dyad__coder *c)
 	uint32_t i, j, k;
 	int n = 0;
 
+	if (!(c->scls & DYAD__C_REL))
+		return 0;
 	for (i = 0; i + 1 < c->nw; i++) {
 		if (W(c, i).type != T_COMMA || W(c, i).dropped || !(W(c, i + 1).cls & DYAD__C_REL) ||
 		    W(c, i + 1).type == T_ACTOR)
@@ -1125,6 +1180,8 @@ static void orphan_pronouns(dyad__coder *c)
 {
 	uint32_t i;
 
+	if (!(c->scls & PRONOUNS)) /* no pronoun, no actor standing for another */
+		return;
 	for (i = 0; i < c->nw; i++) {
 		int32_t k = W(c, i).actor;
 		if (k >= 0 && A(c, k).ref >= 0 && !W(c, i).dropped &&
@@ -1172,6 +1229,8 @@ static int cut_clauses(dyad__coder *c)
 	}
 	cl.w0 = i;
 	cl.opener = 0;
+	if (!(c->scls & (DYAD__C_CONJ | DYAD__C_SUBORD)))
+		i = (uint32_t)c->nw; /* nothing to cut at: one clause */
 	for (; i <= c->nw; i++) {
 		if (i < c->nw && !clause_cut(c, i))
 			continue;
@@ -1190,6 +1249,9 @@ static const char *too_complex(dyad__coder *c, int commas)
 	uint32_t i, verbs = 0, conj = 0, prons = 0, first_verb = UINT32_MAX;
 	uint32_t first_coding = UINT32_MAX; /* first verb whose root code is not null */
 
+	if (!(o->cx_verbs | o->cx_actors | o->cx_pronouns | o->cx_conj | o->cx_comma |
+	      o->cx_noverb | o->cx_lateverb | o->cx_noactprior | o->cx_noactafter))
+		return NULL; /* no condition asked for */
 	for (i = 0; i < c->nw; i++) {
 		if (W(c, i).dropped)
 			continue;
@@ -1681,7 +1743,7 @@ static unsigned modality(const dyad__coder *c, const clause *cl, uint32_t v0, ui
 		if ((W(c, i).cls & DYAD__C_INTENT) && i + 1 < v0 && is_word(c, i + 1, "to"))
 			m |= DYAD_MOD_HYPOTHETICAL;
 	}
-	for (i = 0; i < c->nw; i++)
+	for (i = 0; i < c->nw && (c->scls & DYAD__C_REPORT); i++)
 		if ((W(c, i).cls & DYAD__C_REPORT) && (i < v0 || i >= v1) &&
 		    W(c, i).actor < 0) /* "United States" says nothing */
 			m |= DYAD_MOD_REPORTED;
@@ -1889,25 +1951,16 @@ static void mark_bucket(dyad__coder *c, const dyad__pbucket *b)
 		c->cand[bp[j] >> 6] |= (uint64_t)1 << (bp[j] & 63);
 }
 
-/* The ids of words [w0, w1) are c->ids[*a, *b): words keep their ids
-** in order. */
-static void ids_of(const dyad__coder *c, uint32_t w0, uint32_t w1, size_t *a, size_t *b)
-{
-	*a = w0 < c->nw ? W(c, w0).id0 : c->ids.len / 4;
-	*b = w1 < c->nw ? W(c, w1).id0 : c->ids.len / 4;
-	if (*b < *a)
-		*b = *a;
-}
-
-/* Marks the buckets of g whose word is among ids[a, b). A word met twice
+/* Marks the buckets of g whose word is in c->lids. A word met twice
 ** marks the same bits twice, which is harmless. */
-static void mark_by_word(dyad__coder *c, const dyad__vgroup *g, size_t a, size_t b)
+static void mark_by_word(dyad__coder *c, const dyad__vgroup *g)
 {
 	const dyad__pbucket *bk = dyad__pat_buckets(c->P) + g->b0;
 	const uint32_t *ht = dyad__pat_bhash(c->P) + g->h0;
-	const uint32_t *ids = (const uint32_t *)c->ids.p;
+	const uint32_t *ids = c->lids;
+	uint32_t a;
 
-	for (; a < b; a++) {
+	for (a = 0; a < c->nlids; a++) {
 		uint32_t h = dyad__bhash_slot(ids[a], g->hmask), k;
 		for (; (k = ht[h]) != 0; h = (h + 1) & g->hmask)
 			if (bk[k - 1].word == ids[a]) {
@@ -1917,26 +1970,22 @@ static void mark_by_word(dyad__coder *c, const dyad__vgroup *g, size_t a, size_t
 	}
 }
 
-/* The patterns of g that the words around the verb (m's bounds) leave
+/* The patterns of g that the words around the verb (local_words) leave
 ** possible, as a bitmap over the group's pattern indices: the buckets
 ** whose rarest word is absent are passed over whole. With fewer such
 ** words than g has buckets, each word finds its bucket in g's table
 ** instead. The bitmap lives in the coder. */
-static const uint64_t *candidates(dyad__coder *c, const dyad__vgroup *g, const mst *m)
+static const uint64_t *candidates(dyad__coder *c, const dyad__vgroup *g)
 {
 	const dyad__pbucket *b = dyad__pat_buckets(c->P) + g->b0;
 	const uint32_t *bp = dyad__pat_bpats(c->P);
 	uint32_t k, j;
-	size_t a0, b0, a1, b1;
 
 	memset(c->cand, 0, ((g->npat + 63) / 64) * sizeof *c->cand);
-	ids_of(c, m->lo, m->v0, &a0, &b0);
-	ids_of(c, m->v1, m->hi, &a1, &b1);
-	if (g->hmask && (b0 - a0) + (b1 - a1) < g->nb) {
+	if (g->hmask && !c->lids_full && c->nlids < g->nb) {
 		if (g->wild)
 			mark_bucket(c, &b[g->wild - 1]);
-		mark_by_word(c, g, a0, b0);
-		mark_by_word(c, g, a1, b1);
+		mark_by_word(c, g);
 		return c->cand;
 	}
 	for (k = 0; k < g->nb; k++) {
@@ -1948,7 +1997,8 @@ static const uint64_t *candidates(dyad__coder *c, const dyad__vgroup *g, const m
 	return c->cand;
 }
 
-/* Marks words [w0, w1) but the dropped in c->seen, c->lsyn, c->lsynx. */
+/* Marks words [w0, w1) but the dropped in c->seen, c->lsyn, c->lsynx,
+** and gathers their pattern words' ids into c->lids. */
 static void mark_local(dyad__coder *c, uint32_t w0, uint32_t w1)
 {
 	const uint32_t *ids = (const uint32_t *)c->ids.p;
@@ -1958,26 +2008,37 @@ static void mark_local(dyad__coder *c, uint32_t w0, uint32_t w1)
 		const cword *x = &W(c, w);
 		if (x->dropped)
 			continue;
+		c->lsyn |= x->syn;
+		c->lsynx |= x->lf & LF_SYNX;
+		if (!(x->lf & LF_PAT)) /* a word no pattern names */
+			continue;
 		for (i = x->id0; i < x->id0 + x->nid; i++) {
 			const uint32_t id = ids[i] & 4095u;
 			c->seen[id >> 6] |= (uint64_t)1 << (id & 63);
+			if (c->nlids < SENT_WORDS)
+				c->lids[c->nlids++] = ids[i];
+			else
+				c->lids_full = 1;
 		}
-		c->lsyn |= x->syn;
-		c->lsynx |= x->lf & LF_SYNX;
 	}
 }
 
-/* What the patterns of the verb at m may match: the words before it back
-** to m->lo and after it up to m->hi, not dropped (m_back and m_at look
-** nowhere else). A pattern needing a word or synset not among them
-** cannot match, so leaving it untried changes nothing. */
+/* What the patterns of the verb at m may match: words of [m->lo, m->hi),
+** not dropped (m_back and m_at look nowhere else). A pattern needing a
+** word or synset not among them cannot match, so leaving it untried
+** changes nothing. The verb's own words are counted in too, so that the
+** verbs of one stretch share what was gathered for the first. */
 static void local_words(dyad__coder *c, const mst *m)
 {
+	if (c->lsent == c->nsent && c->llo == m->lo && c->lhi == m->hi)
+		return;
+	c->lsent = c->nsent, c->llo = m->lo, c->lhi = m->hi;
 	memset(c->seen, 0, sizeof c->seen);
 	c->lsyn = 0;
 	c->lsynx = 0;
-	mark_local(c, m->lo, m->v0);
-	mark_local(c, m->v1, m->hi);
+	c->nlids = 0;
+	c->lids_full = 0;
+	mark_local(c, m->lo, m->hi);
 }
 
 /* Codes the verb at word v of clause cl into *x. Returns 1 when it made
@@ -2000,7 +2061,7 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 	x->verb = vb;
 	bounds(c, cl, m.v0, m.v1, &m);
 	local_words(c, &m);
-	cand = candidates(c, g, &m);
+	cand = candidates(c, g);
 	for (k = 0; k * 64 < g->npat && !x->pat; k++) {
 		uint64_t bits = cand[k];
 		for (; bits; bits &= bits - 1) {
@@ -2239,6 +2300,8 @@ static int nothing_to_code(const dyad__coder *c)
 
 	if (c->na || !c->o->news || c->o->default_source[0] || c->o->default_target[0])
 		return 0;
+	if (!(c->scls & stand_in) && !(c->prop[0] && (c->scls & DYAD__C_PROPOSAL)))
+		return 1;
 	for (i = 0; i < c->nw; i++)
 		if ((W(c, i).cls & stand_in) || (c->prop[0] && (W(c, i).cls & DYAD__C_PROPOSAL)))
 			return 0;
@@ -2353,6 +2416,22 @@ static int run_doc(dyad__coder *c, size_t nm)
 	return 0;
 }
 
+/* The word cache's tables, on a coder's first document. */
+static int lex_alloc(lexcache *L)
+{
+	if (L->ent)
+		return 0;
+	L->slot = malloc(LEX_SLOTS * sizeof *L->slot);
+	L->ent = malloc(LEX_MAX * sizeof *L->ent);
+	if (!L->slot || !L->ent) {
+		free(L->slot), free(L->ent);
+		L->slot = NULL, L->ent = NULL;
+		return -1;
+	}
+	lex_reset(L);
+	return 0;
+}
+
 /* Sizes the candidate bitmap for the engine's largest group. */
 static int grow_cand(dyad__coder *c)
 {
@@ -2389,7 +2468,7 @@ dyad_status dyad_doc_events(const dyad_doc *cdoc, const dyad_code_opts *opts, si
 	}
 	c = ctx->coder;
 	c->P = ctx->eng->patterns;
-	if (grow_cand(c) != 0)
+	if (grow_cand(c) != 0 || lex_alloc(&c->lex) != 0)
 		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory");
 	c->o = opts;
 	c->doc = &ctx->doc;

@@ -1359,6 +1359,8 @@ static int index_needs(dyad__patterns *p)
 	}
 	for (i = 0; i < np; i++)
 		pattern_needs(p, &DYAD__VEC_AT(&p->pats, dyad__pat, i), count);
+	for (i = 0; i < nw; i++)
+		DYAD__VEC_AT(&p->words, dyad__lword, i).pat = count[i] > 0;
 	free(count);
 	return bucket_groups(p);
 }

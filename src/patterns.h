@@ -144,6 +144,7 @@ typedef struct dyad__vform {
 typedef struct dyad__lword {
 	uint32_t key;        /* pool offset of its key (lower case) */
 	uint8_t how;         /* DYAD__W_* */
+	uint8_t pat;         /* a word element of some pattern (by dyad__patterns_finish) */
 	uint32_t cls;        /* DYAD__C_* */
 	uint32_t form;       /* first form starting with this word + 1, 0 = none */
 } dyad__lword;
