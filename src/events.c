@@ -376,8 +376,9 @@ static inline int lex_lookup(dyad__coder *c, cword *w, uint32_t h)
 }
 
 /* Appends a word of token k (number t), its key hashed to h (key_hash);
-** the words buffer holds SENT_WORDS from build_words on. */
-static inline int add_word(dyad__coder *c, uint32_t t, const dyad__tok *k, const char *key,
+** the words buffer holds SENT_WORDS from build_words on. Inlined into the
+** word loop: a call per word costs more than the lookup's hit path. */
+static inline __attribute__((always_inline)) int add_word(dyad__coder *c, uint32_t t, const dyad__tok *k, const char *key,
 		    uint32_t klen, int cap, uint32_t h)
 {
 	cword *w;
@@ -771,7 +772,8 @@ static void type_words(dyad__coder *c)
 			w->type = T_NUM;
 		else if (w->cls & DYAD__C_NOUN)
 			w->type = T_NOUN;
-		else if (!w->poss && (w->form = form_at(c, i, &len)) >= 0 && null_only(c, w->form))
+		else if (!w->poss && (w->lf & LF_FORM) && (w->form = form_at(c, i, &len)) >= 0 &&
+			 null_only(c, w->form))
 			w->form = -1; /* type null */
 		else if (w->form >= 0) {
 			w->type = shifted(c, i, w->form) ? T_NOUN : T_VERB;
