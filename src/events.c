@@ -149,6 +149,7 @@ struct dyad__coder {
 	uint32_t llo, lhi;
 	uint32_t tend;        /* one past the current sentence's last token */
 	uint32_t scls;        /* the classes of all the sentence's words, or'ed */
+	int commas;           /* type_words found a comma in the sentence */
 	lexcache lex;         /* words looked up before, kept across documents */
 	uint64_t *cand;       /* candidates(): one bit per pattern of the largest group */
 	uint32_t ncand;       /* words of cand */
@@ -761,13 +762,14 @@ static void type_words(dyad__coder *c)
 {
 	uint32_t i;
 
+	c->commas = 0;
 	for (i = 0; i < c->nw; i++) {
 		cword *w = &W(c, i);
 		uint8_t len = 1;
 		if (w->type == T_ACTOR)
 			continue;
 		if (w->klen == 1 && w->key[0] == ',')
-			w->type = T_COMMA;
+			w->type = T_COMMA, c->commas = 1;
 		else if (c->doc->toks[w->tok].kind == DYAD_TOK_NUMBER)
 			w->type = T_NUM;
 		else if (w->cls & DYAD__C_NOUN)
@@ -1139,7 +1141,7 @@ static int drop_commas(dyad__coder *c)
 	const dyad_code_opts *o = c->o;
 	uint32_t prev = UINT32_MAX, i, j, dropped = 0, op, start;
 
-	if (o->comma_off)
+	if (o->comma_off || !c->commas) /* without a comma there is no comma clause */
 		return 0;
 	/* An opening phrase's comma starts the sentence proper: "In a letter
 	** by Gondor, Arnor condemned Mordor" has no comma clause to drop. */
@@ -1454,6 +1456,8 @@ static void bounds(const dyad__coder *c, const clause *cl, uint32_t v0, uint32_t
 
 	m->lo = cl->w0;
 	m->hi = cl->w1;
+	if (!c->commas)
+		return;
 	for (i = v0; i > cl->w0; i--)
 		if (W(c, i - 1).type == T_COMMA && !W(c, i - 1).dropped) {
 			m->lo = i;
