@@ -379,8 +379,9 @@ static inline int lex_lookup(dyad__coder *c, cword *w, uint32_t h)
 /* Appends a word of token k (number t), its key hashed to h (key_hash);
 ** the words buffer holds SENT_WORDS from build_words on. Inlined into the
 ** word loop: a call per word costs more than the lookup's hit path. */
-static inline __attribute__((always_inline)) int add_word(dyad__coder *c, uint32_t t, const dyad__tok *k, const char *key,
-		    uint32_t klen, int cap, uint32_t h)
+static inline __attribute__((always_inline))
+int add_word(dyad__coder *c, uint32_t t, const dyad__tok *k, const char *key, uint32_t klen,
+	     int cap, uint32_t h)
 {
 	cword *w;
 
