@@ -589,6 +589,8 @@ static int push_actor(dyad__coder *c, uint32_t w0, uint32_t w1, const dyad_menti
 /* Special codes of actor entries (§6.2-6.4): null, discard, complex. */
 static int special_actor(dyad__coder *c, const char *code)
 {
+	if (code[0] != '#' && code[0] != '+' && code[0] != '-') /* most codes: no compare */
+		return 0;
 	if (strcmp(code, "###") == 0)
 		c->status = DYAD_SENT_DISCARDED;
 	else if (strcmp(code, "+++") == 0 && c->status == DYAD_SENT_CODED)
@@ -898,6 +900,18 @@ static int push_pronoun(dyad__coder *c, uint32_t i, int32_t ref)
 	return 0;
 }
 
+/* Copies s into out (cap > 0 bytes), cut short as dyad__join would cut
+** it: once per sentence, where the call and its strlen cost more than
+** the few bytes of a code. */
+static void copy_cut(char *out, size_t cap, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < cap && s[i]; i++)
+		out[i] = s[i];
+	out[i] = '\0';
+}
+
 /* What this sentence passes on under FORWARD (§8.4): its first actor's
 ** code without the role, else what its own pronouns were forwarded. The
 ** suite's FRWD records take the first actor even after the verb, though
@@ -907,8 +921,8 @@ static void forward_out(dyad__coder *c, uint32_t n, int used)
 	const char *code = n ? A(c, 0).base : used ? c->fwd_in : "";
 	const char *label = n ? A(c, 0).label : used ? c->fwd_in_label : "";
 
-	dyad__join(c->fwd, sizeof c->fwd, code, (char *)NULL);
-	dyad__join(c->fwd_label, sizeof c->fwd_label, label ? label : "", (char *)NULL);
+	copy_cut(c->fwd, sizeof c->fwd, code);
+	copy_cut(c->fwd_label, sizeof c->fwd_label, label ? label : "");
 }
 
 static uint32_t opener_end(const dyad__coder *c);
