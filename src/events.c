@@ -31,11 +31,22 @@
 #include "cameo.h"
 #include "patterns.h"
 
+/* The classes that make a word a pronoun (T_PRON). */
+#define PRONOUNS (DYAD__C_PRON_HE | DYAD__C_PRON_HIS | DYAD__C_PRON_THEY)
+
 enum { T_NONE = 0, T_ACTOR, T_VERB, T_NOUN, T_ADJ, T_DET, T_AUX, T_BY, T_COMMA,
        T_PRON, T_CONJ, T_NUM };
 
 #define STEP_MAX 20000  /* pattern-matching steps per verb: hostile input stays bounded */
 #define SENT_WORDS 512  /* words coded per sentence */
+
+/* Facts about a word's lexicon ids, gathered once per distinct word so
+** that the hot loops test a bit instead of walking the ids. */
+enum {
+	LF_FORM = 1u,  /* some id starts a verb form */
+	LF_SYNX = 2u,  /* some id is in a synset numbered 64 or more */
+	LF_PAT = 4u    /* some id is a word element of a pattern */
+};
 
 typedef struct cword {
 	uint32_t tok;
@@ -44,6 +55,8 @@ typedef struct cword {
 	uint32_t klen;
 	uint32_t id0, nid;    /* lexicon ids in coder->ids */
 	uint32_t cls;         /* classes of the words it matches */
+	uint64_t syn;         /* bit s: one of its ids is a one-word member of synset s < 64 */
+	uint8_t lf;           /* LF_* */
 	uint8_t type, cap, dropped, vlen;
 	uint8_t poss;         /* a possessive follows: looked up with its "'s" */
 	int32_t actor;        /* actor covering it, -1 */
@@ -83,15 +96,22 @@ typedef struct ev {
 ** words make up most of every article, and looking one up again here
 ** costs a hash and a compare instead of a trie walk with its endings. */
 typedef struct lexent {
-	uint32_t hash, key, klen; /* key: offset into lexcache.keys */
+	uint32_t key, klen;       /* key: offset into lexcache.keys */
 	uint32_t id0, nid;        /* into lexcache.ids */
+	uint32_t id[2];           /* the first two ids again, copied without a loop */
 	uint32_t cls;             /* the ids' classes, or'ed */
+	uint32_t lf;              /* LF_* */
+	uint64_t syn;             /* as cword.syn */
 } lexent;
 
 enum { LEX_SLOTS = 1 << 15, LEX_MAX = LEX_SLOTS / 2 };
 
+/* The slots hold only a hash and an entry number, so a probe reads 8
+** bytes; the entries sit packed in the order they were first met, the
+** commonest words early. */
 typedef struct lexcache {
-	lexent *slot;             /* LEX_SLOTS; nid == UINT32_MAX: empty */
+	uint64_t *slot;           /* LEX_SLOTS: hash << 32 | entry + 1, 0 empty */
+	lexent *ent;              /* LEX_MAX */
 	dyad__buf keys, ids;
 	uint32_t n;
 } lexcache;
@@ -113,7 +133,23 @@ struct dyad__coder {
 	unsigned nagent;
 	size_t njoined;
 	int status;           /* dyad_sent_status of the current sentence */
-	uint64_t seen[64];    /* lexicon ids in the sentence, hashed to 4096 bits */
+	/* The words the current verb's patterns may match (local_words):
+	** their ids hashed to 4096 bits, their synsets below 64, and whether
+	** one is in a synset numbered 64 or more. */
+	uint64_t seen[64];
+	uint64_t lsyn;
+	int lsynx;
+	/* The ids of those words that patterns use (LF_PAT), for candidates();
+	** lids_full: there were more than lids holds. */
+	uint32_t lids[SENT_WORDS];
+	uint32_t nlids;
+	int lids_full;
+	uint64_t nsent;       /* sentences built so far, a serial for what follows */
+	uint64_t lsent;       /* the sentence and the words local_words last gathered */
+	uint32_t llo, lhi;
+	uint32_t tend;        /* one past the current sentence's last token */
+	uint32_t scls;        /* the classes of all the sentence's words, or'ed */
+	int commas;           /* type_words found a comma in the sentence */
 	lexcache lex;         /* words looked up before, kept across documents */
 	uint64_t *cand;       /* candidates(): one bit per pattern of the largest group */
 	uint32_t ncand;       /* words of cand */
@@ -186,81 +222,186 @@ static int is_word(const dyad__coder *c, uint32_t w, const char *s)
 
 static void lex_reset(lexcache *L)
 {
-	uint32_t i;
-
-	for (i = 0; i < LEX_SLOTS; i++)
-		L->slot[i].nid = UINT32_MAX;
+	memset(L->slot, 0, LEX_SLOTS * sizeof *L->slot);
 	L->keys.len = L->ids.len = 0;
 	L->n = 0;
 }
 
-/* The ids of word key appended to c->ids, through the cache; their count
-** into *nid and classes into *cls. -1 out of memory. */
-static int lex_lookup(dyad__coder *c, const char *key, uint32_t klen, uint32_t *nid,
-		      uint32_t *cls)
+/* A hash of a short key read eight bytes at a time (never past its end),
+** and whether the key has a '-' (*dash), found in the same reads. The
+** cache's alone, so it may change: nothing stored depends on it. */
+static inline uint32_t key_hash(const char *s, uint32_t n, int *dash)
 {
-	lexcache *L = &c->lex;
-	uint32_t h = (uint32_t)dyad__hash(key, klen), i, k, at = (uint32_t)(c->ids.len / 4);
-	lexent *e;
-	int n;
+	const uint64_t ones = 0x0101010101010101ull, dashes = 0x2dull * ones;
+	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ull, x, y, any = 0;
+	uint32_t a, b;
 
-	if (!L->slot) {
-		if (!(L->slot = malloc(LEX_SLOTS * sizeof *L->slot)))
-			return -1;
-		lex_reset(L);
+	for (; n >= 8; s += 8, n -= 8) {
+		memcpy(&x, s, 8);
+		y = x ^ dashes; /* a '-' byte becomes 0 */
+		any |= (y - ones) & ~y;
+		h = (h ^ x) * 0xff51afd7ed558ccdull;
+		h ^= h >> 29;
 	}
-	for (i = h & (LEX_SLOTS - 1);; i = (i + 1) & (LEX_SLOTS - 1)) {
-		e = &L->slot[i];
-		if (e->nid == UINT32_MAX)
-			break;
-		if (e->hash == h && e->klen == klen && memcmp(L->keys.p + e->key, key, klen) == 0) {
-			*nid = e->nid;
-			*cls = e->cls;
-			return e->nid ? dyad__buf_append(&c->ids, (const uint32_t *)L->ids.p + e->id0,
-							 e->nid * 4) : 0;
-		}
+	if (n >= 4) { /* the two reads overlap and cover every byte */
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		x = (uint64_t)a << 32 | b;
+	} else if (n) { /* three bytes cover a key of three; the rest stay 0 */
+		x = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[n >> 1] << 8 |
+		    (unsigned char)s[n - 1];
+	} else {
+		x = 0;
 	}
-	if ((n = dyad__lex_match(c->P, key, klen, &c->ids)) < 0)
+	y = x ^ dashes;
+	any |= (y - ones) & ~y;
+	*dash = (any & (ones << 7)) != 0;
+	h = (h ^ x) * 0xff51afd7ed558ccdull;
+	return (uint32_t)(h ^ h >> 32) | 1u; /* never 0: 0 marks an empty slot */
+}
+
+/* Are the n bytes at x and y the same? memcmp without the call. */
+static inline int same_key(const char *x, const char *y, uint32_t n)
+{
+	uint64_t p, q;
+	uint32_t a, b, c, d;
+
+	for (; n >= 8; x += 8, y += 8, n -= 8) {
+		memcpy(&p, x, 8);
+		memcpy(&q, y, 8);
+		if (p != q)
+			return 0;
+	}
+	if (n >= 4) {
+		memcpy(&a, x, 4), memcpy(&b, y, 4);
+		memcpy(&c, x + n - 4, 4), memcpy(&d, y + n - 4, 4);
+		return a == b && c == d;
+	}
+	for (; n; n--)
+		if (*x++ != *y++)
+			return 0;
+	return 1;
+}
+
+/* Appends n ids to c->ids. -1 out of memory. */
+static int put_ids(dyad__coder *c, const uint32_t *ids, uint32_t n)
+{
+	uint32_t *d, i;
+
+	if (c->ids.cap - c->ids.len < (size_t)n * 4 && dyad__buf_reserve(&c->ids, (size_t)n * 4) != 0)
 		return -1;
-	*nid = (uint32_t)n;
-	*cls = 0;
-	for (k = 0; k < *nid; k++)
-		*cls |= dyad__lex_word(c->P, ((uint32_t *)c->ids.p)[at + k])->cls;
-	if (L->n >= LEX_MAX) /* full: start again rather than grow without end */
-		return lex_reset(L), 0;
-	e->hash = h, e->klen = klen, e->nid = *nid, e->cls = *cls;
-	e->key = (uint32_t)L->keys.len;
-	e->id0 = (uint32_t)(L->ids.len / 4);
-	if (dyad__buf_append(&L->keys, key, klen) != 0 ||
-	    dyad__buf_append(&L->ids, (uint32_t *)c->ids.p + at, *nid * 4) != 0) {
-		e->nid = UINT32_MAX;
-		return -1;
-	}
-	L->n++;
+	d = (uint32_t *)(c->ids.p + c->ids.len);
+	for (i = 0; i < n; i++)
+		d[i] = ids[i];
+	c->ids.len += (size_t)n * 4;
 	return 0;
 }
 
-static int add_word(dyad__coder *c, uint32_t tok, uint32_t a, uint32_t b, const char *key,
-		    uint32_t klen, int cap)
+/* The classes, synsets and verb-form flag of n lexicon ids, into w. */
+static void word_facts(const dyad__coder *c, const uint32_t *ids, uint32_t n, cword *w)
 {
-	cword w;
+	uint32_t k, j, ns;
+
+	w->cls = 0, w->syn = 0, w->lf = 0;
+	for (k = 0; k < n; k++) {
+		const dyad__lword *lw = dyad__lex_word(c->P, ids[k]);
+		const uint32_t *s = dyad__lex_synsets(c->P, ids[k], &ns);
+		w->cls |= lw->cls;
+		w->lf |= lw->form ? LF_FORM : 0;
+		w->lf |= lw->pat ? LF_PAT : 0;
+		for (j = 0; j < ns; j++) {
+			if (s[j] < 64)
+				w->syn |= (uint64_t)1 << s[j];
+			else
+				w->lf |= LF_SYNX;
+		}
+	}
+}
+
+/* Remembers word w (its ids at c->ids from w->id0) under hash h. */
+static int lex_remember(dyad__coder *c, uint32_t h, uint32_t i, const cword *w)
+{
+	lexcache *L = &c->lex;
+	lexent *e;
+
+	if (L->n >= LEX_MAX) /* full: start again rather than grow without end */
+		return lex_reset(L), 0;
+	e = &L->ent[L->n];
+	e->klen = w->klen, e->nid = w->nid, e->cls = w->cls, e->lf = w->lf, e->syn = w->syn;
+	e->key = (uint32_t)L->keys.len;
+	e->id0 = (uint32_t)(L->ids.len / 4);
+	e->id[0] = w->nid > 0 ? ((const uint32_t *)c->ids.p)[w->id0] : 0;
+	e->id[1] = w->nid > 1 ? ((const uint32_t *)c->ids.p)[w->id0 + 1] : 0;
+	if (dyad__buf_append(&L->keys, w->key, w->klen) != 0 ||
+	    dyad__buf_append(&L->ids, (uint32_t *)c->ids.p + w->id0, w->nid * 4) != 0)
+		return -1;
+	L->slot[i] = (uint64_t)h << 32 | ++L->n;
+	return 0;
+}
+
+/* lex_lookup for a word not in the cache: the trie, then the cache's slot
+** i (free) takes it. */
+static int lex_miss(dyad__coder *c, cword *w, uint32_t h, uint32_t i)
+{
+	int n;
+
+	if ((n = dyad__lex_match(c->P, w->key, w->klen, &c->ids)) < 0)
+		return -1;
+	w->nid = (uint32_t)n;
+	word_facts(c, (const uint32_t *)c->ids.p + w->id0, w->nid, w);
+	return lex_remember(c, h, i, w);
+}
+
+/* Word w's ids (its key set, hashed to h) appended to c->ids, through
+** the cache; its facts into w. -1 out of memory. */
+static inline int lex_lookup(dyad__coder *c, cword *w, uint32_t h)
+{
+	lexcache *L = &c->lex;
+	uint32_t i;
+
+	for (i = h & (LEX_SLOTS - 1); L->slot[i]; i = (i + 1) & (LEX_SLOTS - 1)) {
+		const lexent *e = &L->ent[(uint32_t)L->slot[i] - 1];
+		uint32_t *d;
+		if ((uint32_t)(L->slot[i] >> 32) != h || e->klen != w->klen ||
+		    !same_key(L->keys.p + e->key, w->key, w->klen))
+			continue;
+		w->nid = e->nid, w->cls = e->cls, w->lf = (uint8_t)e->lf, w->syn = e->syn;
+		if (e->nid > 2 || c->ids.cap - c->ids.len < 8)
+			return put_ids(c, (const uint32_t *)L->ids.p + e->id0, e->nid);
+		d = (uint32_t *)(c->ids.p + c->ids.len);
+		d[0] = e->id[0], d[1] = e->id[1]; /* past nid: room kept, not counted */
+		c->ids.len += (size_t)e->nid * 4;
+		return 0;
+	}
+	return lex_miss(c, w, h, i);
+}
+
+/* Appends a word of token k (number t), its key hashed to h (key_hash);
+** the words buffer holds SENT_WORDS from build_words on. Inlined into the
+** word loop: a call per word costs more than the lookup's hit path. */
+static inline __attribute__((always_inline))
+int add_word(dyad__coder *c, uint32_t t, const dyad__tok *k, const char *key, uint32_t klen,
+	     int cap, uint32_t h)
+{
+	cword *w;
 
 	if (c->nw >= SENT_WORDS)
 		return 0;
-	memset(&w, 0, sizeof w);
-	w.tok = tok;
-	w.a = a;
-	w.b = b;
-	w.key = key;
-	w.klen = klen;
-	w.cap = (uint8_t)cap;
-	w.actor = w.form = -1;
-	w.id0 = (uint32_t)(c->ids.len / 4);
-	if (lex_lookup(c, key, klen, &w.nid, &w.cls) != 0)
+	w = &W(c, c->nw);
+	memset(w, 0, sizeof *w);
+	w->tok = t;
+	w->a = k->start;
+	w->b = k->end;
+	w->key = key;
+	w->klen = klen;
+	w->cap = (uint8_t)cap;
+	w->actor = w->form = -1;
+	w->id0 = (uint32_t)(c->ids.len / 4);
+	if (lex_lookup(c, w, h) != 0)
 		return -1;
-	if (dyad__buf_append(&c->words, &w, sizeof w) != 0)
-		return -1;
+	c->scls |= w->cls;
 	c->nw++;
+	c->words.len += sizeof *w;
 	return 0;
 }
 
@@ -286,9 +427,10 @@ static int rejoin(dyad__coder *c, const char *f)
 	if ((k = dyad__lex_match(c->P, key, n, &c->ids)) < 0)
 		return -1;
 	w->nid = (uint32_t)k;
-	w->cls = 0;
-	for (k = 0; k < (int)w->nid; k++)
-		w->cls |= dyad__lex_word(c->P, ((uint32_t *)c->ids.p)[w->id0 + (uint32_t)k])->cls;
+	word_facts(c, (const uint32_t *)c->ids.p + w->id0, w->nid, w);
+	c->scls = 0; /* the classes it had may be gone */
+	for (k = 0; k < (int)c->nw; k++)
+		c->scls |= W(c, (uint32_t)k).cls;
 	return 0;
 }
 
@@ -307,12 +449,9 @@ static const char *with_possessive(dyad__coder *c, const char *f, uint32_t n)
 }
 
 /* Is token t followed at once by a possessive ending in its sentence? */
-static int possessive_after(const dyad__coder *c, uint32_t t)
+static int possessive_after(const dyad__coder *c, const dyad__tok *k, uint32_t t)
 {
-	const dyad__sent *s = &c->doc->sents[c->sent];
-
-	return t + 1 < s->tok0 + s->ntok && c->doc->toks[t + 1].kind == DYAD_TOK_POSSESSIVE &&
-	       c->doc->toks[t + 1].start == c->doc->toks[t].end;
+	return t + 1 < c->tend && k[1].kind == DYAD_TOK_POSSESSIVE && k[1].start == k->end;
 }
 
 /* A token's words: hyphens split it (TABARI §7.3); punctuation other than
@@ -324,31 +463,32 @@ static int token_words(dyad__coder *c, uint32_t t)
 	const dyad__tok *k = &c->doc->toks[t];
 	const char *f = dyad__tok_fold(c->doc->norm, c->doc->fold, k);
 	const char *txt = c->doc->norm + k->start;
+	const uint32_t len = k->fold_len;
 	uint32_t i = 0, a;
-	int cap = txt[0] >= 'A' && txt[0] <= 'Z';
+	int cap = txt[0] >= 'A' && txt[0] <= 'Z', dash;
 
 	if (k->kind == DYAD_TOK_PUNCT) {
 		if (k->end - k->start == 1 && (txt[0] == ',' || txt[0] == ';'))
-			return add_word(c, t, k->start, k->end, ",", 1, 0);
+			return add_word(c, t, k, ",", 1, 0, key_hash(",", 1, &dash));
 		return 0;
 	}
 	if (k->kind == DYAD_TOK_POSSESSIVE || k->kind == DYAD_TOK_SYMBOL)
 		return 0;
-	if (k->fold_len == 3 && memcmp(f, "n't", 3) == 0 && c->nw > 0 &&
-	    t > c->doc->sents[c->sent].tok0 && c->doc->toks[t - 1].end == k->start)
+	if (len == 3 && memcmp(f, "n't", 3) == 0 && c->nw > 0 &&
+	    t > c->doc->sents[c->sent].tok0 && k[-1].end == k->start)
 		return rejoin(c, f);
-	while (i < k->fold_len) {
+	while (i < len) {
 		const char *key;
 		uint32_t n;
-		for (a = i; i < k->fold_len && f[i] != '-'; i++)
+		for (a = i; i < len && f[i] != '-'; i++)
 			;
 		key = f + a, n = i - a;
-		if (i == k->fold_len && n && possessive_after(c, t) &&
+		if (i == len && n && possessive_after(c, k, t) &&
 		    (key = with_possessive(c, f + a, n)) != NULL)
 			n += 2;
 		if (!key)
 			key = f + a;
-		if (n && add_word(c, t, k->start, k->end, key, n, cap && a == 0) != 0)
+		if (n && add_word(c, t, k, key, n, cap && a == 0, key_hash(key, n, &dash)) != 0)
 			return -1;
 		if (n && key != f + a)
 			W(c, c->nw - 1).poss = 1;
@@ -363,39 +503,54 @@ static int build_words(dyad__coder *c, const dyad__sent *s)
 	int lower = 0;
 
 	c->words.len = c->ids.len = 0;
+	if (dyad__buf_reserve(&c->words, SENT_WORDS * sizeof(cword)) != 0)
+		return -1;
 	c->nw = 0;
 	c->njoined = 0;
-	for (t = s->tok0; t < s->tok0 + s->ntok; t++) {
+	c->tend = s->tok0 + s->ntok;
+	c->scls = 0;
+	c->nsent++;
+	for (t = s->tok0; t < c->tend; t++) {
 		const dyad__tok *k = &c->doc->toks[t];
-		uint32_t i;
+		const char *f = dyad__tok_fold(c->doc->norm, c->doc->fold, k);
+		const uint32_t len = k->fold_len;
+		uint32_t i, h;
+		int dash;
 		for (i = k->start; i < k->end && !lower; i++)
 			lower = c->doc->norm[i] >= 'a' && c->doc->norm[i] <= 'z';
-		if (token_words(c, t) != 0)
+		/* Most tokens are one word as they stand: no hyphen, no clitic,
+		** no possessive after; token_words takes the others. */
+		if (k->kind == DYAD_TOK_PUNCT || k->kind == DYAD_TOK_POSSESSIVE ||
+		    k->kind == DYAD_TOK_SYMBOL || len == 0 || (len == 3 && memcmp(f, "n't", 3) == 0) ||
+		    possessive_after(c, k, t) || (h = key_hash(f, len, &dash), dash)) {
+			if (token_words(c, t) != 0)
+				return -1;
+			continue;
+		}
+		if (add_word(c, t, k, f, len, c->doc->norm[k->start] >= 'A' &&
+			     c->doc->norm[k->start] <= 'Z', h) != 0)
 			return -1;
 	}
 	c->allcaps = !lower;
-	memset(c->seen, 0, sizeof c->seen);
-	for (t = 0; t < c->ids.len / 4; t++) {
-		uint32_t id = ((const uint32_t *)c->ids.p)[t] & 4095u;
-		c->seen[id >> 6] |= (uint64_t)1 << (id & 63);
-	}
 	return 0;
 }
 
-/* May lexicon word id be in the sentence? A collision in the bits only
-** costs a wasted try. */
+/* May lexicon word id be among the words the verb's patterns may match?
+** A collision in the bits only costs a wasted try. */
 static int seen_has(const dyad__coder *c, uint32_t id)
 {
 	id &= 4095u;
 	return (int)(c->seen[id >> 6] >> (id & 63)) & 1;
 }
 
-/* Can pattern p match here? Not when a word it needs is not in the
-** sentence. */
+/* Can pattern p match here? Not when a word or a synset it needs is
+** not among the words it may match. */
 static int may_match(const dyad__coder *c, const dyad__pat *p)
 {
 	int i;
 
+	if ((p->needsyn & ~c->lsyn) || (p->needsynx && !c->lsynx))
+		return 0;
 	for (i = 0; i < DYAD__PAT_NEED && p->need[i] != UINT32_MAX; i++)
 		if (!seen_has(c, p->need[i]))
 			return 0;
@@ -434,6 +589,8 @@ static int push_actor(dyad__coder *c, uint32_t w0, uint32_t w1, const dyad_menti
 /* Special codes of actor entries (§6.2-6.4): null, discard, complex. */
 static int special_actor(dyad__coder *c, const char *code)
 {
+	if (code[0] != '#' && code[0] != '+' && code[0] != '-') /* most codes: no compare */
+		return 0;
 	if (strcmp(code, "###") == 0)
 		c->status = DYAD_SENT_DISCARDED;
 	else if (strcmp(code, "+++") == 0 && c->status == DYAD_SENT_CODED)
@@ -470,6 +627,7 @@ static int place_actors(dyad__coder *c, size_t *mi, size_t nm)
 			if (!c->o->convert_agents) {
 				for (; w0 < w1; w0++)
 					W(c, w0).cls |= DYAD__C_NOUN;
+				c->scls |= DYAD__C_NOUN;
 				continue;
 			}
 			dyad__join(c->agent_code[c->nagent % 8], 16, "~", m.code, (char *)NULL);
@@ -479,6 +637,7 @@ static int place_actors(dyad__coder *c, size_t *mi, size_t nm)
 			/* A null-coded actor is a noun to the parser (§7.4). */
 			for (; w0 < w1; w0++)
 				W(c, w0).cls |= (W(c, w0).cls & DYAD__C_ADJ) ? 0 : DYAD__C_NOUN;
+			c->scls |= DYAD__C_NOUN; /* at most a superset: it gates no outcome */
 			continue;
 		}
 		if (push_actor(c, w0, w1, &m) != 0)
@@ -549,6 +708,8 @@ static int32_t form_at(const dyad__coder *c, uint32_t i, uint8_t *len)
 	int32_t best = -1;
 	uint32_t k, best_score = 0;
 
+	if (!(W(c, i).lf & LF_FORM))
+		return -1;
 	for (k = 0; k < W(c, i).nid; k++) {
 		uint32_t f = dyad__lex_word(c->P, ids[k])->form;
 		for (; f; f = dyad__pat_form(c->P, f - 1)->next) {
@@ -604,18 +765,20 @@ static void type_words(dyad__coder *c)
 {
 	uint32_t i;
 
+	c->commas = 0;
 	for (i = 0; i < c->nw; i++) {
 		cword *w = &W(c, i);
 		uint8_t len = 1;
 		if (w->type == T_ACTOR)
 			continue;
 		if (w->klen == 1 && w->key[0] == ',')
-			w->type = T_COMMA;
+			w->type = T_COMMA, c->commas = 1;
 		else if (c->doc->toks[w->tok].kind == DYAD_TOK_NUMBER)
 			w->type = T_NUM;
 		else if (w->cls & DYAD__C_NOUN)
 			w->type = T_NOUN;
-		else if (!w->poss && (w->form = form_at(c, i, &len)) >= 0 && null_only(c, w->form))
+		else if (!w->poss && (w->lf & LF_FORM) && (w->form = form_at(c, i, &len)) >= 0 &&
+			 null_only(c, w->form))
 			w->form = -1; /* type null */
 		else if (w->form >= 0) {
 			w->type = shifted(c, i, w->form) ? T_NOUN : T_VERB;
@@ -703,6 +866,8 @@ static void noun_phrases(dyad__coder *c)
 {
 	uint32_t i;
 
+	if (!(c->scls & DYAD__C_CONJ)) /* no conjunction: nothing to join */
+		return;
 	for (i = 1; i + 1 < c->nw; i++) {
 		uint32_t h;
 		if (W(c, i).type != T_CONJ)
@@ -735,6 +900,18 @@ static int push_pronoun(dyad__coder *c, uint32_t i, int32_t ref)
 	return 0;
 }
 
+/* Copies s into out (cap > 0 bytes), cut short as dyad__join would cut
+** it: once per sentence, where the call and its strlen cost more than
+** the few bytes of a code. */
+static void copy_cut(char *out, size_t cap, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < cap && s[i]; i++)
+		out[i] = s[i];
+	out[i] = '\0';
+}
+
 /* What this sentence passes on under FORWARD (§8.4): its first actor's
 ** code without the role, else what its own pronouns were forwarded. The
 ** suite's FRWD records take the first actor even after the verb, though
@@ -744,8 +921,8 @@ static void forward_out(dyad__coder *c, uint32_t n, int used)
 	const char *code = n ? A(c, 0).base : used ? c->fwd_in : "";
 	const char *label = n ? A(c, 0).label : used ? c->fwd_in_label : "";
 
-	dyad__join(c->fwd, sizeof c->fwd, code, (char *)NULL);
-	dyad__join(c->fwd_label, sizeof c->fwd_label, label ? label : "", (char *)NULL);
+	copy_cut(c->fwd, sizeof c->fwd, code);
+	copy_cut(c->fwd_label, sizeof c->fwd_label, label ? label : "");
 }
 
 static uint32_t opener_end(const dyad__coder *c);
@@ -809,7 +986,7 @@ static int pronouns(dyad__coder *c)
 	uint32_t i, n = (uint32_t)c->na;
 	int used = 0;
 
-	for (i = 0; i < c->nw; i++) {
+	for (i = 0; i < c->nw && (c->scls & PRONOUNS); i++) {
 		const cword *w = &W(c, i);
 		int32_t ref;
 		if (w->type != T_PRON)
@@ -880,6 +1057,8 @@ static void proposal_out(dyad__coder *c, size_t ev0)
 	int32_t k;
 	const ev *e;
 
+	if (!(c->scls & DYAD__C_PROPOSAL))
+		return;
 	for (i = 0; i < c->nw && !(W(c, i).cls & DYAD__C_PROPOSAL); i++)
 		;
 	if (i == c->nw)
@@ -956,6 +1135,8 @@ static int drop_relatives(dyad__coder *c)
 	uint32_t i, j, k;
 	int n = 0;
 
+	if (!(c->scls & DYAD__C_REL))
+		return 0;
 	for (i = 0; i + 1 < c->nw; i++) {
 		if (W(c, i).type != T_COMMA || W(c, i).dropped || !(W(c, i + 1).cls & DYAD__C_REL) ||
 		    W(c, i + 1).type == T_ACTOR)
@@ -975,7 +1156,7 @@ static int drop_commas(dyad__coder *c)
 	const dyad_code_opts *o = c->o;
 	uint32_t prev = UINT32_MAX, i, j, dropped = 0, op, start;
 
-	if (o->comma_off)
+	if (o->comma_off || !c->commas) /* without a comma there is no comma clause */
 		return 0;
 	/* An opening phrase's comma starts the sentence proper: "In a letter
 	** by Gondor, Arnor condemned Mordor" has no comma clause to drop. */
@@ -1018,6 +1199,8 @@ static void orphan_pronouns(dyad__coder *c)
 {
 	uint32_t i;
 
+	if (!(c->scls & PRONOUNS)) /* no pronoun, no actor standing for another */
+		return;
 	for (i = 0; i < c->nw; i++) {
 		int32_t k = W(c, i).actor;
 		if (k >= 0 && A(c, k).ref >= 0 && !W(c, i).dropped &&
@@ -1065,6 +1248,8 @@ static int cut_clauses(dyad__coder *c)
 	}
 	cl.w0 = i;
 	cl.opener = 0;
+	if (!(c->scls & (DYAD__C_CONJ | DYAD__C_SUBORD)))
+		i = (uint32_t)c->nw; /* nothing to cut at: one clause */
 	for (; i <= c->nw; i++) {
 		if (i < c->nw && !clause_cut(c, i))
 			continue;
@@ -1083,6 +1268,9 @@ static const char *too_complex(dyad__coder *c, int commas)
 	uint32_t i, verbs = 0, conj = 0, prons = 0, first_verb = UINT32_MAX;
 	uint32_t first_coding = UINT32_MAX; /* first verb whose root code is not null */
 
+	if (!(o->cx_verbs | o->cx_actors | o->cx_pronouns | o->cx_conj | o->cx_comma |
+	      o->cx_noverb | o->cx_lateverb | o->cx_noactprior | o->cx_noactafter))
+		return NULL; /* no condition asked for */
 	for (i = 0; i < c->nw; i++) {
 		if (W(c, i).dropped)
 			continue;
@@ -1174,6 +1362,10 @@ static int in_synset(const dyad__coder *c, uint32_t syn, uint32_t w)
 	const uint32_t *ids = (const uint32_t *)c->ids.p + W(c, w).id0;
 	uint32_t i, j, n;
 
+	if (syn < 64)
+		return (int)(W(c, w).syn >> syn) & 1;
+	if (!(W(c, w).lf & LF_SYNX))
+		return 0;
 	for (i = 0; i < W(c, w).nid; i++) {
 		const uint32_t *s = dyad__lex_synsets(c->P, ids[i], &n);
 		for (j = 0; j < n; j++)
@@ -1279,6 +1471,8 @@ static void bounds(const dyad__coder *c, const clause *cl, uint32_t v0, uint32_t
 
 	m->lo = cl->w0;
 	m->hi = cl->w1;
+	if (!c->commas)
+		return;
 	for (i = v0; i > cl->w0; i--)
 		if (W(c, i - 1).type == T_COMMA && !W(c, i - 1).dropped) {
 			m->lo = i;
@@ -1570,7 +1764,7 @@ static unsigned modality(const dyad__coder *c, const clause *cl, uint32_t v0, ui
 		if ((W(c, i).cls & DYAD__C_INTENT) && i + 1 < v0 && is_word(c, i + 1, "to"))
 			m |= DYAD_MOD_HYPOTHETICAL;
 	}
-	for (i = 0; i < c->nw; i++)
+	for (i = 0; i < c->nw && (c->scls & DYAD__C_REPORT); i++)
 		if ((W(c, i).cls & DYAD__C_REPORT) && (i < v0 || i >= v1) &&
 		    W(c, i).actor < 0) /* "United States" says nothing */
 			m |= DYAD_MOD_REPORTED;
@@ -1778,32 +1972,30 @@ static void mark_bucket(dyad__coder *c, const dyad__pbucket *b)
 		c->cand[bp[j] >> 6] |= (uint64_t)1 << (bp[j] & 63);
 }
 
-/* candidates() for a sentence with fewer words than g has buckets: each
-** of its words finds its bucket in g's table. A word met twice marks the
-** same bits twice, which is harmless. */
-static const uint64_t *candidates_by_word(dyad__coder *c, const dyad__vgroup *g)
+/* Marks the buckets of g whose word is in c->lids. A word met twice
+** marks the same bits twice, which is harmless. */
+static void mark_by_word(dyad__coder *c, const dyad__vgroup *g)
 {
-	const dyad__pbucket *b = dyad__pat_buckets(c->P) + g->b0;
+	const dyad__pbucket *bk = dyad__pat_buckets(c->P) + g->b0;
 	const uint32_t *ht = dyad__pat_bhash(c->P) + g->h0;
-	const uint32_t *ids = (const uint32_t *)c->ids.p;
-	size_t i, n = c->ids.len / 4;
+	const uint32_t *ids = c->lids;
+	uint32_t a;
 
-	if (g->wild)
-		mark_bucket(c, &b[g->wild - 1]);
-	for (i = 0; i < n; i++) {
-		uint32_t h = dyad__bhash_slot(ids[i], g->hmask), k;
+	for (a = 0; a < c->nlids; a++) {
+		uint32_t h = dyad__bhash_slot(ids[a], g->hmask), k;
 		for (; (k = ht[h]) != 0; h = (h + 1) & g->hmask)
-			if (b[k - 1].word == ids[i]) {
-				mark_bucket(c, &b[k - 1]);
+			if (bk[k - 1].word == ids[a]) {
+				mark_bucket(c, &bk[k - 1]);
 				break;
 			}
 	}
-	return c->cand;
 }
 
-/* The patterns of g that the sentence's words leave possible, as a
-** bitmap over the group's pattern indices: the buckets whose rarest word
-** is absent are passed over whole. The bitmap lives in the coder. */
+/* The patterns of g that the words around the verb (local_words) leave
+** possible, as a bitmap over the group's pattern indices: the buckets
+** whose rarest word is absent are passed over whole. With fewer such
+** words than g has buckets, each word finds its bucket in g's table
+** instead. The bitmap lives in the coder. */
 static const uint64_t *candidates(dyad__coder *c, const dyad__vgroup *g)
 {
 	const dyad__pbucket *b = dyad__pat_buckets(c->P) + g->b0;
@@ -1811,8 +2003,12 @@ static const uint64_t *candidates(dyad__coder *c, const dyad__vgroup *g)
 	uint32_t k, j;
 
 	memset(c->cand, 0, ((g->npat + 63) / 64) * sizeof *c->cand);
-	if (g->hmask && c->ids.len / 4 < g->nb)
-		return candidates_by_word(c, g);
+	if (g->hmask && !c->lids_full && c->nlids < g->nb) {
+		if (g->wild)
+			mark_bucket(c, &b[g->wild - 1]);
+		mark_by_word(c, g);
+		return c->cand;
+	}
 	for (k = 0; k < g->nb; k++) {
 		if (b[k].word != UINT32_MAX && !seen_has(c, b[k].word))
 			continue;
@@ -1820,6 +2016,50 @@ static const uint64_t *candidates(dyad__coder *c, const dyad__vgroup *g)
 			c->cand[bp[j] >> 6] |= (uint64_t)1 << (bp[j] & 63);
 	}
 	return c->cand;
+}
+
+/* Marks words [w0, w1) but the dropped in c->seen, c->lsyn, c->lsynx,
+** and gathers their pattern words' ids into c->lids. */
+static void mark_local(dyad__coder *c, uint32_t w0, uint32_t w1)
+{
+	const uint32_t *ids = (const uint32_t *)c->ids.p;
+	uint32_t w, i;
+
+	for (w = w0; w < w1 && w < c->nw; w++) {
+		const cword *x = &W(c, w);
+		if (x->dropped)
+			continue;
+		c->lsyn |= x->syn;
+		c->lsynx |= x->lf & LF_SYNX;
+		if (!(x->lf & LF_PAT)) /* a word no pattern names */
+			continue;
+		for (i = x->id0; i < x->id0 + x->nid; i++) {
+			const uint32_t id = ids[i] & 4095u;
+			c->seen[id >> 6] |= (uint64_t)1 << (id & 63);
+			if (c->nlids < SENT_WORDS)
+				c->lids[c->nlids++] = ids[i];
+			else
+				c->lids_full = 1;
+		}
+	}
+}
+
+/* What the patterns of the verb at m may match: words of [m->lo, m->hi),
+** not dropped (m_back and m_at look nowhere else). A pattern needing a
+** word or synset not among them cannot match, so leaving it untried
+** changes nothing. The verb's own words are counted in too, so that the
+** verbs of one stretch share what was gathered for the first. */
+static void local_words(dyad__coder *c, const mst *m)
+{
+	if (c->lsent == c->nsent && c->llo == m->lo && c->lhi == m->hi)
+		return;
+	c->lsent = c->nsent, c->llo = m->lo, c->lhi = m->hi;
+	memset(c->seen, 0, sizeof c->seen);
+	c->lsyn = 0;
+	c->lsynx = 0;
+	c->nlids = 0;
+	c->lids_full = 0;
+	mark_local(c, m->lo, m->hi);
 }
 
 /* Codes the verb at word v of clause cl into *x. Returns 1 when it made
@@ -1841,6 +2081,7 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 	m.src = m.tgt = m.cmp = -1;
 	x->verb = vb;
 	bounds(c, cl, m.v0, m.v1, &m);
+	local_words(c, &m);
 	cand = candidates(c, g);
 	for (k = 0; k * 64 < g->npat && !x->pat; k++) {
 		uint64_t bits = cand[k];
@@ -2080,6 +2321,8 @@ static int nothing_to_code(const dyad__coder *c)
 
 	if (c->na || !c->o->news || c->o->default_source[0] || c->o->default_target[0])
 		return 0;
+	if (!(c->scls & stand_in) && !(c->prop[0] && (c->scls & DYAD__C_PROPOSAL)))
+		return 1;
 	for (i = 0; i < c->nw; i++)
 		if ((W(c, i).cls & stand_in) || (c->prop[0] && (W(c, i).cls & DYAD__C_PROPOSAL)))
 			return 0;
@@ -2152,6 +2395,7 @@ void dyad__coder_free(struct dyad__coder *c)
 		return;
 	free(c->cand);
 	free(c->lex.slot);
+	free(c->lex.ent);
 	dyad__buf_free(&c->lex.keys);
 	dyad__buf_free(&c->lex.ids);
 	dyad__buf_free(&c->words);
@@ -2193,6 +2437,22 @@ static int run_doc(dyad__coder *c, size_t nm)
 	return 0;
 }
 
+/* The word cache's tables, on a coder's first document. */
+static int lex_alloc(lexcache *L)
+{
+	if (L->ent)
+		return 0;
+	L->slot = malloc(LEX_SLOTS * sizeof *L->slot);
+	L->ent = malloc(LEX_MAX * sizeof *L->ent);
+	if (!L->slot || !L->ent) {
+		free(L->slot), free(L->ent);
+		L->slot = NULL, L->ent = NULL;
+		return -1;
+	}
+	lex_reset(L);
+	return 0;
+}
+
 /* Sizes the candidate bitmap for the engine's largest group. */
 static int grow_cand(dyad__coder *c)
 {
@@ -2229,7 +2489,7 @@ dyad_status dyad_doc_events(const dyad_doc *cdoc, const dyad_code_opts *opts, si
 	}
 	c = ctx->coder;
 	c->P = ctx->eng->patterns;
-	if (grow_cand(c) != 0)
+	if (grow_cand(c) != 0 || lex_alloc(&c->lex) != 0)
 		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory");
 	c->o = opts;
 	c->doc = &ctx->doc;

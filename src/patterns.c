@@ -1189,8 +1189,14 @@ static void pattern_needs(dyad__patterns *p, dyad__pat *t, const uint32_t *count
 
 	for (i = 0; i < DYAD__PAT_NEED; i++)
 		t->need[i] = UINT32_MAX;
+	t->needsyn = 0;
+	t->needsynx = 0;
 	for (i = 0; i < t->nel; i++) {
 		uint32_t id = el[i].arg;
+		if (el[i].kind == DYAD__PE_SYN && id < 64)
+			t->needsyn |= (uint64_t)1 << id;
+		else if (el[i].kind == DYAD__PE_SYN)
+			t->needsynx = 1;
 		if (el[i].kind != DYAD__PE_WORD)
 			continue;
 		for (k = 0; k < n && t->need[k] != id; k++)
@@ -1353,6 +1359,8 @@ static int index_needs(dyad__patterns *p)
 	}
 	for (i = 0; i < np; i++)
 		pattern_needs(p, &DYAD__VEC_AT(&p->pats, dyad__pat, i), count);
+	for (i = 0; i < nw; i++)
+		DYAD__VEC_AT(&p->words, dyad__lword, i).pat = count[i] > 0;
 	free(count);
 	return bucket_groups(p);
 }

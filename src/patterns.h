@@ -93,6 +93,10 @@ typedef struct dyad__pat {
 	** dyad__patterns_finish); UINT32_MAX ends the list. The coder skips a
 	** pattern whose needed word is not in the sentence before trying it. */
 	uint32_t need[DYAD__PAT_NEED];
+	/* Its synsets likewise (by dyad__patterns_finish): bit s for a synset
+	** s < 64; needsynx: one numbered 64 or more. */
+	uint64_t needsyn;
+	uint8_t needsynx;
 } dyad__pat;
 
 typedef struct dyad__vgroup {
@@ -140,6 +144,7 @@ typedef struct dyad__vform {
 typedef struct dyad__lword {
 	uint32_t key;        /* pool offset of its key (lower case) */
 	uint8_t how;         /* DYAD__W_* */
+	uint8_t pat;         /* a word element of some pattern (by dyad__patterns_finish) */
 	uint32_t cls;        /* DYAD__C_* */
 	uint32_t form;       /* first form starting with this word + 1, 0 = none */
 } dyad__lword;
