@@ -36,7 +36,8 @@ int dyad__buf_reserve(dyad__buf *b, size_t extra)
 	return 0;
 }
 
-int dyad__buf_append(dyad__buf *b, const void *s, size_t n)
+/* dyad__buf_append's slow path: b must grow first. */
+int dyad__buf_grow_append(dyad__buf *b, const void *s, size_t n)
 {
 	if (dyad__buf_reserve(b, n) != 0)
 		return -1;

@@ -12,6 +12,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include <utf8proc.h>
 
@@ -50,7 +51,20 @@ typedef struct dyad__buf {
 
 /* Ensures room for extra more bytes; 0 on success, -1 out of memory. */
 int dyad__buf_reserve(dyad__buf *b, size_t extra);
-int dyad__buf_append(dyad__buf *b, const void *s, size_t n);
+int dyad__buf_grow_append(dyad__buf *b, const void *s, size_t n);
+
+/* Appends s[0, n) to b; 0, or -1 without memory. Inline because stages
+** append a token or a word at a time: the common case, room already
+** there, is a copy of a size the compiler usually knows. */
+static inline int dyad__buf_append(dyad__buf *b, const void *s, size_t n)
+{
+	if (n > b->cap - b->len)
+		return dyad__buf_grow_append(b, s, n);
+	if (n)
+		memcpy(b->p + b->len, s, n);
+	b->len += n;
+	return 0;
+}
 void dyad__buf_free(dyad__buf *b);
 
 /* Typed view helpers for arrays of structs kept in a dyad__buf. */
