@@ -522,7 +522,8 @@ typedef struct wword {
 } wword;
 
 typedef struct wslot {
-	uint32_t hash;      /* the key's hash (high bits) */
+	uint64_t tag;       /* a short key itself (short_tag), a long key's hash */
+	uint32_t len;       /* the key's bytes */
 	uint32_t id;        /* word number + 1, 0 = empty */
 } wslot;
 
@@ -626,20 +627,37 @@ static void memo_clear(struct dyad__wmemo *M)
 	M->nword = M->nkeys = M->nstep = M->nlive = 0;
 }
 
-/* The number of token k's word, added with its root step when new;
-** NO_WORD when the table is full. */
-static uint32_t word_of(struct dyad__wmemo *M, const struct dyad__actors *a,
-			const dyad__tok *k, const char *f)
+/* Keys of up to this many bytes (most words) are their own tag: no hash
+** of text, no comparison of bytes. */
+#define SHORT_KEY 8
+
+/*
+** A key of 1 to SHORT_KEY bytes as one number: the first and last four
+** bytes (overlapping when shorter than 8) or the first, middle and last
+** byte cover every byte, so with the length the number is the key.
+*/
+static uint64_t short_tag(const char *f, size_t n)
 {
-	uint64_t h64 = dyad__hash_key(f, k->fold_len);
-	uint32_t h = (uint32_t)(h64 >> 32), i, n = k->fold_len;
+	uint32_t x, y;
+
+	if (n >= 4) {
+		memcpy(&x, f, 4);
+		memcpy(&y, f + n - 4, 4);
+		return (uint64_t)x << 32 | y;
+	}
+	return n ? (uint64_t)(unsigned char)f[0] << 16 | (uint64_t)(unsigned char)f[n / 2] << 8 |
+		   (unsigned char)f[n - 1]
+		 : 0;
+}
+
+/* Adds token k's word (fold f, n bytes) at free slot i with its root
+** step; its number, NO_WORD when the table is full. */
+static uint32_t new_word(struct dyad__wmemo *M, const struct dyad__actors *a,
+			 const dyad__tok *k, const char *f, uint32_t i, uint64_t tag)
+{
+	uint32_t n = k->fold_len;
 	wword *w;
 
-	for (i = (uint32_t)h64 & (WORD_SLOTS - 1); M->wslot[i].id; i = (i + 1) & (WORD_SLOTS - 1)) {
-		const wword *e = &M->word[M->wslot[i].id - 1];
-		if (M->wslot[i].hash == h && e->len == n && same_key(M->keys + e->key, f, n))
-			return M->wslot[i].id - 1;
-	}
 	if (M->nword >= WORD_MAX || n > WORD_KEYS - M->nkeys)
 		return NO_WORD;
 	w = &M->word[M->nword];
@@ -649,9 +667,29 @@ static uint32_t word_of(struct dyad__wmemo *M, const struct dyad__actors *a,
 	memcpy(M->keys + M->nkeys, f, n);
 	M->nkeys += n;
 	step_token(a, k, f, 0, &w->root);
-	M->wslot[i].hash = h;
+	M->wslot[i].tag = tag;
+	M->wslot[i].len = n;
 	M->wslot[i].id = ++M->nword;
 	return M->nword - 1;
+}
+
+/* The number of token k's word, added with its root step when new;
+** NO_WORD when the table is full. */
+static uint32_t word_of(struct dyad__wmemo *M, const struct dyad__actors *a,
+			const dyad__tok *k, const char *f)
+{
+	uint32_t n = k->fold_len, i;
+	int is_short = n <= SHORT_KEY;
+	uint64_t tag = is_short ? short_tag(f, n) : dyad__hash_key(f, n);
+
+	i = (uint32_t)((tag ^ n) * 0x9e3779b97f4a7c15ull >> 40) & (WORD_SLOTS - 1);
+	for (; M->wslot[i].id; i = (i + 1) & (WORD_SLOTS - 1)) {
+		const wslot *e = &M->wslot[i];
+		if (e->tag == tag && e->len == n &&
+		    (is_short || same_key(M->keys + M->word[e->id - 1].key, f, n)))
+			return e->id - 1;
+	}
+	return new_word(M, a, k, f, i, tag);
 }
 
 /*
