@@ -493,10 +493,12 @@ typedef struct work {
 typedef struct wres {
 	uint32_t out, next, gap;
 	uint8_t kind;     /* 0 exact, 1 plural, 2 stem */
+	uint64_t kids;    /* bit (byte & 63) of each edge out of next: a word
+			  ** whose first byte's bit is clear cannot go on */
 } wres;
 
 /* Where a walk ends: no name, no way on. */
-static const wres dead_end = {NO_NODE, NO_NODE, NO_NODE, 0};
+static const wres dead_end = {NO_NODE, NO_NODE, NO_NODE, 0, 0};
 
 /*
 ** The same few thousand words make up most of every article, so each
@@ -514,6 +516,8 @@ enum {
 };
 
 #define NO_WORD UINT32_MAX
+/* Set in a token's word number when the word starts no name. */
+#define ROOT_DEAD 0x80000000u
 
 typedef struct wword {
 	uint32_t key, len;  /* the fold key: offset into keys, bytes */
@@ -540,7 +544,8 @@ struct dyad__wmemo {
 	nstep step[STEP_SLOTS];
 	wres live[LIVE_MAX];
 	uint32_t nword, nkeys, nstep, nlive;
-	uint32_t *tokw;     /* per token of the document: word number, NO_WORD */
+	uint32_t *tokw;     /* per token of the document: word number (| ROOT_DEAD),
+			    ** NO_WORD */
 	size_t tokcap;
 };
 
@@ -549,6 +554,18 @@ void dyad__wmemo_free(struct dyad__wmemo *m)
 	if (m)
 		free(m->tokw);
 	free(m);
+}
+
+/* The edges out of node, one bit per byte & 63. */
+static uint64_t kid_mask(const struct dyad__actors *a, uint32_t node)
+{
+	const dyad__cnode *v = &a->trie.node[node];
+	uint64_t m = 0;
+	uint32_t j;
+
+	for (j = 0; j < v->nkid; j++)
+		m |= 1ull << (a->trie.node[v->kid0 + j].lab & 63);
+	return m;
 }
 
 /* Walks token k (fold f) at node into *st. */
@@ -580,6 +597,7 @@ static void step_token(const struct dyad__actors *a, const dyad__tok *k, const c
 	st->next = done && walked < HIST_MAX ? hist[walked] : NO_NODE;
 	st->gap = walked > 0 && st->next != NO_NODE ? child_of(a, st->next, DYAD__KEY_GAP)
 						      : NO_NODE;
+	st->kids = st->next != NO_NODE ? kid_mask(a, st->next) : 0;
 }
 
 /* The first byte of f a walk reads (a letter, a digit or a byte of a
@@ -716,8 +734,12 @@ static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
 		memo_clear(M); /* nearly full: start again, between documents */
 	for (t = 0; t < doc->ntoks; t++) {
 		const dyad__tok *k = &doc->toks[t];
-		M->tokw[t] = walkable(k) ? word_of(M, a, k, dyad__tok_fold(doc->norm, doc->fold, k))
-					 : NO_WORD;
+		uint32_t id = walkable(k) ? word_of(M, a, k, dyad__tok_fold(doc->norm, doc->fold, k))
+					  : NO_WORD;
+		if (id != NO_WORD && M->word[id].root.out == NO_NODE &&
+		    M->word[id].root.next == NO_NODE)
+			id |= ROOT_DEAD;
+		M->tokw[t] = id;
 	}
 	return M->tokw;
 }
@@ -735,7 +757,7 @@ typedef struct lwalk {
 	match *m;         /* the longest so far */
 } lwalk;
 
-static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps);
+static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, uint64_t kids, int gaps);
 
 /* Keeps m, reached through gaps, when it is longer than the best so far,
 ** or as long through fewer gaps: "AL_GORE" before "AL GORE" on "Al Gore". */
@@ -758,7 +780,7 @@ static void gap_after(lwalk *L, uint32_t i, size_t j, uint32_t g, int gaps)
 		const dyad__tok *k = &L->doc->toks[t];
 		if (walkable(k)) {
 			L->budget--;
-			walk_from(L, i, t, g, gaps + 1);
+			walk_from(L, i, t, g, ~0ull, gaps + 1);
 		}
 		if (!gap_token(L->doc, k) || (walkable(k) && ++words > GAP_WORDS))
 			break;
@@ -798,10 +820,14 @@ static const wres *memo_step(const lwalk *L, const dyad__tok *k, uint32_t id, ui
 	return &M->live[M->nlive - 1];
 }
 
-/* The step of token t at node: the word's root step, none when the trie
-** has no edge for the word's first byte, else through the step table
-** (or walked now into *tmp, without tables). */
-static const wres *step_at(const lwalk *L, size_t t, uint32_t node, wres *tmp)
+/*
+** The step of token t at node (whose edges kids has, or all bits): the
+** word's root step, none when the node has no edge for the word's first
+** byte, else through the step table (or walked now into *tmp, without
+** tables). A bit of kids stands for four bytes, so a step it lets through
+** may still lead nowhere: the step table says so.
+*/
+static const wres *step_at(const lwalk *L, size_t t, uint32_t node, uint64_t kids, wres *tmp)
 {
 	const dyad__tok *k = &L->doc->toks[t];
 	uint32_t id = L->tw ? L->tw[t] : NO_WORD;
@@ -811,16 +837,17 @@ static const wres *step_at(const lwalk *L, size_t t, uint32_t node, wres *tmp)
 		step_token(L->a, k, dyad__tok_fold(L->doc->norm, L->doc->fold, k), node, tmp);
 		return tmp;
 	}
+	id &= ~ROOT_DEAD;
 	w = &L->M->word[id];
 	if (node == 0)
 		return &w->root;
-	if (w->c0 && child_of(L->a, node, w->c0) == NO_NODE)
+	if (w->c0 && !(kids >> (w->c0 & 63) & 1))
 		return &dead_end; /* walked no byte: no name, not even a plural */
 	return memo_step(L, k, id, node);
 }
 
 /* Walks the names from token j on, at node, for a name that began at token i. */
-static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps)
+static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, uint64_t kids, int gaps)
 {
 	for (; j < L->end; j++) {
 		const dyad__tok *k = &L->doc->toks[j];
@@ -832,7 +859,7 @@ static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps)
 				continue; /* "Dol_Amroth": text joined as dictionaries join */
 			break;
 		}
-		st = step_at(L, j, node, &tmp);
+		st = step_at(L, j, node, kids, &tmp);
 		if (st->out != NO_NODE) {
 			match m = {i, (uint32_t)j + 1, st->out, st->kind == 1, st->kind == 2};
 			keep(L, &m, gaps);
@@ -840,24 +867,56 @@ static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps)
 		if (st->next == NO_NODE)
 			break;
 		node = st->next;
+		kids = st->kids;
 		if (st->gap != NO_NODE)
 			gap_after(L, i, j, st->gap, gaps);
 	}
 }
 
+/*
+** Does a walk from token i, whose word's root step is r, stop after
+** token i? Most words that begin a name only begin it, or are a name of
+** one word: then the next token must go on from r's node, and usually
+** the node has no edge for its first byte.
+*/
+static int stops_at_root(const work *w, size_t i, size_t end, const wres *r)
+{
+	const dyad__tok *k = &w->doc->toks[i + 1];
+	uint32_t id;
+	uint8_t c0;
+
+	if (r->gap != NO_NODE)
+		return 0;
+	if (i + 1 >= end)
+		return 1;
+	if (!walkable(k)) /* a walk goes on over a joiner only */
+		return !(i + 2 < end && joiner(w->doc, k) && walkable(k + 1));
+	if ((id = w->tw[i + 1]) == NO_WORD)
+		return 0;
+	c0 = w->ctx->wmemo->word[id & ~ROOT_DEAD].c0;
+	return c0 && !(r->kids >> (c0 & 63) & 1);
+}
+
 /* The longest name starting at token i (of [i, end)); 0 if none. A word
-** that starts no name (most words) is known from its root step alone. */
+** that starts no name (most words) is known from its root step alone, and
+** so is a name of one word that no longer name goes on from here. */
 static int longest_at(const work *w, size_t i, size_t end, match *m)
 {
 	lwalk L;
 
 	if (w->tw && w->tw[i] != NO_WORD) {
-		const wres *r = &w->ctx->wmemo->word[w->tw[i]].root;
-		if (r->out == NO_NODE && r->next == NO_NODE)
+		const wres *r = &w->ctx->wmemo->word[w->tw[i] & ~ROOT_DEAD].root;
+		if (w->tw[i] & ROOT_DEAD)
 			return 0;
+		if (stops_at_root(w, i, end, r)) {
+			if (r->out == NO_NODE)
+				return 0;
+			*m = (match){(uint32_t)i, (uint32_t)i + 1, r->out, r->kind == 1, r->kind == 2};
+			return 1;
+		}
 	}
 	L = (lwalk){w->a, w->doc, w->ctx->wmemo, w->tw, end, GAP_WALKS, 0, 0, m};
-	walk_from(&L, (uint32_t)i, i, 0, 0);
+	walk_from(&L, (uint32_t)i, i, 0, ~0ull, 0);
 	return L.found;
 }
 
