@@ -537,6 +537,37 @@ typedef struct nstep {
 	uint32_t live;      /* the result: live[live - 1], 0 = dead_end */
 } nstep;
 
+/*
+** Mention texts are made of a few dictionary strings (the entries'
+** file:line, the codes on the date), and the same few hundred make up
+** most articles' mentions. So each context keeps the texts it made, in a
+** pool that lives across documents, keyed by what they were made of
+** (tkey): a mention made of the same parts gets the same strings. The
+** pool starts again between documents once mostly full (a generation
+** number retires the old keys); it never moves, so strings handed out
+** for the document stay where they are.
+*/
+enum { TEXT_SLOTS = 1 << 12, POOL_BYTES = 1 << 19 };
+
+/* Set in a mention's string offset when it is in the pool, not mtext. */
+#define IN_POOL 0x80000000u
+
+typedef struct tkey {
+	uint64_t who;       /* the entry's name + 1 | (the role's name + 1) << 32 */
+	const void *base;   /* the country's code text (the dictionary's), or NULL */
+	const void *gcode;  /* the role's code text, or NULL */
+	const void *pcode;  /* the person's code on the date, or NULL */
+	uint32_t kind;      /* TK_* */
+} tkey;
+
+enum { TK_NAME, TK_PLACE, TK_ROLE, TK_NEWNAME, TK_PERSON };
+
+typedef struct tmemo {
+	tkey key;
+	uint32_t gen;       /* the pool's generation it was made in, 0 = empty */
+	uint32_t code, bcode, why, at, gat; /* pool offsets (| IN_POOL), 0 = "" */
+} tmemo;
+
 struct dyad__wmemo {
 	wslot wslot[WORD_SLOTS];
 	wword word[WORD_MAX];
@@ -547,6 +578,10 @@ struct dyad__wmemo {
 	uint32_t *tokw;     /* per token of the document: word number (| ROOT_DEAD),
 			    ** NO_WORD */
 	size_t tokcap;
+	tmemo text[TEXT_SLOTS];
+	char pool[POOL_BYTES];
+	uint32_t npool;     /* pool bytes used; offset 0 is never handed out */
+	uint32_t gen;       /* the pool's generation, from 1 */
 };
 
 void dyad__wmemo_free(struct dyad__wmemo *m)
@@ -713,16 +748,24 @@ static uint32_t word_of(struct dyad__wmemo *M, const struct dyad__actors *a,
 /*
 ** Numbers the words of the document's walkable tokens for the walks;
 ** returns the per-token numbers, or NULL without memory (the walks then
-** step each token afresh: slower, not wrong).
+** step each token afresh: slower, not wrong). fresh: no mention of the
+** document has been handed out, so the text pool may start again.
 */
 static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
-				    const dyad_doc *doc)
+				    const dyad_doc *doc, int fresh)
 {
 	struct dyad__wmemo *M = ctx->wmemo;
 	size_t t;
 
-	if (!M && !(M = ctx->wmemo = calloc(1, sizeof *M)))
-		return NULL;
+	if (!M) {
+		if (!(M = ctx->wmemo = calloc(1, sizeof *M)))
+			return NULL;
+		M->npool = M->gen = 1;
+	}
+	if (fresh && M->npool > POOL_BYTES / 4 * 3) { /* no string of it handed out now */
+		M->npool = 1;
+		M->gen++;
+	}
 	if (doc->ntoks > M->tokcap) {
 		uint32_t *p = realloc(M->tokw, doc->ntoks * sizeof *p);
 		if (!p)
@@ -970,7 +1013,8 @@ typedef struct hit {
 } hit;
 
 /* A mention while the document is worked on; strings are offsets into
-** ctx->mtext (0 = ""), which may move as it grows. */
+** ctx->mtext (0 = ""), which may move as it grows, or with IN_POOL into
+** the context's text pool (mention_texts). */
 typedef struct ment {
 	uint32_t sent, t0, t1;
 	long name;          /* name that gave the actor or person, -1 none */
@@ -985,6 +1029,14 @@ typedef struct ment {
 	uint8_t how, candidate, person;
 	float conf;
 } ment;
+
+/* The string at a mention's offset: in the pool, or in mtext. */
+static const char *mstr(const dyad_ctx *ctx, uint32_t off)
+{
+	if (off & IN_POOL)
+		return ctx->wmemo->pool + (off & ~IN_POOL);
+	return off ? ctx->mtext.p + off : "";
+}
 
 static uint32_t text_add(dyad_ctx *ctx, const char *s, size_t n)
 {
@@ -1521,39 +1573,64 @@ static void why_role(sbuf *why, const char *what, const sbuf *at, const sbuf *ga
 	sb_str(why, gcode);
 }
 
-/* A role's mention and why, with a new name after the role or not. */
-static void role_texts(work *w, const chainst *c, const char *base, const char *gcode, ment *m,
-		       sbuf *why, const sbuf *at, const sbuf *gat)
+/* What a chain's mention is made of, on the document's date. */
+typedef struct parts {
+	const char *base;        /* the country's or group's code, "" */
+	const char *gcode;       /* the role's code, "" */
+	uint32_t gpost;          /* the role's office, 0 none */
+	const dyad__code *pc;    /* a person's code, NULL none */
+} parts;
+
+static void chain_parts(const work *w, const chainst *c, parts *p)
+{
+	const dyad__code *bc;
+
+	p->base = "";
+	p->pc = NULL;
+	p->gcode = agent_code(w, c->agent, &p->gpost);
+	if (c->former && c->agent >= 0 && c->person < 0) {
+		p->gcode = "~ELI"; /* "former officials": elites, a CAMEO rule (TABARI §5.4.1) */
+		p->gpost = 0;
+	}
+	if (c->base >= 0 && (bc = code_of(w, c->base, 0)) != NULL)
+		p->base = dyad__dict_str(w->a->dict, bc->text);
+	if (c->person >= 0)
+		p->pc = code_of(w, c->person, p->gpost);
+}
+
+/* The mention's kind, office and confidence (and a new name's label). */
+static void chain_facts(work *w, const chainst *c, const parts *p, ment *m)
 {
 	const dyad_doc *doc = w->doc;
 
-	m->how = DYAD_HOW_ROLE;
-	if (c->cand_end) {
-		m->person = m->candidate = 1;
-		m->conf = 0.5f;
-		m->label = text_add(w->ctx, doc->norm + doc->toks[c->cand_start].start,
-				    doc->toks[c->cand_end - 1].end - doc->toks[c->cand_start].start);
-		why_role(why, "new name after role ", at, gat, " of ", base, gcode);
+	m->how = DYAD_HOW_DICTIONARY;
+	if (c->person >= 0) {
+		m->post = p->gpost ? p->gpost : (p->pc ? p->pc->post : 0);
+		m->person = 1;
+		m->conf = p->pc ? 0.9f : 0.4f;
+	} else if (c->agent >= 0) {
+		m->how = DYAD_HOW_ROLE;
+		m->post = p->gpost;
+		m->conf = p->base[0] ? 0.7f : 0.3f;
+		if (c->cand_end) {
+			m->person = m->candidate = 1;
+			m->conf = 0.5f;
+			m->label = text_add(w->ctx, doc->norm + doc->toks[c->cand_start].start,
+					    doc->toks[c->cand_end - 1].end - doc->toks[c->cand_start].start);
+		}
 	} else {
-		m->conf = base[0] ? 0.7f : 0.3f;
-		why_role(why, "role ", at, gat, " with ", base, gcode);
+		m->conf = c->place ? 0.4f : is_capital(w, c->base) ? 0.6f : 0.85f;
 	}
 }
 
 /* A person's code and why. */
-static void person_texts(work *w, const chainst *c, uint32_t gpost, ment *m, sbuf *code,
-			 sbuf *why, const sbuf *at, const sbuf *gat)
+static void person_texts(const work *w, const parts *p, sbuf *code, sbuf *why, const sbuf *at,
+			 const sbuf *gat)
 {
-	const dyad__code *pc = code_of(w, c->person, gpost);
-
-	sb_str(code, pc ? dyad__dict_str(w->a->dict, pc->text) : "");
-	m->post = gpost ? gpost : (pc ? pc->post : 0);
-	m->how = DYAD_HOW_DICTIONARY;
-	m->person = 1;
-	m->conf = pc ? 0.9f : 0.4f;
+	sb_str(code, p->pc ? dyad__dict_str(w->a->dict, p->pc->text) : "");
 	SB_LIT(why, "person ");
 	sb_buf(why, at);
-	if (pc)
+	if (p->pc)
 		SB_LIT(why, " (code valid on the date)");
 	else
 		SB_LIT(why, " (no code valid on the date)");
@@ -1564,16 +1641,14 @@ static void person_texts(work *w, const chainst *c, uint32_t gpost, ment *m, sbu
 }
 
 /* A bare country's or organization's code and why. */
-static void name_texts(work *w, const chainst *c, const char *base, ment *m, sbuf *code,
-		       sbuf *why, const sbuf *at)
+static void name_texts(const work *w, const chainst *c, const char *base, sbuf *code, sbuf *why,
+		       const sbuf *at)
 {
 	int capital = is_capital(w, c->base);
 
 	sb_str(code, base);
 	if (capital && code->n == 3)
 		SB_LIT(code, "GOV");
-	m->how = DYAD_HOW_DICTIONARY;
-	m->conf = c->place ? 0.4f : capital ? 0.6f : 0.85f;
 	if (capital)
 		SB_LIT(why, "capital standing for its government, ");
 	else
@@ -1583,15 +1658,140 @@ static void name_texts(work *w, const chainst *c, const char *base, ment *m, sbu
 		SB_LIT(why, "; after a place preposition, so perhaps only a place");
 }
 
+/* A chain's texts: code, country code alone, why, file:line of the
+** entry and of the role. */
+typedef struct texts {
+	sbuf code;
+	const char *bcode;  /* a role's country code alone, "" */
+	sbuf why, at, gat;
+} texts;
+
+static void chain_texts(const work *w, const chainst *c, const parts *p, texts *t)
+{
+	where(w, c->person >= 0 ? c->person : c->base, &t->at);
+	where(w, c->agent, &t->gat);
+	if (c->person >= 0) {
+		person_texts(w, p, &t->code, &t->why, &t->at, &t->gat);
+	} else if (c->agent >= 0) {
+		compose(p->base, p->gcode, tabari_agent(w, c->agent), t->code.p, t->code.cap);
+		t->code.n = strlen(t->code.p);
+		t->bcode = p->base;
+		if (c->cand_end)
+			why_role(&t->why, "new name after role ", &t->at, &t->gat, " of ", p->base,
+				 p->gcode);
+		else
+			why_role(&t->why, "role ", &t->at, &t->gat, " with ", p->base, p->gcode);
+	} else {
+		name_texts(w, c, p->base, &t->code, &t->why, &t->at);
+	}
+}
+
+/* The parts a chain's texts are made of. */
+static void text_key(const chainst *c, const parts *p, tkey *k)
+{
+	long name = c->person >= 0 ? c->person : c->base;
+
+	k->who = (uint64_t)(uint32_t)(name + 1) | (uint64_t)(uint32_t)(c->agent + 1) << 32;
+	k->base = k->gcode = k->pcode = NULL;
+	if (c->person >= 0) {
+		k->kind = TK_PERSON;
+		k->pcode = p->pc;
+	} else if (c->agent >= 0) {
+		k->kind = c->cand_end ? TK_NEWNAME : TK_ROLE;
+		k->base = p->base;
+		k->gcode = p->gcode;
+	} else {
+		k->kind = c->place ? TK_PLACE : TK_NAME;
+		k->base = p->base;
+	}
+}
+
+static int same_tkey(const tkey *x, const tkey *y)
+{
+	return x->who == y->who && x->base == y->base && x->gcode == y->gcode &&
+	       x->pcode == y->pcode && x->kind == y->kind;
+}
+
+static uint32_t tkey_slot(const tkey *k)
+{
+	uint64_t h = (k->who ^ k->kind) * 0x9e3779b97f4a7c15ull;
+
+	h = (h ^ (uint64_t)(uintptr_t)k->base) * 0xff51afd7ed558ccdull;
+	h = (h ^ (uint64_t)(uintptr_t)k->gcode ^ (uint64_t)(uintptr_t)k->pcode << 7) *
+	    0xc4ceb9fe1a85ec53ull;
+	return (uint32_t)(h >> 40) & (TEXT_SLOTS - 1);
+}
+
+/* Adds n bytes at s to the pool (the caller made room); the offset, 0 for "". */
+static uint32_t pool_add(struct dyad__wmemo *M, const char *s, size_t n)
+{
+	uint32_t at = M->npool;
+
+	if (n == 0)
+		return 0;
+	memcpy(M->pool + at, s, n);
+	M->pool[at + n] = '\0';
+	M->npool += (uint32_t)n + 1;
+	return at | IN_POOL;
+}
+
+/* Keeps the texts in the pool for key k in slot e, when there is room;
+** 0 when kept. */
+static int keep_texts(struct dyad__wmemo *M, tmemo *e, const tkey *k, const texts *t)
+{
+	size_t bn = strlen(t->bcode);
+
+	if (t->code.n + bn + t->why.n + t->at.n + t->gat.n + 5 > POOL_BYTES - M->npool)
+		return -1;
+	e->key = *k;
+	e->gen = M->gen;
+	e->code = pool_add(M, t->code.p, t->code.n);
+	e->bcode = pool_add(M, t->bcode, bn);
+	e->why = pool_add(M, t->why.p, t->why.n);
+	e->at = pool_add(M, t->at.p, t->at.n);
+	e->gat = pool_add(M, t->gat.p, t->gat.n);
+	return 0;
+}
+
+/* The mention's texts: made before in this context, else made now. */
+static void mention_texts(work *w, const chainst *c, const parts *p, ment *m)
+{
+	struct dyad__wmemo *M = w->ctx->wmemo;
+	char cb[64], wb[1024], ab[256], gb[256];
+	texts t = {{cb, 0, sizeof cb}, "", {wb, 0, sizeof wb}, {ab, 0, sizeof ab}, {gb, 0, sizeof gb}};
+	tmemo *e = NULL;
+	tkey k;
+
+	if (M) {
+		text_key(c, p, &k);
+		e = &M->text[tkey_slot(&k)];
+		if (e->gen != M->gen || !same_tkey(&e->key, &k)) {
+			cb[0] = wb[0] = '\0';
+			chain_texts(w, c, p, &t);
+			if (keep_texts(M, e, &k, &t) != 0)
+				e = NULL;
+		}
+	}
+	if (e) {
+		m->code = e->code, m->bcode = e->bcode, m->why = e->why;
+		m->at = e->at, m->gat = e->gat;
+		return;
+	}
+	if (!M) {
+		cb[0] = wb[0] = '\0';
+		chain_texts(w, c, p, &t);
+	}
+	m->code = text_sb(w->ctx, &t.code);
+	m->bcode = t.bcode[0] ? text_add(w->ctx, t.bcode, strlen(t.bcode)) : 0;
+	m->why = text_sb(w->ctx, &t.why);
+	m->at = text_sb(w->ctx, &t.at);
+	m->gat = text_sb(w->ctx, &t.gat);
+}
+
 /* Turns a chain into one mention. */
 static int emit_chain(work *w, uint32_t sent, const chainst *c)
 {
-	const dyad__dict *d = w->a->dict;
-	char cb[64], wb[1024], ab[256], gb[256];
-	sbuf code = {cb, 0, sizeof cb}, why = {wb, 0, sizeof wb};
-	sbuf at = {ab, 0, sizeof ab}, gat = {gb, 0, sizeof gb};
-	const char *base = "", *gcode;
-	uint32_t gpost;
+	parts p;
 	ment m;
 
 	memset(&m, 0, sizeof m);
@@ -1601,37 +1801,11 @@ static int emit_chain(work *w, uint32_t sent, const chainst *c)
 	m.name = c->person >= 0 ? c->person : c->base;
 	m.agent = c->agent;
 	m.base = c->base;
-	gcode = agent_code(w, c->agent, &gpost);
-	if (c->former && c->agent >= 0 && c->person < 0) {
-		gcode = "~ELI"; /* "former officials": elites, a CAMEO rule (TABARI §5.4.1) */
-		gpost = 0;
-	}
-	if (c->base >= 0) {
-		const dyad__code *bc = code_of(w, c->base, 0);
-		base = bc ? dyad__dict_str(d, bc->text) : "";
-	}
-	where(w, m.name, &at);
-	where(w, c->agent, &gat);
-	cb[0] = wb[0] = '\0';
-	if (c->person >= 0) {
-		person_texts(w, c, gpost, &m, &code, &why, &at, &gat);
-	} else if (c->agent >= 0) {
-		compose(base, gcode, tabari_agent(w, c->agent), cb, sizeof cb);
-		code.n = strlen(cb);
-		m.post = gpost;
-		role_texts(w, c, base, gcode, &m, &why, &at, &gat);
-	} else {
-		name_texts(w, c, base, &m, &code, &why, &at);
-	}
-	m.code = text_sb(w->ctx, &code);
-	if (c->person < 0 && c->agent >= 0 && base[0])
-		m.bcode = text_add(w->ctx, base, strlen(base));
-	m.why = text_sb(w->ctx, &why);
-	m.at = text_sb(w->ctx, &at);
-	m.gat = text_sb(w->ctx, &gat);
+	chain_parts(w, c, &p);
+	chain_facts(w, c, &p, &m);
+	mention_texts(w, c, &p, &m);
 	return push(w, &m);
 }
-
 /* ------------------------------------------------------------------ */
 /* Pass 3: aliases and coreference                                     */
 /* ------------------------------------------------------------------ */
@@ -1730,7 +1904,7 @@ static int alias_why(work *w, ment *m, const ment *full)
 	SB_LIT(&why, "\" (sentence ");
 	sb_put(&why, num, dyad__utoa(num, (unsigned long)full->sent));
 	SB_LIT(&why, "), ");
-	sb_str(&why, w->ctx->mtext.p + full->why);
+	sb_str(&why, mstr(w->ctx, full->why));
 	m->why = text_sb(w->ctx, &why);
 	return w->ctx->nomem ? -1 : 0;
 }
@@ -1781,7 +1955,7 @@ static int before(const ment *x, const ment *y)
 /* Do the role's country and the person's code agree? */
 static int same_country(const work *w, const ment *role, const ment *p)
 {
-	const char *rc = w->ctx->mtext.p + role->code, *pc = w->ctx->mtext.p + p->code;
+	const char *rc = mstr(w->ctx, role->code), *pc = mstr(w->ctx, p->code);
 
 	return role->base < 0 || strncmp(rc, pc, 3) == 0;
 }
@@ -1799,7 +1973,7 @@ static void coref_why(work *w, ment *role, const ment *p)
 	size_t a = doc->toks[p->t0].start, b = doc->toks[p->t1 - 1].end;
 
 	snprintf(why, sizeof why, "%s; post %s held by \"%.*s\" (sentence %lu)",
-		 w->ctx->mtext.p + role->why, dyad__dict_str(w->a->dict, role->post),
+		 mstr(w->ctx, role->why), dyad__dict_str(w->a->dict, role->post),
 		 (int)(b - a > 120 ? 120 : b - a), doc->norm + a, (unsigned long)p->sent);
 	role->why = text_add(w->ctx, why, strlen(why));
 }
@@ -1955,7 +2129,7 @@ dyad_status dyad_doc_actors(const dyad_doc *cdoc, size_t *n)
 {
 	dyad_ctx *ctx = cdoc->ctx;
 	work w;
-	int rc;
+	int rc, fresh;
 
 	*n = 0;
 	if (!ctx->eng->actors)
@@ -1969,8 +2143,11 @@ dyad_status dyad_doc_actors(const dyad_doc *cdoc, size_t *n)
 	w.date = doc_date(&ctx->doc);
 	w.hits = ctx->scratch; /* reused across documents */
 	w.hits.len = 0;
+	/* dyad_ctx_process empties the mentions: a new document, or one whose
+	** mentions no caller can hold. */
+	fresh = ctx->ments.len == 0;
 	ctx->ments.len = ctx->mtext.len = 0;
-	w.tw = number_words(ctx, w.a, w.doc);
+	w.tw = number_words(ctx, w.a, w.doc, fresh);
 	rc = run_sentences(&w);
 	if (rc == 0)
 		rc = add_aliases(&w);
@@ -1999,7 +2176,6 @@ dyad_status dyad_doc_mention(const dyad_doc *cdoc, size_t i, dyad_mention *out)
 	const dyad_ctx *ctx = cdoc->ctx;
 	const ment *m;
 	const dyad_doc *doc = &ctx->doc;
-	const char *t = ctx->mtext.p;
 	size_t a, b;
 
 	if (i >= DYAD__VEC_LEN(&ctx->ments, ment))
@@ -2012,15 +2188,15 @@ dyad_status dyad_doc_mention(const dyad_doc *cdoc, size_t i, dyad_mention *out)
 	dyad__map_span(doc, a, b, &out->start, &out->end);
 	out->text = doc->norm + a;
 	out->text_len = b - a;
-	out->code = t + m->code;
+	out->code = mstr(ctx, m->code);
 	out->how = (dyad_how)m->how;
-	out->label = m->label ? t + m->label : label_of(ctx->eng->actors->dict, m->name);
-	out->entry = t + m->at;
-	out->agent = t + m->gat;
+	out->label = m->label ? mstr(ctx, m->label) : label_of(ctx->eng->actors->dict, m->name);
+	out->entry = mstr(ctx, m->at);
+	out->agent = mstr(ctx, m->gat);
 	out->post = m->post ? dyad__dict_str(ctx->eng->actors->dict, m->post) : "";
 	out->confidence = m->conf;
 	out->candidate = m->candidate;
-	out->explain = t + m->why;
+	out->explain = mstr(ctx, m->why);
 	return DYAD_OK;
 }
 
@@ -2031,7 +2207,7 @@ const char *dyad__mention_base(const dyad_ctx *ctx, size_t i)
 	if (i >= DYAD__VEC_LEN(&ctx->ments, ment))
 		return "";
 	m = &((const ment *)ctx->ments.p)[i];
-	return ctx->mtext.p + (m->bcode ? m->bcode : m->code);
+	return mstr(ctx, m->bcode ? m->bcode : m->code);
 }
 
 int dyad__mention_toks(const dyad_ctx *ctx, size_t i, uint32_t *sent, uint32_t *t0,
