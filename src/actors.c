@@ -515,6 +515,29 @@ enum {
 	STEP_SLOTS = 1 << 17, STEP_MAX = STEP_SLOTS / 2, LIVE_MAX = 1 << 14
 };
 
+/* Place prepositions: a capital after one is a place ("in Tehran"). */
+static const char *const place_preps[] = {
+	"in", "at", "from", "to", "into", "near", "outside", "inside", "across",
+	"via", "toward", "towards", "around", "within", "through", "throughout", NULL
+};
+
+/* Closed-class words (determiners, pronouns, conjunctions, auxiliaries,
+** modals, prepositions): one of them between two names means the first
+** name's phrase has ended ("Turkey recalled its ambassador", "Galadriel
+** nor Gollum", "the Turkey head of rights group"). */
+static const char *const closed_words[] = {
+	"a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their",
+	"our", "my", "your", "he", "she", "it", "they", "them", "we", "who", "whom",
+	"whose", "which", "what", "and", "or", "nor", "but", "if", "as", "than", "is",
+	"are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
+	"did", "will", "would", "can", "could", "may", "might", "must", "shall",
+	"should", "not", "of", "in", "at", "on", "to", "for", "with", "by", "from",
+	"into", "over", "after", "before", "against", "about", "between", "during",
+	"without", "under", "via", "said", NULL
+};
+
+enum { W_PREP = 1, W_CLOSED = 2 };
+
 #define NO_WORD UINT32_MAX
 /* Set in a token's word number when the word starts no name. */
 #define ROOT_DEAD 0x80000000u
@@ -523,6 +546,7 @@ typedef struct wword {
 	uint32_t key, len;  /* the fold key: offset into keys, bytes */
 	wres root;          /* its step from the root */
 	uint8_t c0;         /* the key's first byte a walk reads, 0 none */
+	uint8_t cls;        /* W_PREP, W_CLOSED: in place_preps, closed_words */
 } wword;
 
 typedef struct wslot {
@@ -604,16 +628,16 @@ static uint64_t kid_mask(const struct dyad__actors *a, uint32_t node)
 }
 
 /* Walks token k (fold f) at node into *st. */
-static void step_token(const struct dyad__actors *a, const dyad__tok *k, const char *f,
-		       uint32_t node, wres *st)
+static void step_token(const struct dyad__actors *a, const char *f, size_t fl, uint32_t node,
+		       wres *st)
 {
 	uint32_t hist[HIST_MAX];
 	char key[HIST_MAX];
-	size_t walked, klen = squash(f, k->fold_len, key, sizeof key);
+	size_t walked, klen = squash(f, fl, key, sizeof key);
 	int done, midstem;
 	uint32_t pn;
 
-	walked = walk_token(a, f, k->fold_len, node, hist, &done, &midstem);
+	walked = walk_token(a, f, fl, node, hist, &done, &midstem);
 	st->out = NO_NODE;
 	st->kind = 0;
 	if (done && walked < HIST_MAX && a->term[hist[walked]]) {
@@ -703,12 +727,11 @@ static uint64_t short_tag(const char *f, size_t n)
 		 : 0;
 }
 
-/* Adds token k's word (fold f, n bytes) at free slot i with its root
+/* Adds the word of fold key f (n bytes) at free slot i with its root
 ** step; its number, NO_WORD when the table is full. */
-static uint32_t new_word(struct dyad__wmemo *M, const struct dyad__actors *a,
-			 const dyad__tok *k, const char *f, uint32_t i, uint64_t tag)
+static uint32_t new_word(struct dyad__wmemo *M, const struct dyad__actors *a, const char *f,
+			 uint32_t n, uint32_t i, uint64_t tag)
 {
-	uint32_t n = k->fold_len;
 	wword *w;
 
 	if (M->nword >= WORD_MAX || n > WORD_KEYS - M->nkeys)
@@ -717,21 +740,22 @@ static uint32_t new_word(struct dyad__wmemo *M, const struct dyad__actors *a,
 	w->key = M->nkeys;
 	w->len = n;
 	w->c0 = first_walked(f, n);
+	w->cls = 0;
 	memcpy(M->keys + M->nkeys, f, n);
 	M->nkeys += n;
-	step_token(a, k, f, 0, &w->root);
+	step_token(a, f, n, 0, &w->root);
 	M->wslot[i].tag = tag;
 	M->wslot[i].len = n;
 	M->wslot[i].id = ++M->nword;
 	return M->nword - 1;
 }
 
-/* The number of token k's word, added with its root step when new;
-** NO_WORD when the table is full. */
-static uint32_t word_of(struct dyad__wmemo *M, const struct dyad__actors *a,
-			const dyad__tok *k, const char *f)
+/* The number of the word of fold key f (n bytes), added with its root
+** step when new; NO_WORD when the table is full. */
+static inline uint32_t word_of(struct dyad__wmemo *M, const struct dyad__actors *a, const char *f,
+			uint32_t n)
 {
-	uint32_t n = k->fold_len, i;
+	uint32_t i;
 	int is_short = n <= SHORT_KEY;
 	uint64_t tag = is_short ? short_tag(f, n) : dyad__hash_key(f, n);
 
@@ -742,7 +766,7 @@ static uint32_t word_of(struct dyad__wmemo *M, const struct dyad__actors *a,
 		    (is_short || same_key(M->keys + M->word[e->id - 1].key, f, n)))
 			return e->id - 1;
 	}
-	return new_word(M, a, k, f, i, tag);
+	return new_word(M, a, f, n, i, tag);
 }
 
 /*
@@ -751,21 +775,56 @@ static uint32_t word_of(struct dyad__wmemo *M, const struct dyad__actors *a,
 ** step each token afresh: slower, not wrong). fresh: no mention of the
 ** document has been handed out, so the text pool may start again.
 */
-static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
-				    const dyad_doc *doc, int fresh)
+/* Numbers the words of list, marking them with cls. */
+static void seed_list(struct dyad__wmemo *M, const struct dyad__actors *a,
+		      const char *const *list, uint8_t cls)
+{
+	size_t i;
+	uint32_t id;
+
+	for (i = 0; list[i]; i++)
+		if ((id = word_of(M, a, list[i], (uint32_t)strlen(list[i]))) != NO_WORD)
+			M->word[id].cls |= cls;
+}
+
+/*
+** The context's tables, made on first use, ready for a document: the
+** word table starts again when nearly full, with the word lists' words
+** numbered first; the text pool when mostly full and fresh.
+*/
+static struct dyad__wmemo *memo_ready(dyad_ctx *ctx, const struct dyad__actors *a, int fresh)
 {
 	struct dyad__wmemo *M = ctx->wmemo;
-	size_t t;
+	int seed = 0;
 
 	if (!M) {
 		if (!(M = ctx->wmemo = calloc(1, sizeof *M)))
 			return NULL;
 		M->npool = M->gen = 1;
+		seed = 1;
+	} else if (M->nword > WORD_MAX / 4 * 3 || M->nkeys > WORD_KEYS / 4 * 3) {
+		memo_clear(M); /* between documents */
+		seed = 1;
+	}
+	if (seed) {
+		seed_list(M, a, place_preps, W_PREP);
+		seed_list(M, a, closed_words, W_CLOSED);
 	}
 	if (fresh && M->npool > POOL_BYTES / 4 * 3) { /* no string of it handed out now */
 		M->npool = 1;
 		M->gen++;
 	}
+	return M;
+}
+
+static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
+				    const dyad_doc *doc, int fresh)
+{
+	struct dyad__wmemo *M = memo_ready(ctx, a, fresh);
+	size_t t;
+
+	if (!M)
+		return NULL;
 	if (doc->ntoks > M->tokcap) {
 		uint32_t *p = realloc(M->tokw, doc->ntoks * sizeof *p);
 		if (!p)
@@ -773,11 +832,10 @@ static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
 		M->tokw = p;
 		M->tokcap = doc->ntoks;
 	}
-	if (M->nword > WORD_MAX / 4 * 3 || M->nkeys > WORD_KEYS / 4 * 3)
-		memo_clear(M); /* nearly full: start again, between documents */
 	for (t = 0; t < doc->ntoks; t++) {
 		const dyad__tok *k = &doc->toks[t];
-		uint32_t id = walkable(k) ? word_of(M, a, k, dyad__tok_fold(doc->norm, doc->fold, k))
+		uint32_t id = walkable(k) ? word_of(M, a, dyad__tok_fold(doc->norm, doc->fold, k),
+						    k->fold_len)
 					  : NO_WORD;
 		if (id != NO_WORD && M->word[id].root.out == NO_NODE &&
 		    M->word[id].root.next == NO_NODE)
@@ -846,7 +904,7 @@ static const wres *memo_step(const lwalk *L, const dyad__tok *k, uint32_t id, ui
 	for (; M->step[i].id; i = (i + 1) & (STEP_SLOTS - 1))
 		if (M->step[i].node == node && M->step[i].id == id + 1)
 			return M->step[i].live ? &M->live[M->step[i].live - 1] : &dead_end;
-	step_token(L->a, k, dyad__tok_fold(L->doc->norm, L->doc->fold, k), node, &r);
+	step_token(L->a, dyad__tok_fold(L->doc->norm, L->doc->fold, k), k->fold_len, node, &r);
 	if (M->nstep >= STEP_MAX || M->nlive >= LIVE_MAX) { /* full: start again */
 		memset(M->step, 0, sizeof M->step);
 		M->nstep = M->nlive = 0;
@@ -877,7 +935,7 @@ static const wres *step_at(const lwalk *L, size_t t, uint32_t node, uint64_t kid
 	const wword *w;
 
 	if (id == NO_WORD) {
-		step_token(L->a, k, dyad__tok_fold(L->doc->norm, L->doc->fold, k), node, tmp);
+		step_token(L->a, dyad__tok_fold(L->doc->norm, L->doc->fold, k), k->fold_len, node, tmp);
 		return tmp;
 	}
 	id &= ~ROOT_DEAD;
@@ -1029,6 +1087,17 @@ typedef struct ment {
 	uint8_t how, candidate, person;
 	float conf;
 } ment;
+
+/* dyad__buf_append for the passes' records (hits, mentions): with the
+** size known where it is inlined, the copy needs no call. */
+static inline int put_rec(dyad__buf *b, const void *x, size_t n)
+{
+	if (n > b->cap - b->len && dyad__buf_reserve(b, n) != 0)
+		return -1;
+	memcpy(b->p + b->len, x, n);
+	b->len += n;
+	return 0;
+}
 
 /* The string at a mention's offset: in the pool, or in mtext. */
 static const char *mstr(const dyad_ctx *ctx, uint32_t off)
@@ -1196,45 +1265,38 @@ static int tok_eq(const dyad_doc *doc, size_t t, const char *s)
 	return k->fold_len == n && memcmp(f, s, n) == 0;
 }
 
-/* Is the word before token t a place preposition ("in Tehran")? */
-static int after_place_word(const dyad_doc *doc, size_t first, size_t t)
+/* Is token t's fold key in list? */
+static int tok_in(const dyad_doc *doc, size_t t, const char *const *list)
 {
-	static const char *const preps[] = {
-		"in", "at", "from", "to", "into", "near", "outside", "inside", "across",
-		"via", "toward", "towards", "around", "within", "through", "throughout", NULL
-	};
 	size_t i;
 
-	if (t == first)
-		return 0;
-	for (i = 0; preps[i]; i++)
-		if (tok_eq(doc, t - 1, preps[i]))
+	for (i = 0; list[i]; i++)
+		if (tok_eq(doc, t, list[i]))
 			return 1;
 	return 0;
 }
 
-/* Closed-class words (determiners, pronouns, conjunctions, auxiliaries,
-** modals, prepositions): one of them between two names means the first
-** name's phrase has ended ("Turkey recalled its ambassador", "Galadriel
-** nor Gollum", "the Turkey head of rights group"). */
-static int closed_word(const dyad_doc *doc, uint32_t t)
+/* Is token t's word in class cls (W_*)? The word table knows the lists'
+** words; a token without a number is looked up in list. */
+static int word_in(const work *w, size_t t, uint8_t cls, const char *const *list)
 {
-	static const char *const words[] = {
-		"a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their",
-		"our", "my", "your", "he", "she", "it", "they", "them", "we", "who", "whom",
-		"whose", "which", "what", "and", "or", "nor", "but", "if", "as", "than", "is",
-		"are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
-		"did", "will", "would", "can", "could", "may", "might", "must", "shall",
-		"should", "not", "of", "in", "at", "on", "to", "for", "with", "by", "from",
-		"into", "over", "after", "before", "against", "about", "between", "during",
-		"without", "under", "via", "said", NULL
-	};
-	size_t i;
+	uint32_t id = w->tw ? w->tw[t] : NO_WORD;
 
-	for (i = 0; words[i]; i++)
-		if (tok_eq(doc, t, words[i]))
-			return 1;
-	return 0;
+	if (id == NO_WORD)
+		return tok_in(w->doc, t, list);
+	return (w->ctx->wmemo->word[id & ~ROOT_DEAD].cls & cls) != 0;
+}
+
+/* Is the word before token t a place preposition ("in Tehran")? */
+static int after_place_word(const work *w, size_t first, size_t t)
+{
+	return t != first && word_in(w, t - 1, W_PREP, place_preps);
+}
+
+/* Is token t a closed-class word? */
+static int closed_word(const work *w, uint32_t t)
+{
+	return word_in(w, t, W_CLOSED, closed_words);
 }
 
 /*
@@ -1257,7 +1319,7 @@ static int gap_ok(const work *w, uint32_t from, uint32_t to)
 		if (k->kind == DYAD_TOK_POSSESSIVE)
 			continue;
 		if (k->kind != DYAD_TOK_WORD || !(doc->norm[k->start] >= 'a' && doc->norm[k->start] <= 'z') ||
-		    ++words > 2 || closed_word(doc, i) ||
+		    ++words > 2 || closed_word(w, i) ||
 		    dyad__strset_has(verbs, dyad__tok_fold(doc->norm, doc->fold, k), k->fold_len))
 			return 0;
 	}
@@ -1312,10 +1374,10 @@ static int sentence_hits(work *w, size_t a, size_t b)
 		h.actor = pick_name(w->a, w->doc, &m, DYAD__E_ACTOR);
 		h.agent = h.actor < 0 ? pick_name(w->a, w->doc, &m, DYAD__E_AGENT) : -1;
 		if (h.actor >= 0 && is_capital(w, h.actor) &&
-		    (after_place_word(w->doc, a, i) || dateline_at(w->doc, m.t1, b)))
+		    (after_place_word(w, a, i) || dateline_at(w->doc, m.t1, b)))
 			h.actor = -1; /* "in Tehran", "DOHA, Nov 24": a place, not the government */
 		if ((h.actor >= 0 || h.agent >= 0) &&
-		    dyad__buf_append(&w->hits, &h, sizeof h) != 0)
+		    put_rec(&w->hits, &h, sizeof h) != 0)
 			return -1;
 		i = (h.actor >= 0 || h.agent >= 0) ? m.t1 : i + 1;
 	}
@@ -1401,7 +1463,7 @@ static const char *agent_code(const work *w, long agent, uint32_t *post)
 
 static int push(work *w, const ment *m)
 {
-	if (dyad__buf_append(&w->ctx->ments, m, sizeof *m) != 0) {
+	if (put_rec(&w->ctx->ments, m, sizeof *m) != 0) {
 		w->ctx->nomem = 1;
 		return -1;
 	}
@@ -1522,7 +1584,7 @@ static void read_chain(const work *w, const hit *h, size_t nh, size_t k, size_t 
 	c->t0 = h[k].t0;
 	c->t1 = h[k].t1;
 	c->cand_end = 0;
-	c->place = after_place_word(doc, a, h[k].t0);
+	c->place = after_place_word(w, a, h[k].t0);
 	if (h[j].actor >= 0 && !is_person(w, h[j].actor))
 		c->base = h[j++].actor;
 	/* An uncoded word ("evil", a TABARI adjective) gives a role no country. */
