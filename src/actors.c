@@ -493,10 +493,12 @@ typedef struct work {
 typedef struct wres {
 	uint32_t out, next, gap;
 	uint8_t kind;     /* 0 exact, 1 plural, 2 stem */
+	uint64_t kids;    /* bit (byte & 63) of each edge out of next: a word
+			  ** whose first byte's bit is clear cannot go on */
 } wres;
 
 /* Where a walk ends: no name, no way on. */
-static const wres dead_end = {NO_NODE, NO_NODE, NO_NODE, 0};
+static const wres dead_end = {NO_NODE, NO_NODE, NO_NODE, 0, 0};
 
 /*
 ** The same few thousand words make up most of every article, so each
@@ -513,16 +515,43 @@ enum {
 	STEP_SLOTS = 1 << 17, STEP_MAX = STEP_SLOTS / 2, LIVE_MAX = 1 << 14
 };
 
+/* Place prepositions: a capital after one is a place ("in Tehran"). */
+static const char *const place_preps[] = {
+	"in", "at", "from", "to", "into", "near", "outside", "inside", "across",
+	"via", "toward", "towards", "around", "within", "through", "throughout", NULL
+};
+
+/* Closed-class words (determiners, pronouns, conjunctions, auxiliaries,
+** modals, prepositions): one of them between two names means the first
+** name's phrase has ended ("Turkey recalled its ambassador", "Galadriel
+** nor Gollum", "the Turkey head of rights group"). */
+static const char *const closed_words[] = {
+	"a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their",
+	"our", "my", "your", "he", "she", "it", "they", "them", "we", "who", "whom",
+	"whose", "which", "what", "and", "or", "nor", "but", "if", "as", "than", "is",
+	"are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
+	"did", "will", "would", "can", "could", "may", "might", "must", "shall",
+	"should", "not", "of", "in", "at", "on", "to", "for", "with", "by", "from",
+	"into", "over", "after", "before", "against", "about", "between", "during",
+	"without", "under", "via", "said", NULL
+};
+
+enum { W_PREP = 1, W_CLOSED = 2 };
+
 #define NO_WORD UINT32_MAX
+/* Set in a token's word number when the word starts no name. */
+#define ROOT_DEAD 0x80000000u
 
 typedef struct wword {
 	uint32_t key, len;  /* the fold key: offset into keys, bytes */
 	wres root;          /* its step from the root */
 	uint8_t c0;         /* the key's first byte a walk reads, 0 none */
+	uint8_t cls;        /* W_PREP, W_CLOSED: in place_preps, closed_words */
 } wword;
 
 typedef struct wslot {
-	uint32_t hash;      /* the key's hash (high bits) */
+	uint64_t tag;       /* a short key itself (short_tag), a long key's hash */
+	uint32_t len;       /* the key's bytes */
 	uint32_t id;        /* word number + 1, 0 = empty */
 } wslot;
 
@@ -532,6 +561,37 @@ typedef struct nstep {
 	uint32_t live;      /* the result: live[live - 1], 0 = dead_end */
 } nstep;
 
+/*
+** Mention texts are made of a few dictionary strings (the entries'
+** file:line, the codes on the date), and the same few hundred make up
+** most articles' mentions. So each context keeps the texts it made, in a
+** pool that lives across documents, keyed by what they were made of
+** (tkey): a mention made of the same parts gets the same strings. The
+** pool starts again between documents once mostly full (a generation
+** number retires the old keys); it never moves, so strings handed out
+** for the document stay where they are.
+*/
+enum { TEXT_SLOTS = 1 << 12, POOL_BYTES = 1 << 19 };
+
+/* Set in a mention's string offset when it is in the pool, not mtext. */
+#define IN_POOL 0x80000000u
+
+typedef struct tkey {
+	uint64_t who;       /* the entry's name + 1 | (the role's name + 1) << 32 */
+	const void *base;   /* the country's code text (the dictionary's), or NULL */
+	const void *gcode;  /* the role's code text, or NULL */
+	const void *pcode;  /* the person's code on the date, or NULL */
+	uint32_t kind;      /* TK_* */
+} tkey;
+
+enum { TK_NAME, TK_PLACE, TK_ROLE, TK_NEWNAME, TK_PERSON };
+
+typedef struct tmemo {
+	tkey key;
+	uint32_t gen;       /* the pool's generation it was made in, 0 = empty */
+	uint32_t code, bcode, why, at, gat; /* pool offsets (| IN_POOL), 0 = "" */
+} tmemo;
+
 struct dyad__wmemo {
 	wslot wslot[WORD_SLOTS];
 	wword word[WORD_MAX];
@@ -539,8 +599,13 @@ struct dyad__wmemo {
 	nstep step[STEP_SLOTS];
 	wres live[LIVE_MAX];
 	uint32_t nword, nkeys, nstep, nlive;
-	uint32_t *tokw;     /* per token of the document: word number, NO_WORD */
+	uint32_t *tokw;     /* per token of the document: word number (| ROOT_DEAD),
+			    ** NO_WORD */
 	size_t tokcap;
+	tmemo text[TEXT_SLOTS];
+	char pool[POOL_BYTES];
+	uint32_t npool;     /* pool bytes used; offset 0 is never handed out */
+	uint32_t gen;       /* the pool's generation, from 1 */
 };
 
 void dyad__wmemo_free(struct dyad__wmemo *m)
@@ -550,17 +615,29 @@ void dyad__wmemo_free(struct dyad__wmemo *m)
 	free(m);
 }
 
+/* The edges out of node, one bit per byte & 63. */
+static uint64_t kid_mask(const struct dyad__actors *a, uint32_t node)
+{
+	const dyad__cnode *v = &a->trie.node[node];
+	uint64_t m = 0;
+	uint32_t j;
+
+	for (j = 0; j < v->nkid; j++)
+		m |= 1ull << (a->trie.node[v->kid0 + j].lab & 63);
+	return m;
+}
+
 /* Walks token k (fold f) at node into *st. */
-static void step_token(const struct dyad__actors *a, const dyad__tok *k, const char *f,
-		       uint32_t node, wres *st)
+static void step_token(const struct dyad__actors *a, const char *f, size_t fl, uint32_t node,
+		       wres *st)
 {
 	uint32_t hist[HIST_MAX];
 	char key[HIST_MAX];
-	size_t walked, klen = squash(f, k->fold_len, key, sizeof key);
+	size_t walked, klen = squash(f, fl, key, sizeof key);
 	int done, midstem;
 	uint32_t pn;
 
-	walked = walk_token(a, f, k->fold_len, node, hist, &done, &midstem);
+	walked = walk_token(a, f, fl, node, hist, &done, &midstem);
 	st->out = NO_NODE;
 	st->kind = 0;
 	if (done && walked < HIST_MAX && a->term[hist[walked]]) {
@@ -579,6 +656,7 @@ static void step_token(const struct dyad__actors *a, const dyad__tok *k, const c
 	st->next = done && walked < HIST_MAX ? hist[walked] : NO_NODE;
 	st->gap = walked > 0 && st->next != NO_NODE ? child_of(a, st->next, DYAD__KEY_GAP)
 						      : NO_NODE;
+	st->kids = st->next != NO_NODE ? kid_mask(a, st->next) : 0;
 }
 
 /* The first byte of f a walk reads (a letter, a digit or a byte of a
@@ -626,46 +704,126 @@ static void memo_clear(struct dyad__wmemo *M)
 	M->nword = M->nkeys = M->nstep = M->nlive = 0;
 }
 
-/* The number of token k's word, added with its root step when new;
-** NO_WORD when the table is full. */
-static uint32_t word_of(struct dyad__wmemo *M, const struct dyad__actors *a,
-			const dyad__tok *k, const char *f)
+/* Keys of up to this many bytes (most words) are their own tag: no hash
+** of text, no comparison of bytes. */
+#define SHORT_KEY 8
+
+/*
+** A key of 1 to SHORT_KEY bytes as one number: the first and last four
+** bytes (overlapping when shorter than 8) or the first, middle and last
+** byte cover every byte, so with the length the number is the key.
+*/
+static uint64_t short_tag(const char *f, size_t n)
 {
-	uint64_t h64 = dyad__hash_key(f, k->fold_len);
-	uint32_t h = (uint32_t)(h64 >> 32), i, n = k->fold_len;
+	uint32_t x, y;
+
+	if (n >= 4) {
+		memcpy(&x, f, 4);
+		memcpy(&y, f + n - 4, 4);
+		return (uint64_t)x << 32 | y;
+	}
+	return n ? (uint64_t)(unsigned char)f[0] << 16 | (uint64_t)(unsigned char)f[n / 2] << 8 |
+		   (unsigned char)f[n - 1]
+		 : 0;
+}
+
+/* Adds the word of fold key f (n bytes) at free slot i with its root
+** step; its number, NO_WORD when the table is full. */
+static uint32_t new_word(struct dyad__wmemo *M, const struct dyad__actors *a, const char *f,
+			 uint32_t n, uint32_t i, uint64_t tag)
+{
 	wword *w;
 
-	for (i = (uint32_t)h64 & (WORD_SLOTS - 1); M->wslot[i].id; i = (i + 1) & (WORD_SLOTS - 1)) {
-		const wword *e = &M->word[M->wslot[i].id - 1];
-		if (M->wslot[i].hash == h && e->len == n && same_key(M->keys + e->key, f, n))
-			return M->wslot[i].id - 1;
-	}
 	if (M->nword >= WORD_MAX || n > WORD_KEYS - M->nkeys)
 		return NO_WORD;
 	w = &M->word[M->nword];
 	w->key = M->nkeys;
 	w->len = n;
 	w->c0 = first_walked(f, n);
+	w->cls = 0;
 	memcpy(M->keys + M->nkeys, f, n);
 	M->nkeys += n;
-	step_token(a, k, f, 0, &w->root);
-	M->wslot[i].hash = h;
+	step_token(a, f, n, 0, &w->root);
+	M->wslot[i].tag = tag;
+	M->wslot[i].len = n;
 	M->wslot[i].id = ++M->nword;
 	return M->nword - 1;
+}
+
+/* The number of the word of fold key f (n bytes), added with its root
+** step when new; NO_WORD when the table is full. */
+static inline uint32_t word_of(struct dyad__wmemo *M, const struct dyad__actors *a, const char *f,
+			uint32_t n)
+{
+	uint32_t i;
+	int is_short = n <= SHORT_KEY;
+	uint64_t tag = is_short ? short_tag(f, n) : dyad__hash_key(f, n);
+
+	i = (uint32_t)((tag ^ n) * 0x9e3779b97f4a7c15ull >> 40) & (WORD_SLOTS - 1);
+	for (; M->wslot[i].id; i = (i + 1) & (WORD_SLOTS - 1)) {
+		const wslot *e = &M->wslot[i];
+		if (e->tag == tag && e->len == n &&
+		    (is_short || same_key(M->keys + M->word[e->id - 1].key, f, n)))
+			return e->id - 1;
+	}
+	return new_word(M, a, f, n, i, tag);
 }
 
 /*
 ** Numbers the words of the document's walkable tokens for the walks;
 ** returns the per-token numbers, or NULL without memory (the walks then
-** step each token afresh: slower, not wrong).
+** step each token afresh: slower, not wrong). fresh: no mention of the
+** document has been handed out, so the text pool may start again.
 */
-static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
-				    const dyad_doc *doc)
+/* Numbers the words of list, marking them with cls. */
+static void seed_list(struct dyad__wmemo *M, const struct dyad__actors *a,
+		      const char *const *list, uint8_t cls)
+{
+	size_t i;
+	uint32_t id;
+
+	for (i = 0; list[i]; i++)
+		if ((id = word_of(M, a, list[i], (uint32_t)strlen(list[i]))) != NO_WORD)
+			M->word[id].cls |= cls;
+}
+
+/*
+** The context's tables, made on first use, ready for a document: the
+** word table starts again when nearly full, with the word lists' words
+** numbered first; the text pool when mostly full and fresh.
+*/
+static struct dyad__wmemo *memo_ready(dyad_ctx *ctx, const struct dyad__actors *a, int fresh)
 {
 	struct dyad__wmemo *M = ctx->wmemo;
+	int seed = 0;
+
+	if (!M) {
+		if (!(M = ctx->wmemo = calloc(1, sizeof *M)))
+			return NULL;
+		M->npool = M->gen = 1;
+		seed = 1;
+	} else if (M->nword > WORD_MAX / 4 * 3 || M->nkeys > WORD_KEYS / 4 * 3) {
+		memo_clear(M); /* between documents */
+		seed = 1;
+	}
+	if (seed) {
+		seed_list(M, a, place_preps, W_PREP);
+		seed_list(M, a, closed_words, W_CLOSED);
+	}
+	if (fresh && M->npool > POOL_BYTES / 4 * 3) { /* no string of it handed out now */
+		M->npool = 1;
+		M->gen++;
+	}
+	return M;
+}
+
+static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
+				    const dyad_doc *doc, int fresh)
+{
+	struct dyad__wmemo *M = memo_ready(ctx, a, fresh);
 	size_t t;
 
-	if (!M && !(M = ctx->wmemo = calloc(1, sizeof *M)))
+	if (!M)
 		return NULL;
 	if (doc->ntoks > M->tokcap) {
 		uint32_t *p = realloc(M->tokw, doc->ntoks * sizeof *p);
@@ -674,12 +832,15 @@ static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
 		M->tokw = p;
 		M->tokcap = doc->ntoks;
 	}
-	if (M->nword > WORD_MAX / 4 * 3 || M->nkeys > WORD_KEYS / 4 * 3)
-		memo_clear(M); /* nearly full: start again, between documents */
 	for (t = 0; t < doc->ntoks; t++) {
 		const dyad__tok *k = &doc->toks[t];
-		M->tokw[t] = walkable(k) ? word_of(M, a, k, dyad__tok_fold(doc->norm, doc->fold, k))
-					 : NO_WORD;
+		uint32_t id = walkable(k) ? word_of(M, a, dyad__tok_fold(doc->norm, doc->fold, k),
+						    k->fold_len)
+					  : NO_WORD;
+		if (id != NO_WORD && M->word[id].root.out == NO_NODE &&
+		    M->word[id].root.next == NO_NODE)
+			id |= ROOT_DEAD;
+		M->tokw[t] = id;
 	}
 	return M->tokw;
 }
@@ -697,7 +858,7 @@ typedef struct lwalk {
 	match *m;         /* the longest so far */
 } lwalk;
 
-static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps);
+static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, uint64_t kids, int gaps);
 
 /* Keeps m, reached through gaps, when it is longer than the best so far,
 ** or as long through fewer gaps: "AL_GORE" before "AL GORE" on "Al Gore". */
@@ -720,7 +881,7 @@ static void gap_after(lwalk *L, uint32_t i, size_t j, uint32_t g, int gaps)
 		const dyad__tok *k = &L->doc->toks[t];
 		if (walkable(k)) {
 			L->budget--;
-			walk_from(L, i, t, g, gaps + 1);
+			walk_from(L, i, t, g, ~0ull, gaps + 1);
 		}
 		if (!gap_token(L->doc, k) || (walkable(k) && ++words > GAP_WORDS))
 			break;
@@ -743,7 +904,7 @@ static const wres *memo_step(const lwalk *L, const dyad__tok *k, uint32_t id, ui
 	for (; M->step[i].id; i = (i + 1) & (STEP_SLOTS - 1))
 		if (M->step[i].node == node && M->step[i].id == id + 1)
 			return M->step[i].live ? &M->live[M->step[i].live - 1] : &dead_end;
-	step_token(L->a, k, dyad__tok_fold(L->doc->norm, L->doc->fold, k), node, &r);
+	step_token(L->a, dyad__tok_fold(L->doc->norm, L->doc->fold, k), k->fold_len, node, &r);
 	if (M->nstep >= STEP_MAX || M->nlive >= LIVE_MAX) { /* full: start again */
 		memset(M->step, 0, sizeof M->step);
 		M->nstep = M->nlive = 0;
@@ -760,29 +921,34 @@ static const wres *memo_step(const lwalk *L, const dyad__tok *k, uint32_t id, ui
 	return &M->live[M->nlive - 1];
 }
 
-/* The step of token t at node: the word's root step, none when the trie
-** has no edge for the word's first byte, else through the step table
-** (or walked now into *tmp, without tables). */
-static const wres *step_at(const lwalk *L, size_t t, uint32_t node, wres *tmp)
+/*
+** The step of token t at node (whose edges kids has, or all bits): the
+** word's root step, none when the node has no edge for the word's first
+** byte, else through the step table (or walked now into *tmp, without
+** tables). A bit of kids stands for four bytes, so a step it lets through
+** may still lead nowhere: the step table says so.
+*/
+static const wres *step_at(const lwalk *L, size_t t, uint32_t node, uint64_t kids, wres *tmp)
 {
 	const dyad__tok *k = &L->doc->toks[t];
 	uint32_t id = L->tw ? L->tw[t] : NO_WORD;
 	const wword *w;
 
 	if (id == NO_WORD) {
-		step_token(L->a, k, dyad__tok_fold(L->doc->norm, L->doc->fold, k), node, tmp);
+		step_token(L->a, dyad__tok_fold(L->doc->norm, L->doc->fold, k), k->fold_len, node, tmp);
 		return tmp;
 	}
+	id &= ~ROOT_DEAD;
 	w = &L->M->word[id];
 	if (node == 0)
 		return &w->root;
-	if (w->c0 && child_of(L->a, node, w->c0) == NO_NODE)
+	if (w->c0 && !(kids >> (w->c0 & 63) & 1))
 		return &dead_end; /* walked no byte: no name, not even a plural */
 	return memo_step(L, k, id, node);
 }
 
 /* Walks the names from token j on, at node, for a name that began at token i. */
-static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps)
+static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, uint64_t kids, int gaps)
 {
 	for (; j < L->end; j++) {
 		const dyad__tok *k = &L->doc->toks[j];
@@ -794,7 +960,7 @@ static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps)
 				continue; /* "Dol_Amroth": text joined as dictionaries join */
 			break;
 		}
-		st = step_at(L, j, node, &tmp);
+		st = step_at(L, j, node, kids, &tmp);
 		if (st->out != NO_NODE) {
 			match m = {i, (uint32_t)j + 1, st->out, st->kind == 1, st->kind == 2};
 			keep(L, &m, gaps);
@@ -802,24 +968,56 @@ static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, int gaps)
 		if (st->next == NO_NODE)
 			break;
 		node = st->next;
+		kids = st->kids;
 		if (st->gap != NO_NODE)
 			gap_after(L, i, j, st->gap, gaps);
 	}
 }
 
+/*
+** Does a walk from token i, whose word's root step is r, stop after
+** token i? Most words that begin a name only begin it, or are a name of
+** one word: then the next token must go on from r's node, and usually
+** the node has no edge for its first byte.
+*/
+static int stops_at_root(const work *w, size_t i, size_t end, const wres *r)
+{
+	const dyad__tok *k = &w->doc->toks[i + 1];
+	uint32_t id;
+	uint8_t c0;
+
+	if (r->gap != NO_NODE)
+		return 0;
+	if (i + 1 >= end)
+		return 1;
+	if (!walkable(k)) /* a walk goes on over a joiner only */
+		return !(i + 2 < end && joiner(w->doc, k) && walkable(k + 1));
+	if ((id = w->tw[i + 1]) == NO_WORD)
+		return 0;
+	c0 = w->ctx->wmemo->word[id & ~ROOT_DEAD].c0;
+	return c0 && !(r->kids >> (c0 & 63) & 1);
+}
+
 /* The longest name starting at token i (of [i, end)); 0 if none. A word
-** that starts no name (most words) is known from its root step alone. */
+** that starts no name (most words) is known from its root step alone, and
+** so is a name of one word that no longer name goes on from here. */
 static int longest_at(const work *w, size_t i, size_t end, match *m)
 {
 	lwalk L;
 
 	if (w->tw && w->tw[i] != NO_WORD) {
-		const wres *r = &w->ctx->wmemo->word[w->tw[i]].root;
-		if (r->out == NO_NODE && r->next == NO_NODE)
+		const wres *r = &w->ctx->wmemo->word[w->tw[i] & ~ROOT_DEAD].root;
+		if (w->tw[i] & ROOT_DEAD)
 			return 0;
+		if (stops_at_root(w, i, end, r)) {
+			if (r->out == NO_NODE)
+				return 0;
+			*m = (match){(uint32_t)i, (uint32_t)i + 1, r->out, r->kind == 1, r->kind == 2};
+			return 1;
+		}
 	}
 	L = (lwalk){w->a, w->doc, w->ctx->wmemo, w->tw, end, GAP_WALKS, 0, 0, m};
-	walk_from(&L, (uint32_t)i, i, 0, 0);
+	walk_from(&L, (uint32_t)i, i, 0, ~0ull, 0);
 	return L.found;
 }
 
@@ -873,7 +1071,8 @@ typedef struct hit {
 } hit;
 
 /* A mention while the document is worked on; strings are offsets into
-** ctx->mtext (0 = ""), which may move as it grows. */
+** ctx->mtext (0 = ""), which may move as it grows, or with IN_POOL into
+** the context's text pool (mention_texts). */
 typedef struct ment {
 	uint32_t sent, t0, t1;
 	long name;          /* name that gave the actor or person, -1 none */
@@ -888,6 +1087,25 @@ typedef struct ment {
 	uint8_t how, candidate, person;
 	float conf;
 } ment;
+
+/* dyad__buf_append for the passes' records (hits, mentions): with the
+** size known where it is inlined, the copy needs no call. */
+static inline int put_rec(dyad__buf *b, const void *x, size_t n)
+{
+	if (n > b->cap - b->len && dyad__buf_reserve(b, n) != 0)
+		return -1;
+	memcpy(b->p + b->len, x, n);
+	b->len += n;
+	return 0;
+}
+
+/* The string at a mention's offset: in the pool, or in mtext. */
+static const char *mstr(const dyad_ctx *ctx, uint32_t off)
+{
+	if (off & IN_POOL)
+		return ctx->wmemo->pool + (off & ~IN_POOL);
+	return off ? ctx->mtext.p + off : "";
+}
 
 static uint32_t text_add(dyad_ctx *ctx, const char *s, size_t n)
 {
@@ -1047,45 +1265,38 @@ static int tok_eq(const dyad_doc *doc, size_t t, const char *s)
 	return k->fold_len == n && memcmp(f, s, n) == 0;
 }
 
-/* Is the word before token t a place preposition ("in Tehran")? */
-static int after_place_word(const dyad_doc *doc, size_t first, size_t t)
+/* Is token t's fold key in list? */
+static int tok_in(const dyad_doc *doc, size_t t, const char *const *list)
 {
-	static const char *const preps[] = {
-		"in", "at", "from", "to", "into", "near", "outside", "inside", "across",
-		"via", "toward", "towards", "around", "within", "through", "throughout", NULL
-	};
 	size_t i;
 
-	if (t == first)
-		return 0;
-	for (i = 0; preps[i]; i++)
-		if (tok_eq(doc, t - 1, preps[i]))
+	for (i = 0; list[i]; i++)
+		if (tok_eq(doc, t, list[i]))
 			return 1;
 	return 0;
 }
 
-/* Closed-class words (determiners, pronouns, conjunctions, auxiliaries,
-** modals, prepositions): one of them between two names means the first
-** name's phrase has ended ("Turkey recalled its ambassador", "Galadriel
-** nor Gollum", "the Turkey head of rights group"). */
-static int closed_word(const dyad_doc *doc, uint32_t t)
+/* Is token t's word in class cls (W_*)? The word table knows the lists'
+** words; a token without a number is looked up in list. */
+static int word_in(const work *w, size_t t, uint8_t cls, const char *const *list)
 {
-	static const char *const words[] = {
-		"a", "an", "the", "this", "that", "these", "those", "its", "his", "her", "their",
-		"our", "my", "your", "he", "she", "it", "they", "them", "we", "who", "whom",
-		"whose", "which", "what", "and", "or", "nor", "but", "if", "as", "than", "is",
-		"are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does",
-		"did", "will", "would", "can", "could", "may", "might", "must", "shall",
-		"should", "not", "of", "in", "at", "on", "to", "for", "with", "by", "from",
-		"into", "over", "after", "before", "against", "about", "between", "during",
-		"without", "under", "via", "said", NULL
-	};
-	size_t i;
+	uint32_t id = w->tw ? w->tw[t] : NO_WORD;
 
-	for (i = 0; words[i]; i++)
-		if (tok_eq(doc, t, words[i]))
-			return 1;
-	return 0;
+	if (id == NO_WORD)
+		return tok_in(w->doc, t, list);
+	return (w->ctx->wmemo->word[id & ~ROOT_DEAD].cls & cls) != 0;
+}
+
+/* Is the word before token t a place preposition ("in Tehran")? */
+static int after_place_word(const work *w, size_t first, size_t t)
+{
+	return t != first && word_in(w, t - 1, W_PREP, place_preps);
+}
+
+/* Is token t a closed-class word? */
+static int closed_word(const work *w, uint32_t t)
+{
+	return word_in(w, t, W_CLOSED, closed_words);
 }
 
 /*
@@ -1108,7 +1319,7 @@ static int gap_ok(const work *w, uint32_t from, uint32_t to)
 		if (k->kind == DYAD_TOK_POSSESSIVE)
 			continue;
 		if (k->kind != DYAD_TOK_WORD || !(doc->norm[k->start] >= 'a' && doc->norm[k->start] <= 'z') ||
-		    ++words > 2 || closed_word(doc, i) ||
+		    ++words > 2 || closed_word(w, i) ||
 		    dyad__strset_has(verbs, dyad__tok_fold(doc->norm, doc->fold, k), k->fold_len))
 			return 0;
 	}
@@ -1163,10 +1374,10 @@ static int sentence_hits(work *w, size_t a, size_t b)
 		h.actor = pick_name(w->a, w->doc, &m, DYAD__E_ACTOR);
 		h.agent = h.actor < 0 ? pick_name(w->a, w->doc, &m, DYAD__E_AGENT) : -1;
 		if (h.actor >= 0 && is_capital(w, h.actor) &&
-		    (after_place_word(w->doc, a, i) || dateline_at(w->doc, m.t1, b)))
+		    (after_place_word(w, a, i) || dateline_at(w->doc, m.t1, b)))
 			h.actor = -1; /* "in Tehran", "DOHA, Nov 24": a place, not the government */
 		if ((h.actor >= 0 || h.agent >= 0) &&
-		    dyad__buf_append(&w->hits, &h, sizeof h) != 0)
+		    put_rec(&w->hits, &h, sizeof h) != 0)
 			return -1;
 		i = (h.actor >= 0 || h.agent >= 0) ? m.t1 : i + 1;
 	}
@@ -1252,7 +1463,7 @@ static const char *agent_code(const work *w, long agent, uint32_t *post)
 
 static int push(work *w, const ment *m)
 {
-	if (dyad__buf_append(&w->ctx->ments, m, sizeof *m) != 0) {
+	if (put_rec(&w->ctx->ments, m, sizeof *m) != 0) {
 		w->ctx->nomem = 1;
 		return -1;
 	}
@@ -1373,7 +1584,7 @@ static void read_chain(const work *w, const hit *h, size_t nh, size_t k, size_t 
 	c->t0 = h[k].t0;
 	c->t1 = h[k].t1;
 	c->cand_end = 0;
-	c->place = after_place_word(doc, a, h[k].t0);
+	c->place = after_place_word(w, a, h[k].t0);
 	if (h[j].actor >= 0 && !is_person(w, h[j].actor))
 		c->base = h[j++].actor;
 	/* An uncoded word ("evil", a TABARI adjective) gives a role no country. */
@@ -1424,39 +1635,64 @@ static void why_role(sbuf *why, const char *what, const sbuf *at, const sbuf *ga
 	sb_str(why, gcode);
 }
 
-/* A role's mention and why, with a new name after the role or not. */
-static void role_texts(work *w, const chainst *c, const char *base, const char *gcode, ment *m,
-		       sbuf *why, const sbuf *at, const sbuf *gat)
+/* What a chain's mention is made of, on the document's date. */
+typedef struct parts {
+	const char *base;        /* the country's or group's code, "" */
+	const char *gcode;       /* the role's code, "" */
+	uint32_t gpost;          /* the role's office, 0 none */
+	const dyad__code *pc;    /* a person's code, NULL none */
+} parts;
+
+static void chain_parts(const work *w, const chainst *c, parts *p)
+{
+	const dyad__code *bc;
+
+	p->base = "";
+	p->pc = NULL;
+	p->gcode = agent_code(w, c->agent, &p->gpost);
+	if (c->former && c->agent >= 0 && c->person < 0) {
+		p->gcode = "~ELI"; /* "former officials": elites, a CAMEO rule (TABARI §5.4.1) */
+		p->gpost = 0;
+	}
+	if (c->base >= 0 && (bc = code_of(w, c->base, 0)) != NULL)
+		p->base = dyad__dict_str(w->a->dict, bc->text);
+	if (c->person >= 0)
+		p->pc = code_of(w, c->person, p->gpost);
+}
+
+/* The mention's kind, office and confidence (and a new name's label). */
+static void chain_facts(work *w, const chainst *c, const parts *p, ment *m)
 {
 	const dyad_doc *doc = w->doc;
 
-	m->how = DYAD_HOW_ROLE;
-	if (c->cand_end) {
-		m->person = m->candidate = 1;
-		m->conf = 0.5f;
-		m->label = text_add(w->ctx, doc->norm + doc->toks[c->cand_start].start,
-				    doc->toks[c->cand_end - 1].end - doc->toks[c->cand_start].start);
-		why_role(why, "new name after role ", at, gat, " of ", base, gcode);
+	m->how = DYAD_HOW_DICTIONARY;
+	if (c->person >= 0) {
+		m->post = p->gpost ? p->gpost : (p->pc ? p->pc->post : 0);
+		m->person = 1;
+		m->conf = p->pc ? 0.9f : 0.4f;
+	} else if (c->agent >= 0) {
+		m->how = DYAD_HOW_ROLE;
+		m->post = p->gpost;
+		m->conf = p->base[0] ? 0.7f : 0.3f;
+		if (c->cand_end) {
+			m->person = m->candidate = 1;
+			m->conf = 0.5f;
+			m->label = text_add(w->ctx, doc->norm + doc->toks[c->cand_start].start,
+					    doc->toks[c->cand_end - 1].end - doc->toks[c->cand_start].start);
+		}
 	} else {
-		m->conf = base[0] ? 0.7f : 0.3f;
-		why_role(why, "role ", at, gat, " with ", base, gcode);
+		m->conf = c->place ? 0.4f : is_capital(w, c->base) ? 0.6f : 0.85f;
 	}
 }
 
 /* A person's code and why. */
-static void person_texts(work *w, const chainst *c, uint32_t gpost, ment *m, sbuf *code,
-			 sbuf *why, const sbuf *at, const sbuf *gat)
+static void person_texts(const work *w, const parts *p, sbuf *code, sbuf *why, const sbuf *at,
+			 const sbuf *gat)
 {
-	const dyad__code *pc = code_of(w, c->person, gpost);
-
-	sb_str(code, pc ? dyad__dict_str(w->a->dict, pc->text) : "");
-	m->post = gpost ? gpost : (pc ? pc->post : 0);
-	m->how = DYAD_HOW_DICTIONARY;
-	m->person = 1;
-	m->conf = pc ? 0.9f : 0.4f;
+	sb_str(code, p->pc ? dyad__dict_str(w->a->dict, p->pc->text) : "");
 	SB_LIT(why, "person ");
 	sb_buf(why, at);
-	if (pc)
+	if (p->pc)
 		SB_LIT(why, " (code valid on the date)");
 	else
 		SB_LIT(why, " (no code valid on the date)");
@@ -1467,16 +1703,14 @@ static void person_texts(work *w, const chainst *c, uint32_t gpost, ment *m, sbu
 }
 
 /* A bare country's or organization's code and why. */
-static void name_texts(work *w, const chainst *c, const char *base, ment *m, sbuf *code,
-		       sbuf *why, const sbuf *at)
+static void name_texts(const work *w, const chainst *c, const char *base, sbuf *code, sbuf *why,
+		       const sbuf *at)
 {
 	int capital = is_capital(w, c->base);
 
 	sb_str(code, base);
 	if (capital && code->n == 3)
 		SB_LIT(code, "GOV");
-	m->how = DYAD_HOW_DICTIONARY;
-	m->conf = c->place ? 0.4f : capital ? 0.6f : 0.85f;
 	if (capital)
 		SB_LIT(why, "capital standing for its government, ");
 	else
@@ -1486,15 +1720,140 @@ static void name_texts(work *w, const chainst *c, const char *base, ment *m, sbu
 		SB_LIT(why, "; after a place preposition, so perhaps only a place");
 }
 
+/* A chain's texts: code, country code alone, why, file:line of the
+** entry and of the role. */
+typedef struct texts {
+	sbuf code;
+	const char *bcode;  /* a role's country code alone, "" */
+	sbuf why, at, gat;
+} texts;
+
+static void chain_texts(const work *w, const chainst *c, const parts *p, texts *t)
+{
+	where(w, c->person >= 0 ? c->person : c->base, &t->at);
+	where(w, c->agent, &t->gat);
+	if (c->person >= 0) {
+		person_texts(w, p, &t->code, &t->why, &t->at, &t->gat);
+	} else if (c->agent >= 0) {
+		compose(p->base, p->gcode, tabari_agent(w, c->agent), t->code.p, t->code.cap);
+		t->code.n = strlen(t->code.p);
+		t->bcode = p->base;
+		if (c->cand_end)
+			why_role(&t->why, "new name after role ", &t->at, &t->gat, " of ", p->base,
+				 p->gcode);
+		else
+			why_role(&t->why, "role ", &t->at, &t->gat, " with ", p->base, p->gcode);
+	} else {
+		name_texts(w, c, p->base, &t->code, &t->why, &t->at);
+	}
+}
+
+/* The parts a chain's texts are made of. */
+static void text_key(const chainst *c, const parts *p, tkey *k)
+{
+	long name = c->person >= 0 ? c->person : c->base;
+
+	k->who = (uint64_t)(uint32_t)(name + 1) | (uint64_t)(uint32_t)(c->agent + 1) << 32;
+	k->base = k->gcode = k->pcode = NULL;
+	if (c->person >= 0) {
+		k->kind = TK_PERSON;
+		k->pcode = p->pc;
+	} else if (c->agent >= 0) {
+		k->kind = c->cand_end ? TK_NEWNAME : TK_ROLE;
+		k->base = p->base;
+		k->gcode = p->gcode;
+	} else {
+		k->kind = c->place ? TK_PLACE : TK_NAME;
+		k->base = p->base;
+	}
+}
+
+static int same_tkey(const tkey *x, const tkey *y)
+{
+	return x->who == y->who && x->base == y->base && x->gcode == y->gcode &&
+	       x->pcode == y->pcode && x->kind == y->kind;
+}
+
+static uint32_t tkey_slot(const tkey *k)
+{
+	uint64_t h = (k->who ^ k->kind) * 0x9e3779b97f4a7c15ull;
+
+	h = (h ^ (uint64_t)(uintptr_t)k->base) * 0xff51afd7ed558ccdull;
+	h = (h ^ (uint64_t)(uintptr_t)k->gcode ^ (uint64_t)(uintptr_t)k->pcode << 7) *
+	    0xc4ceb9fe1a85ec53ull;
+	return (uint32_t)(h >> 40) & (TEXT_SLOTS - 1);
+}
+
+/* Adds n bytes at s to the pool (the caller made room); the offset, 0 for "". */
+static uint32_t pool_add(struct dyad__wmemo *M, const char *s, size_t n)
+{
+	uint32_t at = M->npool;
+
+	if (n == 0)
+		return 0;
+	memcpy(M->pool + at, s, n);
+	M->pool[at + n] = '\0';
+	M->npool += (uint32_t)n + 1;
+	return at | IN_POOL;
+}
+
+/* Keeps the texts in the pool for key k in slot e, when there is room;
+** 0 when kept. */
+static int keep_texts(struct dyad__wmemo *M, tmemo *e, const tkey *k, const texts *t)
+{
+	size_t bn = strlen(t->bcode);
+
+	if (t->code.n + bn + t->why.n + t->at.n + t->gat.n + 5 > POOL_BYTES - M->npool)
+		return -1;
+	e->key = *k;
+	e->gen = M->gen;
+	e->code = pool_add(M, t->code.p, t->code.n);
+	e->bcode = pool_add(M, t->bcode, bn);
+	e->why = pool_add(M, t->why.p, t->why.n);
+	e->at = pool_add(M, t->at.p, t->at.n);
+	e->gat = pool_add(M, t->gat.p, t->gat.n);
+	return 0;
+}
+
+/* The mention's texts: made before in this context, else made now. */
+static void mention_texts(work *w, const chainst *c, const parts *p, ment *m)
+{
+	struct dyad__wmemo *M = w->ctx->wmemo;
+	char cb[64], wb[1024], ab[256], gb[256];
+	texts t = {{cb, 0, sizeof cb}, "", {wb, 0, sizeof wb}, {ab, 0, sizeof ab}, {gb, 0, sizeof gb}};
+	tmemo *e = NULL;
+	tkey k;
+
+	if (M) {
+		text_key(c, p, &k);
+		e = &M->text[tkey_slot(&k)];
+		if (e->gen != M->gen || !same_tkey(&e->key, &k)) {
+			cb[0] = wb[0] = '\0';
+			chain_texts(w, c, p, &t);
+			if (keep_texts(M, e, &k, &t) != 0)
+				e = NULL;
+		}
+	}
+	if (e) {
+		m->code = e->code, m->bcode = e->bcode, m->why = e->why;
+		m->at = e->at, m->gat = e->gat;
+		return;
+	}
+	if (!M) {
+		cb[0] = wb[0] = '\0';
+		chain_texts(w, c, p, &t);
+	}
+	m->code = text_sb(w->ctx, &t.code);
+	m->bcode = t.bcode[0] ? text_add(w->ctx, t.bcode, strlen(t.bcode)) : 0;
+	m->why = text_sb(w->ctx, &t.why);
+	m->at = text_sb(w->ctx, &t.at);
+	m->gat = text_sb(w->ctx, &t.gat);
+}
+
 /* Turns a chain into one mention. */
 static int emit_chain(work *w, uint32_t sent, const chainst *c)
 {
-	const dyad__dict *d = w->a->dict;
-	char cb[64], wb[1024], ab[256], gb[256];
-	sbuf code = {cb, 0, sizeof cb}, why = {wb, 0, sizeof wb};
-	sbuf at = {ab, 0, sizeof ab}, gat = {gb, 0, sizeof gb};
-	const char *base = "", *gcode;
-	uint32_t gpost;
+	parts p;
 	ment m;
 
 	memset(&m, 0, sizeof m);
@@ -1504,37 +1863,11 @@ static int emit_chain(work *w, uint32_t sent, const chainst *c)
 	m.name = c->person >= 0 ? c->person : c->base;
 	m.agent = c->agent;
 	m.base = c->base;
-	gcode = agent_code(w, c->agent, &gpost);
-	if (c->former && c->agent >= 0 && c->person < 0) {
-		gcode = "~ELI"; /* "former officials": elites, a CAMEO rule (TABARI §5.4.1) */
-		gpost = 0;
-	}
-	if (c->base >= 0) {
-		const dyad__code *bc = code_of(w, c->base, 0);
-		base = bc ? dyad__dict_str(d, bc->text) : "";
-	}
-	where(w, m.name, &at);
-	where(w, c->agent, &gat);
-	cb[0] = wb[0] = '\0';
-	if (c->person >= 0) {
-		person_texts(w, c, gpost, &m, &code, &why, &at, &gat);
-	} else if (c->agent >= 0) {
-		compose(base, gcode, tabari_agent(w, c->agent), cb, sizeof cb);
-		code.n = strlen(cb);
-		m.post = gpost;
-		role_texts(w, c, base, gcode, &m, &why, &at, &gat);
-	} else {
-		name_texts(w, c, base, &m, &code, &why, &at);
-	}
-	m.code = text_sb(w->ctx, &code);
-	if (c->person < 0 && c->agent >= 0 && base[0])
-		m.bcode = text_add(w->ctx, base, strlen(base));
-	m.why = text_sb(w->ctx, &why);
-	m.at = text_sb(w->ctx, &at);
-	m.gat = text_sb(w->ctx, &gat);
+	chain_parts(w, c, &p);
+	chain_facts(w, c, &p, &m);
+	mention_texts(w, c, &p, &m);
 	return push(w, &m);
 }
-
 /* ------------------------------------------------------------------ */
 /* Pass 3: aliases and coreference                                     */
 /* ------------------------------------------------------------------ */
@@ -1633,7 +1966,7 @@ static int alias_why(work *w, ment *m, const ment *full)
 	SB_LIT(&why, "\" (sentence ");
 	sb_put(&why, num, dyad__utoa(num, (unsigned long)full->sent));
 	SB_LIT(&why, "), ");
-	sb_str(&why, w->ctx->mtext.p + full->why);
+	sb_str(&why, mstr(w->ctx, full->why));
 	m->why = text_sb(w->ctx, &why);
 	return w->ctx->nomem ? -1 : 0;
 }
@@ -1684,7 +2017,7 @@ static int before(const ment *x, const ment *y)
 /* Do the role's country and the person's code agree? */
 static int same_country(const work *w, const ment *role, const ment *p)
 {
-	const char *rc = w->ctx->mtext.p + role->code, *pc = w->ctx->mtext.p + p->code;
+	const char *rc = mstr(w->ctx, role->code), *pc = mstr(w->ctx, p->code);
 
 	return role->base < 0 || strncmp(rc, pc, 3) == 0;
 }
@@ -1702,7 +2035,7 @@ static void coref_why(work *w, ment *role, const ment *p)
 	size_t a = doc->toks[p->t0].start, b = doc->toks[p->t1 - 1].end;
 
 	snprintf(why, sizeof why, "%s; post %s held by \"%.*s\" (sentence %lu)",
-		 w->ctx->mtext.p + role->why, dyad__dict_str(w->a->dict, role->post),
+		 mstr(w->ctx, role->why), dyad__dict_str(w->a->dict, role->post),
 		 (int)(b - a > 120 ? 120 : b - a), doc->norm + a, (unsigned long)p->sent);
 	role->why = text_add(w->ctx, why, strlen(why));
 }
@@ -1858,7 +2191,7 @@ dyad_status dyad_doc_actors(const dyad_doc *cdoc, size_t *n)
 {
 	dyad_ctx *ctx = cdoc->ctx;
 	work w;
-	int rc;
+	int rc, fresh;
 
 	*n = 0;
 	if (!ctx->eng->actors)
@@ -1872,8 +2205,11 @@ dyad_status dyad_doc_actors(const dyad_doc *cdoc, size_t *n)
 	w.date = doc_date(&ctx->doc);
 	w.hits = ctx->scratch; /* reused across documents */
 	w.hits.len = 0;
+	/* dyad_ctx_process empties the mentions: a new document, or one whose
+	** mentions no caller can hold. */
+	fresh = ctx->ments.len == 0;
 	ctx->ments.len = ctx->mtext.len = 0;
-	w.tw = number_words(ctx, w.a, w.doc);
+	w.tw = number_words(ctx, w.a, w.doc, fresh);
 	rc = run_sentences(&w);
 	if (rc == 0)
 		rc = add_aliases(&w);
@@ -1902,7 +2238,6 @@ dyad_status dyad_doc_mention(const dyad_doc *cdoc, size_t i, dyad_mention *out)
 	const dyad_ctx *ctx = cdoc->ctx;
 	const ment *m;
 	const dyad_doc *doc = &ctx->doc;
-	const char *t = ctx->mtext.p;
 	size_t a, b;
 
 	if (i >= DYAD__VEC_LEN(&ctx->ments, ment))
@@ -1915,15 +2250,15 @@ dyad_status dyad_doc_mention(const dyad_doc *cdoc, size_t i, dyad_mention *out)
 	dyad__map_span(doc, a, b, &out->start, &out->end);
 	out->text = doc->norm + a;
 	out->text_len = b - a;
-	out->code = t + m->code;
+	out->code = mstr(ctx, m->code);
 	out->how = (dyad_how)m->how;
-	out->label = m->label ? t + m->label : label_of(ctx->eng->actors->dict, m->name);
-	out->entry = t + m->at;
-	out->agent = t + m->gat;
+	out->label = m->label ? mstr(ctx, m->label) : label_of(ctx->eng->actors->dict, m->name);
+	out->entry = mstr(ctx, m->at);
+	out->agent = mstr(ctx, m->gat);
 	out->post = m->post ? dyad__dict_str(ctx->eng->actors->dict, m->post) : "";
 	out->confidence = m->conf;
 	out->candidate = m->candidate;
-	out->explain = t + m->why;
+	out->explain = mstr(ctx, m->why);
 	return DYAD_OK;
 }
 
@@ -1934,7 +2269,7 @@ const char *dyad__mention_base(const dyad_ctx *ctx, size_t i)
 	if (i >= DYAD__VEC_LEN(&ctx->ments, ment))
 		return "";
 	m = &((const ment *)ctx->ments.p)[i];
-	return ctx->mtext.p + (m->bcode ? m->bcode : m->code);
+	return mstr(ctx, m->bcode ? m->bcode : m->code);
 }
 
 int dyad__mention_toks(const dyad_ctx *ctx, size_t i, uint32_t *sent, uint32_t *t0,
