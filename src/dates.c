@@ -239,6 +239,48 @@ static inline int classify(const unsigned char *s, size_t n, size_t i, size_t *l
 	return classify_utf8(s, n, i, len);
 }
 
+/*
+** Length of the run of ASCII letters at p[0, n): lower case only, or
+** either case when any_case. News text is mostly words, so where the
+** machine allows, eight bytes are tested at once, which may read on to
+** p[avail - 1] (avail >= n) but never further.
+*/
+static size_t letter_run(const unsigned char *p, size_t n, size_t avail,
+			 int any_case)
+{
+	size_t k = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
+	defined(__GNUC__)
+	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+	const uint64_t fold = any_case ? ones * 0x20 : 0;
+	uint64_t x, y, stop;
+
+	assert(avail >= n);
+	for (; k < n && avail - k >= 8; k += 8) {
+		memcpy(&x, p + k, 8);
+		/* Each byte of y is 7 bits, so no sum below carries out of
+		** its byte: a letter is >= 'a' and <= 'z' with no high bit. */
+		y = (x | fold) & ~high;
+		stop = (x | ~(y + ones * (0x80 - 'a')) |
+			(y + ones * (0x7F - 'z'))) & high;
+		if (stop) {
+			k += (size_t)__builtin_ctzll(stop) >> 3;
+			return k < n ? k : n;
+		}
+	}
+	if (k >= n)
+		return n;
+#else
+	(void)avail; /* only the word-wide steps need it */
+#endif
+	for (; k < n; k++) {
+		const unsigned c = any_case ? (p[k] | 0x20u) : p[k];
+		if (c - 'a' >= 26u)
+			break;
+	}
+	return k;
+}
+
 static int is_word_class(int c)
 {
 	return c == C_ALPHA || c == C_WORD || c == C_DIGIT;
@@ -319,12 +361,22 @@ static int calendar_maybe(const char *w, size_t k)
 
 #undef BIT
 
-/* Names a word: month, weekday or plain word. */
-static void name_word(tok *t, const char *low, size_t k, int ascii)
+/* Names the word w of k bytes, all ASCII letters when ascii: month,
+** weekday or plain word. It is lowered only when it may be a name. */
+static void name_word(tok *t, const unsigned char *w, size_t k, int ascii)
 {
+	char low[9];
+	size_t j;
+
 	t->kind = T_WORD;
-	if (!ascii || !calendar_maybe(low, k))
+	if (!ascii || k < 3 || k > sizeof low)
 		return;
+	low[0] = (char)(w[0] | 0x20);
+	low[1] = (char)(w[1] | 0x20);
+	if (!calendar_maybe(low, k))
+		return;
+	for (j = 2; j < k; j++)
+		low[j] = (char)(w[j] | 0x20);
 	t->val = month_of(low, k);
 	if (t->val)
 		t->kind = T_MONTH;
@@ -337,27 +389,22 @@ static void name_word(tok *t, const char *low, size_t k, int ascii)
 static void lex_word(lexer *lx, tok *t)
 {
 	const unsigned char *s = lx->s;
-	char low[9] = {0};
+	const size_t start = lx->i;
 	size_t k = 0, len, i = lx->i;
 	int ascii = 1;
 
 	t->caps = !(s[i] >= 'a' && s[i] <= 'z');
 	while (i < lx->n) {
-		const unsigned char c = s[i];
-		if ((unsigned)((c | 0x20) - 'a') < 26u) { /* A-Z, a-z */
-			if (k < sizeof low)
-				low[k] = (char)(c | 0x20);
-			k++, i++;
-			continue;
-		}
-		if (!is_word_class(classify(s, lx->n, i, &len)))
+		const size_t run = letter_run(s + i, lx->n - i, lx->n - i, 1);
+		k += run, i += run;
+		if (i == lx->n || !is_word_class(classify(s, lx->n, i, &len)))
 			break;
 		ascii = 0;
 		k++;
 		i += len;
 	}
 	lx->i = i;
-	name_word(t, low, k, ascii);
+	name_word(t, s + start, k, ascii);
 }
 
 /* Whether s[i..] is an ordinal suffix (st, nd, rd, th) ending a word. */
@@ -1062,8 +1109,8 @@ struct dyad__datewords {
 	uint32_t mask;
 	dnamed named[DW_NAMED];
 	size_t nnamed;
-	uint16_t key_lens[256]; /* bit n: a key of n bytes starts with the
-				** byte indexed */
+	uint16_t key_head[32 * 32]; /* bit n: a key of n bytes has the head
+				    ** indexed (dw_head) */
 	/* A filter over the pieces date_piece takes for anchors (see
 	** anchor_maybe): bit n is set when an anchor of n letters starts with
 	** the two letters indexed, or starts and ends with them; one-letter
@@ -1072,6 +1119,14 @@ struct dyad__datewords {
 	uint16_t anchor_ends[DW_ABC * DW_ABC];
 	uint32_t anchor_one;
 };
+
+/* Index of the head of word s[0, n) (n > 0) in key_head: the low five
+** bits of its first two bytes, the same in either case, so that a word
+** and its key share it. */
+static unsigned dw_head(const char *s, size_t n)
+{
+	return ((unsigned char)s[0] & 31u) << 5 | (n > 1 ? (unsigned char)s[1] & 31u : 0);
+}
 
 /* Hash of a word folded to ASCII lower case. */
 static uint32_t dw_hash(const char *s, size_t n)
@@ -1091,8 +1146,7 @@ static const dword *dw_find(const struct dyad__datewords *W, const char *s,
 	uint32_t h;
 	size_t k;
 
-	if (!W || n == 0 || n >= DW_KEY ||
-	    !(W->key_lens[lower((unsigned char)s[0])] >> n & 1))
+	if (!W || n == 0 || n >= DW_KEY || !(W->key_head[dw_head(s, n)] >> n & 1))
 		return NULL; /* most words, at the cost of one read */
 	for (h = dw_hash(s, n) & W->mask; W->slot[h].key[0];
 	     h = (h + 1) & W->mask) {
@@ -1114,7 +1168,7 @@ static dword *dw_add(struct dyad__datewords *W, const char *s, size_t n)
 		dword *e = &W->slot[h];
 		if (!e->key[0]) {
 			memcpy(e->key, s, n);
-			W->key_lens[(unsigned char)s[0]] |= (uint16_t)(1u << n);
+			W->key_head[dw_head(s, n)] |= (uint16_t)(1u << n);
 			return e;
 		}
 		if (strlen(e->key) == n && memcmp(e->key, s, n) == 0)
@@ -2130,7 +2184,8 @@ static size_t orig_to_norm(const dyad_doc *doc, size_t pos)
 /* Whether the piece p[0, n) of lower-case letters may be an anchor: 0
 ** when the filter rules it out, which it does for most words at the cost
 ** of two table reads rather than a walk over the names and a hash. */
-static int anchor_maybe(const struct dyad__datewords *W, const char *p, size_t n)
+static inline int anchor_maybe(const struct dyad__datewords *W, const char *p,
+				size_t n)
 {
 	const unsigned a = (unsigned char)p[0] - 'a';
 
@@ -2151,12 +2206,17 @@ static int date_piece(const struct dyad__datewords *W, const char *p, size_t n)
 {
 	const dword *w;
 
-	if (n == 0 || (W && !anchor_maybe(W, p, n)))
-		return 0;
 	if (calendar_maybe(p, n) && (month_of(p, n) || is_weekday(p, n)))
 		return 1;
 	w = dw_find(W, p, n);
 	return w && (w->cls & (DW_RELDAY | DW_UNIT | DW_DAYPART));
+}
+
+/* date_piece behind the anchor filter, which most pieces fail. */
+static inline int piece_anchors(const struct dyad__datewords *W, const char *p,
+				size_t n)
+{
+	return n > 0 && (!W || anchor_maybe(W, p, n)) && date_piece(W, p, n);
 }
 
 /* Does token k hold a non-ASCII byte or a run of exactly four digits (a
@@ -2181,20 +2241,36 @@ static int date_bytes(const char *s, const dyad__tok *k, int *digit)
 	return run == 4;
 }
 
+/* Whether text[at, at + n) of a text of len bytes is all ASCII letters:
+** lower case only, or either case when any_case. */
+static int text_letters(const char *text, size_t len, size_t at, size_t n,
+			int any_case)
+{
+	assert(at + n <= len);
+	return letter_run((const unsigned char *)text + at, n, len - at, any_case) == n;
+}
+
 /* Whether token k holds what date_bytes looks for, or a piece of its
 ** key that date_piece takes. */
-static int key_may_hold(const struct dyad__datewords *W, const char *s,
-			const char *fold, const dyad__tok *k, int *digit)
+static int key_may_hold(const struct dyad__datewords *W, const dyad_ctx *ctx,
+			const dyad__tok *k, int *digit)
 {
-	const char *f = dyad__tok_fold(s, fold, k);
+	const dyad_doc *doc = &ctx->doc;
+	const char *f = dyad__tok_fold(doc->norm, doc->fold, k);
 	uint32_t i, a;
 
-	if (date_bytes(s, k, digit))
+	/* Most of these are capitalised words: all letters, whose key is
+	** all letters too, so one piece and no date_bytes. */
+	if (!k->fold_in_norm &&
+	    text_letters(doc->norm, doc->norm_len, k->start, k->end - k->start, 1) &&
+	    text_letters(doc->fold, ctx->fold.len, k->fold, k->fold_len, 0))
+		return piece_anchors(W, f, k->fold_len);
+	if (date_bytes(doc->norm, k, digit))
 		return 1;
 	for (i = a = 0; i <= k->fold_len; i++) {
 		if (i < k->fold_len && f[i] >= 'a' && f[i] <= 'z')
 			continue;
-		if (date_piece(W, f + a, i - a))
+		if (piece_anchors(W, f + a, i - a))
 			return 1;
 		a = i + 1;
 	}
@@ -2204,27 +2280,29 @@ static int key_may_hold(const struct dyad__datewords *W, const char *s,
 /* key_may_hold for a token whose key is its own bytes (lower-case
 ** ASCII): one walk finds both, letters stepped over first since most
 ** bytes are letters. A run of digits ends a piece and is none. */
-static int own_key_may_hold(const struct dyad__datewords *W, const char *s,
+static int own_key_may_hold(const struct dyad__datewords *W, const dyad_doc *doc,
 			    const dyad__tok *k, int *digit)
 {
-	const unsigned char *p = (const unsigned char *)s + k->start;
-	const uint32_t n = k->end - k->start;
-	uint32_t i, j, a = 0;
+	const unsigned char *const s = (const unsigned char *)doc->norm;
+	const unsigned char *q = s + k->start, *a = q, *r;
+	const unsigned char *const end = s + k->end;
 
-	for (i = 0; i < n; i++) {
-		if ((unsigned)(p[i] - 'a') < 26u)
-			continue;
-		if (p[i] >= 0x80 || date_piece(W, (const char *)p + a, i - a))
+	for (;;) {
+		/* letter_run may read on past the token, to the text's end. */
+		q += letter_run(q, (size_t)(end - q), (size_t)(s + doc->norm_len - q), 0);
+		if (piece_anchors(W, (const char *)a, (size_t)(q - a)))
 			return 1;
-		for (j = i; j < n && p[j] >= '0' && p[j] <= '9'; j++)
-			*digit = 1;
-		if (j - i == 4)
+		if (q == end)
+			return 0;
+		if (*q >= 0x80)
 			return 1;
-		if (j > i)
-			i = j - 1; /* the run's last digit */
-		a = i + 1;
+		for (r = q; r < end && *r >= '0' && *r <= '9'; r++)
+			;
+		if (r - q == 4)
+			return 1;
+		*digit |= r > q;
+		a = q = r > q ? r : q + 1;
 	}
-	return date_piece(W, (const char *)p + a, n - a);
 }
 
 /* Does sentence [a, b) of s hold a named date ("9/11")? */
@@ -2262,8 +2340,8 @@ static int may_hold_date(const dyad_ctx *ctx, size_t s)
 			continue;
 		const int own = k->fold_in_norm && k->fold == k->start &&
 				k->fold_len == k->end - k->start;
-		if (own ? own_key_may_hold(W, doc->norm, k, &digit)
-			: key_may_hold(W, doc->norm, doc->fold, k, &digit))
+		if (own ? own_key_may_hold(W, doc, k, &digit)
+			: key_may_hold(W, ctx, k, &digit))
 			return 1;
 	}
 	return digit && has_named(W, doc->norm, se->start, se->end);
