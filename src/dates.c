@@ -1456,13 +1456,22 @@ typedef struct finder {
 	lexer lx;
 	int strict;          /* inside a sentence: a lone month or year
 			     ** needs a preposition before it */
-	wtok prev[RING];     /* prev[0] is the token just before */
+	wtok ring[RING];     /* the tokens behind, read through back() */
+	unsigned head;       /* ring[head] is the token just before */
 	texpr *x;            /* expressions found, up to capx */
 	size_t nx, capx;
 	tcut *cut;           /* cuts found, up to capc */
 	size_t nc, capc;
 	int ahead;           /* a future word since the clause began */
 } finder;
+
+/* The token j + 1 places behind the current one: back(f, 0) is the one
+** just before. A ring, so that moving on a token copies one token. */
+static const wtok *back(const finder *f, int j)
+{
+	assert(j >= 0 && j < RING);
+	return &f->ring[(f->head + (unsigned)j) % RING];
+}
 
 static uint32_t cls_of(const wtok *w)
 {
@@ -1518,18 +1527,18 @@ static void x_make(texpr *x, int kind, size_t a, size_t b)
 ** "mid-October"). */
 static int x_lead(const finder *f, uint32_t cls, int8_t *shift)
 {
-	const wtok *p = f->prev;
+	const wtok *p0 = back(f, 0), *p1 = back(f, 1);
 
-	if (cls_of(&p[0]) & cls & DW_SHIFT) {
-		*shift = (int8_t)p[0].w->val;
+	if (cls_of(p0) & cls & DW_SHIFT) {
+		*shift = (int8_t)p0->w->val;
 		return 1;
 	}
 	if (!(cls & DW_EDGE))
 		return 0;
-	if (cls_of(&p[0]) & DW_EDGE)
+	if (cls_of(p0) & DW_EDGE)
 		return 1;
-	if (p[0].t.kind == T_DASH && p[0].t.val == 1 &&
-	    (cls_of(&p[1]) & DW_EDGE) && p[0].t.start == p[1].t.end)
+	if (p0->t.kind == T_DASH && p0->t.val == 1 &&
+	    (cls_of(p1) & DW_EDGE) && p0->t.start == p1->t.end)
 		return 2;
 	return 0;
 }
@@ -1539,17 +1548,16 @@ static int x_lead(const finder *f, uint32_t cls, int8_t *shift)
 ** anaphor). */
 static void x_finish(const finder *f, texpr *x, int lead)
 {
-	const wtok *p = f->prev;
 	int j = lead;
 
 	assert(lead >= 0 && lead <= RING - 3);
 	if (lead > 0)
-		x->a = p[lead - 1].t.start;
-	x->bound = (cls_of(&p[j]) & DW_BOUND) != 0;
-	if (cls_of(&p[j]) & DW_PREP)
+		x->a = back(f, lead - 1)->t.start;
+	x->bound = (cls_of(back(f, j)) & DW_BOUND) != 0;
+	if (cls_of(back(f, j)) & DW_PREP)
 		j++;
-	if ((cls_of(&p[j]) & DW_ANAPHOR) && (cls_of(&p[j + 1]) & DW_DET))
-		x->roots = p[j].w->roots;
+	if ((cls_of(back(f, j)) & DW_ANAPHOR) && (cls_of(back(f, j + 1)) & DW_DET))
+		x->roots = back(f, j)->w->roots;
 }
 
 /* May a lone month or year stand here? In a sentence only after a
@@ -1558,7 +1566,7 @@ static void x_finish(const finder *f, texpr *x, int lead)
 static int lone_ok(const finder *f, int lead, uint32_t also)
 {
 	return !f->strict || lead > 0 ||
-	       (cls_of(&f->prev[0]) & (DW_PREP | also)) != 0;
+	       (cls_of(back(f, 0)) & (DW_PREP | also)) != 0;
 }
 
 static void x_from_date(texpr *x, int kind, const dyad__date *d)
@@ -1592,8 +1600,10 @@ static int m_ago(const finder *f, const wtok *c, texpr *x)
 	if (!count_of(c, &n))
 		return 0;
 	f_lex(f->W, &lx, &u);
+	if (!(cls_of(&u) & DW_UNIT))
+		return 0; /* most counts: no need to read on */
 	f_lex(f->W, &lx, &ago);
-	if (!(cls_of(&u) & DW_UNIT) || !(cls_of(&ago) & DW_AGO))
+	if (!(cls_of(&ago) & DW_AGO))
 		return 0;
 	x_make(x, X_AGO, c->t.start, ago.t.end);
 	x->unit = (uint8_t)u.w->val;
@@ -1634,6 +1644,8 @@ static int m_slashed(const finder *f, const wtok *c, texpr *x)
 	dyad__date d;
 	int m = c->t.val, day;
 
+	if (c->t.end >= lx.n || lx.s[c->t.end] != '/')
+		return 0; /* the slash comes straight after the number */
 	lex_next(&lx, &s1);
 	lex_next(&lx, &b);
 	lex_next(&lx, &s2);
@@ -1720,7 +1732,7 @@ static int m_month(const finder *f, const wtok *c, texpr *x)
 		x_make(x, X_MONTH, c->t.start, c->t.end);
 		x->month = c->t.val;
 		x->shift = shift;
-		x->shifted = lead > 0 && (cls_of(&f->prev[lead - 1]) & DW_SHIFT);
+		x->shifted = lead > 0 && (cls_of(back(f, lead - 1)) & DW_SHIFT);
 	}
 	x_finish(f, x, lead);
 	return 1;
@@ -1770,7 +1782,7 @@ static int m_shift(const finder *f, const wtok *c, texpr *x)
 	lexer lx = f->lx;
 	wtok n;
 
-	if (cls_of(&f->prev[0]) & DW_DET)
+	if (cls_of(back(f, 0)) & DW_DET)
 		return 0;
 	f_lex(f->W, &lx, &n);
 	if ((cls_of(&n) & DW_UNIT) && n.w->val >= U_WEEK) {
@@ -1793,9 +1805,10 @@ static int m_within(const finder *f, const wtok *c, texpr *x)
 	wtok t, u;
 
 	f_lex(f->W, &lx, &t);
+	if (!(cls_of(&t) & DW_SHIFT) || t.w->val != 0)
+		return 0;
 	f_lex(f->W, &lx, &u);
-	if (!(cls_of(&t) & DW_SHIFT) || t.w->val != 0 ||
-	    !(cls_of(&u) & DW_UNIT) || u.w->val < U_WEEK)
+	if (!(cls_of(&u) & DW_UNIT) || u.w->val < U_WEEK)
 		return 0;
 	x_make(x, X_PERIOD, c->t.start, u.t.end);
 	x->unit = (uint8_t)u.w->val;
@@ -1867,7 +1880,8 @@ static void find_run(finder *f)
 	wtok c;
 	texpr x;
 
-	memset(f->prev, 0, sizeof f->prev);
+	memset(f->ring, 0, sizeof f->ring);
+	f->head = 0;
 	f->nx = f->nc = 0;
 	f->ahead = 0;
 	for (;;) {
@@ -1883,8 +1897,8 @@ static void find_run(finder *f)
 		} else {
 			note_cut(f, &c);
 		}
-		memmove(f->prev + 1, f->prev, (RING - 1) * sizeof *f->prev);
-		f->prev[0] = c;
+		f->head = f->head > 0 ? f->head - 1 : RING - 1;
+		f->ring[f->head] = c;
 	}
 }
 
