@@ -38,7 +38,7 @@ enum {
 };
 
 /* Character classes; one class may cover a multi-byte UTF-8 sequence. */
-enum { C_SPACE, C_NL, C_ALPHA, C_DIGIT, C_WORD, C_DASH, C_PUNCT, C_OTHER };
+enum { C_PUNCT, C_SPACE, C_NL, C_ALPHA, C_DIGIT, C_WORD, C_DASH, C_OTHER };
 
 /* Token kinds. */
 enum { T_END, T_NUM, T_MONTH, T_WDAY, T_WORD, T_PUNCT, T_DASH, T_OTHER };
@@ -131,19 +131,30 @@ static int make_date(dyad__date *d, int y, int m, int day, dyad_precision p,
 
 /* ---- lexer ------------------------------------------------------- */
 
-/* Class of an ASCII byte; NUL and control characters are punctuation. */
-static int ascii_class(unsigned char c)
-{
-	if (c == '\n' || c == '\r')
-		return C_NL;
-	if (c == ' ' || c == '\t' || c == '\f' || c == '\v')
-		return C_SPACE;
-	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
-		return C_ALPHA;
-	if (c >= '0' && c <= '9')
-		return C_DIGIT;
-	return c == '-' ? C_DASH : C_PUNCT;
-}
+/* Class of each ASCII byte, read for every byte a scan passes over; NUL,
+** control characters and the rest are punctuation (C_PUNCT is 0). */
+static const unsigned char ascii_class[128] = {
+	['\n'] = C_NL, ['\r'] = C_NL,
+	[' '] = C_SPACE, ['\t'] = C_SPACE, ['\f'] = C_SPACE, ['\v'] = C_SPACE,
+	['-'] = C_DASH,
+	['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT,
+	['4'] = C_DIGIT, ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT,
+	['8'] = C_DIGIT, ['9'] = C_DIGIT,
+	['A'] = C_ALPHA, ['B'] = C_ALPHA, ['C'] = C_ALPHA, ['D'] = C_ALPHA,
+	['E'] = C_ALPHA, ['F'] = C_ALPHA, ['G'] = C_ALPHA, ['H'] = C_ALPHA,
+	['I'] = C_ALPHA, ['J'] = C_ALPHA, ['K'] = C_ALPHA, ['L'] = C_ALPHA,
+	['M'] = C_ALPHA, ['N'] = C_ALPHA, ['O'] = C_ALPHA, ['P'] = C_ALPHA,
+	['Q'] = C_ALPHA, ['R'] = C_ALPHA, ['S'] = C_ALPHA, ['T'] = C_ALPHA,
+	['U'] = C_ALPHA, ['V'] = C_ALPHA, ['W'] = C_ALPHA, ['X'] = C_ALPHA,
+	['Y'] = C_ALPHA, ['Z'] = C_ALPHA,
+	['a'] = C_ALPHA, ['b'] = C_ALPHA, ['c'] = C_ALPHA, ['d'] = C_ALPHA,
+	['e'] = C_ALPHA, ['f'] = C_ALPHA, ['g'] = C_ALPHA, ['h'] = C_ALPHA,
+	['i'] = C_ALPHA, ['j'] = C_ALPHA, ['k'] = C_ALPHA, ['l'] = C_ALPHA,
+	['m'] = C_ALPHA, ['n'] = C_ALPHA, ['o'] = C_ALPHA, ['p'] = C_ALPHA,
+	['q'] = C_ALPHA, ['r'] = C_ALPHA, ['s'] = C_ALPHA, ['t'] = C_ALPHA,
+	['u'] = C_ALPHA, ['v'] = C_ALPHA, ['w'] = C_ALPHA, ['x'] = C_ALPHA,
+	['y'] = C_ALPHA, ['z'] = C_ALPHA,
+};
 
 /* Class of U+2000..U+203F, the block that news text fills with typographic
 ** spaces, dashes and quotes; b is the last byte of E2 80 xx. */
@@ -190,18 +201,16 @@ static size_t utf8_len(const unsigned char *s, size_t n, size_t i)
 	return len;
 }
 
-/* Class of the character at s[i] (i < n), its length stored in *len.
-** Valid non-ASCII characters other than the known spaces, dashes and
-** punctuation are word characters, so that "Décembre" stays one word
+/* Class of the non-ASCII character at s[i] (i < n), its length stored in
+** *len. Valid non-ASCII characters other than the known spaces, dashes
+** and punctuation are word characters, so that "Décembre" stays one word
 ** rather than yield a false "D"; an invalid byte separates, as the U+FFFD
 ** that replaces it in the normalized text would. */
-static int classify(const unsigned char *s, size_t n, size_t i, size_t *len)
+static int classify_utf8(const unsigned char *s, size_t n, size_t i, size_t *len)
 {
 	const unsigned char c = s[i];
 
-	*len = 1;
-	if (c < 0x80)
-		return ascii_class(c);
+	assert(c >= 0x80);
 	*len = utf8_len(s, n, i);
 	if (*len == 0) {
 		*len = 1;
@@ -217,6 +226,59 @@ static int classify(const unsigned char *s, size_t n, size_t i, size_t *len)
 	    (c == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x80))
 		return C_SPACE; /* byte order mark, ideographic space */
 	return C_WORD;
+}
+
+/* Class of the character at s[i] (i < n), its length stored in *len;
+** ASCII, nearly every byte of news text, is one table read. */
+static inline int classify(const unsigned char *s, size_t n, size_t i, size_t *len)
+{
+	if (s[i] < 0x80) {
+		*len = 1;
+		return ascii_class[s[i]];
+	}
+	return classify_utf8(s, n, i, len);
+}
+
+/*
+** Length of the run of ASCII letters at p[0, n): lower case only, or
+** either case when any_case. News text is mostly words, so where the
+** machine allows, eight bytes are tested at once, which may read on to
+** p[avail - 1] (avail >= n) but never further.
+*/
+static size_t letter_run(const unsigned char *p, size_t n, size_t avail,
+			 int any_case)
+{
+	size_t k = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ && \
+	defined(__GNUC__)
+	const uint64_t ones = 0x0101010101010101ull, high = ones * 0x80;
+	const uint64_t fold = any_case ? ones * 0x20 : 0;
+	uint64_t x, y, stop;
+
+	assert(avail >= n);
+	for (; k < n && avail - k >= 8; k += 8) {
+		memcpy(&x, p + k, 8);
+		/* Each byte of y is 7 bits, so no sum below carries out of
+		** its byte: a letter is >= 'a' and <= 'z' with no high bit. */
+		y = (x | fold) & ~high;
+		stop = (x | ~(y + ones * (0x80 - 'a')) |
+			(y + ones * (0x7F - 'z'))) & high;
+		if (stop) {
+			k += (size_t)__builtin_ctzll(stop) >> 3;
+			return k < n ? k : n;
+		}
+	}
+	if (k >= n)
+		return n;
+#else
+	(void)avail; /* only the word-wide steps need it */
+#endif
+	for (; k < n; k++) {
+		const unsigned c = any_case ? (p[k] | 0x20u) : p[k];
+		if (c - 'a' >= 26u)
+			break;
+	}
+	return k;
 }
 
 static int is_word_class(int c)
@@ -255,12 +317,66 @@ static int is_weekday(const char *w, size_t k)
 	return 0;
 }
 
-/* Names a word: month, weekday or plain word. */
-static void name_word(tok *t, const char *low, size_t k, int ascii)
+#define BIT(n) (1u << (n))
+
+/* Whether the lower-case word w of k letters may name a month or a
+** weekday, in any form month_of and is_weekday take: the lengths of the
+** names by first letter, and the second letters that follow each first
+** letter. Most words fail one of the two reads, and are spared the walk
+** over both lists. */
+static int calendar_maybe(const char *w, size_t k)
 {
+	static const uint16_t lens[26] = {
+		['a' - 'a'] = BIT(3) | BIT(5) | BIT(6),
+		['d' - 'a'] = BIT(3) | BIT(8),
+		['f' - 'a'] = BIT(3) | BIT(6) | BIT(8),
+		['j' - 'a'] = BIT(3) | BIT(4) | BIT(7),
+		['m' - 'a'] = BIT(3) | BIT(5) | BIT(6),
+		['n' - 'a'] = BIT(3) | BIT(8),
+		['o' - 'a'] = BIT(3) | BIT(7),
+		['s' - 'a'] = BIT(3) | BIT(4) | BIT(6) | BIT(8) | BIT(9),
+		['t' - 'a'] = BIT(3) | BIT(4) | BIT(5) | BIT(7) | BIT(8),
+		['w' - 'a'] = BIT(3) | BIT(9),
+	};
+	static const uint32_t second[26] = {
+		['a' - 'a'] = BIT('p' - 'a') | BIT('u' - 'a'),
+		['d' - 'a'] = BIT('e' - 'a'),
+		['f' - 'a'] = BIT('e' - 'a') | BIT('r' - 'a'),
+		['j' - 'a'] = BIT('a' - 'a') | BIT('u' - 'a'),
+		['m' - 'a'] = BIT('a' - 'a') | BIT('o' - 'a'),
+		['n' - 'a'] = BIT('o' - 'a'),
+		['o' - 'a'] = BIT('c' - 'a'),
+		['s' - 'a'] = BIT('a' - 'a') | BIT('e' - 'a') | BIT('u' - 'a'),
+		['t' - 'a'] = BIT('h' - 'a') | BIT('u' - 'a'),
+		['w' - 'a'] = BIT('e' - 'a'),
+	};
+	const unsigned a = (unsigned char)w[0] - 'a';
+	unsigned b;
+
+	if (k < 3 || k > 9 || a >= 26 || !(lens[a] >> k & 1))
+		return 0;
+	b = (unsigned char)w[1] - 'a';
+	return b < 26 && (second[a] >> b & 1);
+}
+
+#undef BIT
+
+/* Names the word w of k bytes, all ASCII letters when ascii: month,
+** weekday or plain word. It is lowered only when it may be a name. */
+static void name_word(tok *t, const unsigned char *w, size_t k, int ascii)
+{
+	char low[9];
+	size_t j;
+
 	t->kind = T_WORD;
-	if (!ascii || k == 0 || k > 9)
+	if (!ascii || k < 3 || k > sizeof low)
 		return;
+	low[0] = (char)(w[0] | 0x20);
+	low[1] = (char)(w[1] | 0x20);
+	if (!calendar_maybe(low, k))
+		return;
+	for (j = 2; j < k; j++)
+		low[j] = (char)(w[j] | 0x20);
 	t->val = month_of(low, k);
 	if (t->val)
 		t->kind = T_MONTH;
@@ -268,26 +384,27 @@ static void name_word(tok *t, const char *low, size_t k, int ascii)
 		t->kind = T_WDAY;
 }
 
-/* A run of letters, digits and non-ASCII word bytes ("COVID19" is one). */
+/* A run of letters, digits and non-ASCII word bytes ("COVID19" is one).
+** ASCII letters, most of the bytes, are taken before classify is asked. */
 static void lex_word(lexer *lx, tok *t)
 {
-	char low[9] = {0};
-	size_t k = 0, len;
-	int ascii = 1, c;
+	const unsigned char *s = lx->s;
+	const size_t start = lx->i;
+	size_t k = 0, len, i = lx->i;
+	int ascii = 1;
 
-	t->caps = !(lx->s[lx->i] >= 'a' && lx->s[lx->i] <= 'z');
-	while (lx->i < lx->n) {
-		c = classify(lx->s, lx->n, lx->i, &len);
-		if (!is_word_class(c))
+	t->caps = !(s[i] >= 'a' && s[i] <= 'z');
+	while (i < lx->n) {
+		const size_t run = letter_run(s + i, lx->n - i, lx->n - i, 1);
+		k += run, i += run;
+		if (i == lx->n || !is_word_class(classify(s, lx->n, i, &len)))
 			break;
-		if (c != C_ALPHA)
-			ascii = 0;
-		else if (k < sizeof low)
-			low[k] = (char)lower(lx->s[lx->i]);
+		ascii = 0;
 		k++;
-		lx->i += len;
+		i += len;
 	}
-	name_word(t, low, k, ascii);
+	lx->i = i;
+	name_word(t, s + start, k, ascii);
 }
 
 /* Whether s[i..] is an ordinal suffix (st, nd, rd, th) ending a word. */
@@ -984,12 +1101,32 @@ typedef struct dnamed {
 	int year, month, day;
 } dnamed;
 
+/* Letters a..z as 0..25, for the anchor filter's tables. */
+#define DW_ABC 26
+
 struct dyad__datewords {
 	dword *slot;      /* open addressing, mask + 1 slots */
 	uint32_t mask;
 	dnamed named[DW_NAMED];
 	size_t nnamed;
+	uint16_t key_head[32 * 32]; /* bit n: a key of n bytes has the head
+				    ** indexed (dw_head) */
+	/* A filter over the pieces date_piece takes for anchors (see
+	** anchor_maybe): bit n is set when an anchor of n letters starts with
+	** the two letters indexed, or starts and ends with them; one-letter
+	** anchors have a bit per letter. */
+	uint16_t anchor_head[DW_ABC * DW_ABC];
+	uint16_t anchor_ends[DW_ABC * DW_ABC];
+	uint32_t anchor_one;
 };
+
+/* Index of the head of word s[0, n) (n > 0) in key_head: the low five
+** bits of its first two bytes, the same in either case, so that a word
+** and its key share it. */
+static unsigned dw_head(const char *s, size_t n)
+{
+	return ((unsigned char)s[0] & 31u) << 5 | (n > 1 ? (unsigned char)s[1] & 31u : 0);
+}
 
 /* Hash of a word folded to ASCII lower case. */
 static uint32_t dw_hash(const char *s, size_t n)
@@ -1009,8 +1146,8 @@ static const dword *dw_find(const struct dyad__datewords *W, const char *s,
 	uint32_t h;
 	size_t k;
 
-	if (!W || n == 0 || n >= DW_KEY)
-		return NULL;
+	if (!W || n == 0 || n >= DW_KEY || !(W->key_head[dw_head(s, n)] >> n & 1))
+		return NULL; /* most words, at the cost of one read */
 	for (h = dw_hash(s, n) & W->mask; W->slot[h].key[0];
 	     h = (h + 1) & W->mask) {
 		const char *key = W->slot[h].key;
@@ -1031,6 +1168,7 @@ static dword *dw_add(struct dyad__datewords *W, const char *s, size_t n)
 		dword *e = &W->slot[h];
 		if (!e->key[0]) {
 			memcpy(e->key, s, n);
+			W->key_head[dw_head(s, n)] |= (uint16_t)(1u << n);
 			return e;
 		}
 		if (strlen(e->key) == n && memcmp(e->key, s, n) == 0)
@@ -1187,6 +1325,44 @@ static size_t dw_count(const char *t, size_t n)
 	return k;
 }
 
+/* Adds p[0, n) to the anchor filter when it is lower-case ASCII letters
+** that a piece could be. */
+static void anchor_add(struct dyad__datewords *W, const char *p, size_t n)
+{
+	size_t i;
+
+	if (n == 0 || n >= DW_KEY)
+		return;
+	for (i = 0; i < n; i++)
+		if (p[i] < 'a' || p[i] > 'z')
+			return; /* no piece holds it */
+	if (n == 1) {
+		W->anchor_one |= 1u << (p[0] - 'a');
+		return;
+	}
+	W->anchor_head[(p[0] - 'a') * DW_ABC + (p[1] - 'a')] |= (uint16_t)(1u << n);
+	W->anchor_ends[(p[0] - 'a') * DW_ABC + (p[n - 1] - 'a')] |= (uint16_t)(1u << n);
+}
+
+/* Fills the anchor filter with every word date_piece accepts: month
+** names and their three-letter and "sept" forms, weekday names, and the
+** words of the anchoring classes. */
+static void anchor_fill(struct dyad__datewords *W)
+{
+	size_t i;
+
+	for (i = 0; i < 12; i++) {
+		anchor_add(W, month_names[i], strlen(month_names[i]));
+		anchor_add(W, month_names[i], 3);
+	}
+	anchor_add(W, "sept", 4);
+	for (i = 0; i < sizeof weekday_names / sizeof *weekday_names; i++)
+		anchor_add(W, weekday_names[i], strlen(weekday_names[i]));
+	for (i = 0; i <= W->mask; i++)
+		if (W->slot[i].cls & (DW_RELDAY | DW_UNIT | DW_DAYPART))
+			anchor_add(W, W->slot[i].key, strlen(W->slot[i].key));
+}
+
 void dyad__dates_free(struct dyad__datewords *W)
 {
 	if (!W)
@@ -1222,6 +1398,7 @@ dyad_status dyad__dates_load(dyad_engine *eng, const char *text, size_t n)
 			return dyad__msg(eng->msg, DYAD_PARSE, "%s/dates.txt:%zu: %s",
 					 eng->data_dir, line, why);
 	}
+	anchor_fill(W);
 	return DYAD_OK;
 }
 
@@ -1279,13 +1456,22 @@ typedef struct finder {
 	lexer lx;
 	int strict;          /* inside a sentence: a lone month or year
 			     ** needs a preposition before it */
-	wtok prev[RING];     /* prev[0] is the token just before */
+	wtok ring[RING];     /* the tokens behind, read through back() */
+	unsigned head;       /* ring[head] is the token just before */
 	texpr *x;            /* expressions found, up to capx */
 	size_t nx, capx;
 	tcut *cut;           /* cuts found, up to capc */
 	size_t nc, capc;
 	int ahead;           /* a future word since the clause began */
 } finder;
+
+/* The token j + 1 places behind the current one: back(f, 0) is the one
+** just before. A ring, so that moving on a token copies one token. */
+static const wtok *back(const finder *f, int j)
+{
+	assert(j >= 0 && j < RING);
+	return &f->ring[(f->head + (unsigned)j) % RING];
+}
 
 static uint32_t cls_of(const wtok *w)
 {
@@ -1341,18 +1527,18 @@ static void x_make(texpr *x, int kind, size_t a, size_t b)
 ** "mid-October"). */
 static int x_lead(const finder *f, uint32_t cls, int8_t *shift)
 {
-	const wtok *p = f->prev;
+	const wtok *p0 = back(f, 0), *p1 = back(f, 1);
 
-	if (cls_of(&p[0]) & cls & DW_SHIFT) {
-		*shift = (int8_t)p[0].w->val;
+	if (cls_of(p0) & cls & DW_SHIFT) {
+		*shift = (int8_t)p0->w->val;
 		return 1;
 	}
 	if (!(cls & DW_EDGE))
 		return 0;
-	if (cls_of(&p[0]) & DW_EDGE)
+	if (cls_of(p0) & DW_EDGE)
 		return 1;
-	if (p[0].t.kind == T_DASH && p[0].t.val == 1 &&
-	    (cls_of(&p[1]) & DW_EDGE) && p[0].t.start == p[1].t.end)
+	if (p0->t.kind == T_DASH && p0->t.val == 1 &&
+	    (cls_of(p1) & DW_EDGE) && p0->t.start == p1->t.end)
 		return 2;
 	return 0;
 }
@@ -1362,17 +1548,16 @@ static int x_lead(const finder *f, uint32_t cls, int8_t *shift)
 ** anaphor). */
 static void x_finish(const finder *f, texpr *x, int lead)
 {
-	const wtok *p = f->prev;
 	int j = lead;
 
 	assert(lead >= 0 && lead <= RING - 3);
 	if (lead > 0)
-		x->a = p[lead - 1].t.start;
-	x->bound = (cls_of(&p[j]) & DW_BOUND) != 0;
-	if (cls_of(&p[j]) & DW_PREP)
+		x->a = back(f, lead - 1)->t.start;
+	x->bound = (cls_of(back(f, j)) & DW_BOUND) != 0;
+	if (cls_of(back(f, j)) & DW_PREP)
 		j++;
-	if ((cls_of(&p[j]) & DW_ANAPHOR) && (cls_of(&p[j + 1]) & DW_DET))
-		x->roots = p[j].w->roots;
+	if ((cls_of(back(f, j)) & DW_ANAPHOR) && (cls_of(back(f, j + 1)) & DW_DET))
+		x->roots = back(f, j)->w->roots;
 }
 
 /* May a lone month or year stand here? In a sentence only after a
@@ -1381,7 +1566,7 @@ static void x_finish(const finder *f, texpr *x, int lead)
 static int lone_ok(const finder *f, int lead, uint32_t also)
 {
 	return !f->strict || lead > 0 ||
-	       (cls_of(&f->prev[0]) & (DW_PREP | also)) != 0;
+	       (cls_of(back(f, 0)) & (DW_PREP | also)) != 0;
 }
 
 static void x_from_date(texpr *x, int kind, const dyad__date *d)
@@ -1415,8 +1600,10 @@ static int m_ago(const finder *f, const wtok *c, texpr *x)
 	if (!count_of(c, &n))
 		return 0;
 	f_lex(f->W, &lx, &u);
+	if (!(cls_of(&u) & DW_UNIT))
+		return 0; /* most counts: no need to read on */
 	f_lex(f->W, &lx, &ago);
-	if (!(cls_of(&u) & DW_UNIT) || !(cls_of(&ago) & DW_AGO))
+	if (!(cls_of(&ago) & DW_AGO))
 		return 0;
 	x_make(x, X_AGO, c->t.start, ago.t.end);
 	x->unit = (uint8_t)u.w->val;
@@ -1457,6 +1644,8 @@ static int m_slashed(const finder *f, const wtok *c, texpr *x)
 	dyad__date d;
 	int m = c->t.val, day;
 
+	if (c->t.end >= lx.n || lx.s[c->t.end] != '/')
+		return 0; /* the slash comes straight after the number */
 	lex_next(&lx, &s1);
 	lex_next(&lx, &b);
 	lex_next(&lx, &s2);
@@ -1543,7 +1732,7 @@ static int m_month(const finder *f, const wtok *c, texpr *x)
 		x_make(x, X_MONTH, c->t.start, c->t.end);
 		x->month = c->t.val;
 		x->shift = shift;
-		x->shifted = lead > 0 && (cls_of(&f->prev[lead - 1]) & DW_SHIFT);
+		x->shifted = lead > 0 && (cls_of(back(f, lead - 1)) & DW_SHIFT);
 	}
 	x_finish(f, x, lead);
 	return 1;
@@ -1593,7 +1782,7 @@ static int m_shift(const finder *f, const wtok *c, texpr *x)
 	lexer lx = f->lx;
 	wtok n;
 
-	if (cls_of(&f->prev[0]) & DW_DET)
+	if (cls_of(back(f, 0)) & DW_DET)
 		return 0;
 	f_lex(f->W, &lx, &n);
 	if ((cls_of(&n) & DW_UNIT) && n.w->val >= U_WEEK) {
@@ -1616,9 +1805,10 @@ static int m_within(const finder *f, const wtok *c, texpr *x)
 	wtok t, u;
 
 	f_lex(f->W, &lx, &t);
+	if (!(cls_of(&t) & DW_SHIFT) || t.w->val != 0)
+		return 0;
 	f_lex(f->W, &lx, &u);
-	if (!(cls_of(&t) & DW_SHIFT) || t.w->val != 0 ||
-	    !(cls_of(&u) & DW_UNIT) || u.w->val < U_WEEK)
+	if (!(cls_of(&u) & DW_UNIT) || u.w->val < U_WEEK)
 		return 0;
 	x_make(x, X_PERIOD, c->t.start, u.t.end);
 	x->unit = (uint8_t)u.w->val;
@@ -1690,7 +1880,8 @@ static void find_run(finder *f)
 	wtok c;
 	texpr x;
 
-	memset(f->prev, 0, sizeof f->prev);
+	memset(f->ring, 0, sizeof f->ring);
+	f->head = 0;
 	f->nx = f->nc = 0;
 	f->ahead = 0;
 	for (;;) {
@@ -1706,8 +1897,8 @@ static void find_run(finder *f)
 		} else {
 			note_cut(f, &c);
 		}
-		memmove(f->prev + 1, f->prev, (RING - 1) * sizeof *f->prev);
-		f->prev[0] = c;
+		f->head = f->head > 0 ? f->head - 1 : RING - 1;
+		f->ring[f->head] = c;
 	}
 }
 
@@ -2004,9 +2195,23 @@ static size_t orig_to_norm(const dyad_doc *doc, size_t pos)
 	return g->norm;
 }
 
-/* Finds the expressions and cuts of sentence s. The dateline ("Doha,
-** November 24 (RHC) --") opens the first sentence but dates the
-** article, not an event in it, so it is left out. */
+/* Whether the piece p[0, n) of lower-case letters may be an anchor: 0
+** when the filter rules it out, which it does for most words at the cost
+** of two table reads rather than a walk over the names and a hash. */
+static inline int anchor_maybe(const struct dyad__datewords *W, const char *p,
+				size_t n)
+{
+	const unsigned a = (unsigned char)p[0] - 'a';
+
+	assert(n > 0);
+	if (n >= DW_KEY)
+		return 0;
+	if (n == 1)
+		return W->anchor_one >> a & 1;
+	return (W->anchor_head[a * DW_ABC + ((unsigned char)p[1] - 'a')] >> n & 1) &&
+	       (W->anchor_ends[a * DW_ABC + ((unsigned char)p[n - 1] - 'a')] >> n & 1);
+}
+
 /* Could ASCII piece p[0, n) of a key anchor an expression? A month, a
 ** weekday, or a word that x_at starts one from or m_shift ends one
 ** with (a relative day, a unit, a daypart); the other classes only
@@ -2015,12 +2220,17 @@ static int date_piece(const struct dyad__datewords *W, const char *p, size_t n)
 {
 	const dword *w;
 
-	if (n == 0)
-		return 0;
-	if (n <= 9 && (month_of(p, n) || is_weekday(p, n)))
+	if (calendar_maybe(p, n) && (month_of(p, n) || is_weekday(p, n)))
 		return 1;
 	w = dw_find(W, p, n);
 	return w && (w->cls & (DW_RELDAY | DW_UNIT | DW_DAYPART));
+}
+
+/* date_piece behind the anchor filter, which most pieces fail. */
+static inline int piece_anchors(const struct dyad__datewords *W, const char *p,
+				size_t n)
+{
+	return n > 0 && (!W || anchor_maybe(W, p, n)) && date_piece(W, p, n);
 }
 
 /* Does token k hold a non-ASCII byte or a run of exactly four digits (a
@@ -2043,6 +2253,70 @@ static int date_bytes(const char *s, const dyad__tok *k, int *digit)
 		run = 0;
 	}
 	return run == 4;
+}
+
+/* Whether text[at, at + n) of a text of len bytes is all ASCII letters:
+** lower case only, or either case when any_case. */
+static int text_letters(const char *text, size_t len, size_t at, size_t n,
+			int any_case)
+{
+	assert(at + n <= len);
+	return letter_run((const unsigned char *)text + at, n, len - at, any_case) == n;
+}
+
+/* Whether token k holds what date_bytes looks for, or a piece of its
+** key that date_piece takes. */
+static int key_may_hold(const struct dyad__datewords *W, const dyad_ctx *ctx,
+			const dyad__tok *k, int *digit)
+{
+	const dyad_doc *doc = &ctx->doc;
+	const char *f = dyad__tok_fold(doc->norm, doc->fold, k);
+	uint32_t i, a;
+
+	/* Most of these are capitalised words: all letters, whose key is
+	** all letters too, so one piece and no date_bytes. */
+	if (!k->fold_in_norm &&
+	    text_letters(doc->norm, doc->norm_len, k->start, k->end - k->start, 1) &&
+	    text_letters(doc->fold, ctx->fold.len, k->fold, k->fold_len, 0))
+		return piece_anchors(W, f, k->fold_len);
+	if (date_bytes(doc->norm, k, digit))
+		return 1;
+	for (i = a = 0; i <= k->fold_len; i++) {
+		if (i < k->fold_len && f[i] >= 'a' && f[i] <= 'z')
+			continue;
+		if (piece_anchors(W, f + a, i - a))
+			return 1;
+		a = i + 1;
+	}
+	return 0;
+}
+
+/* key_may_hold for a token whose key is its own bytes (lower-case
+** ASCII): one walk finds both, letters stepped over first since most
+** bytes are letters. A run of digits ends a piece and is none. */
+static int own_key_may_hold(const struct dyad__datewords *W, const dyad_doc *doc,
+			    const dyad__tok *k, int *digit)
+{
+	const unsigned char *const s = (const unsigned char *)doc->norm;
+	const unsigned char *q = s + k->start, *a = q, *r;
+	const unsigned char *const end = s + k->end;
+
+	for (;;) {
+		/* letter_run may read on past the token, to the text's end. */
+		q += letter_run(q, (size_t)(end - q), (size_t)(s + doc->norm_len - q), 0);
+		if (piece_anchors(W, (const char *)a, (size_t)(q - a)))
+			return 1;
+		if (q == end)
+			return 0;
+		if (*q >= 0x80)
+			return 1;
+		for (r = q; r < end && *r >= '0' && *r <= '9'; r++)
+			;
+		if (r - q == 4)
+			return 1;
+		*digit |= r > q;
+		a = q = r > q ? r : q + 1;
+	}
 }
 
 /* Does sentence [a, b) of s hold a named date ("9/11")? */
@@ -2070,27 +2344,26 @@ static int may_hold_date(const dyad_ctx *ctx, size_t s)
 {
 	const dyad_doc *doc = &ctx->doc;
 	const dyad__sent *se = &doc->sents[s];
-	uint32_t t, i, a;
+	const struct dyad__datewords *W = ctx->eng->datewords;
+	uint32_t t;
 	int digit = 0;
 
 	for (t = se->tok0; t < se->tok0 + se->ntok; t++) {
 		const dyad__tok *k = &doc->toks[t];
-		const char *f = dyad__tok_fold(doc->norm, doc->fold, k);
 		if (k->kind == DYAD_TOK_PUNCT)
 			continue;
-		if (date_bytes(doc->norm, k, &digit))
+		const int own = k->fold_in_norm && k->fold == k->start &&
+				k->fold_len == k->end - k->start;
+		if (own ? own_key_may_hold(W, doc, k, &digit)
+			: key_may_hold(W, ctx, k, &digit))
 			return 1;
-		for (i = a = 0; i <= k->fold_len; i++) {
-			if (i < k->fold_len && f[i] >= 'a' && f[i] <= 'z')
-				continue;
-			if (date_piece(ctx->eng->datewords, f + a, i - a))
-				return 1;
-			a = i + 1;
-		}
 	}
-	return digit && has_named(ctx->eng->datewords, doc->norm, se->start, se->end);
+	return digit && has_named(W, doc->norm, se->start, se->end);
 }
 
+/* Finds the expressions and cuts of sentence s. The dateline ("Doha,
+** November 24 (RHC) --") opens the first sentence but dates the
+** article, not an event in it, so it is left out. */
 static void scan_sentence(const dyad_ctx *ctx, size_t s, sscan *sc)
 {
 	const dyad_doc *doc = &ctx->doc;
