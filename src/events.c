@@ -1847,19 +1847,36 @@ static uint32_t where_str(dyad__coder *c, const coded *x)
 	return str_put(c, buf, n);
 }
 
+/* Appends n bytes of s to out[0, len), cut as dyad__join cuts: out
+** holds cap bytes with the '\0'. The new length. */
+static size_t cat(char *out, size_t cap, size_t len, const char *s, size_t n)
+{
+	if (n > cap - 1 - len)
+		n = cap - 1 - len;
+	memcpy(out + len, s, n);
+	return len + n;
+}
+
 static void event_id(dyad__coder *c, ev *e, const char *code)
 {
-	/* The ids are stable: this string and its hash must not change. */
-	char buf[256], num[6][24];
-	size_t n;
+	/* The ids are stable: this string and its hash must not change. It
+	** is what dyad__join made of the same parts, built here a part at a
+	** time with lengths known: an id per event. */
+	const size_t v[6] = {e->sent, e->ss, e->se, e->vs, e->ts, e->te};
+	const char *tail[3] = {c->str.p + e->src, c->str.p + e->tgt, code};
+	char buf[256], num[24];
+	size_t n = cat(buf, sizeof buf, 0, c->doc->info.id, strlen(c->doc->info.id));
 	int i;
 	uint64_t h;
 
-	dyad__utoa(num[0], e->sent), dyad__utoa(num[1], e->ss), dyad__utoa(num[2], e->se);
-	dyad__utoa(num[3], e->vs), dyad__utoa(num[4], e->ts), dyad__utoa(num[5], e->te);
-	n = dyad__join(buf, sizeof buf, c->doc->info.id, "|", num[0], "|", num[1], "|", num[2],
-		       "|", num[3], "|", num[4], "|", num[5], "|", c->str.p + e->src, "|",
-		       c->str.p + e->tgt, "|", code, (char *)NULL);
+	for (i = 0; i < 6; i++) {
+		n = cat(buf, sizeof buf, n, "|", 1);
+		n = cat(buf, sizeof buf, n, num, dyad__utoa(num, v[i]));
+	}
+	for (i = 0; i < 3; i++) {
+		n = cat(buf, sizeof buf, n, "|", 1);
+		n = cat(buf, sizeof buf, n, tail[i], strlen(tail[i]));
+	}
 	h = dyad__hash(buf, n);
 	for (i = 15; i >= 0; i--, h >>= 4)
 		e->id[i] = "0123456789abcdef"[h & 15];
