@@ -147,6 +147,8 @@ struct dyad__coder {
 	uint64_t nsent;       /* sentences built so far, a serial for what follows */
 	uint64_t lsent;       /* the sentence and the words local_words last gathered */
 	uint32_t llo, lhi;
+	uint64_t rsent;       /* the sentence whose report words nrep counts */
+	uint32_t nrep;
 	uint32_t tend;        /* one past the current sentence's last token */
 	uint32_t scls;        /* the classes of all the sentence's words, or'ed */
 	int commas;           /* type_words found a comma in the sentence */
@@ -1613,11 +1615,17 @@ static int aside(const dyad__coder *c, int32_t k, const mst *m)
 static int32_t first_actor_but(const dyad__coder *c, uint32_t a, uint32_t b, int32_t avoid,
 			       int members, const mst *m)
 {
-	uint32_t i;
+	uint32_t j;
 
-	for (i = a; i < b; i++) {
+	/* The actors are in text order (sort_actors), so walking them from
+	** the first at or after a visits the slots in the order a walk of
+	** the words would, and a sentence has far fewer actors than words. */
+	for (j = 0; j < c->na && A(c, j).w0 < a; j++)
+		;
+	for (; j < c->na && A(c, j).w0 < b; j++) {
+		const uint32_t i = A(c, j).w0;
 		int32_t k = W(c, i).actor;
-		if (k < 0 || W(c, i).dropped || A(c, k).w0 != i)
+		if (k != (int32_t)j || W(c, i).dropped)
 			continue;
 		if (!members && A(c, k).ref < 0 && A(c, k).first != k)
 			continue; /* a later member of a compound */
@@ -1751,7 +1759,29 @@ static void find_actors(dyad__coder *c, const clause *cl, const mst *m, uint32_t
 /* 7. Modality                                                         */
 /* ------------------------------------------------------------------ */
 
-static unsigned modality(const dyad__coder *c, const clause *cl, uint32_t v0, uint32_t v1)
+/* The report words of [a, b) that are no actor's ("United States" says
+** nothing). */
+static uint32_t reports_in(const dyad__coder *c, uint32_t a, uint32_t b)
+{
+	uint32_t i, n = 0;
+
+	for (i = a; i < b && (c->scls & DYAD__C_REPORT); i++)
+		n += (W(c, i).cls & DYAD__C_REPORT) && W(c, i).actor < 0;
+	return n;
+}
+
+/* Those of the whole sentence, counted for its first verb only: the
+** actors are settled before any verb is coded. */
+static uint32_t reports(dyad__coder *c)
+{
+	if (c->rsent != c->nsent) {
+		c->rsent = c->nsent;
+		c->nrep = reports_in(c, 0, (uint32_t)c->nw);
+	}
+	return c->nrep;
+}
+
+static unsigned modality(dyad__coder *c, const clause *cl, uint32_t v0, uint32_t v1)
 {
 	unsigned m = 0;
 	uint32_t i, lo = v0 > cl->w0 + 3 ? v0 - 3 : cl->w0;
@@ -1764,10 +1794,8 @@ static unsigned modality(const dyad__coder *c, const clause *cl, uint32_t v0, ui
 		if ((W(c, i).cls & DYAD__C_INTENT) && i + 1 < v0 && is_word(c, i + 1, "to"))
 			m |= DYAD_MOD_HYPOTHETICAL;
 	}
-	for (i = 0; i < c->nw && (c->scls & DYAD__C_REPORT); i++)
-		if ((W(c, i).cls & DYAD__C_REPORT) && (i < v0 || i >= v1) &&
-		    W(c, i).actor < 0) /* "United States" says nothing */
-			m |= DYAD_MOD_REPORTED;
+	if (reports(c) > reports_in(c, v0, v1))
+		m |= DYAD_MOD_REPORTED;
 	if (c->nw && c->doc->norm[c->doc->sents[c->sent].end - 1] == '?')
 		m |= DYAD_MOD_QUESTION;
 	return m;
@@ -1819,19 +1847,36 @@ static uint32_t where_str(dyad__coder *c, const coded *x)
 	return str_put(c, buf, n);
 }
 
+/* Appends n bytes of s to out[0, len), cut as dyad__join cuts: out
+** holds cap bytes with the '\0'. The new length. */
+static size_t cat(char *out, size_t cap, size_t len, const char *s, size_t n)
+{
+	if (n > cap - 1 - len)
+		n = cap - 1 - len;
+	memcpy(out + len, s, n);
+	return len + n;
+}
+
 static void event_id(dyad__coder *c, ev *e, const char *code)
 {
-	/* The ids are stable: this string and its hash must not change. */
-	char buf[256], num[6][24];
-	size_t n;
+	/* The ids are stable: this string and its hash must not change. It
+	** is what dyad__join made of the same parts, built here a part at a
+	** time with lengths known: an id per event. */
+	const size_t v[6] = {e->sent, e->ss, e->se, e->vs, e->ts, e->te};
+	const char *tail[3] = {c->str.p + e->src, c->str.p + e->tgt, code};
+	char buf[256], num[24];
+	size_t n = cat(buf, sizeof buf, 0, c->doc->info.id, strlen(c->doc->info.id));
 	int i;
 	uint64_t h;
 
-	dyad__utoa(num[0], e->sent), dyad__utoa(num[1], e->ss), dyad__utoa(num[2], e->se);
-	dyad__utoa(num[3], e->vs), dyad__utoa(num[4], e->ts), dyad__utoa(num[5], e->te);
-	n = dyad__join(buf, sizeof buf, c->doc->info.id, "|", num[0], "|", num[1], "|", num[2],
-		       "|", num[3], "|", num[4], "|", num[5], "|", c->str.p + e->src, "|",
-		       c->str.p + e->tgt, "|", code, (char *)NULL);
+	for (i = 0; i < 6; i++) {
+		n = cat(buf, sizeof buf, n, "|", 1);
+		n = cat(buf, sizeof buf, n, num, dyad__utoa(num, v[i]));
+	}
+	for (i = 0; i < 3; i++) {
+		n = cat(buf, sizeof buf, n, "|", 1);
+		n = cat(buf, sizeof buf, n, tail[i], strlen(tail[i]));
+	}
 	h = dyad__hash(buf, n);
 	for (i = 15; i >= 0; i--, h >>= 4)
 		e->id[i] = "0123456789abcdef"[h & 15];
