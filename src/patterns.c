@@ -1457,6 +1457,11 @@ void dyad__patterns_free(struct dyad__patterns *p)
 	free(p);
 }
 
+uint32_t dyad__lex_nwords(const dyad__patterns *p)
+{
+	return (uint32_t)DYAD__VEC_LEN(&p->words, dyad__lword);
+}
+
 const dyad__lword *dyad__lex_word(const dyad__patterns *p, uint32_t id)
 {
 	return &DYAD__VEC_AT(&p->words, dyad__lword, id);

@@ -168,6 +168,8 @@ typedef struct dyad__patterns dyad__patterns;
 */
 int dyad__lex_match(const dyad__patterns *p, const char *w, size_t n, dyad__buf *out);
 
+/* How many lexicon words there are: ids run from 0 below it. */
+uint32_t dyad__lex_nwords(const dyad__patterns *p);
 const dyad__lword *dyad__lex_word(const dyad__patterns *p, uint32_t id);
 const dyad__vform *dyad__pat_form(const dyad__patterns *p, uint32_t i);
 const uint32_t *dyad__pat_formwords(const dyad__patterns *p);

@@ -758,6 +758,42 @@ static void test_forward(void)
 	}
 	CHECK_EQ_STR(code(&r, "Gondor criticized Rohan. He attacked Mordor.", &o),
 		     "GON>MOR:190 GON>ROH:111", "forward 1: he is the previous sentence's actor");
+	{
+		/* A sentence that names no actor is skipped before its words are
+		** built unless a word may stand in for one; --explain takes the
+		** full path, so both must give the same events and statuses. */
+		static const char *const texts[] = {
+			"Gondor criticized Rohan. He attacked Arnor-backed raiders.",
+			"Gondor criticized Rohan. Later, the well-known one-time allies of theirs, who wavered, attacked.",
+			"Gondor criticized Rohan. The raids went on for days.",
+			"Gondor met Rohan. They attacked him.",
+			"Gondor met Mordor and made a proposal for talks. The proposal was rejected at once.",
+			"Gondor met Rohan. Its envoy attacked at night.",
+			"Gondor met Rohan. His envoy, angry, attacked them.",
+		};
+		char quick[2048];
+		dyad_sent_status st;
+		size_t i;
+		o.news = 1; /* the TABARI option above turned the news rules off */
+		for (i = 0; i < sizeof texts / sizeof *texts; i++) {
+			o.explain = 0;
+			snprintf(quick, sizeof quick, "%s", code(&r, texts[i], &o));
+			st = dyad_doc_sent_status(r.doc, 1, NULL);
+			o.explain = 1;
+			CHECK_EQ_STR(quick, code(&r, texts[i], &o),
+				     "a sentence with no actor: the early skip codes as the full path");
+			CHECK_EQ_INT(st, dyad_doc_sent_status(r.doc, 1, NULL),
+				     "... and gives the sentence the same status");
+		}
+		o.explain = 0;
+		code(&r, "Gondor met Rohan. The raids went on for days.", &o);
+		CHECK_EQ_INT(dyad_doc_sent_status(r.doc, 1, NULL), DYAD_SENT_SKIPPED,
+			     "no actor and no word to stand in for one: skipped");
+		code(&r, "Gondor met Rohan. They attacked him.", &o);
+		CHECK_EQ_INT(dyad_doc_sent_status(r.doc, 1, NULL), DYAD_SENT_CODED,
+			     "pronouns alone: the sentence is coded (its verbs tried)");
+		o.news = 0;
+	}
 	o.forward = 0;
 	CHECK_EQ_STR(code(&r, "Gondor criticized Rohan. He attacked Mordor.", &o), "GON>ROH:111",
 		     "forward 0: he is the first actor of its own sentence");
