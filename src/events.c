@@ -2441,13 +2441,13 @@ static int may_stand_in(const dyad__coder *c, const dyad__sent *s)
 }
 
 /*
-** Can the sentence be skipped before its words are built? In news mode,
-** with no default actor and no minimum length, a sentence with no actor
-** mention and no stand-in word is skipped by nothing_to_code; knowing it
-** from the mentions and the raw tokens spares building and typing its
-** words, which is most of the cost of the four sentences in ten that
-** name no actor. With --explain the full path runs, so the explanation
-** is the same.
+** Skips the sentence before its words are built when it can: 1 when it
+** did (status SKIPPED), else 0. In news mode, with no default actor and
+** no minimum length, a sentence with no actor mention and no stand-in
+** word is skipped by nothing_to_code; knowing it from the mentions and
+** the raw tokens spares building and typing its words, which is most of
+** the cost of the four sentences in ten that name no actor. With
+** --explain the full path runs, so the explanation is the same.
 */
 static int skip_early(dyad__coder *c, size_t mi, size_t nm)
 {
@@ -2461,9 +2461,12 @@ static int skip_early(dyad__coder *c, size_t mi, size_t nm)
 		mi++;
 	if (mi < nm && sent == c->sent)
 		return 0;
-	if (!c->standin_ready && standin_build(c) != 0)
-		return 0; /* without memory: the full path, slower, not wrong */
-	return !may_stand_in(c, &c->doc->sents[c->sent]);
+	if ((!c->standin_ready && standin_build(c) != 0) ||
+	    may_stand_in(c, &c->doc->sents[c->sent]))
+		return 0; /* (without memory: the full path, slower, not wrong) */
+	c->nsent++; /* as build_words counts it */
+	c->status = DYAD_SENT_SKIPPED;
+	return 1;
 }
 
 static int code_sentence(dyad__coder *c, size_t *mi, size_t nm)
@@ -2477,11 +2480,8 @@ static int code_sentence(dyad__coder *c, size_t *mi, size_t nm)
 	memcpy(c->fwd_in, c->fwd, sizeof c->fwd);
 	memcpy(c->fwd_in_label, c->fwd_label, sizeof c->fwd_label);
 	c->fwd[0] = c->fwd_label[0] = 0; /* a sentence not coded passes nothing on */
-	if (skip_early(c, *mi, nm)) {
-		c->nsent++; /* as build_words counts it */
-		c->status = DYAD_SENT_SKIPPED;
+	if (skip_early(c, *mi, nm))
 		return 0;
-	}
 	if (build_words(c, s) != 0 || place_actors(c, mi, nm) != 0)
 		return -1;
 	if ((int)c->nw < c->o->min_words) {
