@@ -349,21 +349,22 @@ static size_t own_key(dyad__tok *tk, size_t i, size_t k, int kind)
 */
 #ifdef __SSE2__
 /* Masks (one bit a byte) of the letters and digits and of the capitals
-** among the 16 bytes at t. Signed compares: bytes from 0x80 up are
-** negative, so never letters. */
+** among the 16 bytes at t. A range test is one add and one signed
+** compare: adding 0x80 - lo moves [lo, lo + n) onto the n lowest signed
+** bytes and every other byte above them (the add is a bijection). */
+static inline __m128i in_range(__m128i x, unsigned char lo, int n)
+{
+	return _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - lo))),
+			      _mm_set1_epi8((char)(n - 128)));
+}
+
 static unsigned word_mask16(const unsigned char *t, unsigned *caps)
 {
 	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)t);
-	__m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));
-	__m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
-				       _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
-	__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-				      _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
-	__m128i cap = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
-				    _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+	__m128i letter = in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 26);
 
-	*caps = (unsigned)_mm_movemask_epi8(cap);
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+	*caps = (unsigned)_mm_movemask_epi8(in_range(x, 'A', 26));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, in_range(x, '0', 10)));
 }
 #endif
 
