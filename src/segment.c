@@ -453,6 +453,17 @@ static void lower_copy(char *f, const unsigned char *t, size_t i, size_t k, size
 		*f++ = (char)(word_byte[t[i]] == 3 ? t[i] | 0x20 : t[i]);
 }
 
+/* Bytes after a run of ASCII letters and digits that may extend the word:
+** 1 for a non-ASCII byte, a hyphen or an apostrophe, 2 for the full stop
+** that may end a dotted abbreviation; 0 for the others. */
+static const unsigned char word_tail[256] = {
+	['-'] = 1, ['\''] = 1, ['.'] = 2,
+#define T16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+	[0x80] = T16, [0x90] = T16, [0xA0] = T16, [0xB0] = T16,
+	[0xC0] = T16, [0xD0] = T16, [0xE0] = T16, [0xF0] = T16,
+#undef T16
+};
+
 /*
 ** The common token: ASCII letters and digits from a letter at t[i], ended
 ** by an ASCII byte that cannot extend it (not a hyphen or apostrophe, nor
@@ -460,14 +471,15 @@ static void lower_copy(char *f, const unsigned char *t, size_t i, size_t k, size
 ** key in the same pass. Returns its end, or 0 when the general scanner
 ** must decide.
 */
-static size_t ascii_word(dyad_ctx *ctx, size_t i, size_t b, dyad__tok *tk)
+static size_t ascii_word(dyad_ctx *ctx, const unsigned char *t, size_t i, size_t b,
+			 dyad__tok *tk)
 {
-	const unsigned char *t = (const unsigned char *)ctx->norm.p;
 	unsigned upper, e;
 	size_t k = word_end(t, i, b, &upper);
 
-	e = t[k];
-	if (e >= 0x80 || e == '-' || e == '\'' || (e == '.' && k - i <= 2))
+	/* One load for the common end (a space or a mark that ends it). */
+	e = word_tail[t[k]];
+	if (e && (e == 1 || k - i <= 2))
 		return 0;
 	if (!upper)
 		return own_key(tk, i, k, DYAD_TOK_WORD);
@@ -534,16 +546,16 @@ static size_t ascii_mark(const unsigned char *t, size_t i, dyad__tok *tk)
 ** bound: a block is always followed by the '\n' before the next block or
 ** by the text's final NUL, which ends every token.
 */
-static size_t fast_token(dyad_ctx *ctx, size_t i, size_t b, dyad__tok *tk)
+static size_t fast_token(dyad_ctx *ctx, const unsigned char *t, size_t i, size_t b,
+			 dyad__tok *tk)
 {
-	const unsigned char *t = (const unsigned char *)ctx->norm.p;
 	unsigned c = t[i];
 
 	if (c >= 0x80)
 		return 0;
 	switch (ascii_class[c]) {
 	case C_LETTER:
-		return ascii_word(ctx, i, b, tk);
+		return ascii_word(ctx, t, i, b, tk);
 	case C_DIGIT:
 		return ascii_number(t, i, tk);
 	case C_PUNCT:
@@ -610,7 +622,7 @@ static int tokenize(dyad_ctx *ctx, size_t a, size_t b)
 			i++;
 			continue;
 		}
-		if ((k = fast_token(ctx, i, b, tk)) == 0) {
+		if ((k = fast_token(ctx, (const unsigned char *)t, i, b, tk)) == 0) {
 			if (class_at(t, i, b, &len) == C_SPACE) {
 				i += (size_t)(len ? len : 1);
 				continue;
@@ -619,7 +631,9 @@ static int tokenize(dyad_ctx *ctx, size_t a, size_t b)
 				break;
 		}
 		tk++;
-		i = k;
+		/* Most tokens are followed by one space: step over it here
+		** rather than in another turn of the loop (t[b] is no space). */
+		i = k + (t[k] == ' ');
 	}
 	ctx->toks.len += (size_t)(tk - tk0) * sizeof *tk;
 	return i < b ? -1 : 0;
