@@ -101,6 +101,8 @@ typedef struct dyad__strset {
 	uint32_t *offs;  /* start of string i in pool; offs[n] = pool length */
 	char *pool;      /* all strings, back to back */
 	uint32_t n;      /* strings stored */
+	uint32_t maxlen; /* longest string */
+	uint64_t filter[64]; /* bit strset_sig() set for each string */
 } dyad__strset;
 
 uint64_t dyad__hash(const void *p, size_t n);

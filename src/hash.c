@@ -99,11 +99,28 @@ static uint32_t count_entries(const char *t, size_t n, size_t *bytes)
 	return count;
 }
 
+/*
+** A signature of a string (n > 0) from its length and its first and last
+** bytes, 12 bits. The stages ask mostly about words that are not in the
+** small lists (abbreviations, function words): one bit of the set's filter
+** turns most of them away before hashing.
+*/
+static inline unsigned strset_sig(const char *p, size_t n)
+{
+	return ((unsigned)n * 613u + (unsigned char)p[0] * 37u +
+		(unsigned char)p[n - 1]) & 4095u;
+}
+
 static void strset_insert(dyad__strset *s, uint32_t idx)
 {
 	const char *p = s->pool + s->offs[idx];
 	size_t len = s->offs[idx + 1] - s->offs[idx];
 	uint32_t h = (uint32_t)hash_key(p, len) & s->mask;
+	unsigned sig = strset_sig(p, len);
+
+	s->filter[sig >> 6] |= 1ull << (sig & 63);
+	if (len > s->maxlen)
+		s->maxlen = (uint32_t)len;
 
 	while (s->slots[h]) {
 		uint32_t o = s->slots[h] - 1;
@@ -158,8 +175,12 @@ static int same_bytes(const char *a, const char *b, size_t n)
 int dyad__strset_has(const dyad__strset *s, const char *p, size_t n)
 {
 	uint32_t h, o;
+	unsigned sig;
 
-	if (!s->slots)
+	if (!s->slots || n == 0 || n > s->maxlen)
+		return 0;
+	sig = strset_sig(p, n);
+	if (!(s->filter[sig >> 6] >> (sig & 63) & 1))
 		return 0;
 	h = (uint32_t)hash_key(p, n) & s->mask;
 	while ((o = s->slots[h]) != 0) {
