@@ -541,21 +541,18 @@ static size_t ascii_mark(const unsigned char *t, size_t i, dyad__tok *tk)
 }
 
 /*
-** The tokens that need no general scan: plain ASCII words, numbers and
-** marks, with their keys. Returns the token's end, or 0. Scans need no
-** bound: a block is always followed by the '\n' before the next block or
-** by the text's final NUL, which ends every token.
+** ASCII numbers and marks, with their keys (words are ascii_word's).
+** Returns the token's end, or 0. Scans need no bound: a block is always
+** followed by the '\n' before the next block or by the text's final NUL,
+** which ends every token.
 */
-static size_t fast_token(dyad_ctx *ctx, const unsigned char *t, size_t i, size_t b,
-			 dyad__tok *tk)
+static size_t fast_token(const unsigned char *t, size_t i, dyad__tok *tk)
 {
 	unsigned c = t[i];
 
 	if (c >= 0x80)
 		return 0;
 	switch (ascii_class[c]) {
-	case C_LETTER:
-		return ascii_word(ctx, t, i, b, tk);
 	case C_DIGIT:
 		return ascii_number(t, i, tk);
 	case C_PUNCT:
@@ -597,44 +594,78 @@ static size_t general_token(dyad_ctx *ctx, size_t a, size_t i, size_t b, dyad__t
 	return k;
 }
 
-/* Tokenizes normalized [a, b) onto ctx->toks. */
+/* Any token but a plain ASCII word at t[i]; returns its end (0 when out
+** of memory). *space is set when t[i] is a non-ASCII space to step over. */
+static size_t other_token(dyad_ctx *ctx, size_t a, size_t i, size_t b, dyad__tok *tk,
+			  int *space)
+{
+	const char *t = ctx->norm.p;
+	size_t k = fast_token((const unsigned char *)t, i, tk);
+	int len;
+
+	*space = 0;
+	if (k)
+		return k;
+	if (class_at(t, i, b, &len) == C_SPACE) {
+		*space = 1;
+		return i + (size_t)(len ? len : 1);
+	}
+	return general_token(ctx, a, i, b, tk);
+}
+
+/*
+** Tokenizes normalized [a, b) onto ctx->toks. ctx->scratch gets the
+** indices of the tokens that may end a sentence (all but words without a
+** final full stop), then the index past the block's last token: the
+** sentence splitter visits only those.
+*/
 static int tokenize(dyad_ctx *ctx, size_t a, size_t b)
 {
 	const char *t = ctx->norm.p;
-	size_t i = a;
+	size_t i = a, t0 = DYAD__VEC_LEN(&ctx->toks, dyad__tok), nc = 0;
 	dyad__tok *tk, *tk0;
+	uint32_t *cand;
 
 	/* The scans stop at the byte after the block without a bound. */
 	assert(t[b] == '\n' || t[b] == '\0');
 	/* Tokens and ASCII keys never outnumber the block's bytes; keys are
 	** written 8 bytes at a time. */
+	ctx->scratch.len = 0;
 	if (dyad__buf_reserve(&ctx->toks, (b - a) * sizeof(dyad__tok)) != 0 ||
-	    dyad__buf_reserve(&ctx->fold, b - a + 8) != 0)
+	    dyad__buf_reserve(&ctx->fold, b - a + 8) != 0 ||
+	    dyad__buf_reserve(&ctx->scratch, (b - a + 1) * sizeof(uint32_t)) != 0)
 		return -1;
+	cand = (uint32_t *)(void *)ctx->scratch.p;
 	/* Built in place, counted in a local: the key writes could alias
 	** ctx->toks.len, which would then be reloaded for every token. */
 	tk = tk0 = (dyad__tok *)(ctx->toks.p + ctx->toks.len);
 	while (i < b) {
+		unsigned c = (unsigned char)t[i];
 		size_t k;
-		int len;
+		int space;
 
-		if (t[i] == ' ') {
+		if (c == ' ') {
 			i++;
 			continue;
 		}
-		if ((k = fast_token(ctx, (const unsigned char *)t, i, b, tk)) == 0) {
-			if (class_at(t, i, b, &len) == C_SPACE) {
-				i += (size_t)(len ? len : 1);
+		/* A plain word has no full stop: it never ends a sentence. */
+		if (c >= 0x80 || ascii_class[c] != C_LETTER ||
+		    (k = ascii_word(ctx, (const unsigned char *)t, i, b, tk)) == 0) {
+			if ((k = other_token(ctx, a, i, b, tk, &space)) == 0)
+				break;
+			if (space) {
+				i = k;
 				continue;
 			}
-			if ((k = general_token(ctx, a, i, b, tk)) == 0)
-				break;
+			if (tk->kind != DYAD_TOK_WORD || t[tk->end - 1] == '.')
+				cand[nc++] = (uint32_t)(t0 + (size_t)(tk - tk0));
 		}
 		tk++;
 		/* Most tokens are followed by one space: step over it here
 		** rather than in another turn of the loop (t[b] is no space). */
 		i = k + (t[k] == ' ');
 	}
+	cand[nc] = (uint32_t)(t0 + (size_t)(tk - tk0));
 	ctx->toks.len += (size_t)(tk - tk0) * sizeof *tk;
 	return i < b ? -1 : 0;
 }
@@ -759,8 +790,10 @@ static int cap_cuts(const dyad_ctx *ctx, const dyad__tok *tk)
 	return !(c == 'h' || c == 'w' || c == 'p' || c == 't');
 }
 
-/* Cuts the tokens [a, b) of one block into sentences. */
-static int split_block(dyad_ctx *ctx, size_t a, size_t b, size_t para)
+/* Cuts the tokens [a, b) of one block into sentences; next lists the
+** tokens that may end one, then b (see tokenize). */
+static int split_block(dyad_ctx *ctx, size_t a, size_t b, size_t para,
+		       const uint32_t *next)
 {
 	const dyad__tok *tk = (const dyad__tok *)ctx->toks.p;
 	const char *t = ctx->norm.p;
@@ -773,9 +806,11 @@ static int split_block(dyad_ctx *ctx, size_t a, size_t b, size_t para)
 		/* Most tokens are words that do not end in a full stop: they
 		** neither end a sentence nor open or close a parenthesis, and
 		** before the cap they need no look. */
-		while (i < stop && i < b && tk[i].kind == DYAD_TOK_WORD &&
-		       t[tk[i].end - 1] != '.')
-			i++;
+		if (i < stop) {
+			while (*next < i)
+				next++;
+			i = *next < stop ? *next : stop;
+		}
 		if (i >= b)
 			break;
 		j = i + 1;
@@ -836,7 +871,8 @@ dyad_status dyad__segment(dyad_ctx *ctx)
 		size_t t0 = DYAD__VEC_LEN(&ctx->toks, dyad__tok);
 		if (tokenize(ctx, bk[i].start, bk[i].end) != 0 ||
 		    (!ctx->eng->one_sentence &&
-		     split_block(ctx, t0, DYAD__VEC_LEN(&ctx->toks, dyad__tok), i) != 0))
+		     split_block(ctx, t0, DYAD__VEC_LEN(&ctx->toks, dyad__tok), i,
+				 (const uint32_t *)(const void *)ctx->scratch.p) != 0))
 			return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory");
 	}
 	if (ctx->eng->one_sentence && one_sentence(ctx) != 0)
