@@ -102,7 +102,9 @@ typedef struct dyad__strset {
 	char *pool;      /* all strings, back to back */
 	uint32_t n;      /* strings stored */
 	uint32_t maxlen; /* longest string */
-	uint64_t filter[64]; /* bit strset_sig() set for each string */
+	/* By signature (hash.c): 0 no string, 0xFFFF several, else 1 + the
+	** index of the one string. */
+	uint16_t sig[4096];
 } dyad__strset;
 
 uint64_t dyad__hash(const void *p, size_t n);

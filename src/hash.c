@@ -101,9 +101,10 @@ static uint32_t count_entries(const char *t, size_t n, size_t *bytes)
 
 /*
 ** A signature of a string (n > 0) from its length and its first and last
-** bytes, 12 bits. The stages ask mostly about words that are not in the
-** small lists (abbreviations, function words): one bit of the set's filter
-** turns most of them away before hashing.
+** bytes, 12 bits. The stages ask mostly about words of small lists
+** (abbreviations, function words): the signature turns most other words
+** away before hashing, and where one string alone has it, a hit is one
+** compare.
 */
 static inline unsigned strset_sig(const char *p, size_t n)
 {
@@ -116,11 +117,7 @@ static void strset_insert(dyad__strset *s, uint32_t idx)
 	const char *p = s->pool + s->offs[idx];
 	size_t len = s->offs[idx + 1] - s->offs[idx];
 	uint32_t h = (uint32_t)hash_key(p, len) & s->mask;
-	unsigned sig = strset_sig(p, len);
-
-	s->filter[sig >> 6] |= 1ull << (sig & 63);
-	if (len > s->maxlen)
-		s->maxlen = (uint32_t)len;
+	uint16_t *sig = &s->sig[strset_sig(p, len)];
 
 	while (s->slots[h]) {
 		uint32_t o = s->slots[h] - 1;
@@ -130,6 +127,9 @@ static void strset_insert(dyad__strset *s, uint32_t idx)
 		h = (h + 1) & s->mask;
 	}
 	s->slots[h] = idx + 1;
+	*sig = *sig || idx + 1 >= 0xFFFF ? 0xFFFF : (uint16_t)(idx + 1);
+	if (len > s->maxlen)
+		s->maxlen = (uint32_t)len;
 }
 
 int dyad__strset_from_lines(dyad__strset *s, const char *t, size_t n)
@@ -175,13 +175,15 @@ static int same_bytes(const char *a, const char *b, size_t n)
 int dyad__strset_has(const dyad__strset *s, const char *p, size_t n)
 {
 	uint32_t h, o;
-	unsigned sig;
 
 	if (!s->slots || n == 0 || n > s->maxlen)
 		return 0;
-	sig = strset_sig(p, n);
-	if (!(s->filter[sig >> 6] >> (sig & 63) & 1))
+	o = s->sig[strset_sig(p, n)];
+	if (o == 0)
 		return 0;
+	if (o != 0xFFFF)
+		return s->offs[o] - s->offs[o - 1] == n &&
+		       same_bytes(s->pool + s->offs[o - 1], p, n);
 	h = (uint32_t)hash_key(p, n) & s->mask;
 	while ((o = s->slots[h]) != 0) {
 		if (s->offs[o] - s->offs[o - 1] == n &&

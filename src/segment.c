@@ -278,9 +278,15 @@ static int add_fold(dyad_ctx *ctx, const char *t, size_t a, size_t b, dyad__tok 
 
 	int upper = 0;
 
+	/* Tokens here are a few bytes: a plain loop that stops at the first
+	** non-ASCII byte (whose key utf8proc makes) beats a vectorized one. */
 	for (k = a; k < b; k++) {
-		ascii &= (unsigned char)t[k] < 0x80;
-		upper |= t[k] >= 'A' && t[k] <= 'Z';
+		unsigned char c = (unsigned char)t[k];
+		if (c >= 0x80) {
+			ascii = 0;
+			break;
+		}
+		upper |= (unsigned)c - 'A' < 26u;
 	}
 	if (ascii && !upper) {
 		/* Already its own key: point into the normalized text. */
@@ -294,10 +300,12 @@ static int add_fold(dyad_ctx *ctx, const char *t, size_t a, size_t b, dyad__tok 
 		return -1;
 	tk->fold = (uint32_t)at;
 	if (ascii) {
+		char *f = ctx->fold.p + at;
 		for (k = a; k < b; k++) {
 			char c = t[k];
-			ctx->fold.p[ctx->fold.len++] = (c >= 'A' && c <= 'Z') ? (char)(c | 0x20) : c;
+			*f++ = (c >= 'A' && c <= 'Z') ? (char)(c | 0x20) : c;
 		}
+		ctx->fold.len += b - a;
 	} else {
 		r = utf8proc_decompose_custom((const utf8proc_uint8_t *)t + a,
 					      (utf8proc_ssize_t)(b - a), cps, 256,
