@@ -71,10 +71,9 @@ uint64_t dyad__hash_key(const void *p, size_t n)
 ** '#' comment), 0 otherwise. */
 static int next_entry(const char *t, size_t n, size_t *i, size_t *b, size_t *e)
 {
-	size_t j = *i, end;
+	const char *nl = *i < n ? memchr(t + *i, '\n', n - *i) : NULL;
+	size_t j = nl ? (size_t)(nl - t) : n, end;
 
-	while (j < n && t[j] != '\n')
-		j++;
 	end = j;
 	while (end > *i && (t[end - 1] == '\r' || t[end - 1] == ' ' || t[end - 1] == '\t'))
 		end--;
