@@ -101,6 +101,10 @@ typedef struct dyad__strset {
 	uint32_t *offs;  /* start of string i in pool; offs[n] = pool length */
 	char *pool;      /* all strings, back to back */
 	uint32_t n;      /* strings stored */
+	uint32_t maxlen; /* longest string */
+	/* By signature (hash.c): 0 no string, 0xFFFF several, else 1 + the
+	** index of the one string. */
+	uint16_t sig[4096];
 } dyad__strset;
 
 uint64_t dyad__hash(const void *p, size_t n);

@@ -12,6 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "dyad_int.h"
 
@@ -237,6 +240,26 @@ const char *dyad_errmsg(const dyad_ctx *ctx)
 /* Processing                                                          */
 /* ------------------------------------------------------------------ */
 
+/* End of the run of printable ASCII (0x20 to 0x7E) from s[i], found 16
+** bytes at a time where SSE2 is there; may stop short of it, never past
+** lim. Signed compares: bytes from 0x80 up are negative. */
+static size_t printable_run(const unsigned char *s, size_t i, size_t lim)
+{
+#ifdef __SSE2__
+	for (; i + 16 <= lim; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+		__m128i ok = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(0x1F)),
+					   _mm_cmplt_epi8(x, _mm_set1_epi8(0x7F)));
+		unsigned stop = ~(unsigned)_mm_movemask_epi8(ok) & 0xFFFF;
+		if (stop)
+			return i + (size_t)__builtin_ctz(stop);
+	}
+#endif
+	while (i < lim && s[i] >= 0x20 && s[i] < 0x7F)
+		i++;
+	return i;
+}
+
 /*
 ** Binary data (images, PDFs, executables) is refused rather than turned
 ** into pages of U+FFFD: more than a tenth of the first 8000 bytes (git's
@@ -248,13 +271,9 @@ static int looks_binary(const char *text, size_t n, size_t *pct)
 	const unsigned char *s = (const unsigned char *)text;
 	size_t lim = n < 8000 ? n : 8000, bad = 0, i = 0;
 
-	while (i < lim) {
+	while ((i = printable_run(s, i, lim)) < lim) {
 		int32_t cp;
 		int len;
-		if (s[i] >= 0x20 && s[i] < 0x7F) {
-			i++;
-			continue;
-		}
 		if (s[i] < 0x80) {
 			bad += !(s[i] == '\n' || s[i] == '\t' || s[i] == '\r' || s[i] == '\f');
 			i++;

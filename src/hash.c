@@ -3,7 +3,7 @@
 **
 ** Word lists (English words for hyphen repair, abbreviations for sentence
 ** splitting) are read once into an open-addressing table over one string
-** pool; lookups during a document then cost one hash and a memcmp, with
+** pool; lookups during a document then cost one hash and a byte compare, with
 ** no allocation.
 */
 #include <stdlib.h>
@@ -39,7 +39,7 @@ uint64_t dyad__hash(const void *p, size_t n)
 ** of 4 to 8 bytes are read as two overlapping 4-byte words, shorter ones
 ** by their first, middle and last bytes, so every byte counts.
 */
-uint64_t dyad__hash_key(const void *p, size_t n)
+static inline uint64_t hash_key(const void *p, size_t n)
 {
 	const unsigned char *s = p;
 	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ull, w = 0;
@@ -61,15 +61,19 @@ uint64_t dyad__hash_key(const void *p, size_t n)
 	return h ^ (h >> 29);
 }
 
+uint64_t dyad__hash_key(const void *p, size_t n)
+{
+	return hash_key(p, n);
+}
+
 /* Steps *i past one line of t; sets [*b, *e) to the line without
 ** trailing blanks and returns 1 when it is an entry (not blank, not a
 ** '#' comment), 0 otherwise. */
 static int next_entry(const char *t, size_t n, size_t *i, size_t *b, size_t *e)
 {
-	size_t j = *i, end;
+	const char *nl = *i < n ? memchr(t + *i, '\n', n - *i) : NULL;
+	size_t j = nl ? (size_t)(nl - t) : n, end;
 
-	while (j < n && t[j] != '\n')
-		j++;
 	end = j;
 	while (end > *i && (t[end - 1] == '\r' || t[end - 1] == ' ' || t[end - 1] == '\t'))
 		end--;
@@ -94,11 +98,25 @@ static uint32_t count_entries(const char *t, size_t n, size_t *bytes)
 	return count;
 }
 
+/*
+** A signature of a string (n > 0) from its length and its first and last
+** bytes, 12 bits. The stages ask mostly about words of small lists
+** (abbreviations, function words): the signature turns most other words
+** away before hashing, and where one string alone has it, a hit is one
+** compare.
+*/
+static inline unsigned strset_sig(const char *p, size_t n)
+{
+	return ((unsigned)n * 613u + (unsigned char)p[0] * 37u +
+		(unsigned char)p[n - 1]) & 4095u;
+}
+
 static void strset_insert(dyad__strset *s, uint32_t idx)
 {
 	const char *p = s->pool + s->offs[idx];
 	size_t len = s->offs[idx + 1] - s->offs[idx];
-	uint32_t h = (uint32_t)dyad__hash(p, len) & s->mask;
+	uint32_t h = (uint32_t)hash_key(p, len) & s->mask;
+	uint16_t *sig = &s->sig[strset_sig(p, len)];
 
 	while (s->slots[h]) {
 		uint32_t o = s->slots[h] - 1;
@@ -108,6 +126,9 @@ static void strset_insert(dyad__strset *s, uint32_t idx)
 		h = (h + 1) & s->mask;
 	}
 	s->slots[h] = idx + 1;
+	*sig = *sig || idx + 1 >= 0xFFFF ? 0xFFFF : (uint16_t)(idx + 1);
+	if (len > s->maxlen)
+		s->maxlen = (uint32_t)len;
 }
 
 int dyad__strset_from_lines(dyad__strset *s, const char *t, size_t n)
@@ -138,17 +159,34 @@ int dyad__strset_from_lines(dyad__strset *s, const char *t, size_t n)
 	return 0;
 }
 
+/* The stages ask about words of a few bytes, a dozen times a sentence:
+** a byte loop beats a call to memcmp there, and keeps the lookup a leaf. */
+static int same_bytes(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return 0;
+	return 1;
+}
+
 int dyad__strset_has(const dyad__strset *s, const char *p, size_t n)
 {
-	uint32_t h;
+	uint32_t h, o;
 
-	if (!s->slots)
+	if (!s->slots || n == 0 || n > s->maxlen)
 		return 0;
-	h = (uint32_t)dyad__hash(p, n) & s->mask;
-	while (s->slots[h]) {
-		uint32_t o = s->slots[h] - 1;
-		if (s->offs[o + 1] - s->offs[o] == n &&
-		    memcmp(s->pool + s->offs[o], p, n) == 0)
+	o = s->sig[strset_sig(p, n)];
+	if (o == 0)
+		return 0;
+	if (o != 0xFFFF)
+		return s->offs[o] - s->offs[o - 1] == n &&
+		       same_bytes(s->pool + s->offs[o - 1], p, n);
+	h = (uint32_t)hash_key(p, n) & s->mask;
+	while ((o = s->slots[h]) != 0) {
+		if (s->offs[o] - s->offs[o - 1] == n &&
+		    same_bytes(s->pool + s->offs[o - 1], p, n))
 			return 1;
 		h = (h + 1) & s->mask;
 	}

@@ -12,6 +12,9 @@
 #include <string.h>
 
 #include <textcat.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "dyad_int.h"
 
@@ -213,14 +216,27 @@ static const char *lang_for(dyad_ctx *ctx, uint16_t script, const char *s, size_
 	return l ? l : script_lang[script];
 }
 
+/* ORs the text together 16 or 8 bytes at a time: it runs over every
+** document. */
 static int is_ascii(const char *s, size_t n)
 {
-	unsigned char acc = 0;
-	size_t i;
+	uint64_t acc = 0, w;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++)
+#ifdef __SSE2__
+	__m128i v = _mm_setzero_si128();
+
+	for (; i + 16 <= n; i += 16)
+		v = _mm_or_si128(v, _mm_loadu_si128((const __m128i *)(const void *)(s + i)));
+	acc = _mm_movemask_epi8(v) ? 0x80 : 0;
+#endif
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		acc |= w;
+	}
+	for (; i < n; i++)
 		acc |= (unsigned char)s[i];
-	return acc < 0x80;
+	return (acc & 0x8080808080808080ull) == 0;
 }
 
 static int has_word(const dyad_ctx *ctx, const dyad__sent *s)

@@ -278,9 +278,15 @@ static int add_fold(dyad_ctx *ctx, const char *t, size_t a, size_t b, dyad__tok 
 
 	int upper = 0;
 
+	/* Tokens here are a few bytes: a plain loop that stops at the first
+	** non-ASCII byte (whose key utf8proc makes) beats a vectorized one. */
 	for (k = a; k < b; k++) {
-		ascii &= (unsigned char)t[k] < 0x80;
-		upper |= t[k] >= 'A' && t[k] <= 'Z';
+		unsigned char c = (unsigned char)t[k];
+		if (c >= 0x80) {
+			ascii = 0;
+			break;
+		}
+		upper |= (unsigned)c - 'A' < 26u;
 	}
 	if (ascii && !upper) {
 		/* Already its own key: point into the normalized text. */
@@ -294,10 +300,12 @@ static int add_fold(dyad_ctx *ctx, const char *t, size_t a, size_t b, dyad__tok 
 		return -1;
 	tk->fold = (uint32_t)at;
 	if (ascii) {
+		char *f = ctx->fold.p + at;
 		for (k = a; k < b; k++) {
 			char c = t[k];
-			ctx->fold.p[ctx->fold.len++] = (c >= 'A' && c <= 'Z') ? (char)(c | 0x20) : c;
+			*f++ = (c >= 'A' && c <= 'Z') ? (char)(c | 0x20) : c;
 		}
+		ctx->fold.len += b - a;
 	} else {
 		r = utf8proc_decompose_custom((const utf8proc_uint8_t *)t + a,
 					      (utf8proc_ssize_t)(b - a), cps, 256,
@@ -349,21 +357,22 @@ static size_t own_key(dyad__tok *tk, size_t i, size_t k, int kind)
 */
 #ifdef __SSE2__
 /* Masks (one bit a byte) of the letters and digits and of the capitals
-** among the 16 bytes at t. Signed compares: bytes from 0x80 up are
-** negative, so never letters. */
+** among the 16 bytes at t. A range test is one add and one signed
+** compare: adding 0x80 - lo moves [lo, lo + n) onto the n lowest signed
+** bytes and every other byte above them (the add is a bijection). */
+static inline __m128i in_range(__m128i x, unsigned char lo, int n)
+{
+	return _mm_cmplt_epi8(_mm_add_epi8(x, _mm_set1_epi8((char)(0x80 - lo))),
+			      _mm_set1_epi8((char)(n - 128)));
+}
+
 static unsigned word_mask16(const unsigned char *t, unsigned *caps)
 {
 	__m128i x = _mm_loadu_si128((const __m128i *)(const void *)t);
-	__m128i y = _mm_or_si128(x, _mm_set1_epi8(0x20));
-	__m128i letter = _mm_and_si128(_mm_cmpgt_epi8(y, _mm_set1_epi8('a' - 1)),
-				       _mm_cmplt_epi8(y, _mm_set1_epi8('z' + 1)));
-	__m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
-				      _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
-	__m128i cap = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
-				    _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+	__m128i letter = in_range(_mm_or_si128(x, _mm_set1_epi8(0x20)), 'a', 26);
 
-	*caps = (unsigned)_mm_movemask_epi8(cap);
-	return (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, digit));
+	*caps = (unsigned)_mm_movemask_epi8(in_range(x, 'A', 26));
+	return (unsigned)_mm_movemask_epi8(_mm_or_si128(letter, in_range(x, '0', 10)));
 }
 #endif
 
@@ -452,6 +461,17 @@ static void lower_copy(char *f, const unsigned char *t, size_t i, size_t k, size
 		*f++ = (char)(word_byte[t[i]] == 3 ? t[i] | 0x20 : t[i]);
 }
 
+/* Bytes after a run of ASCII letters and digits that may extend the word:
+** 1 for a non-ASCII byte, a hyphen or an apostrophe, 2 for the full stop
+** that may end a dotted abbreviation; 0 for the others. */
+static const unsigned char word_tail[256] = {
+	['-'] = 1, ['\''] = 1, ['.'] = 2,
+#define T16 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+	[0x80] = T16, [0x90] = T16, [0xA0] = T16, [0xB0] = T16,
+	[0xC0] = T16, [0xD0] = T16, [0xE0] = T16, [0xF0] = T16,
+#undef T16
+};
+
 /*
 ** The common token: ASCII letters and digits from a letter at t[i], ended
 ** by an ASCII byte that cannot extend it (not a hyphen or apostrophe, nor
@@ -459,14 +479,15 @@ static void lower_copy(char *f, const unsigned char *t, size_t i, size_t k, size
 ** key in the same pass. Returns its end, or 0 when the general scanner
 ** must decide.
 */
-static size_t ascii_word(dyad_ctx *ctx, size_t i, size_t b, dyad__tok *tk)
+static size_t ascii_word(dyad_ctx *ctx, const unsigned char *t, size_t i, size_t b,
+			 dyad__tok *tk)
 {
-	const unsigned char *t = (const unsigned char *)ctx->norm.p;
 	unsigned upper, e;
 	size_t k = word_end(t, i, b, &upper);
 
-	e = t[k];
-	if (e >= 0x80 || e == '-' || e == '\'' || (e == '.' && k - i <= 2))
+	/* One load for the common end (a space or a mark that ends it). */
+	e = word_tail[t[k]];
+	if (e && (e == 1 || k - i <= 2))
 		return 0;
 	if (!upper)
 		return own_key(tk, i, k, DYAD_TOK_WORD);
@@ -528,21 +549,18 @@ static size_t ascii_mark(const unsigned char *t, size_t i, dyad__tok *tk)
 }
 
 /*
-** The tokens that need no general scan: plain ASCII words, numbers and
-** marks, with their keys. Returns the token's end, or 0. Scans need no
-** bound: a block is always followed by the '\n' before the next block or
-** by the text's final NUL, which ends every token.
+** ASCII numbers and marks, with their keys (words are ascii_word's).
+** Returns the token's end, or 0. Scans need no bound: a block is always
+** followed by the '\n' before the next block or by the text's final NUL,
+** which ends every token.
 */
-static size_t fast_token(dyad_ctx *ctx, size_t i, size_t b, dyad__tok *tk)
+static size_t fast_token(const unsigned char *t, size_t i, dyad__tok *tk)
 {
-	const unsigned char *t = (const unsigned char *)ctx->norm.p;
 	unsigned c = t[i];
 
 	if (c >= 0x80)
 		return 0;
 	switch (ascii_class[c]) {
-	case C_LETTER:
-		return ascii_word(ctx, i, b, tk);
 	case C_DIGIT:
 		return ascii_number(t, i, tk);
 	case C_PUNCT:
@@ -584,42 +602,78 @@ static size_t general_token(dyad_ctx *ctx, size_t a, size_t i, size_t b, dyad__t
 	return k;
 }
 
-/* Tokenizes normalized [a, b) onto ctx->toks. */
+/* Any token but a plain ASCII word at t[i]; returns its end (0 when out
+** of memory). *space is set when t[i] is a non-ASCII space to step over. */
+static size_t other_token(dyad_ctx *ctx, size_t a, size_t i, size_t b, dyad__tok *tk,
+			  int *space)
+{
+	const char *t = ctx->norm.p;
+	size_t k = fast_token((const unsigned char *)t, i, tk);
+	int len;
+
+	*space = 0;
+	if (k)
+		return k;
+	if (class_at(t, i, b, &len) == C_SPACE) {
+		*space = 1;
+		return i + (size_t)(len ? len : 1);
+	}
+	return general_token(ctx, a, i, b, tk);
+}
+
+/*
+** Tokenizes normalized [a, b) onto ctx->toks. ctx->scratch gets the
+** indices of the tokens that may end a sentence (all but words without a
+** final full stop), then the index past the block's last token: the
+** sentence splitter visits only those.
+*/
 static int tokenize(dyad_ctx *ctx, size_t a, size_t b)
 {
 	const char *t = ctx->norm.p;
-	size_t i = a;
+	size_t i = a, t0 = DYAD__VEC_LEN(&ctx->toks, dyad__tok), nc = 0;
 	dyad__tok *tk, *tk0;
+	uint32_t *cand;
 
 	/* The scans stop at the byte after the block without a bound. */
 	assert(t[b] == '\n' || t[b] == '\0');
 	/* Tokens and ASCII keys never outnumber the block's bytes; keys are
 	** written 8 bytes at a time. */
+	ctx->scratch.len = 0;
 	if (dyad__buf_reserve(&ctx->toks, (b - a) * sizeof(dyad__tok)) != 0 ||
-	    dyad__buf_reserve(&ctx->fold, b - a + 8) != 0)
+	    dyad__buf_reserve(&ctx->fold, b - a + 8) != 0 ||
+	    dyad__buf_reserve(&ctx->scratch, (b - a + 1) * sizeof(uint32_t)) != 0)
 		return -1;
+	cand = (uint32_t *)(void *)ctx->scratch.p;
 	/* Built in place, counted in a local: the key writes could alias
 	** ctx->toks.len, which would then be reloaded for every token. */
 	tk = tk0 = (dyad__tok *)(ctx->toks.p + ctx->toks.len);
 	while (i < b) {
+		unsigned c = (unsigned char)t[i];
 		size_t k;
-		int len;
+		int space;
 
-		if (t[i] == ' ') {
+		if (c == ' ') {
 			i++;
 			continue;
 		}
-		if ((k = fast_token(ctx, i, b, tk)) == 0) {
-			if (class_at(t, i, b, &len) == C_SPACE) {
-				i += (size_t)(len ? len : 1);
+		/* A plain word has no full stop: it never ends a sentence. */
+		if (c >= 0x80 || ascii_class[c] != C_LETTER ||
+		    (k = ascii_word(ctx, (const unsigned char *)t, i, b, tk)) == 0) {
+			if ((k = other_token(ctx, a, i, b, tk, &space)) == 0)
+				break;
+			if (space) {
+				i = k;
 				continue;
 			}
-			if ((k = general_token(ctx, a, i, b, tk)) == 0)
-				break;
+			if (tk->kind != DYAD_TOK_WORD || t[tk->end - 1] == '.')
+				cand[nc++] = (uint32_t)(t0 + (size_t)(tk - tk0));
 		}
 		tk++;
-		i = k;
+		/* Most tokens are followed by one space: step over it here
+		** rather than in another turn of the loop (t[b] is no space). */
+		i = k + (t[k] == ' ');
 	}
+	cand[nc] = (uint32_t)(t0 + (size_t)(tk - tk0));
 	ctx->toks.len += (size_t)(tk - tk0) * sizeof *tk;
 	return i < b ? -1 : 0;
 }
@@ -744,8 +798,10 @@ static int cap_cuts(const dyad_ctx *ctx, const dyad__tok *tk)
 	return !(c == 'h' || c == 'w' || c == 'p' || c == 't');
 }
 
-/* Cuts the tokens [a, b) of one block into sentences. */
-static int split_block(dyad_ctx *ctx, size_t a, size_t b, size_t para)
+/* Cuts the tokens [a, b) of one block into sentences; next lists the
+** tokens that may end one, then b (see tokenize). */
+static int split_block(dyad_ctx *ctx, size_t a, size_t b, size_t para,
+		       const uint32_t *next)
 {
 	const dyad__tok *tk = (const dyad__tok *)ctx->toks.p;
 	const char *t = ctx->norm.p;
@@ -758,9 +814,11 @@ static int split_block(dyad_ctx *ctx, size_t a, size_t b, size_t para)
 		/* Most tokens are words that do not end in a full stop: they
 		** neither end a sentence nor open or close a parenthesis, and
 		** before the cap they need no look. */
-		while (i < stop && i < b && tk[i].kind == DYAD_TOK_WORD &&
-		       t[tk[i].end - 1] != '.')
-			i++;
+		if (i < stop) {
+			while (*next < i)
+				next++;
+			i = *next < stop ? *next : stop;
+		}
 		if (i >= b)
 			break;
 		j = i + 1;
@@ -821,7 +879,8 @@ dyad_status dyad__segment(dyad_ctx *ctx)
 		size_t t0 = DYAD__VEC_LEN(&ctx->toks, dyad__tok);
 		if (tokenize(ctx, bk[i].start, bk[i].end) != 0 ||
 		    (!ctx->eng->one_sentence &&
-		     split_block(ctx, t0, DYAD__VEC_LEN(&ctx->toks, dyad__tok), i) != 0))
+		     split_block(ctx, t0, DYAD__VEC_LEN(&ctx->toks, dyad__tok), i,
+				 (const uint32_t *)(const void *)ctx->scratch.p) != 0))
 			return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory");
 	}
 	if (ctx->eng->one_sentence && one_sentence(ctx) != 0)

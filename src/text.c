@@ -699,9 +699,24 @@ static int has_www(const unsigned char *s, size_t a, size_t b)
 	size_t i = a;
 	uint64_t pairs = 0;
 
+#ifdef __SSE2__
+	/* 16 bytes a step, each compared with its successor: exact. */
+	{
+		const __m128i w = _mm_set1_epi8('w');
+		__m128i acc = _mm_setzero_si128();
+		for (; i + 17 <= b; i += 16) {
+			__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(s + i));
+			__m128i y = _mm_loadu_si128((const __m128i *)(const void *)(s + i + 1));
+			acc = _mm_or_si128(acc, _mm_and_si128(_mm_cmpeq_epi8(x, w),
+							      _mm_cmpeq_epi8(y, w)));
+		}
+		pairs = (uint64_t)_mm_movemask_epi8(acc);
+	}
+#endif
+
 	/* Each "www" has a "ww" inside one 8-byte word. The zero-byte test
 	** may also flag "wv", which only sends the block on to memmem. */
-	for (; i + 8 <= b; i += 8) {
+	for (; !pairs && i + 8 <= b; i += 8) {
 		uint64_t x, z;
 		memcpy(&x, s + i, 8);
 		x ^= ONES * 'w';
@@ -828,6 +843,10 @@ static uint32_t wrap_width(const line *ln, size_t nl)
 		total++;
 	}
 	if (total < 3)
+		return 0;
+	/* Unwrapped text (web paragraphs) has most lines past the cap: the
+	** walk below would end at the cap, so skip it. */
+	if ((uint64_t)(total - hist[161]) * 10 < (uint64_t)total * 9)
 		return 0;
 	for (w = 0; w < 162; w++) {
 		acc += hist[w];
