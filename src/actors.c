@@ -606,6 +606,8 @@ struct dyad__wmemo {
 	char pool[POOL_BYTES];
 	uint32_t npool;     /* pool bytes used; offset 0 is never handed out */
 	uint32_t gen;       /* the pool's generation, from 1 */
+	uint32_t epoch;     /* how often the word table started again */
+	int tokw_ok;        /* tokw numbers the current document's tokens */
 };
 
 void dyad__wmemo_free(struct dyad__wmemo *m)
@@ -702,6 +704,7 @@ static void memo_clear(struct dyad__wmemo *M)
 	memset(M->wslot, 0, sizeof M->wslot);
 	memset(M->step, 0, sizeof M->step);
 	M->nword = M->nkeys = M->nstep = M->nlive = 0;
+	M->epoch++; /* word numbers mean other words from now on */
 }
 
 /* Keys of up to this many bytes (most words) are their own tag: no hash
@@ -825,6 +828,7 @@ static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
 
 	if (!M)
 		return NULL;
+	M->tokw_ok = 0;
 	if (doc->ntoks > M->tokcap) {
 		uint32_t *p = realloc(M->tokw, doc->ntoks * sizeof *p);
 		if (!p)
@@ -842,7 +846,25 @@ static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
 			id |= ROOT_DEAD;
 		M->tokw[t] = id;
 	}
+	M->tokw_ok = 1;
 	return M->tokw;
+}
+
+const uint32_t *dyad__token_words(const dyad_ctx *ctx, uint32_t *epoch, uint32_t *nwords)
+{
+	const struct dyad__wmemo *M = ctx->wmemo;
+
+	if (!M || !M->tokw_ok)
+		return NULL;
+	*epoch = M->epoch;
+	*nwords = WORD_MAX;
+	return M->tokw;
+}
+
+void dyad__token_words_forget(dyad_ctx *ctx)
+{
+	if (ctx->wmemo)
+		ctx->wmemo->tokw_ok = 0;
 }
 
 /* The state of one longest_at search. */

@@ -403,6 +403,18 @@ dyad_status dyad__actors_load(dyad_engine *eng, const dyad_config *cfg);
 void dyad__actors_free(struct dyad__actors *a);
 /* actors.c: frees a context's walk memo; NULL is a no-op. */
 void dyad__wmemo_free(struct dyad__wmemo *m);
+/*
+** The word numbers dyad_doc_actors gave the current document's tokens, so
+** later stages can key what they learn of a word by its number instead of
+** hashing its text again: the low 31 bits of an entry are the number, and
+** an entry whose number is *nwords or more has none. A number means the
+** same word (the same fold key) until *epoch changes. NULL when the
+** tokens are not numbered (no actors stage yet for this document, or no
+** memory). Owned by ctx; valid until its next dyad_ctx_process.
+*/
+const uint32_t *dyad__token_words(const dyad_ctx *ctx, uint32_t *epoch, uint32_t *nwords);
+/* Called by dyad_ctx_process: the numbers belong to the last document. */
+void dyad__token_words_forget(dyad_ctx *ctx);
 /* actors.c: sentence and tokens [t0, t1) of mention i of the last
 ** dyad_doc_actors on ctx; -1 when out of range. */
 int dyad__mention_toks(const dyad_ctx *ctx, size_t i, uint32_t *sent, uint32_t *t0,

@@ -350,6 +350,7 @@ dyad_status dyad_ctx_process(dyad_ctx *ctx, const dyad_input *in,
 	ctx->msg[0] = '\0';
 	dyad__arena_reset(&ctx->arena);
 	ctx->ments.len = ctx->mtext.len = ctx->pments.len = ctx->dates.len = 0;
+	dyad__token_words_forget(ctx);
 	st = admit(ctx, in);
 	if (st != DYAD_OK)
 		return st;

@@ -167,6 +167,14 @@ struct dyad__coder {
 	dyad__buf standin;
 	uint64_t standin_first[4]; /* their first bytes, one bit each */
 	int standin_ready;
+	/* The word cache's entry + 1 (0 none) of each actor word number
+	** (dyad__token_words), so a word seen before is found by its token's
+	** number, with no hash of its text; lexmap_epoch is the numbering it
+	** follows, tw and ntw the current document's numbers (tw NULL: none). */
+	uint32_t *lexmap;
+	uint32_t lexmap_epoch, ntw;
+	const uint32_t *tw;
+	uint32_t lex_last;    /* the entry the last lookup found or made, or UINT32_MAX */
 };
 
 #define W(c, i) (((cword *)(c)->words.p)[i])
@@ -332,8 +340,13 @@ static int lex_remember(dyad__coder *c, uint32_t h, uint32_t i, const cword *w)
 	lexcache *L = &c->lex;
 	lexent *e;
 
-	if (L->n >= LEX_MAX) /* full: start again rather than grow without end */
-		return lex_reset(L), 0;
+	c->lex_last = UINT32_MAX;
+	if (L->n >= LEX_MAX) { /* full: start again rather than grow without end */
+		lex_reset(L);
+		if (c->lexmap) /* its entries are gone */
+			memset(c->lexmap, 0, c->ntw * sizeof *c->lexmap);
+		return 0;
+	}
 	e = &L->ent[L->n];
 	e->klen = w->klen, e->nid = w->nid, e->cls = w->cls, e->lf = w->lf, e->syn = w->syn;
 	e->key = (uint32_t)L->keys.len;
@@ -344,6 +357,7 @@ static int lex_remember(dyad__coder *c, uint32_t h, uint32_t i, const cword *w)
 	    dyad__buf_append(&L->ids, (uint32_t *)c->ids.p + w->id0, w->nid * 4) != 0)
 		return -1;
 	L->slot[i] = (uint64_t)h << 32 | ++L->n;
+	c->lex_last = L->n - 1;
 	return 0;
 }
 
@@ -362,6 +376,20 @@ static int lex_miss(dyad__coder *c, cword *w, uint32_t h, uint32_t i)
 
 /* Word w's ids (its key set, hashed to h) appended to c->ids, through
 ** the cache; its facts into w. -1 out of memory. */
+/* Word w takes the facts and ids of cache entry e. -1 out of memory. */
+static inline int lex_take(dyad__coder *c, cword *w, const lexent *e)
+{
+	uint32_t *d;
+
+	w->nid = e->nid, w->cls = e->cls, w->lf = (uint8_t)e->lf, w->syn = e->syn;
+	if (e->nid > 2 || c->ids.cap - c->ids.len < 8)
+		return put_ids(c, (const uint32_t *)c->lex.ids.p + e->id0, e->nid);
+	d = (uint32_t *)(c->ids.p + c->ids.len);
+	d[0] = e->id[0], d[1] = e->id[1]; /* past nid: room kept, not counted */
+	c->ids.len += (size_t)e->nid * 4;
+	return 0;
+}
+
 static inline int lex_lookup(dyad__coder *c, cword *w, uint32_t h)
 {
 	lexcache *L = &c->lex;
@@ -369,17 +397,11 @@ static inline int lex_lookup(dyad__coder *c, cword *w, uint32_t h)
 
 	for (i = h & (LEX_SLOTS - 1); L->slot[i]; i = (i + 1) & (LEX_SLOTS - 1)) {
 		const lexent *e = &L->ent[(uint32_t)L->slot[i] - 1];
-		uint32_t *d;
 		if ((uint32_t)(L->slot[i] >> 32) != h || e->klen != w->klen ||
 		    !same_key(L->keys.p + e->key, w->key, w->klen))
 			continue;
-		w->nid = e->nid, w->cls = e->cls, w->lf = (uint8_t)e->lf, w->syn = e->syn;
-		if (e->nid > 2 || c->ids.cap - c->ids.len < 8)
-			return put_ids(c, (const uint32_t *)L->ids.p + e->id0, e->nid);
-		d = (uint32_t *)(c->ids.p + c->ids.len);
-		d[0] = e->id[0], d[1] = e->id[1]; /* past nid: room kept, not counted */
-		c->ids.len += (size_t)e->nid * 4;
-		return 0;
+		c->lex_last = (uint32_t)L->slot[i] - 1;
+		return lex_take(c, w, e);
 	}
 	return lex_miss(c, w, h, i);
 }
@@ -389,7 +411,7 @@ static inline int lex_lookup(dyad__coder *c, cword *w, uint32_t h)
 ** word loop: a call per word costs more than the lookup's hit path. */
 static inline __attribute__((always_inline))
 int add_word(dyad__coder *c, uint32_t t, const dyad__tok *k, const char *key, uint32_t klen,
-	     int cap, uint32_t h)
+	     int cap, uint32_t h, uint32_t ent)
 {
 	cword *w;
 
@@ -405,7 +427,7 @@ int add_word(dyad__coder *c, uint32_t t, const dyad__tok *k, const char *key, ui
 	w->cap = (uint8_t)cap;
 	w->actor = w->form = -1;
 	w->id0 = (uint32_t)(c->ids.len / 4);
-	if (lex_lookup(c, w, h) != 0)
+	if ((ent != UINT32_MAX ? lex_take(c, w, &c->lex.ent[ent]) : lex_lookup(c, w, h)) != 0)
 		return -1;
 	c->scls |= w->cls;
 	c->nw++;
@@ -477,7 +499,7 @@ static int token_words(dyad__coder *c, uint32_t t)
 
 	if (k->kind == DYAD_TOK_PUNCT) {
 		if (k->end - k->start == 1 && (txt[0] == ',' || txt[0] == ';'))
-			return add_word(c, t, k, ",", 1, 0, key_hash(",", 1, &dash));
+			return add_word(c, t, k, ",", 1, 0, key_hash(",", 1, &dash), UINT32_MAX);
 		return 0;
 	}
 	if (k->kind == DYAD_TOK_POSSESSIVE || k->kind == DYAD_TOK_SYMBOL)
@@ -496,7 +518,8 @@ static int token_words(dyad__coder *c, uint32_t t)
 			n += 2;
 		if (!key)
 			key = f + a;
-		if (n && add_word(c, t, k, key, n, cap && a == 0, key_hash(key, n, &dash)) != 0)
+		if (n && add_word(c, t, k, key, n, cap && a == 0, key_hash(key, n, &dash),
+				  UINT32_MAX) != 0)
 			return -1;
 		if (n && key != f + a)
 			W(c, c->nw - 1).poss = 1;
@@ -522,22 +545,33 @@ static int build_words(dyad__coder *c, const dyad__sent *s)
 		const dyad__tok *k = &c->doc->toks[t];
 		const char *f = dyad__tok_fold(c->doc->norm, c->doc->fold, k);
 		const uint32_t len = k->fold_len;
-		uint32_t i, h;
+		const int cap = c->doc->norm[k->start] >= 'A' && c->doc->norm[k->start] <= 'Z';
+		uint32_t i, h = 0, num = c->tw ? c->tw[t] & 0x7fffffffu : UINT32_MAX;
 		int dash;
 		for (i = k->start; i < k->end && !lower; i++)
 			lower = c->doc->norm[i] >= 'a' && c->doc->norm[i] <= 'z';
 		/* Most tokens are one word as they stand: no hyphen, no clitic,
-		** no possessive after; token_words takes the others. */
+		** no possessive after; token_words takes the others. A word
+		** the cache had under its number (so without a hyphen) needs
+		** no hash. */
 		if (k->kind == DYAD_TOK_PUNCT || k->kind == DYAD_TOK_POSSESSIVE ||
 		    k->kind == DYAD_TOK_SYMBOL || len == 0 || (len == 3 && memcmp(f, "n't", 3) == 0) ||
-		    possessive_after(c, k, t) || (h = key_hash(f, len, &dash), dash)) {
+		    possessive_after(c, k, t) ||
+		    ((num >= c->ntw || !c->lexmap[num]) && (h = key_hash(f, len, &dash), dash))) {
 			if (token_words(c, t) != 0)
 				return -1;
 			continue;
 		}
-		if (add_word(c, t, k, f, len, c->doc->norm[k->start] >= 'A' &&
-			     c->doc->norm[k->start] <= 'Z', h) != 0)
+		if (num < c->ntw && c->lexmap[num]) {
+			if (add_word(c, t, k, f, len, cap, 0, c->lexmap[num] - 1) != 0)
+				return -1;
+			continue;
+		}
+		c->lex_last = UINT32_MAX; /* stays so when the sentence is full */
+		if (add_word(c, t, k, f, len, cap, h, UINT32_MAX) != 0)
 			return -1;
+		if (num < c->ntw && c->lex_last != UINT32_MAX)
+			c->lexmap[num] = c->lex_last + 1;
 	}
 	c->allcaps = !lower;
 	return 0;
@@ -2540,6 +2574,7 @@ void dyad__coder_free(struct dyad__coder *c)
 	free(c->lex.ent);
 	dyad__buf_free(&c->lex.keys);
 	dyad__buf_free(&c->standin);
+	free(c->lexmap);
 	dyad__buf_free(&c->lex.ids);
 	dyad__buf_free(&c->words);
 	dyad__buf_free(&c->ids);
@@ -2611,6 +2646,26 @@ static int grow_cand(dyad__coder *c)
 	return 0;
 }
 
+/* Follows the actor stage's numbering of the document's words (c->tw):
+** a new numbering empties lexmap. Without memory, no map: words are
+** hashed as before. */
+static void lexmap_follow(dyad__coder *c, const dyad_ctx *ctx)
+{
+	uint32_t epoch = 0, n = 0;
+
+	c->tw = dyad__token_words(ctx, &epoch, &n);
+	if (c->tw && n != c->ntw) {
+		free(c->lexmap);
+		c->lexmap_epoch = epoch;
+		c->ntw = (c->lexmap = calloc(n, sizeof *c->lexmap)) ? n : 0;
+	} else if (c->tw && epoch != c->lexmap_epoch) {
+		memset(c->lexmap, 0, c->ntw * sizeof *c->lexmap);
+		c->lexmap_epoch = epoch;
+	}
+	if (!c->lexmap)
+		c->tw = NULL;
+}
+
 dyad_status dyad_doc_events(const dyad_doc *cdoc, const dyad_code_opts *opts, size_t *n)
 {
 	dyad_ctx *ctx = cdoc->ctx;
@@ -2636,6 +2691,7 @@ dyad_status dyad_doc_events(const dyad_doc *cdoc, const dyad_code_opts *opts, si
 		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory");
 	c->o = opts;
 	c->doc = &ctx->doc;
+	lexmap_follow(c, ctx);
 	c->evs.len = c->str.len = c->expl.len = c->sstat.len = 0;
 	str_put(c, "", 0); /* offset 0 is "" */
 	if (run_doc(c, nm) != 0)

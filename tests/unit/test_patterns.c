@@ -419,6 +419,24 @@ static void test_compound_marker(rig *r)
 
 static void test_words(rig *r)
 {
+	/* The second time a context codes a word it finds the word through
+	** the actor stage's number for it, not its text: the same words in
+	** another order must still code as the first time. */
+	{
+		static const char *const texts[] = {
+			"Arnor attacked Gondor with tanks near the border.",
+			"Gondor asked Rohan for help against Arnor.",
+			"Near the border, Rohan asked Arnor for tanks.",
+		};
+		char first[3][256];
+		size_t i;
+		for (i = 0; i < 3; i++)
+			snprintf(first[i], sizeof first[i], "%s", code(r, texts[i], NULL));
+		CHECK(first[0][0] && first[1][0], "the texts code to events");
+		for (i = 3; i-- > 0;)
+			CHECK_EQ_STR(code(r, texts[i], NULL), first[i],
+				     "a text coded again, its words known by number, codes the same");
+	}
 	CHECK_EQ_STR(code(r, "Arnor asked Rohan for help against Gondor.", NULL), "ARN>GON:0233",
 		     "^ skips an actor: the target is the second one");
 	CHECK_EQ_STR(code(r, "Arnor asked for help against Gondor.", NULL), "ARN>GON:020",
