@@ -2289,6 +2289,20 @@ dyad_status dyad_doc_mention(const dyad_doc *cdoc, size_t i, dyad_mention *out)
 	return DYAD_OK;
 }
 
+int dyad__mention_peek(const dyad_ctx *ctx, size_t i, dyad_how *how, const char **code,
+		       int *role_only)
+{
+	const ment *m;
+
+	if (i >= DYAD__VEC_LEN(&ctx->ments, ment))
+		return -1;
+	m = &((const ment *)ctx->ments.p)[i];
+	*how = (dyad_how)m->how;
+	*code = mstr(ctx, m->code);
+	*role_only = m->gat && *mstr(ctx, m->gat) && !*mstr(ctx, m->at) && !m->candidate;
+	return 0;
+}
+
 const char *dyad__mention_base(const dyad_ctx *ctx, size_t i)
 {
 	const ment *m;
