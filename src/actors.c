@@ -536,23 +536,29 @@ static const char *const closed_words[] = {
 	"without", "under", "via", "said", NULL
 };
 
-enum { W_PREP = 1, W_CLOSED = 2 };
-
-#define NO_WORD UINT32_MAX
-/* Set in a token's word number when the word starts no name. */
-#define ROOT_DEAD 0x80000000u
+/*
+** A word as the passes read it for a token (tokw, and kept in its word
+** slot): its number + 1 and what the word table knows of it, so that
+** most tokens are settled from this one number, read in order, without
+** reading the word itself. 0: no word (not walkable, or the table full).
+*/
+#define TW_ID     0x0001ffffu /* word number + 1 */
+#define TW_PREP   0x00020000u /* in place_preps */
+#define TW_CLOSED 0x00040000u /* in closed_words */
+#define TW_C0     0x00800000u /* the key has a byte a walk reads: its bit (byte & 63) */
+#define TW_C0_AT  24          /* is in bits 24 to 29 */
+#define TW_DEAD   0x80000000u /* the word starts no name */
+#define TW_C0BIT(x) ((x) >> TW_C0_AT & 63)
 
 typedef struct wword {
 	uint32_t key, len;  /* the fold key: offset into keys, bytes */
 	wres root;          /* its step from the root */
-	uint8_t c0;         /* the key's first byte a walk reads, 0 none */
-	uint8_t cls;        /* W_PREP, W_CLOSED: in place_preps, closed_words */
 } wword;
 
 typedef struct wslot {
 	uint64_t tag;       /* a short key itself (short_tag), a long key's hash */
 	uint32_t len;       /* the key's bytes */
-	uint32_t id;        /* word number + 1, 0 = empty */
+	uint32_t tw;        /* the word (TW_*), 0 = empty */
 } wslot;
 
 typedef struct nstep {
@@ -599,8 +605,7 @@ struct dyad__wmemo {
 	nstep step[STEP_SLOTS];
 	wres live[LIVE_MAX];
 	uint32_t nword, nkeys, nstep, nlive;
-	uint32_t *tokw;     /* per token of the document: word number (| ROOT_DEAD),
-			    ** NO_WORD */
+	uint32_t *tokw;     /* per token of the document: its word (TW_*), 0 none */
 	size_t tokcap;
 	tmemo text[TEXT_SLOTS];
 	char pool[POOL_BYTES];
@@ -731,63 +736,62 @@ static uint64_t short_tag(const char *f, size_t n)
 }
 
 /* Adds the word of fold key f (n bytes) at free slot i with its root
-** step; its number, NO_WORD when the table is full. */
-static uint32_t new_word(struct dyad__wmemo *M, const struct dyad__actors *a, const char *f,
-			 uint32_t n, uint32_t i, uint64_t tag)
+** step; its slot, NULL when the table is full. */
+static wslot *new_word(struct dyad__wmemo *M, const struct dyad__actors *a, const char *f,
+		       uint32_t n, uint32_t i, uint64_t tag)
 {
 	wword *w;
+	uint32_t tw;
+	uint8_t c0;
 
 	if (M->nword >= WORD_MAX || n > WORD_KEYS - M->nkeys)
-		return NO_WORD;
+		return NULL;
 	w = &M->word[M->nword];
 	w->key = M->nkeys;
 	w->len = n;
-	w->c0 = first_walked(f, n);
-	w->cls = 0;
 	memcpy(M->keys + M->nkeys, f, n);
 	M->nkeys += n;
 	step_token(a, f, n, 0, &w->root);
+	tw = ++M->nword;
+	if ((c0 = first_walked(f, n)) != 0)
+		tw |= TW_C0 | (uint32_t)(c0 & 63) << TW_C0_AT;
+	if (w->root.out == NO_NODE && w->root.next == NO_NODE)
+		tw |= TW_DEAD;
 	M->wslot[i].tag = tag;
 	M->wslot[i].len = n;
-	M->wslot[i].id = ++M->nword;
-	return M->nword - 1;
+	M->wslot[i].tw = tw;
+	return &M->wslot[i];
 }
 
-/* The number of the word of fold key f (n bytes), added with its root
-** step when new; NO_WORD when the table is full. */
-static inline uint32_t word_of(struct dyad__wmemo *M, const struct dyad__actors *a, const char *f,
-			uint32_t n)
+/* The slot of the word of fold key f (n bytes), added with its root step
+** when new; NULL when the table is full. */
+static inline wslot *word_of(struct dyad__wmemo *M, const struct dyad__actors *a,
+			     const char *f, uint32_t n)
 {
 	uint32_t i;
 	int is_short = n <= SHORT_KEY;
 	uint64_t tag = is_short ? short_tag(f, n) : dyad__hash_key(f, n);
 
 	i = (uint32_t)((tag ^ n) * 0x9e3779b97f4a7c15ull >> 40) & (WORD_SLOTS - 1);
-	for (; M->wslot[i].id; i = (i + 1) & (WORD_SLOTS - 1)) {
-		const wslot *e = &M->wslot[i];
+	for (; M->wslot[i].tw; i = (i + 1) & (WORD_SLOTS - 1)) {
+		wslot *e = &M->wslot[i];
 		if (e->tag == tag && e->len == n &&
-		    (is_short || same_key(M->keys + M->word[e->id - 1].key, f, n)))
-			return e->id - 1;
+		    (is_short || same_key(M->keys + M->word[(e->tw & TW_ID) - 1].key, f, n)))
+			return e;
 	}
 	return new_word(M, a, f, n, i, tag);
 }
 
-/*
-** Numbers the words of the document's walkable tokens for the walks;
-** returns the per-token numbers, or NULL without memory (the walks then
-** step each token afresh: slower, not wrong). fresh: no mention of the
-** document has been handed out, so the text pool may start again.
-*/
-/* Numbers the words of list, marking them with cls. */
+/* Numbers the words of list, marking them with cls (TW_PREP, TW_CLOSED). */
 static void seed_list(struct dyad__wmemo *M, const struct dyad__actors *a,
-		      const char *const *list, uint8_t cls)
+		      const char *const *list, uint32_t cls)
 {
 	size_t i;
-	uint32_t id;
+	wslot *e;
 
 	for (i = 0; list[i]; i++)
-		if ((id = word_of(M, a, list[i], (uint32_t)strlen(list[i]))) != NO_WORD)
-			M->word[id].cls |= cls;
+		if ((e = word_of(M, a, list[i], (uint32_t)strlen(list[i]))) != NULL)
+			e->tw |= cls;
 }
 
 /*
@@ -810,8 +814,8 @@ static struct dyad__wmemo *memo_ready(dyad_ctx *ctx, const struct dyad__actors *
 		seed = 1;
 	}
 	if (seed) {
-		seed_list(M, a, place_preps, W_PREP);
-		seed_list(M, a, closed_words, W_CLOSED);
+		seed_list(M, a, place_preps, TW_PREP);
+		seed_list(M, a, closed_words, TW_CLOSED);
 	}
 	if (fresh && M->npool > POOL_BYTES / 4 * 3) { /* no string of it handed out now */
 		M->npool = 1;
@@ -820,6 +824,12 @@ static struct dyad__wmemo *memo_ready(dyad_ctx *ctx, const struct dyad__actors *
 	return M;
 }
 
+/*
+** Numbers the words of the document's walkable tokens for the walks;
+** returns the per-token words (TW_*), or NULL without memory (the walks then
+** step each token afresh: slower, not wrong). fresh: no mention of the
+** document has been handed out, so the text pool may start again.
+*/
 static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
 				    const dyad_doc *doc, int fresh)
 {
@@ -838,13 +848,10 @@ static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
 	}
 	for (t = 0; t < doc->ntoks; t++) {
 		const dyad__tok *k = &doc->toks[t];
-		uint32_t id = walkable(k) ? word_of(M, a, dyad__tok_fold(doc->norm, doc->fold, k),
-						    k->fold_len)
-					  : NO_WORD;
-		if (id != NO_WORD && M->word[id].root.out == NO_NODE &&
-		    M->word[id].root.next == NO_NODE)
-			id |= ROOT_DEAD;
-		M->tokw[t] = id;
+		const wslot *e = walkable(k) ? word_of(M, a, dyad__tok_fold(doc->norm, doc->fold, k),
+						       k->fold_len)
+					     : NULL;
+		M->tokw[t] = e ? e->tw : 0;
 	}
 	M->tokw_ok = 1;
 	return M->tokw;
@@ -953,18 +960,16 @@ static const wres *memo_step(const lwalk *L, const dyad__tok *k, uint32_t id, ui
 static const wres *step_at(const lwalk *L, size_t t, uint32_t node, uint64_t kids, wres *tmp)
 {
 	const dyad__tok *k = &L->doc->toks[t];
-	uint32_t id = L->tw ? L->tw[t] : NO_WORD;
-	const wword *w;
+	uint32_t x = L->tw ? L->tw[t] : 0, id;
 
-	if (id == NO_WORD) {
+	if (!x) {
 		step_token(L->a, dyad__tok_fold(L->doc->norm, L->doc->fold, k), k->fold_len, node, tmp);
 		return tmp;
 	}
-	id &= ~ROOT_DEAD;
-	w = &L->M->word[id];
+	id = (x & TW_ID) - 1;
 	if (node == 0)
-		return &w->root;
-	if (w->c0 && !(kids >> (w->c0 & 63) & 1))
+		return &L->M->word[id].root;
+	if ((x & TW_C0) && !(kids >> TW_C0BIT(x) & 1))
 		return &dead_end; /* walked no byte: no name, not even a plural */
 	return memo_step(L, k, id, node);
 }
@@ -1005,19 +1010,17 @@ static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, uint64_t ki
 static int stops_at_root(const work *w, size_t i, size_t end, const wres *r)
 {
 	const dyad__tok *k = &w->doc->toks[i + 1];
-	uint32_t id;
-	uint8_t c0;
+	uint32_t x;
 
 	if (r->gap != NO_NODE)
 		return 0;
 	if (i + 1 >= end)
 		return 1;
+	if ((x = w->tw[i + 1]) != 0) /* a word: walkable */
+		return (x & TW_C0) && !(r->kids >> TW_C0BIT(x) & 1);
 	if (!walkable(k)) /* a walk goes on over a joiner only */
 		return !(i + 2 < end && joiner(w->doc, k) && walkable(k + 1));
-	if ((id = w->tw[i + 1]) == NO_WORD)
-		return 0;
-	c0 = w->ctx->wmemo->word[id & ~ROOT_DEAD].c0;
-	return c0 && !(r->kids >> (c0 & 63) & 1);
+	return 0;
 }
 
 /* The longest name starting at token i (of [i, end)); 0 if none. A word
@@ -1025,11 +1028,12 @@ static int stops_at_root(const work *w, size_t i, size_t end, const wres *r)
 ** so is a name of one word that no longer name goes on from here. */
 static int longest_at(const work *w, size_t i, size_t end, match *m)
 {
+	uint32_t x = w->tw ? w->tw[i] : 0;
 	lwalk L;
 
-	if (w->tw && w->tw[i] != NO_WORD) {
-		const wres *r = &w->ctx->wmemo->word[w->tw[i] & ~ROOT_DEAD].root;
-		if (w->tw[i] & ROOT_DEAD)
+	if (x) {
+		const wres *r = &w->ctx->wmemo->word[(x & TW_ID) - 1].root;
+		if (x & TW_DEAD)
 			return 0;
 		if (stops_at_root(w, i, end, r)) {
 			if (r->out == NO_NODE)
@@ -1300,25 +1304,25 @@ static int tok_in(const dyad_doc *doc, size_t t, const char *const *list)
 
 /* Is token t's word in class cls (W_*)? The word table knows the lists'
 ** words; a token without a number is looked up in list. */
-static int word_in(const work *w, size_t t, uint8_t cls, const char *const *list)
+static int word_in(const work *w, size_t t, uint32_t cls, const char *const *list)
 {
-	uint32_t id = w->tw ? w->tw[t] : NO_WORD;
+	uint32_t x = w->tw ? w->tw[t] : 0;
 
-	if (id == NO_WORD)
+	if (!x)
 		return tok_in(w->doc, t, list);
-	return (w->ctx->wmemo->word[id & ~ROOT_DEAD].cls & cls) != 0;
+	return (x & cls) != 0;
 }
 
 /* Is the word before token t a place preposition ("in Tehran")? */
 static int after_place_word(const work *w, size_t first, size_t t)
 {
-	return t != first && word_in(w, t - 1, W_PREP, place_preps);
+	return t != first && word_in(w, t - 1, TW_PREP, place_preps);
 }
 
 /* Is token t a closed-class word? */
 static int closed_word(const work *w, uint32_t t)
 {
-	return word_in(w, t, W_CLOSED, closed_words);
+	return word_in(w, t, TW_CLOSED, closed_words);
 }
 
 /*
@@ -1384,9 +1388,10 @@ static int sentence_hits(work *w, size_t a, size_t b)
 
 	w->hits.len = 0;
 	while (i < b) {
+		uint32_t x = w->tw ? w->tw[i] : 0;
 		match m;
 		hit h;
-		if (!walkable(&w->doc->toks[i]) || !longest_at(w, i, b, &m)) {
+		if ((x & TW_DEAD) || (!x && !walkable(&w->doc->toks[i])) || !longest_at(w, i, b, &m)) {
 			i++;
 			continue;
 		}
@@ -1957,6 +1962,23 @@ static int learn_surnames(work *w, const ment *ms, size_t n)
 	return 0;
 }
 
+/*
+** Bit (byte & 63) of the first byte of each surname learned. A surname
+** key is squashed (squash) and the first byte squash keeps is the first
+** byte a walk reads, a word's TW_C0BIT: a word whose bit is clear is no
+** surname, known without its key.
+*/
+static uint64_t surname_firsts(const work *w)
+{
+	const surname *sn = (const surname *)w->hits.p;
+	size_t nsn = DYAD__VEC_LEN(&w->hits, surname), i;
+	uint64_t m = 0;
+
+	for (i = 0; i < nsn; i++)
+		m |= 1ull << ((unsigned char)sn[i].key[0] & 63);
+	return m;
+}
+
 /* The person mention whose surname is token t, or -1. */
 static long alias_for(const work *w, size_t t)
 {
@@ -1999,17 +2021,22 @@ static int add_aliases(work *w)
 {
 	const dyad_doc *doc = w->doc;
 	size_t n0 = DYAD__VEC_LEN(&w->ctx->ments, ment), s, t, cur = 0;
+	uint64_t first;
 
 	if (learn_surnames(w, (const ment *)w->ctx->ments.p, n0) != 0)
 		return -1;
 	if (w->hits.len == 0)
 		return 0; /* no person named in full: no surname to find */
+	first = surname_firsts(w);
 	for (s = 0; s < doc->nsents; s++) {
 		const dyad__sent *se = &doc->sents[s];
 		for (t = se->tok0; t < se->tok0 + se->ntok; t++) {
 			const ment *ms = (const ment *)w->ctx->ments.p;
+			uint32_t x = w->tw ? w->tw[t] : 0;
 			long r;
 			ment m;
+			if (x && !((x & TW_C0) && (first >> TW_C0BIT(x) & 1)))
+				continue; /* no surname starts with the word's first byte */
 			if (!name_word(doc, t))
 				continue; /* alias_for takes only these: the cursor can wait */
 			while (cur < n0 && ms[cur].t1 <= t)
@@ -2282,6 +2309,20 @@ dyad_status dyad_doc_mention(const dyad_doc *cdoc, size_t i, dyad_mention *out)
 	out->candidate = m->candidate;
 	out->explain = mstr(ctx, m->why);
 	return DYAD_OK;
+}
+
+int dyad__mention_peek(const dyad_ctx *ctx, size_t i, dyad_how *how, const char **code,
+		       int *role_only)
+{
+	const ment *m;
+
+	if (i >= DYAD__VEC_LEN(&ctx->ments, ment))
+		return -1;
+	m = &((const ment *)ctx->ments.p)[i];
+	*how = (dyad_how)m->how;
+	*code = mstr(ctx, m->code);
+	*role_only = m->gat && *mstr(ctx, m->gat) && !*mstr(ctx, m->at) && !m->candidate;
+	return 0;
 }
 
 const char *dyad__mention_base(const dyad_ctx *ctx, size_t i)

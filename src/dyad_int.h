@@ -419,6 +419,12 @@ void dyad__token_words_forget(dyad_ctx *ctx);
 ** dyad_doc_actors on ctx; -1 when out of range. */
 int dyad__mention_toks(const dyad_ctx *ctx, size_t i, uint32_t *sent, uint32_t *t0,
 		       uint32_t *t1);
+/* actors.c: what the coder asks of mention i before it takes it as an
+** actor (dyad_doc_mention's how and code, and whether it is a role with
+** no actor: an agent, no entry, no candidate), without the rest;
+** -1 when there is no mention i. */
+int dyad__mention_peek(const dyad_ctx *ctx, size_t i, dyad_how *how, const char **code,
+		       int *role_only);
 /* actors.c: the code of mention i without its role ("FOR" for "Fornost
 ** President X" coded FORGOVPRS); its whole code when it has no role. */
 const char *dyad__mention_base(const dyad_ctx *ctx, size_t i);

@@ -651,6 +651,9 @@ static int place_actors(dyad__coder *c, size_t *mi, size_t nm)
 	c->na = 0;
 	for (; *mi < nm; (*mi)++) {
 		dyad_mention m;
+		dyad_how how;
+		const char *code;
+		int role_only;
 		uint32_t w0, w1;
 		if (dyad__mention_toks(c->doc->ctx, *mi, &sent, &t0, &t1) != 0 || sent > c->sent)
 			break;
@@ -660,9 +663,10 @@ static int place_actors(dyad__coder *c, size_t *mi, size_t nm)
 			w++;
 		for (w0 = w1 = w; w1 < c->nw && W(c, w1).tok < t1; w1++)
 			;
-		if (w1 == w0 || dyad_doc_mention(c->doc, *mi, &m) != DYAD_OK)
+		/* The mention is read in full only when it becomes an actor. */
+		if (w1 == w0 || dyad__mention_peek(c->doc->ctx, *mi, &how, &code, &role_only) != 0)
 			continue;
-		if (m.how == DYAD_HOW_ROLE && *m.agent && !*m.entry && !m.candidate) {
+		if (how == DYAD_HOW_ROLE && role_only) {
 			/* A role with no actor ("officials", "fundamentalist jihad")
 			** is no actor in TABARI unless CONVERT AGENTS asks for it,
 			** written "~COP" (§8.2.6). */
@@ -672,16 +676,19 @@ static int place_actors(dyad__coder *c, size_t *mi, size_t nm)
 				c->scls |= DYAD__C_NOUN;
 				continue;
 			}
-			dyad__join(c->agent_code[c->nagent % 8], 16, "~", m.code, (char *)NULL);
-			m.code = c->agent_code[c->nagent++ % 8];
-		}
-		if (special_actor(c, m.code) || !*m.code) {
-			/* A null-coded actor is a noun to the parser (§7.4). */
+			dyad__join(c->agent_code[c->nagent % 8], 16, "~", code, (char *)NULL);
+			code = c->agent_code[c->nagent++ % 8];
+		} else if (special_actor(c, code) || !*code) {
+			/* A null-coded actor is a noun to the parser (§7.4); a
+			** converted role's "~" code is neither. */
 			for (; w0 < w1; w0++)
 				W(c, w0).cls |= (W(c, w0).cls & DYAD__C_ADJ) ? 0 : DYAD__C_NOUN;
 			c->scls |= DYAD__C_NOUN; /* at most a superset: it gates no outcome */
 			continue;
 		}
+		if (dyad_doc_mention(c->doc, *mi, &m) != DYAD_OK)
+			continue;
+		m.code = code;
 		if (push_actor(c, w0, w1, &m) != 0)
 			return -1;
 		if (!(m.how == DYAD_HOW_ROLE && m.code[0] == '~')) /* not a converted role */
