@@ -857,7 +857,8 @@ static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
 	return M->tokw;
 }
 
-const uint32_t *dyad__token_words(const dyad_ctx *ctx, uint32_t *epoch, uint32_t *nwords)
+const uint32_t *dyad__token_words(const dyad_ctx *ctx, uint32_t *epoch, uint32_t *nwords,
+				  uint32_t *mask)
 {
 	const struct dyad__wmemo *M = ctx->wmemo;
 
@@ -865,6 +866,7 @@ const uint32_t *dyad__token_words(const dyad_ctx *ctx, uint32_t *epoch, uint32_t
 		return NULL;
 	*epoch = M->epoch;
 	*nwords = WORD_MAX;
+	*mask = TW_ID;
 	return M->tokw;
 }
 

@@ -406,13 +406,14 @@ void dyad__wmemo_free(struct dyad__wmemo *m);
 /*
 ** The word numbers dyad_doc_actors gave the current document's tokens, so
 ** later stages can key what they learn of a word by its number instead of
-** hashing its text again: the low 31 bits of an entry are the number, and
-** an entry whose number is *nwords or more has none. A number means the
+** hashing its text again: an entry's bits in *mask are its word's number
+** plus one (0: the token has none), below *nwords + 1. A number means the
 ** same word (the same fold key) until *epoch changes. NULL when the
 ** tokens are not numbered (no actors stage yet for this document, or no
 ** memory). Owned by ctx; valid until its next dyad_ctx_process.
 */
-const uint32_t *dyad__token_words(const dyad_ctx *ctx, uint32_t *epoch, uint32_t *nwords);
+const uint32_t *dyad__token_words(const dyad_ctx *ctx, uint32_t *epoch, uint32_t *nwords,
+				  uint32_t *mask);
 /* Called by dyad_ctx_process: the numbers belong to the last document. */
 void dyad__token_words_forget(dyad_ctx *ctx);
 /* actors.c: sentence and tokens [t0, t1) of mention i of the last

@@ -172,7 +172,7 @@ struct dyad__coder {
 	** number, with no hash of its text; lexmap_epoch is the numbering it
 	** follows, tw and ntw the current document's numbers (tw NULL: none). */
 	uint32_t *lexmap;
-	uint32_t lexmap_epoch, ntw;
+	uint32_t lexmap_epoch, ntw, twmask;
 	const uint32_t *tw;
 	uint32_t lex_last;    /* the entry the last lookup found or made, or UINT32_MAX */
 };
@@ -546,7 +546,7 @@ static int build_words(dyad__coder *c, const dyad__sent *s)
 		const char *f = dyad__tok_fold(c->doc->norm, c->doc->fold, k);
 		const uint32_t len = k->fold_len;
 		const int cap = c->doc->norm[k->start] >= 'A' && c->doc->norm[k->start] <= 'Z';
-		uint32_t i, h = 0, num = c->tw ? c->tw[t] & 0x7fffffffu : UINT32_MAX;
+		uint32_t i, h = 0, num = c->tw ? (c->tw[t] & c->twmask) - 1 : UINT32_MAX;
 		int dash;
 		for (i = k->start; i < k->end && !lower; i++)
 			lower = c->doc->norm[i] >= 'a' && c->doc->norm[i] <= 'z';
@@ -2660,7 +2660,7 @@ static void lexmap_follow(dyad__coder *c, const dyad_ctx *ctx)
 {
 	uint32_t epoch = 0, n = 0;
 
-	c->tw = dyad__token_words(ctx, &epoch, &n);
+	c->tw = dyad__token_words(ctx, &epoch, &n, &c->twmask);
 	if (c->tw && n != c->ntw) {
 		free(c->lexmap);
 		c->lexmap_epoch = epoch;
