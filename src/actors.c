@@ -2284,6 +2284,12 @@ static const char *label_of(const dyad__dict *d, long name)
 	return dyad__dict_str(d, dyad__dict_name_at(d, e->name0)->text);
 }
 
+/* Mention i of the current document, or NULL past the last. */
+static const ment *ment_at(const dyad_ctx *ctx, size_t i)
+{
+	return i < DYAD__VEC_LEN(&ctx->ments, ment) ? &((const ment *)ctx->ments.p)[i] : NULL;
+}
+
 dyad_status dyad_doc_mention(const dyad_doc *cdoc, size_t i, dyad_mention *out)
 {
 	const dyad_ctx *ctx = cdoc->ctx;
@@ -2291,9 +2297,8 @@ dyad_status dyad_doc_mention(const dyad_doc *cdoc, size_t i, dyad_mention *out)
 	const dyad_doc *doc = &ctx->doc;
 	size_t a, b;
 
-	if (i >= DYAD__VEC_LEN(&ctx->ments, ment))
+	if (!(m = ment_at(ctx, i)))
 		return DYAD_NOTFOUND;
-	m = &((const ment *)ctx->ments.p)[i];
 	memset(out, 0, sizeof *out);
 	out->sent = m->sent;
 	a = doc->toks[m->t0].start;
@@ -2316,11 +2321,10 @@ dyad_status dyad_doc_mention(const dyad_doc *cdoc, size_t i, dyad_mention *out)
 int dyad__mention_peek(const dyad_ctx *ctx, size_t i, dyad_how *how, const char **code,
 		       int *role_only)
 {
-	const ment *m;
+	const ment *m = ment_at(ctx, i);
 
-	if (i >= DYAD__VEC_LEN(&ctx->ments, ment))
+	if (!m)
 		return -1;
-	m = &((const ment *)ctx->ments.p)[i];
 	*how = (dyad_how)m->how;
 	*code = mstr(ctx, m->code);
 	*role_only = m->gat && *mstr(ctx, m->gat) && !*mstr(ctx, m->at) && !m->candidate;
@@ -2329,22 +2333,18 @@ int dyad__mention_peek(const dyad_ctx *ctx, size_t i, dyad_how *how, const char 
 
 const char *dyad__mention_base(const dyad_ctx *ctx, size_t i)
 {
-	const ment *m;
+	const ment *m = ment_at(ctx, i);
 
-	if (i >= DYAD__VEC_LEN(&ctx->ments, ment))
-		return "";
-	m = &((const ment *)ctx->ments.p)[i];
-	return mstr(ctx, m->bcode ? m->bcode : m->code);
+	return m ? mstr(ctx, m->bcode ? m->bcode : m->code) : "";
 }
 
 int dyad__mention_toks(const dyad_ctx *ctx, size_t i, uint32_t *sent, uint32_t *t0,
 		       uint32_t *t1)
 {
-	const ment *m;
+	const ment *m = ment_at(ctx, i);
 
-	if (i >= DYAD__VEC_LEN(&ctx->ments, ment))
+	if (!m)
 		return -1;
-	m = &((const ment *)ctx->ments.p)[i];
 	*sent = m->sent;
 	*t0 = m->t0;
 	*t1 = m->t1;
