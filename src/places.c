@@ -282,40 +282,82 @@ static int can_start(const dyad_doc *doc, const dyad__tok *k)
 	return cp > 0 && utf8proc_category(cp) != UTF8PROC_CATEGORY_LL;
 }
 
+/* The first token of [i, end) that can start a name, end when none.
+** Most tokens are ASCII words, decided by their first byte alone, or
+** punctuation, by their kind. */
+static uint32_t next_start(const dyad_doc *doc, uint32_t i, uint32_t end)
+{
+	const dyad__tok *toks = doc->toks;
+	const unsigned char *norm = (const unsigned char *)doc->norm;
+
+	for (; i < end; i++) {
+		const dyad__tok *k = &toks[i];
+		if (k->kind == DYAD_TOK_WORD) {
+			unsigned char c = norm[k->start];
+			if ((unsigned)(c - 'A') < 26 || (c >= 0x80 && can_start(doc, k)))
+				return i;
+		} else if (k->kind == DYAD_TOK_HASHTAG && can_start(doc, k)) {
+			return i;
+		}
+	}
+	return end;
+}
+
 #define WORD_MAX 256 /* bytes of a token's name key kept; names are shorter */
+
+/* Is byte c of a fold key kept in a name key: a letter, a digit or a
+** byte of another script? */
+static int key_byte(unsigned char c)
+{
+	return (unsigned)(c - 'a') < 26 || c >= 0x80 || (unsigned)(c - '0') < 10;
+}
 
 /* Token k's key as the gazetteer spells names: letters, digits and the
 ** bytes of other scripts, a space for an inner hyphen ("Winston-Salem"
 ** is "Winston Salem"), without a final "-based" ("Doha-based"), which
 ** sets *based. Its length; WORD_MAX when it is longer than any name.
-** *h gets its hash as one word after prefix from, hashed as it is made,
-** or 0 when a hyphen made it more than one word. */
+** *key points at it: at the fold key itself when that is already a name
+** key (most tokens: "doha"), else at out. *h gets its hash as one word
+** after prefix from, hashed as it is made, or 0 when a hyphen made it
+** more than one word. */
 static size_t name_key(const dyad_doc *doc, const dyad__tok *k, uint32_t from, char *out,
-		       int *based, uint32_t *h)
+		       const char **key, int *based, uint32_t *h)
 {
 	const char *f = tok_key(doc, k);
-	size_t i, o = 0, n = k->fold_len;
+	size_t i, o, n = k->fold_len;
 	uint32_t x = dyad__gaz_hash_init(from);
 	int spaced = 0;
 
 	*based = 0;
-	if (n > 6 && memcmp(f + n - 6, "-based", 6) == 0) {
+	if (n > 6 && f[n - 6] == '-' && memcmp(f + n - 5, "based", 5) == 0) {
 		n -= 6;
 		*based = 1;
 	}
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)f[i];
-		if (c == '-' && i > 0 && i + 1 < n)
-			c = ' ', spaced = 1;
-		else if (c < 0x80 && (unsigned)(c - 'a') >= 26 && (unsigned)(c - '0') >= 10)
-			continue;
-		if (o == WORD_MAX)
+	*key = f;
+	for (i = 0; i < n && key_byte((unsigned char)f[i]); i++) /* no copy while kept */
+		x = dyad__gaz_hash_byte(x, (unsigned char)f[i]);
+	if (i < n) { /* a byte dropped or changed: the rest into out */
+		if (i >= WORD_MAX)
 			return WORD_MAX;
-		out[o++] = (char)c;
-		x = dyad__gaz_hash_byte(x, c);
+		memcpy(out, f, i);
+		*key = out;
+		for (o = i; i < n; i++) {
+			unsigned char c = (unsigned char)f[i];
+			if (c == '-' && i > 0 && i + 1 < n)
+				c = ' ', spaced = 1;
+			else if (!key_byte(c))
+				continue;
+			if (o == WORD_MAX)
+				return WORD_MAX;
+			out[o++] = (char)c;
+			x = dyad__gaz_hash_byte(x, c);
+		}
+		n = o;
 	}
+	if (n >= WORD_MAX)
+		return WORD_MAX;
 	*h = spaced ? 0 : dyad__gaz_hash_end(x);
-	return o;
+	return n;
 }
 
 /* Punctuation a name may run through: "St. Louis", "Washington, D.C.". */
@@ -333,11 +375,12 @@ static uint32_t longest_at(const dyad__gaz *g, const dyad_doc *doc, uint32_t i, 
 			   uint32_t *post_out, int *based_out)
 {
 	uint32_t from = 0, best = 0, j, words = 0, post;
-	char key[WORD_MAX];
+	char buf[WORD_MAX];
 
 	for (j = i; j < end && words < MAX_NAME_WORDS; j++) {
 		const dyad__tok *k = &doc->toks[j];
 		const dyad__gword *e;
+		const char *key;
 		size_t n;
 		uint32_t h;
 		int based;
@@ -345,7 +388,7 @@ static uint32_t longest_at(const dyad__gaz *g, const dyad_doc *doc, uint32_t i, 
 			continue;
 		if (j > i && k->kind != DYAD_TOK_WORD && k->kind != DYAD_TOK_NUMBER)
 			break;
-		if ((n = name_key(doc, k, from, key, &based, &h)) == WORD_MAX)
+		if ((n = name_key(doc, k, from, buf, &key, &based, &h)) == WORD_MAX)
 			break;
 		if (!h) { /* hyphenated: a word at a time */
 			post = key_post(g, from, key, n, &from);
@@ -474,12 +517,10 @@ static int find_in_sentence(dyad_ctx *ctx, uint32_t si)
 	const dyad__sent *s = &doc->sents[si];
 	uint32_t i, end = s->tok0 + s->ntok;
 
-	for (i = s->tok0; i < end; i++) {
+	for (i = s->tok0; (i = next_start(doc, i, end)) < end; i++) {
 		pment m;
 		uint32_t t1, n;
 		int based = 0;
-		if (!can_start(doc, &doc->toks[i]))
-			continue;
 		n = DYAD__VEC_LEN(&ctx->pments, pment);
 		memset(&m, 0, sizeof m);
 		if (!(t1 = longest_at(g, doc, i, end, &m.post, &based)))
