@@ -409,39 +409,46 @@ static uint32_t longest_at(const dyad__gaz *g, const dyad_doc *doc, uint32_t i, 
 	return best;
 }
 
+/* The cue word f (n bytes) is, CUE_NONE when none: a switch on its
+** first letter leaves a few words to compare. */
+static int cue_word(const char *f, size_t n)
+{
+#define IS(w) (n == sizeof w - 1 && memcmp(f, w, sizeof w - 1) == 0)
+	switch (f[0]) {
+	case 'a': return IS("at") || IS("across") || IS("around") ? CUE_IN : CUE_NONE;
+	case 'b': return IS("beyond") ? CUE_IN : CUE_NONE;
+	case 'f': return IS("from") ? CUE_WEAK : CUE_NONE;
+	case 'i': return IS("in") || IS("inside") ? CUE_IN : IS("into") ? CUE_WEAK : CUE_NONE;
+	case 'l': return IS("leave") || IS("left") ? CUE_WEAK : CUE_NONE;
+	case 'n': return IS("near") ? CUE_IN : CUE_NONE;
+	case 'o': return IS("outside") ? CUE_IN : IS("of") || IS("on") ? CUE_WEAK : CUE_NONE;
+	case 'r': return IS("reached") ? CUE_WEAK : CUE_NONE;
+	case 't':
+		return IS("throughout") ? CUE_IN :
+		       IS("to") || IS("toward") || IS("towards") ? CUE_WEAK : CUE_NONE;
+	case 'v':
+		return IS("via") || IS("visit") || IS("visited") || IS("visiting") ? CUE_WEAK :
+										      CUE_NONE;
+	case 'w': return IS("within") ? CUE_IN : CUE_NONE;
+	default: return CUE_NONE;
+	}
+#undef IS
+}
+
 /* The cue before token t0 of sentence s: a preposition, perhaps with
 ** "the" between ("in the Cottonport area"). */
 static int cue_before(const dyad_doc *doc, const dyad__sent *s, uint32_t t0)
 {
-#define CUE(w, c) {w, sizeof w - 1, c}
-	static const struct { const char *w; uint8_t n, cue; } cues[] = {
-		CUE("in", CUE_IN), CUE("at", CUE_IN), CUE("near", CUE_IN),
-		CUE("outside", CUE_IN), CUE("inside", CUE_IN), CUE("across", CUE_IN),
-		CUE("throughout", CUE_IN), CUE("around", CUE_IN), CUE("within", CUE_IN),
-		CUE("beyond", CUE_IN), CUE("to", CUE_WEAK), CUE("from", CUE_WEAK),
-		CUE("of", CUE_WEAK), CUE("on", CUE_WEAK), CUE("into", CUE_WEAK),
-		CUE("toward", CUE_WEAK), CUE("towards", CUE_WEAK), CUE("via", CUE_WEAK),
-		CUE("visit", CUE_WEAK), CUE("visited", CUE_WEAK), CUE("visiting", CUE_WEAK),
-		CUE("reached", CUE_WEAK), CUE("leave", CUE_WEAK), CUE("left", CUE_WEAK),
-	};
-#undef CUE
 	const dyad__tok *k;
-	const char *f;
-	size_t i;
 
 	if (t0 == s->tok0)
 		return CUE_NONE;
 	k = &doc->toks[t0 - 1];
-	if (key_is(doc, k, "the") && t0 - 1 > s->tok0)
+	if (k->fold_len == 3 && memcmp(tok_key(doc, k), "the", 3) == 0 && t0 - 1 > s->tok0)
 		k--;
 	if (k->fold_len < 2 || k->fold_len > 10)
 		return CUE_NONE; /* the length of no cue: most words */
-	f = tok_key(doc, k);
-	for (i = 0; i < sizeof cues / sizeof *cues; i++)
-		if (cues[i].n == k->fold_len && cues[i].w[0] == f[0] &&
-		    memcmp(cues[i].w, f, k->fold_len) == 0)
-			return cues[i].cue;
-	return CUE_NONE;
+	return cue_word(tok_key(doc, k), k->fold_len);
 }
 
 /* What a name's candidates are: a country, a division, the largest city. */
@@ -667,6 +674,7 @@ typedef struct context context;
 struct context {
 	uint16_t voted[26 * 26];    /* the countries with votes (cc_index), first voted first */
 	float votes[26 * 26];       /* their votes */
+	uint16_t vat[26 * 26];      /* 1 + a country's place in voted, 0 when it has none */
 	size_t nvoted;
 	float total;
 	uint32_t adm[MAX_ADMIN];    /* pool offsets of ISO 3166-2 codes */
@@ -684,15 +692,12 @@ static int cc_index(const dyad__gplace *p)
 }
 
 /* Country c's place in cx->voted, cx->nvoted when it has no votes. A
-** document's names point to a handful of countries: a short scan costs
-** less than clearing a table of all of them for every document. */
+** name's candidates are looked up for every vote and score: clearing
+** the 1.3 kB index once a document costs less than scanning the voted
+** countries each time. */
 static size_t voted_at(const context *cx, int c)
 {
-	size_t i;
-
-	for (i = 0; i < cx->nvoted && cx->voted[i] != c; i++)
-		;
-	return i;
+	return cx->vat[c] ? cx->vat[c] - 1u : cx->nvoted;
 }
 
 /* The slot of division adm in cx->admslot: its own, or the empty one
@@ -755,6 +760,7 @@ static void vote(const dyad__gaz *g, const pment *m, context *cx)
 		size_t v = voted_at(cx, seen[i]);
 		if (v == cx->nvoted) {
 			cx->voted[cx->nvoted++] = (uint16_t)seen[i];
+			cx->vat[seen[i]] = (uint16_t)cx->nvoted;
 			cx->votes[v] = 0;
 		}
 		cx->votes[v] += w / (float)ns;
@@ -775,6 +781,7 @@ static void gather(const dyad_ctx *ctx, size_t n, context *cx)
 	float best = 0;
 
 	memset(cx->admslot, 0, sizeof cx->admslot);
+	memset(cx->vat, 0, sizeof cx->vat);
 	cx->total = 0;
 	cx->nvoted = cx->nadm = 0;
 	cx->focus = -1;
