@@ -34,6 +34,7 @@
 struct dyad__geo {
 	dyad__gaz gaz;
 	dyad__strset words;     /* data/place-words.txt */
+	uint64_t wordposts[64]; /* bits by post of the names place words can be */
 };
 
 /* Cues, strongest last. */
@@ -57,6 +58,7 @@ typedef struct pment {
 	uint8_t how;            /* HOW_* */
 	uint8_t drop;           /* not taken for a place */
 	uint8_t words;          /* words in the name */
+	uint8_t alt;            /* resolve chose the place by an alternate name */
 } pment;
 
 #define PM(ctx, i) (((pment *)(ctx)->pments.p)[i])
@@ -116,6 +118,8 @@ static dyad_status open_gaz(dyad_engine *eng, const dyad_config *cfg, dyad__gaz 
 	return st;
 }
 
+static void mark_word_posts(struct dyad__geo *g);
+
 dyad_status dyad__geo_load(dyad_engine *eng, const dyad_config *cfg)
 {
 	struct dyad__geo *g = calloc(1, sizeof *g);
@@ -130,6 +134,8 @@ dyad_status dyad__geo_load(dyad_engine *eng, const dyad_config *cfg)
 		const char *p = cfg->gazetteer;
 		g->gaz.subset = strstr(p, "subset") != NULL;
 	}
+	if (st == DYAD_OK)
+		mark_word_posts(g);
 	return st;
 }
 
@@ -360,6 +366,42 @@ static size_t name_key(const dyad_doc *doc, const dyad__tok *k, uint32_t from, c
 	return n;
 }
 
+/* The bit of post in dyad__geo.wordposts. */
+static uint32_t wordpost_bit(uint32_t post)
+{
+	return (post * 0x9e3779b1u) >> 20; /* 12 bits: 4096 */
+}
+
+/* Marks the posts of the names that a place word can be, so that judge
+** asks the word set only about a name that may be one: a token whose
+** key is a place word, all letters and digits, is its own name key. A
+** word of other bytes marks all, and then the set is always asked. */
+static void mark_word_posts(struct dyad__geo *g)
+{
+	uint32_t i, next, post;
+	size_t j, n;
+
+	memset(g->wordposts, 0, sizeof g->wordposts);
+	for (i = 0; i < g->words.n; i++) {
+		const char *w = g->words.pool + g->words.offs[i];
+		n = g->words.offs[i + 1] - g->words.offs[i];
+		for (j = 0; j < n && key_byte((unsigned char)w[j]) && (unsigned char)w[j] < 0x80; j++)
+			;
+		if (j < n || n == 0) {
+			memset(g->wordposts, 0xff, sizeof g->wordposts);
+			return;
+		}
+		if ((post = key_post(&g->gaz, 0, w, n, &next)) != 0)
+			g->wordposts[wordpost_bit(post) >> 6] |= 1ull << (wordpost_bit(post) & 63);
+	}
+}
+
+/* May the one-word name with post be a place word? */
+static int maybe_word(const struct dyad__geo *g, uint32_t post)
+{
+	return (g->wordposts[wordpost_bit(post) >> 6] >> (wordpost_bit(post) & 63)) & 1;
+}
+
 /* Punctuation a name may run through: "St. Louis", "Washington, D.C.". */
 static int inner_punct(const dyad_doc *doc, const dyad__tok *k)
 {
@@ -496,7 +538,7 @@ static void judge(const dyad_engine *eng, const dyad_doc *doc, const pment *prev
 
 	cands_of(&eng->geo->gaz, m->post, &c);
 	m->ncand = c.n;
-	if (m->words == 1 && m->cue < CUE_IN &&
+	if (m->words == 1 && m->cue < CUE_IN && maybe_word(eng->geo, m->post) &&
 	    dyad__strset_has(&eng->geo->words, tok_key(doc, k0), k0->fold_len)) {
 		m->drop = 2; /* a common word: only a strong cue makes it a place */
 		return;
@@ -882,36 +924,61 @@ static int by_country(const dyad__gaz *g, const cands *c, const context *cx, pme
 	return 1;
 }
 
+/* The place of a name with m's post already resolved by its candidates
+** (not by a qualifier) earlier in the document: the same name in the
+** same context resolves the same. Copies it into m; 0 when none. */
+static int resolved_before(const dyad_ctx *ctx, size_t i, pment *m)
+{
+	size_t j;
+
+	for (j = 0; j < i; j++) {
+		const pment *q = &PM(ctx, j);
+		if (q->post == m->post && q->place != DYAD__GAZ_NONE && q->how != HOW_QUAL) {
+			m->place = q->place, m->how = q->how, m->alt = q->alt;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* m's place by its candidates' scores in context cx. */
+static void by_score(const dyad__gaz *g, const cands *c, const context *cx, pment *m)
+{
+	uint32_t j, bare = 0;
+	double best = -1e9, bbare = -1e9;
+
+	for (j = 0; j < c->n && j < MAX_CANDS; j++) {
+		const dyad__gplace *p = &g->places[c->post[j] & DYAD__GP_PLACE];
+		double s0 = score(p, c->post[j], NULL), s = in_context(p, s0, cx);
+		if (s > best)
+			best = s, m->place = c->post[j] & DYAD__GP_PLACE,
+			m->alt = (c->post[j] & DYAD__GP_ALT) != 0;
+		if (s0 > bbare)
+			bbare = s0, bare = c->post[j] & DYAD__GP_PLACE;
+	}
+	m->how = c->n == 1 ? HOW_ONLY : m->place == bare ? HOW_POP : HOW_CONTEXT;
+}
+
 static void resolve(const dyad_ctx *ctx, size_t i, size_t n, const context *cx)
 {
 	const dyad__gaz *g = &ctx->eng->geo->gaz;
 	pment *m = &PM(ctx, i);
-	uint32_t j, bare = 0;
-	double best = -1e9, bbare = -1e9;
-	int alt = 0;
 	cands c;
 
-	cands_of(g, m->post, &c);
 	if (i + 1 < n && (m->place = qualified(ctx, m, &PM(ctx, i + 1))) != DYAD__GAZ_NONE) {
 		m->how = HOW_QUAL;
 		return;
 	}
-	if (by_country(g, &c, cx, m))
-		return;
-	for (j = 0; j < c.n && j < MAX_CANDS; j++) {
-		const dyad__gplace *p = &g->places[c.post[j] & DYAD__GP_PLACE];
-		double s0 = score(p, c.post[j], NULL), s = in_context(p, s0, cx);
-		if (s > best)
-			best = s, m->place = c.post[j] & DYAD__GP_PLACE,
-			alt = (c.post[j] & DYAD__GP_ALT) != 0;
-		if (s0 > bbare)
-			bbare = s0, bare = c.post[j] & DYAD__GP_PLACE;
+	if (!resolved_before(ctx, i, m)) { /* else its place, how and alt as before */
+		c.post = dyad__gaz_post(g, m->post, &c.n);
+		if (by_country(g, &c, cx, m))
+			return;
+		by_score(g, &c, cx, m);
 	}
-	m->how = c.n == 1 ? HOW_ONLY : m->place == bare ? HOW_POP : HOW_CONTEXT;
 	/* Only another name of a place in a country the article never
 	** points to, with no cue: "Yas" of "Bani Yas" in a story on the UAE
 	** is not Iasi, Romania. */
-	if (alt && cx->total > 0 && m->cue < CUE_IN &&
+	if (m->alt && cx->total > 0 && m->cue < CUE_IN &&
 	    !others_point_to(g, m, &g->places[m->place], cx))
 		m->drop = 1;
 }
