@@ -289,8 +289,9 @@ static int can_start(const dyad_doc *doc, const dyad__tok *k)
 }
 
 /* The first token of [i, end) that can start a name, end when none.
-** Most tokens are ASCII words, decided by their first byte alone, or
-** punctuation, by their kind. */
+** Most tokens are their own matching key (lower-case words, numbers,
+** punctuation: segment.c), which has no capital; the others are decided
+** by their kind and most by their first byte. */
 static uint32_t next_start(const dyad_doc *doc, uint32_t i, uint32_t end)
 {
 	const dyad__tok *toks = doc->toks;
@@ -298,6 +299,8 @@ static uint32_t next_start(const dyad_doc *doc, uint32_t i, uint32_t end)
 
 	for (; i < end; i++) {
 		const dyad__tok *k = &toks[i];
+		if (k->fold_in_norm) /* its own key: lower-case ASCII (dyad__tok_fold) */
+			continue;
 		if (k->kind == DYAD_TOK_WORD) {
 			unsigned char c = norm[k->start];
 			if ((unsigned)(c - 'A') < 26 || (c >= 0x80 && can_start(doc, k)))
@@ -411,10 +414,11 @@ static int inner_punct(const dyad_doc *doc, const dyad__tok *k)
 }
 
 /* The longest name from token i of [i, end); its end token, 0 if none.
+** m gets its post and its words (tokens other than inner punctuation).
 ** Each token is one probe of the word table from the prefix the tokens
 ** before it read: a token that begins no name costs that probe alone. */
 static uint32_t longest_at(const dyad__gaz *g, const dyad_doc *doc, uint32_t i, uint32_t end,
-			   uint32_t *post_out, int *based_out)
+			   pment *m, int *based_out)
 {
 	uint32_t from = 0, best = 0, j, words = 0, post;
 	char buf[WORD_MAX];
@@ -442,7 +446,8 @@ static uint32_t longest_at(const dyad__gaz *g, const dyad_doc *doc, uint32_t i, 
 		words++;
 		if (post) {
 			best = j + 1;
-			*post_out = post;
+			m->post = post;
+			m->words = (uint8_t)words;
 			*based_out = based;
 		}
 		if (based || !from)
@@ -572,7 +577,7 @@ static int find_in_sentence(dyad_ctx *ctx, uint32_t si)
 		int based = 0;
 		n = DYAD__VEC_LEN(&ctx->pments, pment);
 		memset(&m, 0, sizeof m);
-		if (!(t1 = longest_at(g, doc, i, end, &m.post, &based)))
+		if (!(t1 = longest_at(g, doc, i, end, &m, &based)))
 			continue;
 		m.sent = si, m.t0 = i, m.t1 = t1;
 		m.a = doc->toks[i].start, m.b = doc->toks[t1 - 1].end;
@@ -580,8 +585,6 @@ static int find_in_sentence(dyad_ctx *ctx, uint32_t si)
 			m.b -= 6;
 		m.place = DYAD__GAZ_NONE;
 		m.cue = (uint8_t)(based ? CUE_BASED : cue_before(doc, s, i));
-		for (m.words = 0; i < t1; i++)
-			m.words += doc->toks[i].kind != DYAD_TOK_PUNCT;
 		i = t1 - 1;
 		judge(ctx->eng, doc, n ? &PM(ctx, n - 1) : NULL, &m);
 		if (dyad__buf_append(&ctx->pments, &m, sizeof m) != 0)
@@ -687,11 +690,18 @@ static void share_cues(dyad_ctx *ctx, size_t n)
 	}
 }
 
+/* A post's bit of 256 (revive's marks). */
+static uint32_t post_bit(uint32_t post)
+{
+	return (post * 0x9e3779b1u) >> 24;
+}
+
 /* Takes a name dropped only for want of a cue when the document names
 ** it elsewhere with one, or qualifies it. */
 static void revive(dyad_ctx *ctx, size_t n)
 {
 	size_t i, j;
+	uint64_t cued[4]; /* bits by post_bit */
 
 	for (i = 0; i < n; i++) {
 		pment *m = &PM(ctx, i);
@@ -701,8 +711,17 @@ static void revive(dyad_ctx *ctx, size_t n)
 			PM(ctx, i + 1).drop = 0;
 		}
 	}
+	/* A name dropped here has no cue, so reviving it revives no other:
+	** the posts of the cued names kept can be marked first, and only a
+	** name whose post may be marked looks for one. */
+	memset(cued, 0, sizeof cued);
+	for (j = 0; j < n; j++)
+		if (PM(ctx, j).cue && !PM(ctx, j).drop)
+			cued[post_bit(PM(ctx, j).post) >> 6] |= 1ull << (post_bit(PM(ctx, j).post) & 63);
 	for (i = 0; i < n; i++) {
 		pment *m = &PM(ctx, i);
+		if (m->drop != 1 || !(cued[post_bit(m->post) >> 6] >> (post_bit(m->post) & 63) & 1))
+			continue;
 		for (j = 0; j < n && m->drop == 1; j++)
 			if (PM(ctx, j).post == m->post && PM(ctx, j).cue && !PM(ctx, j).drop)
 				m->drop = 0;
@@ -1113,7 +1132,7 @@ static long in_sentence(const dyad_ctx *ctx, size_t n, const dyad_event *e, int 
 	int bt = 0;
 	size_t bd = 0, i, d;
 
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < n && PM(ctx, i).sent <= e->sent; i++) { /* names in text order */
 		const pment *m = &PM(ctx, i);
 		int k;
 		if (m->sent != e->sent)
