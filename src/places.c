@@ -61,6 +61,9 @@ typedef struct pment {
 	uint8_t alt;            /* resolve chose the place by an alternate name */
 } pment;
 
+/* What judge needs of a name's candidates. */
+enum { CK_COUNTRY = 1, CK_ADMIN1 = 2, CK_BIG = 4 };
+
 #define PM(ctx, i) (((pment *)(ctx)->pments.p)[i])
 
 /* ------------------------------------------------------------------ */
@@ -534,32 +537,45 @@ static int name_word(const dyad_engine *eng, const dyad_doc *doc, const dyad__to
 	       !dyad__strset_has(&eng->geo->words, tok_key(doc, k), k->fold_len);
 }
 
-/* Keeps or drops m by its context (docs/places.md); a dropped name may
-** still be taken later when the document names it with a cue. */
-static void judge(const dyad_engine *eng, const dyad_doc *doc, const pment *prev, pment *m)
+/* The CK_* of the candidates of the name with post. */
+static int cand_kinds(const dyad__gaz *g, uint32_t post)
 {
-	const dyad__tok *k0 = &doc->toks[m->t0];
 	cands c;
 
-	cands_of(&eng->geo->gaz, m->post, &c);
-	m->ncand = c.n;
+	cands_of(g, post, &c);
+	return (c.country ? CK_COUNTRY : 0) | (c.admin1 ? CK_ADMIN1 : 0) |
+	       (c.maxpop >= BIG_CITY ? CK_BIG : 0);
+}
+
+/* Keeps or drops m by its context (docs/places.md); a dropped name may
+** still be taken later when the document names it with a cue. */
+static void judge(const dyad_ctx *ctx, size_t n, pment *m)
+{
+	const dyad_engine *eng = ctx->eng;
+	const dyad_doc *doc = &ctx->doc;
+	const pment *prev = n ? &PM(ctx, n - 1) : NULL;
+	const dyad__tok *k0 = &doc->toks[m->t0];
+	int kinds = cand_kinds(&eng->geo->gaz, m->post);
+	int town = !(kinds & (CK_ADMIN1 | CK_BIG)) && m->words == 1; /* a small town's name */
+
+	dyad__gaz_post(&eng->geo->gaz, m->post, &m->ncand);
 	if (m->words == 1 && m->cue < CUE_IN && maybe_word(eng->geo, m->post) &&
 	    dyad__strset_has(&eng->geo->words, tok_key(doc, k0), k0->fold_len)) {
 		m->drop = 2; /* a common word: only a strong cue makes it a place */
 		return;
 	}
-	if (c.country)
+	if (kinds & CK_COUNTRY)
 		return;
 	if (m->t0 > doc->sents[m->sent].tok0 && (!prev || prev->t1 != m->t0) &&
 	    name_word(eng, doc, k0 - 1))
 		m->drop = 2;
-	else if (!c.admin1 && m->words == 1 && c.maxpop < BIG_CITY && m->t1 < doc->ntoks &&
+	else if (town && m->t1 < doc->ntoks &&
 		 m->t1 < doc->sents[m->sent].tok0 + doc->sents[m->sent].ntok &&
 		 name_word(eng, doc, &doc->toks[m->t1]) &&
 		 !dyad__strset_has(&eng->words, tok_key(doc, &doc->toks[m->t1]),
 				   doc->toks[m->t1].fold_len))
 		m->drop = 2; /* a small town's name begins an unknown longer one: "Minas Anor" */
-	else if (!c.admin1 && m->words == 1 && m->cue == CUE_NONE && c.maxpop < BIG_CITY)
+	else if (town && m->cue == CUE_NONE)
 		m->drop = 1;
 }
 
@@ -575,10 +591,14 @@ static int find_in_sentence(dyad_ctx *ctx, uint32_t si)
 		pment m;
 		uint32_t t1, n;
 		int based = 0;
-		n = DYAD__VEC_LEN(&ctx->pments, pment);
-		memset(&m, 0, sizeof m);
+		uint32_t post;
+		uint8_t words;
 		if (!(t1 = longest_at(g, doc, i, end, &m, &based)))
-			continue;
+			continue; /* most capitalized words: m is cleared only for a name */
+		post = m.post, words = m.words;
+		memset(&m, 0, sizeof m);
+		n = DYAD__VEC_LEN(&ctx->pments, pment);
+		m.post = post, m.words = words;
 		m.sent = si, m.t0 = i, m.t1 = t1;
 		m.a = doc->toks[i].start, m.b = doc->toks[t1 - 1].end;
 		if (based) /* the name without its "-based" */
@@ -586,7 +606,7 @@ static int find_in_sentence(dyad_ctx *ctx, uint32_t si)
 		m.place = DYAD__GAZ_NONE;
 		m.cue = (uint8_t)(based ? CUE_BASED : cue_before(doc, s, i));
 		i = t1 - 1;
-		judge(ctx->eng, doc, n ? &PM(ctx, n - 1) : NULL, &m);
+		judge(ctx, n, &m);
 		if (dyad__buf_append(&ctx->pments, &m, sizeof m) != 0)
 			return -1;
 	}
