@@ -501,28 +501,11 @@ static int cue_before(const dyad_doc *doc, const dyad__sent *s, uint32_t t0)
 	return cue_word(tok_key(doc, k), k->fold_len);
 }
 
-/* What a name's candidates are: a country, a division, the largest city. */
+/* A name's candidates: its postings. */
 typedef struct cands {
 	const uint32_t *post;
 	uint32_t n;
-	int country, admin1;
-	uint32_t maxpop;
 } cands;
-
-static void cands_of(const dyad__gaz *g, uint32_t post, cands *c)
-{
-	uint32_t i;
-
-	memset(c, 0, sizeof *c);
-	c->post = dyad__gaz_post(g, post, &c->n);
-	for (i = 0; i < c->n && i < MAX_CANDS; i++) {
-		const dyad__gplace *p = &g->places[c->post[i] & DYAD__GP_PLACE];
-		c->country |= p->kind == DYAD__GK_COUNTRY;
-		c->admin1 |= p->kind == DYAD__GK_ADMIN1;
-		if (p->kind == DYAD__GK_CITY && p->pop > c->maxpop)
-			c->maxpop = p->pop;
-	}
-}
 
 /* Is token k a capitalized word that is no function or place word, so
 ** a name right after it is more likely part of a person's or an
@@ -537,14 +520,24 @@ static int name_word(const dyad_engine *eng, const dyad_doc *doc, const dyad__to
 	       !dyad__strset_has(&eng->geo->words, tok_key(doc, k), k->fold_len);
 }
 
-/* The CK_* of the candidates of the name with post. */
+/* The CK_* of the candidates of the name with post; CK_COUNTRY alone
+** for a country's name, as judge asks no more of one. */
 static int cand_kinds(const dyad__gaz *g, uint32_t post)
 {
-	cands c;
+	uint32_t i, n;
+	const uint32_t *e = dyad__gaz_post(g, post, &n);
+	int kinds = 0;
 
-	cands_of(g, post, &c);
-	return (c.country ? CK_COUNTRY : 0) | (c.admin1 ? CK_ADMIN1 : 0) |
-	       (c.maxpop >= BIG_CITY ? CK_BIG : 0);
+	for (i = 0; i < n && i < MAX_CANDS; i++) {
+		const dyad__gplace *p = &g->places[e[i] & DYAD__GP_PLACE];
+		if (p->kind == DYAD__GK_COUNTRY)
+			return CK_COUNTRY;
+		if (p->kind == DYAD__GK_ADMIN1)
+			kinds |= CK_ADMIN1;
+		else if (p->kind == DYAD__GK_CITY && p->pop >= BIG_CITY)
+			kinds |= CK_BIG;
+	}
+	return kinds;
 }
 
 /* Keeps or drops m by its context (docs/places.md); a dropped name may
@@ -806,7 +799,6 @@ static void vote_admin(context *cx, uint32_t adm, float w)
 	}
 }
 
-/* One name's votes. */
 /* The countries of m's candidates, each once, into seen[64]; how many. */
 static int cand_countries(const dyad__gaz *g, const pment *m, int *seen)
 {
@@ -830,13 +822,26 @@ static float vote_weight(const pment *m)
 	return m->cue == CUE_DATELINE ? 2.0f : 1.0f;
 }
 
+/* One name's votes: its candidates' divisions as they are read, then
+** their countries, each once (cand_countries, in the same pass). */
 static void vote(const dyad__gaz *g, const pment *m, context *cx)
 {
-	int seen[64], ns = cand_countries(g, m, seen), i;
+	int seen[64], ns = 0, i;
 	uint32_t n, j;
 	const uint32_t *post = dyad__gaz_post(g, m->post, &n);
 	float w = vote_weight(m);
 
+	for (j = 0; j < n && j < MAX_CANDS; j++) {
+		const dyad__gplace *p = &g->places[post[j] & DYAD__GP_PLACE];
+		int c = cc_index(p);
+		for (i = 0; c >= 0 && ns < 64 && i < ns && seen[i] != c; i++)
+			;
+		if (c >= 0 && ns < 64 && i == ns)
+			seen[ns++] = c;
+		if (p->admin1)
+			vote_admin(cx, p->admin1, (p->kind == DYAD__GK_ADMIN1 ? w : w * 0.5f) /
+						  (float)(n < MAX_CANDS ? n : MAX_CANDS));
+	}
 	for (i = 0; i < ns; i++) {
 		size_t v = voted_at(cx, seen[i]);
 		if (v == cx->nvoted) {
@@ -847,12 +852,6 @@ static void vote(const dyad__gaz *g, const pment *m, context *cx)
 		cx->votes[v] += w / (float)ns;
 	}
 	cx->total += ns ? w : 0;
-	for (j = 0; j < n && j < MAX_CANDS; j++) {
-		const dyad__gplace *p = &g->places[post[j] & DYAD__GP_PLACE];
-		if (p->admin1)
-			vote_admin(cx, p->admin1, (p->kind == DYAD__GK_ADMIN1 ? w : w * 0.5f) /
-						  (float)(n < MAX_CANDS ? n : MAX_CANDS));
-	}
 }
 
 static void gather(const dyad_ctx *ctx, size_t n, context *cx)
