@@ -834,10 +834,12 @@ static void vote(const dyad__gaz *g, const pment *m, context *cx)
 	for (j = 0; j < n && j < MAX_CANDS; j++) {
 		const dyad__gplace *p = &g->places[post[j] & DYAD__GP_PLACE];
 		int c = cc_index(p);
-		for (i = 0; c >= 0 && ns < 64 && i < ns && seen[i] != c; i++)
-			;
-		if (c >= 0 && ns < 64 && i == ns)
-			seen[ns++] = c;
+		if (c >= 0 && ns < 64) {
+			for (i = 0; i < ns && seen[i] != c; i++)
+				;
+			if (i == ns)
+				seen[ns++] = c;
+		}
 		if (p->admin1)
 			vote_admin(cx, p->admin1, (p->kind == DYAD__GK_ADMIN1 ? w : w * 0.5f) /
 						  (float)(n < MAX_CANDS ? n : MAX_CANDS));
@@ -969,7 +971,7 @@ static int resolved_before(const dyad_ctx *ctx, size_t i, pment *m)
 {
 	size_t j;
 
-	for (j = 0; j < i; j++) {
+	for (j = i; j-- > 0;) { /* nearest first: a name is most often repeated soon */
 		const pment *q = &PM(ctx, j);
 		if (q->post == m->post && q->place != DYAD__GAZ_NONE && q->how != HOW_QUAL) {
 			m->place = q->place, m->how = q->how, m->alt = q->alt;
@@ -1113,6 +1115,19 @@ static const char *const where_names[] = {"none", "clause", "sentence", "datelin
 static const char *const where_city_names[] = {"none", "clause+doc-city", "sentence+doc-city",
 					       "dateline", "lead+doc-city", "actor-country"};
 
+/* A name's span in the original text, mapped once for all the events of
+** its sentence; a SIZE_MAX start until then. */
+typedef struct ospan {
+	size_t a, b;
+} ospan;
+
+static const ospan *orig_span(const dyad_ctx *ctx, ospan *sp, size_t i)
+{
+	if (sp[i].a == SIZE_MAX)
+		dyad__map_span(&ctx->doc, PM(ctx, i).a, PM(ctx, i).b, &sp[i].a, &sp[i].b);
+	return &sp[i];
+}
+
 static int overlaps(size_t a, size_t b, size_t c, size_t d)
 {
 	return c < d && a < d && c < b;
@@ -1124,13 +1139,13 @@ static int overlaps(size_t a, size_t b, size_t c, size_t d)
 ** named without a cue; 0 when it is no place of the event: one of its
 ** actors without a locative cue, a possessive ("Iran's ministry"), or a
 ** country named without a cue, which says whose, not where. */
-static int tier(const dyad_ctx *ctx, const pment *m, const dyad_event *e, size_t *dist)
+static int tier(const dyad_ctx *ctx, ospan *sp, size_t i, const dyad_event *e, size_t *dist)
 {
 	const dyad_doc *doc = &ctx->doc;
+	const pment *m = &PM(ctx, i);
 	const dyad__gplace *p = &ctx->eng->geo->gaz.places[m->place];
-	size_t a, b;
+	size_t a = orig_span(ctx, sp, i)->a, b = sp[i].b;
 
-	dyad__map_span(doc, m->a, m->b, &a, &b);
 	*dist = a > e->verb_end ? a - e->verb_end : e->verb_start > b ? e->verb_start - b : 0;
 	if (m->cue == CUE_DATELINE) /* the dateline rule's, not the sentence's */
 		return 0;
@@ -1145,7 +1160,7 @@ static int tier(const dyad_ctx *ctx, const pment *m, const dyad_event *e, size_t
 }
 
 /* The best name of e's sentence, or -1; *t gets its tier. */
-static long in_sentence(const dyad_ctx *ctx, size_t n, const dyad_event *e, int *t)
+static long in_sentence(const dyad_ctx *ctx, ospan *sp, size_t n, const dyad_event *e, int *t)
 {
 	long best = -1;
 	int bt = 0;
@@ -1156,7 +1171,7 @@ static long in_sentence(const dyad_ctx *ctx, size_t n, const dyad_event *e, int 
 		int k;
 		if (m->sent != e->sent)
 			continue;
-		k = tier(ctx, m, e, &d);
+		k = tier(ctx, sp, i, e, &d);
 		if (k > bt || (k == bt && k && d < bd))
 			best = (long)i, bt = k, bd = d;
 	}
@@ -1222,7 +1237,8 @@ static void put_place(const dyad_ctx *ctx, uint32_t place, dyad__where *w)
 }
 
 /* Places w at name k, refined to the document's one city of a country. */
-static void at_mention(const dyad_ctx *ctx, size_t n, long k, int how, dyad__where *w)
+static void at_mention(const dyad_ctx *ctx, ospan *sp, size_t n, long k, int how,
+		       dyad__where *w)
 {
 	const dyad__gplace *p = &ctx->eng->geo->gaz.places[PM(ctx, (size_t)k).place];
 	long c = p->kind == DYAD__GK_COUNTRY ? doc_city(ctx, n, p) : -1;
@@ -1231,7 +1247,8 @@ static void at_mention(const dyad_ctx *ctx, size_t n, long k, int how, dyad__whe
 		k = c;
 	put_place(ctx, PM(ctx, (size_t)k).place, w);
 	w->how = c >= 0 ? where_city_names[how] : where_names[how];
-	dyad__map_span(&ctx->doc, PM(ctx, (size_t)k).a, PM(ctx, (size_t)k).b, &w->start, &w->end);
+	w->start = orig_span(ctx, sp, (size_t)k)->a;
+	w->end = sp[k].b;
 }
 
 /* The country of an actor code ("IRNGOV" is Iran), DYAD__GAZ_NONE. */
@@ -1254,10 +1271,11 @@ static uint32_t action_country(const dyad__gaz *g, const dyad_event *e)
 /* The name that places e and how (docs/places.md): a cue in its
 ** sentence, else the dateline, else a city named in its sentence, else
 ** the lead's place; -1 when none. */
-static long where_named(const dyad_ctx *ctx, size_t n, const dyad_event *e, int *how)
+static long where_named(const dyad_ctx *ctx, ospan *sp, size_t n, const dyad_event *e,
+			int *how)
 {
 	int t;
-	long k = in_sentence(ctx, n, e, &t), d;
+	long k = in_sentence(ctx, sp, n, e, &t), d;
 
 	if (t >= 2) {
 		*how = t >= 3 ? W_CLAUSE : W_SENTENCE;
@@ -1275,17 +1293,18 @@ static long where_named(const dyad_ctx *ctx, size_t n, const dyad_event *e, int 
 	return lead(ctx, n);
 }
 
-static void place_event(const dyad_ctx *ctx, size_t n, const dyad_event *e, dyad__where *w)
+static void place_event(const dyad_ctx *ctx, ospan *sp, size_t n, const dyad_event *e,
+			dyad__where *w)
 {
 	int how = W_NONE;
-	long k = where_named(ctx, n, e, &how);
+	long k = where_named(ctx, sp, n, e, &how);
 	uint32_t c;
 
 	memset(w, 0, sizeof *w);
 	w->place = w->country = w->admin1 = "";
 	w->how = "none";
 	if (k >= 0) {
-		at_mention(ctx, n, k, how, w);
+		at_mention(ctx, sp, n, k, how, w);
 	} else if ((c = action_country(&ctx->eng->geo->gaz, e)) != DYAD__GAZ_NONE) {
 		put_place(ctx, c, w);
 		w->how = where_names[W_ACTOR];
@@ -1295,6 +1314,7 @@ static void place_event(const dyad_ctx *ctx, size_t n, const dyad_event *e, dyad
 dyad_status dyad__events_where(dyad_ctx *ctx, size_t n)
 {
 	dyad__where *w;
+	ospan *sp;
 	size_t i, np;
 	dyad_status st;
 
@@ -1304,12 +1324,15 @@ dyad_status dyad__events_where(dyad_ctx *ctx, size_t n)
 	if ((st = find_places(ctx)) != DYAD_OK)
 		return st;
 	np = DYAD__VEC_LEN(&ctx->pments, pment);
-	if (!(w = dyad__arena_alloc(&ctx->arena, n * sizeof *w)))
+	if (!(w = dyad__arena_alloc(&ctx->arena, n * sizeof *w)) ||
+	    !(sp = dyad__arena_alloc(&ctx->arena, (np ? np : 1) * sizeof *sp)))
 		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory placing events");
+	for (i = 0; i < np; i++)
+		sp[i].a = SIZE_MAX;
 	for (i = 0; i < n; i++) {
 		dyad_event e;
 		dyad_doc_event(&ctx->doc, i, &e);
-		place_event(ctx, np, &e, &w[i]);
+		place_event(ctx, sp, np, &e, &w[i]);
 	}
 	if (dyad__buf_append(&ctx->where, w, n * sizeof *w) != 0)
 		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory placing events");
