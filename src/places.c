@@ -459,11 +459,22 @@ static uint32_t longest_at(const dyad__gaz *g, const dyad_doc *doc, uint32_t i, 
 	return best;
 }
 
+/* Are a and b's first n bytes the same? For the few bytes of a word,
+** where a call of memcmp costs more than the compare. */
+static int same_bytes(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && a[i] == b[i]; i++)
+		;
+	return i == n;
+}
+
 /* The cue word f (n bytes) is, CUE_NONE when none: a switch on its
 ** first letter leaves a few words to compare. */
 static int cue_word(const char *f, size_t n)
 {
-#define IS(w) (n == sizeof w - 1 && memcmp(f, w, sizeof w - 1) == 0)
+#define IS(w) (n == sizeof w - 1 && same_bytes(f, w, sizeof w - 1))
 	switch (f[0]) {
 	case 'a': return IS("at") || IS("across") || IS("around") ? CUE_IN : CUE_NONE;
 	case 'b': return IS("beyond") ? CUE_IN : CUE_NONE;
@@ -494,7 +505,7 @@ static int cue_before(const dyad_doc *doc, const dyad__sent *s, uint32_t t0)
 	if (t0 == s->tok0)
 		return CUE_NONE;
 	k = &doc->toks[t0 - 1];
-	if (k->fold_len == 3 && memcmp(tok_key(doc, k), "the", 3) == 0 && t0 - 1 > s->tok0)
+	if (k->fold_len == 3 && same_bytes(tok_key(doc, k), "the", 3) && t0 - 1 > s->tok0)
 		k--;
 	if (k->fold_len < 2 || k->fold_len > 10)
 		return CUE_NONE; /* the length of no cue: most words */
@@ -1164,14 +1175,17 @@ static long in_sentence(const dyad_ctx *ctx, ospan *sp, size_t n, const dyad_eve
 {
 	long best = -1;
 	int bt = 0;
-	size_t bd = 0, i, d;
+	size_t bd = 0, i = 0, hi = n, d;
 
-	for (i = 0; i < n && PM(ctx, i).sent <= e->sent; i++) { /* names in text order */
-		const pment *m = &PM(ctx, i);
-		int k;
-		if (m->sent != e->sent)
-			continue;
-		k = tier(ctx, sp, i, e, &d);
+	while (i < hi) { /* the first name of e's sentence: names are in text order */
+		size_t mid = i + (hi - i) / 2;
+		if (PM(ctx, mid).sent < e->sent)
+			i = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; i < n && PM(ctx, i).sent == e->sent; i++) {
+		int k = tier(ctx, sp, i, e, &d);
 		if (k > bt || (k == bt && k && d < bd))
 			best = (long)i, bt = k, bd = d;
 	}
