@@ -28,6 +28,7 @@
 #define MAX_CANDS 256        /* candidates of one name that are weighed */
 #define MAX_ADMIN 256        /* divisions the document context keeps */
 #define ADM_SLOTS 512        /* their hash table: twice as many, a power of two */
+#define VOTE_SLOTS 64        /* the hash table of the first half as many voted countries */
 #define BIG_CITY 100000      /* a city this large needs no cue */
 
 /* The engine's place data. */
@@ -759,7 +760,7 @@ typedef struct context context;
 struct context {
 	uint16_t voted[26 * 26];    /* the countries with votes (cc_index), first voted first */
 	float votes[26 * 26];       /* their votes */
-	uint16_t vat[26 * 26];      /* 1 + a country's place in voted, 0 when it has none */
+	uint16_t vslot[VOTE_SLOTS]; /* 1 + a place in voted, by hash of its country; 0 empty */
 	size_t nvoted;
 	float total;
 	uint32_t adm[MAX_ADMIN];    /* pool offsets of ISO 3166-2 codes */
@@ -776,13 +777,32 @@ static int cc_index(const dyad__gplace *p)
 	return a < 26 && b < 26 ? (int)(a * 26 + b) : -1;
 }
 
+/* The slot of country c in cx->vslot: its own, or the empty one where
+** it would go. */
+static size_t vote_slot(const context *cx, int c)
+{
+	size_t i = (size_t)((unsigned)c * 0x9e3779b1u) >> 26;
+
+	while (cx->vslot[i] && cx->voted[cx->vslot[i] - 1] != c)
+		i = (i + 1) & (VOTE_SLOTS - 1);
+	return i;
+}
+
 /* Country c's place in cx->voted, cx->nvoted when it has no votes. A
-** name's candidates are looked up for every vote and score: clearing
-** the 1.3 kB index once a document costs less than scanning the voted
-** countries each time. */
+** document's names point to a handful of countries: a table of 64 slots,
+** cleared once a document, finds them without a scan, and a scan serves
+** the rare document that points to more than half as many. */
 static size_t voted_at(const context *cx, int c)
 {
-	return cx->vat[c] ? cx->vat[c] - 1u : cx->nvoted;
+	size_t i;
+
+	if (cx->nvoted <= VOTE_SLOTS / 2) {
+		i = vote_slot(cx, c);
+		return cx->vslot[i] ? cx->vslot[i] - 1u : cx->nvoted;
+	}
+	for (i = 0; i < cx->nvoted && cx->voted[i] != c; i++)
+		;
+	return i;
 }
 
 /* The slot of division adm in cx->admslot: its own, or the empty one
@@ -856,10 +876,14 @@ static void vote(const dyad__gaz *g, const pment *m, context *cx)
 						  (float)(n < MAX_CANDS ? n : MAX_CANDS));
 	}
 	for (i = 0; i < ns; i++) {
-		size_t v = voted_at(cx, seen[i]);
+		int hashed = cx->nvoted < VOTE_SLOTS / 2; /* with room for one more */
+		size_t slot = hashed ? vote_slot(cx, seen[i]) : 0;
+		size_t v = hashed ? (cx->vslot[slot] ? cx->vslot[slot] - 1u : cx->nvoted) :
+				    voted_at(cx, seen[i]);
 		if (v == cx->nvoted) {
 			cx->voted[cx->nvoted++] = (uint16_t)seen[i];
-			cx->vat[seen[i]] = (uint16_t)cx->nvoted;
+			if (hashed)
+				cx->vslot[slot] = (uint16_t)cx->nvoted;
 			cx->votes[v] = 0;
 		}
 		cx->votes[v] += w / (float)ns;
@@ -874,7 +898,7 @@ static void gather(const dyad_ctx *ctx, size_t n, context *cx)
 	float best = 0;
 
 	memset(cx->admslot, 0, sizeof cx->admslot);
-	memset(cx->vat, 0, sizeof cx->vat);
+	memset(cx->vslot, 0, sizeof cx->vslot);
 	cx->total = 0;
 	cx->nvoted = cx->nadm = 0;
 	cx->focus = -1;
@@ -1016,7 +1040,10 @@ static void resolve(const dyad_ctx *ctx, size_t i, size_t n, const context *cx)
 	pment *m = &PM(ctx, i);
 	cands c;
 
-	if (i + 1 < n && (m->place = qualified(ctx, m, &PM(ctx, i + 1))) != DYAD__GAZ_NONE) {
+	/* revive gave CUE_QUAL to exactly the names qualified by the next,
+	** and no stage after it takes that cue away or gives it. */
+	if (m->cue == CUE_QUAL && i + 1 < n &&
+	    (m->place = qualified(ctx, m, &PM(ctx, i + 1))) != DYAD__GAZ_NONE) {
 		m->how = HOW_QUAL;
 		return;
 	}
@@ -1126,17 +1153,42 @@ static const char *const where_names[] = {"none", "clause", "sentence", "datelin
 static const char *const where_city_names[] = {"none", "clause+doc-city", "sentence+doc-city",
 					       "dateline", "lead+doc-city", "actor-country"};
 
-/* A name's span in the original text, mapped once for all the events of
-** its sentence; a SIZE_MAX start until then. */
+#define SPAN_CACHE 16 /* names of one sentence whose spans are kept */
+
+/* The spans in the original text of the names of the sentence last
+** asked about, from name first on (a SIZE_MAX start: not mapped yet), so
+** that the events of a sentence map each of its names once. On the
+** stack: no memory of the document's is written. */
 typedef struct ospan {
-	size_t a, b;
+	size_t first;
+	size_t a[SPAN_CACHE], b[SPAN_CACHE];
+	size_t ta, tb; /* a name's outside the window */
 } ospan;
 
-static const ospan *orig_span(const dyad_ctx *ctx, ospan *sp, size_t i)
+/* Starts the window at name first. */
+static void span_window(ospan *sp, size_t first)
 {
-	if (sp[i].a == SIZE_MAX)
-		dyad__map_span(&ctx->doc, PM(ctx, i).a, PM(ctx, i).b, &sp[i].a, &sp[i].b);
-	return &sp[i];
+	size_t i;
+
+	if (sp->first == first)
+		return;
+	sp->first = first;
+	for (i = 0; i < SPAN_CACHE; i++)
+		sp->a[i] = SIZE_MAX;
+}
+
+/* Name i's span in the original text into *a, *b. */
+static void orig_span(const dyad_ctx *ctx, ospan *sp, size_t i, size_t *a, size_t *b)
+{
+	size_t k = i - sp->first;
+
+	if (i < sp->first || k >= SPAN_CACHE) {
+		dyad__map_span(&ctx->doc, PM(ctx, i).a, PM(ctx, i).b, a, b);
+		return;
+	}
+	if (sp->a[k] == SIZE_MAX)
+		dyad__map_span(&ctx->doc, PM(ctx, i).a, PM(ctx, i).b, &sp->a[k], &sp->b[k]);
+	*a = sp->a[k], *b = sp->b[k];
 }
 
 static int overlaps(size_t a, size_t b, size_t c, size_t d)
@@ -1155,8 +1207,9 @@ static int tier(const dyad_ctx *ctx, ospan *sp, size_t i, const dyad_event *e, s
 	const dyad_doc *doc = &ctx->doc;
 	const pment *m = &PM(ctx, i);
 	const dyad__gplace *p = &ctx->eng->geo->gaz.places[m->place];
-	size_t a = orig_span(ctx, sp, i)->a, b = sp[i].b;
+	size_t a, b;
 
+	orig_span(ctx, sp, i, &a, &b);
 	*dist = a > e->verb_end ? a - e->verb_end : e->verb_start > b ? e->verb_start - b : 0;
 	if (m->cue == CUE_DATELINE) /* the dateline rule's, not the sentence's */
 		return 0;
@@ -1184,6 +1237,8 @@ static long in_sentence(const dyad_ctx *ctx, ospan *sp, size_t n, const dyad_eve
 		else
 			hi = mid;
 	}
+	if (i < n && PM(ctx, i).sent == e->sent)
+		span_window(sp, i);
 	for (; i < n && PM(ctx, i).sent == e->sent; i++) {
 		int k = tier(ctx, sp, i, e, &d);
 		if (k > bt || (k == bt && k && d < bd))
@@ -1261,8 +1316,7 @@ static void at_mention(const dyad_ctx *ctx, ospan *sp, size_t n, long k, int how
 		k = c;
 	put_place(ctx, PM(ctx, (size_t)k).place, w);
 	w->how = c >= 0 ? where_city_names[how] : where_names[how];
-	w->start = orig_span(ctx, sp, (size_t)k)->a;
-	w->end = sp[k].b;
+	orig_span(ctx, sp, (size_t)k, &w->start, &w->end);
 }
 
 /* The country of an actor code ("IRNGOV" is Iran), DYAD__GAZ_NONE. */
@@ -1328,7 +1382,7 @@ static void place_event(const dyad_ctx *ctx, ospan *sp, size_t n, const dyad_eve
 dyad_status dyad__events_where(dyad_ctx *ctx, size_t n)
 {
 	dyad__where *w;
-	ospan *sp;
+	ospan sp;
 	size_t i, np;
 	dyad_status st;
 
@@ -1338,15 +1392,13 @@ dyad_status dyad__events_where(dyad_ctx *ctx, size_t n)
 	if ((st = find_places(ctx)) != DYAD_OK)
 		return st;
 	np = DYAD__VEC_LEN(&ctx->pments, pment);
-	if (!(w = dyad__arena_alloc(&ctx->arena, n * sizeof *w)) ||
-	    !(sp = dyad__arena_alloc(&ctx->arena, (np ? np : 1) * sizeof *sp)))
+	if (!(w = dyad__arena_alloc(&ctx->arena, n * sizeof *w)))
 		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory placing events");
-	for (i = 0; i < np; i++)
-		sp[i].a = SIZE_MAX;
+	sp.first = SIZE_MAX;
 	for (i = 0; i < n; i++) {
 		dyad_event e;
 		dyad_doc_event(&ctx->doc, i, &e);
-		place_event(ctx, sp, np, &e, &w[i]);
+		place_event(ctx, &sp, np, &e, &w[i]);
 	}
 	if (dyad__buf_append(&ctx->where, w, n * sizeof *w) != 0)
 		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory placing events");
