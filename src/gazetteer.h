@@ -163,9 +163,14 @@ static inline int dyad__gaz_is(const unsigned char *wpool, const dyad__gword *e,
 {
 	const unsigned char *r = wpool + e->word;
 	uint32_t f;
+	size_t i;
 
 	memcpy(&f, r, 4);
-	return f == from && r[4] == n && memcmp(r + 5, w, n) == 0;
+	if (f != from || r[4] != n)
+		return 0;
+	for (i = 0; i < n && r[5 + i] == (unsigned char)w[i]; i++) /* a word: no memcmp call */
+		;
+	return i == n;
 }
 
 /* The entry of word w (n bytes, hash h) after prefix from, NULL when

@@ -28,12 +28,14 @@
 #define MAX_CANDS 256        /* candidates of one name that are weighed */
 #define MAX_ADMIN 256        /* divisions the document context keeps */
 #define ADM_SLOTS 512        /* their hash table: twice as many, a power of two */
+#define VOTE_SLOTS 64        /* the hash table of the first half as many voted countries */
 #define BIG_CITY 100000      /* a city this large needs no cue */
 
 /* The engine's place data. */
 struct dyad__geo {
 	dyad__gaz gaz;
 	dyad__strset words;     /* data/place-words.txt */
+	uint64_t wordposts[64]; /* bits by post of the names place words can be */
 };
 
 /* Cues, strongest last. */
@@ -57,7 +59,11 @@ typedef struct pment {
 	uint8_t how;            /* HOW_* */
 	uint8_t drop;           /* not taken for a place */
 	uint8_t words;          /* words in the name */
+	uint8_t alt;            /* resolve chose the place by an alternate name */
 } pment;
+
+/* What judge needs of a name's candidates. */
+enum { CK_COUNTRY = 1, CK_ADMIN1 = 2, CK_BIG = 4 };
 
 #define PM(ctx, i) (((pment *)(ctx)->pments.p)[i])
 
@@ -116,6 +122,8 @@ static dyad_status open_gaz(dyad_engine *eng, const dyad_config *cfg, dyad__gaz 
 	return st;
 }
 
+static void mark_word_posts(struct dyad__geo *g);
+
 dyad_status dyad__geo_load(dyad_engine *eng, const dyad_config *cfg)
 {
 	struct dyad__geo *g = calloc(1, sizeof *g);
@@ -130,6 +138,8 @@ dyad_status dyad__geo_load(dyad_engine *eng, const dyad_config *cfg)
 		const char *p = cfg->gazetteer;
 		g->gaz.subset = strstr(p, "subset") != NULL;
 	}
+	if (st == DYAD_OK)
+		mark_word_posts(g);
 	return st;
 }
 
@@ -282,40 +292,121 @@ static int can_start(const dyad_doc *doc, const dyad__tok *k)
 	return cp > 0 && utf8proc_category(cp) != UTF8PROC_CATEGORY_LL;
 }
 
+/* The first token of [i, end) that can start a name, end when none.
+** Most tokens are their own matching key (lower-case words, numbers,
+** punctuation: segment.c), which has no capital; the others are decided
+** by their kind and most by their first byte. */
+static uint32_t next_start(const dyad_doc *doc, uint32_t i, uint32_t end)
+{
+	const dyad__tok *toks = doc->toks;
+	const unsigned char *norm = (const unsigned char *)doc->norm;
+
+	for (; i < end; i++) {
+		const dyad__tok *k = &toks[i];
+		if (k->fold_in_norm) /* its own key: lower-case ASCII (dyad__tok_fold) */
+			continue;
+		if (k->kind == DYAD_TOK_WORD) {
+			unsigned char c = norm[k->start];
+			if ((unsigned)(c - 'A') < 26 || (c >= 0x80 && can_start(doc, k)))
+				return i;
+		} else if (k->kind == DYAD_TOK_HASHTAG && can_start(doc, k)) {
+			return i;
+		}
+	}
+	return end;
+}
+
 #define WORD_MAX 256 /* bytes of a token's name key kept; names are shorter */
+
+/* Is byte c of a fold key kept in a name key: a letter, a digit or a
+** byte of another script? */
+static int key_byte(unsigned char c)
+{
+	return (unsigned)(c - 'a') < 26 || c >= 0x80 || (unsigned)(c - '0') < 10;
+}
 
 /* Token k's key as the gazetteer spells names: letters, digits and the
 ** bytes of other scripts, a space for an inner hyphen ("Winston-Salem"
 ** is "Winston Salem"), without a final "-based" ("Doha-based"), which
 ** sets *based. Its length; WORD_MAX when it is longer than any name.
-** *h gets its hash as one word after prefix from, hashed as it is made,
-** or 0 when a hyphen made it more than one word. */
+** *key points at it: at the fold key itself when that is already a name
+** key (most tokens: "doha"), else at out. *h gets its hash as one word
+** after prefix from, hashed as it is made, or 0 when a hyphen made it
+** more than one word. */
 static size_t name_key(const dyad_doc *doc, const dyad__tok *k, uint32_t from, char *out,
-		       int *based, uint32_t *h)
+		       const char **key, int *based, uint32_t *h)
 {
 	const char *f = tok_key(doc, k);
-	size_t i, o = 0, n = k->fold_len;
+	size_t i, o, n = k->fold_len;
 	uint32_t x = dyad__gaz_hash_init(from);
 	int spaced = 0;
 
 	*based = 0;
-	if (n > 6 && memcmp(f + n - 6, "-based", 6) == 0) {
+	if (n > 6 && f[n - 6] == '-' && memcmp(f + n - 5, "based", 5) == 0) {
 		n -= 6;
 		*based = 1;
 	}
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)f[i];
-		if (c == '-' && i > 0 && i + 1 < n)
-			c = ' ', spaced = 1;
-		else if (c < 0x80 && (unsigned)(c - 'a') >= 26 && (unsigned)(c - '0') >= 10)
-			continue;
-		if (o == WORD_MAX)
+	*key = f;
+	for (i = 0; i < n && key_byte((unsigned char)f[i]); i++) /* no copy while kept */
+		x = dyad__gaz_hash_byte(x, (unsigned char)f[i]);
+	if (i < n) { /* a byte dropped or changed: the rest into out */
+		if (i >= WORD_MAX)
 			return WORD_MAX;
-		out[o++] = (char)c;
-		x = dyad__gaz_hash_byte(x, c);
+		memcpy(out, f, i);
+		*key = out;
+		for (o = i; i < n; i++) {
+			unsigned char c = (unsigned char)f[i];
+			if (c == '-' && i > 0 && i + 1 < n)
+				c = ' ', spaced = 1;
+			else if (!key_byte(c))
+				continue;
+			if (o == WORD_MAX)
+				return WORD_MAX;
+			out[o++] = (char)c;
+			x = dyad__gaz_hash_byte(x, c);
+		}
+		n = o;
 	}
+	if (n >= WORD_MAX)
+		return WORD_MAX;
 	*h = spaced ? 0 : dyad__gaz_hash_end(x);
-	return o;
+	return n;
+}
+
+/* The bit of post in dyad__geo.wordposts. */
+static uint32_t wordpost_bit(uint32_t post)
+{
+	return (post * 0x9e3779b1u) >> 20; /* 12 bits: 4096 */
+}
+
+/* Marks the posts of the names that a place word can be, so that judge
+** asks the word set only about a name that may be one: a token whose
+** key is a place word, all letters and digits, is its own name key. A
+** word of other bytes marks all, and then the set is always asked. */
+static void mark_word_posts(struct dyad__geo *g)
+{
+	uint32_t i, next, post;
+	size_t j, n;
+
+	memset(g->wordposts, 0, sizeof g->wordposts);
+	for (i = 0; i < g->words.n; i++) {
+		const char *w = g->words.pool + g->words.offs[i];
+		n = g->words.offs[i + 1] - g->words.offs[i];
+		for (j = 0; j < n && key_byte((unsigned char)w[j]) && (unsigned char)w[j] < 0x80; j++)
+			;
+		if (j < n || n == 0) {
+			memset(g->wordposts, 0xff, sizeof g->wordposts);
+			return;
+		}
+		if ((post = key_post(&g->gaz, 0, w, n, &next)) != 0)
+			g->wordposts[wordpost_bit(post) >> 6] |= 1ull << (wordpost_bit(post) & 63);
+	}
+}
+
+/* May the one-word name with post be a place word? */
+static int maybe_word(const struct dyad__geo *g, uint32_t post)
+{
+	return (g->wordposts[wordpost_bit(post) >> 6] >> (wordpost_bit(post) & 63)) & 1;
 }
 
 /* Punctuation a name may run through: "St. Louis", "Washington, D.C.". */
@@ -327,17 +418,19 @@ static int inner_punct(const dyad_doc *doc, const dyad__tok *k)
 }
 
 /* The longest name from token i of [i, end); its end token, 0 if none.
+** m gets its post and its words (tokens other than inner punctuation).
 ** Each token is one probe of the word table from the prefix the tokens
 ** before it read: a token that begins no name costs that probe alone. */
 static uint32_t longest_at(const dyad__gaz *g, const dyad_doc *doc, uint32_t i, uint32_t end,
-			   uint32_t *post_out, int *based_out)
+			   pment *m, int *based_out)
 {
 	uint32_t from = 0, best = 0, j, words = 0, post;
-	char key[WORD_MAX];
+	char buf[WORD_MAX];
 
 	for (j = i; j < end && words < MAX_NAME_WORDS; j++) {
 		const dyad__tok *k = &doc->toks[j];
 		const dyad__gword *e;
+		const char *key;
 		size_t n;
 		uint32_t h;
 		int based;
@@ -345,7 +438,7 @@ static uint32_t longest_at(const dyad__gaz *g, const dyad_doc *doc, uint32_t i, 
 			continue;
 		if (j > i && k->kind != DYAD_TOK_WORD && k->kind != DYAD_TOK_NUMBER)
 			break;
-		if ((n = name_key(doc, k, from, key, &based, &h)) == WORD_MAX)
+		if ((n = name_key(doc, k, from, buf, &key, &based, &h)) == WORD_MAX)
 			break;
 		if (!h) { /* hyphenated: a word at a time */
 			post = key_post(g, from, key, n, &from);
@@ -357,7 +450,8 @@ static uint32_t longest_at(const dyad__gaz *g, const dyad_doc *doc, uint32_t i, 
 		words++;
 		if (post) {
 			best = j + 1;
-			*post_out = post;
+			m->post = post;
+			m->words = (uint8_t)words;
 			*based_out = based;
 		}
 		if (based || !from)
@@ -366,63 +460,64 @@ static uint32_t longest_at(const dyad__gaz *g, const dyad_doc *doc, uint32_t i, 
 	return best;
 }
 
+/* Are a and b's first n bytes the same? For the few bytes of a word,
+** where a call of memcmp costs more than the compare. */
+static int same_bytes(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n && a[i] == b[i]; i++)
+		;
+	return i == n;
+}
+
+/* The cue word f (n bytes) is, CUE_NONE when none: a switch on its
+** first letter leaves a few words to compare. */
+static int cue_word(const char *f, size_t n)
+{
+#define IS(w) (n == sizeof w - 1 && same_bytes(f, w, sizeof w - 1))
+	switch (f[0]) {
+	case 'a': return IS("at") || IS("across") || IS("around") ? CUE_IN : CUE_NONE;
+	case 'b': return IS("beyond") ? CUE_IN : CUE_NONE;
+	case 'f': return IS("from") ? CUE_WEAK : CUE_NONE;
+	case 'i': return IS("in") || IS("inside") ? CUE_IN : IS("into") ? CUE_WEAK : CUE_NONE;
+	case 'l': return IS("leave") || IS("left") ? CUE_WEAK : CUE_NONE;
+	case 'n': return IS("near") ? CUE_IN : CUE_NONE;
+	case 'o': return IS("outside") ? CUE_IN : IS("of") || IS("on") ? CUE_WEAK : CUE_NONE;
+	case 'r': return IS("reached") ? CUE_WEAK : CUE_NONE;
+	case 't':
+		return IS("throughout") ? CUE_IN :
+		       IS("to") || IS("toward") || IS("towards") ? CUE_WEAK : CUE_NONE;
+	case 'v':
+		return IS("via") || IS("visit") || IS("visited") || IS("visiting") ? CUE_WEAK :
+										      CUE_NONE;
+	case 'w': return IS("within") ? CUE_IN : CUE_NONE;
+	default: return CUE_NONE;
+	}
+#undef IS
+}
+
 /* The cue before token t0 of sentence s: a preposition, perhaps with
 ** "the" between ("in the Cottonport area"). */
 static int cue_before(const dyad_doc *doc, const dyad__sent *s, uint32_t t0)
 {
-#define CUE(w, c) {w, sizeof w - 1, c}
-	static const struct { const char *w; uint8_t n, cue; } cues[] = {
-		CUE("in", CUE_IN), CUE("at", CUE_IN), CUE("near", CUE_IN),
-		CUE("outside", CUE_IN), CUE("inside", CUE_IN), CUE("across", CUE_IN),
-		CUE("throughout", CUE_IN), CUE("around", CUE_IN), CUE("within", CUE_IN),
-		CUE("beyond", CUE_IN), CUE("to", CUE_WEAK), CUE("from", CUE_WEAK),
-		CUE("of", CUE_WEAK), CUE("on", CUE_WEAK), CUE("into", CUE_WEAK),
-		CUE("toward", CUE_WEAK), CUE("towards", CUE_WEAK), CUE("via", CUE_WEAK),
-		CUE("visit", CUE_WEAK), CUE("visited", CUE_WEAK), CUE("visiting", CUE_WEAK),
-		CUE("reached", CUE_WEAK), CUE("leave", CUE_WEAK), CUE("left", CUE_WEAK),
-	};
-#undef CUE
 	const dyad__tok *k;
-	const char *f;
-	size_t i;
 
 	if (t0 == s->tok0)
 		return CUE_NONE;
 	k = &doc->toks[t0 - 1];
-	if (key_is(doc, k, "the") && t0 - 1 > s->tok0)
+	if (k->fold_len == 3 && same_bytes(tok_key(doc, k), "the", 3) && t0 - 1 > s->tok0)
 		k--;
 	if (k->fold_len < 2 || k->fold_len > 10)
 		return CUE_NONE; /* the length of no cue: most words */
-	f = tok_key(doc, k);
-	for (i = 0; i < sizeof cues / sizeof *cues; i++)
-		if (cues[i].n == k->fold_len && cues[i].w[0] == f[0] &&
-		    memcmp(cues[i].w, f, k->fold_len) == 0)
-			return cues[i].cue;
-	return CUE_NONE;
+	return cue_word(tok_key(doc, k), k->fold_len);
 }
 
-/* What a name's candidates are: a country, a division, the largest city. */
+/* A name's candidates: its postings. */
 typedef struct cands {
 	const uint32_t *post;
 	uint32_t n;
-	int country, admin1;
-	uint32_t maxpop;
 } cands;
-
-static void cands_of(const dyad__gaz *g, uint32_t post, cands *c)
-{
-	uint32_t i;
-
-	memset(c, 0, sizeof *c);
-	c->post = dyad__gaz_post(g, post, &c->n);
-	for (i = 0; i < c->n && i < MAX_CANDS; i++) {
-		const dyad__gplace *p = &g->places[c->post[i] & DYAD__GP_PLACE];
-		c->country |= p->kind == DYAD__GK_COUNTRY;
-		c->admin1 |= p->kind == DYAD__GK_ADMIN1;
-		if (p->kind == DYAD__GK_CITY && p->pop > c->maxpop)
-			c->maxpop = p->pop;
-	}
-}
 
 /* Is token k a capitalized word that is no function or place word, so
 ** a name right after it is more likely part of a person's or an
@@ -437,32 +532,55 @@ static int name_word(const dyad_engine *eng, const dyad_doc *doc, const dyad__to
 	       !dyad__strset_has(&eng->geo->words, tok_key(doc, k), k->fold_len);
 }
 
+/* The CK_* of the candidates of the name with post; CK_COUNTRY alone
+** for a country's name, as judge asks no more of one. */
+static int cand_kinds(const dyad__gaz *g, uint32_t post)
+{
+	uint32_t i, n;
+	const uint32_t *e = dyad__gaz_post(g, post, &n);
+	int kinds = 0;
+
+	for (i = 0; i < n && i < MAX_CANDS; i++) {
+		const dyad__gplace *p = &g->places[e[i] & DYAD__GP_PLACE];
+		if (p->kind == DYAD__GK_COUNTRY)
+			return CK_COUNTRY;
+		if (p->kind == DYAD__GK_ADMIN1)
+			kinds |= CK_ADMIN1;
+		else if (p->kind == DYAD__GK_CITY && p->pop >= BIG_CITY)
+			kinds |= CK_BIG;
+	}
+	return kinds;
+}
+
 /* Keeps or drops m by its context (docs/places.md); a dropped name may
 ** still be taken later when the document names it with a cue. */
-static void judge(const dyad_engine *eng, const dyad_doc *doc, const pment *prev, pment *m)
+static void judge(const dyad_ctx *ctx, size_t n, pment *m)
 {
+	const dyad_engine *eng = ctx->eng;
+	const dyad_doc *doc = &ctx->doc;
+	const pment *prev = n ? &PM(ctx, n - 1) : NULL;
 	const dyad__tok *k0 = &doc->toks[m->t0];
-	cands c;
+	int kinds = cand_kinds(&eng->geo->gaz, m->post);
+	int town = !(kinds & (CK_ADMIN1 | CK_BIG)) && m->words == 1; /* a small town's name */
 
-	cands_of(&eng->geo->gaz, m->post, &c);
-	m->ncand = c.n;
-	if (m->words == 1 && m->cue < CUE_IN &&
+	dyad__gaz_post(&eng->geo->gaz, m->post, &m->ncand);
+	if (m->words == 1 && m->cue < CUE_IN && maybe_word(eng->geo, m->post) &&
 	    dyad__strset_has(&eng->geo->words, tok_key(doc, k0), k0->fold_len)) {
 		m->drop = 2; /* a common word: only a strong cue makes it a place */
 		return;
 	}
-	if (c.country)
+	if (kinds & CK_COUNTRY)
 		return;
 	if (m->t0 > doc->sents[m->sent].tok0 && (!prev || prev->t1 != m->t0) &&
 	    name_word(eng, doc, k0 - 1))
 		m->drop = 2;
-	else if (!c.admin1 && m->words == 1 && c.maxpop < BIG_CITY && m->t1 < doc->ntoks &&
+	else if (town && m->t1 < doc->ntoks &&
 		 m->t1 < doc->sents[m->sent].tok0 + doc->sents[m->sent].ntok &&
 		 name_word(eng, doc, &doc->toks[m->t1]) &&
 		 !dyad__strset_has(&eng->words, tok_key(doc, &doc->toks[m->t1]),
 				   doc->toks[m->t1].fold_len))
 		m->drop = 2; /* a small town's name begins an unknown longer one: "Minas Anor" */
-	else if (!c.admin1 && m->words == 1 && m->cue == CUE_NONE && c.maxpop < BIG_CITY)
+	else if (town && m->cue == CUE_NONE)
 		m->drop = 1;
 }
 
@@ -474,26 +592,26 @@ static int find_in_sentence(dyad_ctx *ctx, uint32_t si)
 	const dyad__sent *s = &doc->sents[si];
 	uint32_t i, end = s->tok0 + s->ntok;
 
-	for (i = s->tok0; i < end; i++) {
+	for (i = s->tok0; (i = next_start(doc, i, end)) < end; i++) {
 		pment m;
 		uint32_t t1, n;
 		int based = 0;
-		if (!can_start(doc, &doc->toks[i]))
-			continue;
-		n = DYAD__VEC_LEN(&ctx->pments, pment);
+		uint32_t post;
+		uint8_t words;
+		if (!(t1 = longest_at(g, doc, i, end, &m, &based)))
+			continue; /* most capitalized words: m is cleared only for a name */
+		post = m.post, words = m.words;
 		memset(&m, 0, sizeof m);
-		if (!(t1 = longest_at(g, doc, i, end, &m.post, &based)))
-			continue;
+		n = DYAD__VEC_LEN(&ctx->pments, pment);
+		m.post = post, m.words = words;
 		m.sent = si, m.t0 = i, m.t1 = t1;
 		m.a = doc->toks[i].start, m.b = doc->toks[t1 - 1].end;
 		if (based) /* the name without its "-based" */
 			m.b -= 6;
 		m.place = DYAD__GAZ_NONE;
 		m.cue = (uint8_t)(based ? CUE_BASED : cue_before(doc, s, i));
-		for (m.words = 0; i < t1; i++)
-			m.words += doc->toks[i].kind != DYAD_TOK_PUNCT;
 		i = t1 - 1;
-		judge(ctx->eng, doc, n ? &PM(ctx, n - 1) : NULL, &m);
+		judge(ctx, n, &m);
 		if (dyad__buf_append(&ctx->pments, &m, sizeof m) != 0)
 			return -1;
 	}
@@ -597,11 +715,18 @@ static void share_cues(dyad_ctx *ctx, size_t n)
 	}
 }
 
+/* A post's bit of 256 (revive's marks). */
+static uint32_t post_bit(uint32_t post)
+{
+	return (post * 0x9e3779b1u) >> 24;
+}
+
 /* Takes a name dropped only for want of a cue when the document names
 ** it elsewhere with one, or qualifies it. */
 static void revive(dyad_ctx *ctx, size_t n)
 {
 	size_t i, j;
+	uint64_t cued[4]; /* bits by post_bit */
 
 	for (i = 0; i < n; i++) {
 		pment *m = &PM(ctx, i);
@@ -611,8 +736,17 @@ static void revive(dyad_ctx *ctx, size_t n)
 			PM(ctx, i + 1).drop = 0;
 		}
 	}
+	/* A name dropped here has no cue, so reviving it revives no other:
+	** the posts of the cued names kept can be marked first, and only a
+	** name whose post may be marked looks for one. */
+	memset(cued, 0, sizeof cued);
+	for (j = 0; j < n; j++)
+		if (PM(ctx, j).cue && !PM(ctx, j).drop)
+			cued[post_bit(PM(ctx, j).post) >> 6] |= 1ull << (post_bit(PM(ctx, j).post) & 63);
 	for (i = 0; i < n; i++) {
 		pment *m = &PM(ctx, i);
+		if (m->drop != 1 || !(cued[post_bit(m->post) >> 6] >> (post_bit(m->post) & 63) & 1))
+			continue;
 		for (j = 0; j < n && m->drop == 1; j++)
 			if (PM(ctx, j).post == m->post && PM(ctx, j).cue && !PM(ctx, j).drop)
 				m->drop = 0;
@@ -626,6 +760,7 @@ typedef struct context context;
 struct context {
 	uint16_t voted[26 * 26];    /* the countries with votes (cc_index), first voted first */
 	float votes[26 * 26];       /* their votes */
+	uint16_t vslot[VOTE_SLOTS]; /* 1 + a place in voted, by hash of its country; 0 empty */
 	size_t nvoted;
 	float total;
 	uint32_t adm[MAX_ADMIN];    /* pool offsets of ISO 3166-2 codes */
@@ -642,13 +777,29 @@ static int cc_index(const dyad__gplace *p)
 	return a < 26 && b < 26 ? (int)(a * 26 + b) : -1;
 }
 
+/* The slot of country c in cx->vslot: its own, or the empty one where
+** it would go. */
+static size_t vote_slot(const context *cx, int c)
+{
+	size_t i = (size_t)((unsigned)c * 0x9e3779b1u) >> 26;
+
+	while (cx->vslot[i] && cx->voted[cx->vslot[i] - 1] != c)
+		i = (i + 1) & (VOTE_SLOTS - 1);
+	return i;
+}
+
 /* Country c's place in cx->voted, cx->nvoted when it has no votes. A
-** document's names point to a handful of countries: a short scan costs
-** less than clearing a table of all of them for every document. */
+** document's names point to a handful of countries: a table of 64 slots,
+** cleared once a document, finds them without a scan, and a scan serves
+** the rare document that points to more than half as many. */
 static size_t voted_at(const context *cx, int c)
 {
 	size_t i;
 
+	if (cx->nvoted <= VOTE_SLOTS / 2) {
+		i = vote_slot(cx, c);
+		return cx->vslot[i] ? cx->vslot[i] - 1u : cx->nvoted;
+	}
 	for (i = 0; i < cx->nvoted && cx->voted[i] != c; i++)
 		;
 	return i;
@@ -679,7 +830,6 @@ static void vote_admin(context *cx, uint32_t adm, float w)
 	}
 }
 
-/* One name's votes. */
 /* The countries of m's candidates, each once, into seen[64]; how many. */
 static int cand_countries(const dyad__gaz *g, const pment *m, int *seen)
 {
@@ -703,28 +853,42 @@ static float vote_weight(const pment *m)
 	return m->cue == CUE_DATELINE ? 2.0f : 1.0f;
 }
 
+/* One name's votes: its candidates' divisions as they are read, then
+** their countries, each once (cand_countries, in the same pass). */
 static void vote(const dyad__gaz *g, const pment *m, context *cx)
 {
-	int seen[64], ns = cand_countries(g, m, seen), i;
+	int seen[64], ns = 0, i;
 	uint32_t n, j;
 	const uint32_t *post = dyad__gaz_post(g, m->post, &n);
 	float w = vote_weight(m);
 
+	for (j = 0; j < n && j < MAX_CANDS; j++) {
+		const dyad__gplace *p = &g->places[post[j] & DYAD__GP_PLACE];
+		int c = cc_index(p);
+		if (c >= 0 && ns < 64) {
+			for (i = 0; i < ns && seen[i] != c; i++)
+				;
+			if (i == ns)
+				seen[ns++] = c;
+		}
+		if (p->admin1)
+			vote_admin(cx, p->admin1, (p->kind == DYAD__GK_ADMIN1 ? w : w * 0.5f) /
+						  (float)(n < MAX_CANDS ? n : MAX_CANDS));
+	}
 	for (i = 0; i < ns; i++) {
-		size_t v = voted_at(cx, seen[i]);
+		int hashed = cx->nvoted < VOTE_SLOTS / 2; /* with room for one more */
+		size_t slot = hashed ? vote_slot(cx, seen[i]) : 0;
+		size_t v = hashed ? (cx->vslot[slot] ? cx->vslot[slot] - 1u : cx->nvoted) :
+				    voted_at(cx, seen[i]);
 		if (v == cx->nvoted) {
 			cx->voted[cx->nvoted++] = (uint16_t)seen[i];
+			if (hashed)
+				cx->vslot[slot] = (uint16_t)cx->nvoted;
 			cx->votes[v] = 0;
 		}
 		cx->votes[v] += w / (float)ns;
 	}
 	cx->total += ns ? w : 0;
-	for (j = 0; j < n && j < MAX_CANDS; j++) {
-		const dyad__gplace *p = &g->places[post[j] & DYAD__GP_PLACE];
-		if (p->admin1)
-			vote_admin(cx, p->admin1, (p->kind == DYAD__GK_ADMIN1 ? w : w * 0.5f) /
-						  (float)(n < MAX_CANDS ? n : MAX_CANDS));
-	}
 }
 
 static void gather(const dyad_ctx *ctx, size_t n, context *cx)
@@ -734,6 +898,7 @@ static void gather(const dyad_ctx *ctx, size_t n, context *cx)
 	float best = 0;
 
 	memset(cx->admslot, 0, sizeof cx->admslot);
+	memset(cx->vslot, 0, sizeof cx->vslot);
 	cx->total = 0;
 	cx->nvoted = cx->nadm = 0;
 	cx->focus = -1;
@@ -834,36 +999,64 @@ static int by_country(const dyad__gaz *g, const cands *c, const context *cx, pme
 	return 1;
 }
 
+/* The place of a name with m's post already resolved by its candidates
+** (not by a qualifier) earlier in the document: the same name in the
+** same context resolves the same. Copies it into m; 0 when none. */
+static int resolved_before(const dyad_ctx *ctx, size_t i, pment *m)
+{
+	size_t j;
+
+	for (j = i; j-- > 0;) { /* nearest first: a name is most often repeated soon */
+		const pment *q = &PM(ctx, j);
+		if (q->post == m->post && q->place != DYAD__GAZ_NONE && q->how != HOW_QUAL) {
+			m->place = q->place, m->how = q->how, m->alt = q->alt;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* m's place by its candidates' scores in context cx. */
+static void by_score(const dyad__gaz *g, const cands *c, const context *cx, pment *m)
+{
+	uint32_t j, bare = 0;
+	double best = -1e9, bbare = -1e9;
+
+	for (j = 0; j < c->n && j < MAX_CANDS; j++) {
+		const dyad__gplace *p = &g->places[c->post[j] & DYAD__GP_PLACE];
+		double s0 = score(p, c->post[j], NULL), s = in_context(p, s0, cx);
+		if (s > best)
+			best = s, m->place = c->post[j] & DYAD__GP_PLACE,
+			m->alt = (c->post[j] & DYAD__GP_ALT) != 0;
+		if (s0 > bbare)
+			bbare = s0, bare = c->post[j] & DYAD__GP_PLACE;
+	}
+	m->how = c->n == 1 ? HOW_ONLY : m->place == bare ? HOW_POP : HOW_CONTEXT;
+}
+
 static void resolve(const dyad_ctx *ctx, size_t i, size_t n, const context *cx)
 {
 	const dyad__gaz *g = &ctx->eng->geo->gaz;
 	pment *m = &PM(ctx, i);
-	uint32_t j, bare = 0;
-	double best = -1e9, bbare = -1e9;
-	int alt = 0;
 	cands c;
 
-	cands_of(g, m->post, &c);
-	if (i + 1 < n && (m->place = qualified(ctx, m, &PM(ctx, i + 1))) != DYAD__GAZ_NONE) {
+	/* revive gave CUE_QUAL to exactly the names qualified by the next,
+	** and no stage after it takes that cue away or gives it. */
+	if (m->cue == CUE_QUAL && i + 1 < n &&
+	    (m->place = qualified(ctx, m, &PM(ctx, i + 1))) != DYAD__GAZ_NONE) {
 		m->how = HOW_QUAL;
 		return;
 	}
-	if (by_country(g, &c, cx, m))
-		return;
-	for (j = 0; j < c.n && j < MAX_CANDS; j++) {
-		const dyad__gplace *p = &g->places[c.post[j] & DYAD__GP_PLACE];
-		double s0 = score(p, c.post[j], NULL), s = in_context(p, s0, cx);
-		if (s > best)
-			best = s, m->place = c.post[j] & DYAD__GP_PLACE,
-			alt = (c.post[j] & DYAD__GP_ALT) != 0;
-		if (s0 > bbare)
-			bbare = s0, bare = c.post[j] & DYAD__GP_PLACE;
+	if (!resolved_before(ctx, i, m)) { /* else its place, how and alt as before */
+		c.post = dyad__gaz_post(g, m->post, &c.n);
+		if (by_country(g, &c, cx, m))
+			return;
+		by_score(g, &c, cx, m);
 	}
-	m->how = c.n == 1 ? HOW_ONLY : m->place == bare ? HOW_POP : HOW_CONTEXT;
 	/* Only another name of a place in a country the article never
 	** points to, with no cue: "Yas" of "Bani Yas" in a story on the UAE
 	** is not Iasi, Romania. */
-	if (alt && cx->total > 0 && m->cue < CUE_IN &&
+	if (m->alt && cx->total > 0 && m->cue < CUE_IN &&
 	    !others_point_to(g, m, &g->places[m->place], cx))
 		m->drop = 1;
 }
@@ -960,6 +1153,44 @@ static const char *const where_names[] = {"none", "clause", "sentence", "datelin
 static const char *const where_city_names[] = {"none", "clause+doc-city", "sentence+doc-city",
 					       "dateline", "lead+doc-city", "actor-country"};
 
+#define SPAN_CACHE 16 /* names of one sentence whose spans are kept */
+
+/* The spans in the original text of the names of the sentence last
+** asked about, from name first on (a SIZE_MAX start: not mapped yet), so
+** that the events of a sentence map each of its names once. On the
+** stack: no memory of the document's is written. */
+typedef struct ospan {
+	size_t first;
+	size_t a[SPAN_CACHE], b[SPAN_CACHE];
+	size_t ta, tb; /* a name's outside the window */
+} ospan;
+
+/* Starts the window at name first. */
+static void span_window(ospan *sp, size_t first)
+{
+	size_t i;
+
+	if (sp->first == first)
+		return;
+	sp->first = first;
+	for (i = 0; i < SPAN_CACHE; i++)
+		sp->a[i] = SIZE_MAX;
+}
+
+/* Name i's span in the original text into *a, *b. */
+static void orig_span(const dyad_ctx *ctx, ospan *sp, size_t i, size_t *a, size_t *b)
+{
+	size_t k = i - sp->first;
+
+	if (i < sp->first || k >= SPAN_CACHE) {
+		dyad__map_span(&ctx->doc, PM(ctx, i).a, PM(ctx, i).b, a, b);
+		return;
+	}
+	if (sp->a[k] == SIZE_MAX)
+		dyad__map_span(&ctx->doc, PM(ctx, i).a, PM(ctx, i).b, &sp->a[k], &sp->b[k]);
+	*a = sp->a[k], *b = sp->b[k];
+}
+
 static int overlaps(size_t a, size_t b, size_t c, size_t d)
 {
 	return c < d && a < d && c < b;
@@ -971,13 +1202,14 @@ static int overlaps(size_t a, size_t b, size_t c, size_t d)
 ** named without a cue; 0 when it is no place of the event: one of its
 ** actors without a locative cue, a possessive ("Iran's ministry"), or a
 ** country named without a cue, which says whose, not where. */
-static int tier(const dyad_ctx *ctx, const pment *m, const dyad_event *e, size_t *dist)
+static int tier(const dyad_ctx *ctx, ospan *sp, size_t i, const dyad_event *e, size_t *dist)
 {
 	const dyad_doc *doc = &ctx->doc;
+	const pment *m = &PM(ctx, i);
 	const dyad__gplace *p = &ctx->eng->geo->gaz.places[m->place];
 	size_t a, b;
 
-	dyad__map_span(doc, m->a, m->b, &a, &b);
+	orig_span(ctx, sp, i, &a, &b);
 	*dist = a > e->verb_end ? a - e->verb_end : e->verb_start > b ? e->verb_start - b : 0;
 	if (m->cue == CUE_DATELINE) /* the dateline rule's, not the sentence's */
 		return 0;
@@ -992,18 +1224,23 @@ static int tier(const dyad_ctx *ctx, const pment *m, const dyad_event *e, size_t
 }
 
 /* The best name of e's sentence, or -1; *t gets its tier. */
-static long in_sentence(const dyad_ctx *ctx, size_t n, const dyad_event *e, int *t)
+static long in_sentence(const dyad_ctx *ctx, ospan *sp, size_t n, const dyad_event *e, int *t)
 {
 	long best = -1;
 	int bt = 0;
-	size_t bd = 0, i, d;
+	size_t bd = 0, i = 0, hi = n, d;
 
-	for (i = 0; i < n; i++) {
-		const pment *m = &PM(ctx, i);
-		int k;
-		if (m->sent != e->sent)
-			continue;
-		k = tier(ctx, m, e, &d);
+	while (i < hi) { /* the first name of e's sentence: names are in text order */
+		size_t mid = i + (hi - i) / 2;
+		if (PM(ctx, mid).sent < e->sent)
+			i = mid + 1;
+		else
+			hi = mid;
+	}
+	if (i < n && PM(ctx, i).sent == e->sent)
+		span_window(sp, i);
+	for (; i < n && PM(ctx, i).sent == e->sent; i++) {
+		int k = tier(ctx, sp, i, e, &d);
 		if (k > bt || (k == bt && k && d < bd))
 			best = (long)i, bt = k, bd = d;
 	}
@@ -1069,7 +1306,8 @@ static void put_place(const dyad_ctx *ctx, uint32_t place, dyad__where *w)
 }
 
 /* Places w at name k, refined to the document's one city of a country. */
-static void at_mention(const dyad_ctx *ctx, size_t n, long k, int how, dyad__where *w)
+static void at_mention(const dyad_ctx *ctx, ospan *sp, size_t n, long k, int how,
+		       dyad__where *w)
 {
 	const dyad__gplace *p = &ctx->eng->geo->gaz.places[PM(ctx, (size_t)k).place];
 	long c = p->kind == DYAD__GK_COUNTRY ? doc_city(ctx, n, p) : -1;
@@ -1078,7 +1316,7 @@ static void at_mention(const dyad_ctx *ctx, size_t n, long k, int how, dyad__whe
 		k = c;
 	put_place(ctx, PM(ctx, (size_t)k).place, w);
 	w->how = c >= 0 ? where_city_names[how] : where_names[how];
-	dyad__map_span(&ctx->doc, PM(ctx, (size_t)k).a, PM(ctx, (size_t)k).b, &w->start, &w->end);
+	orig_span(ctx, sp, (size_t)k, &w->start, &w->end);
 }
 
 /* The country of an actor code ("IRNGOV" is Iran), DYAD__GAZ_NONE. */
@@ -1101,10 +1339,11 @@ static uint32_t action_country(const dyad__gaz *g, const dyad_event *e)
 /* The name that places e and how (docs/places.md): a cue in its
 ** sentence, else the dateline, else a city named in its sentence, else
 ** the lead's place; -1 when none. */
-static long where_named(const dyad_ctx *ctx, size_t n, const dyad_event *e, int *how)
+static long where_named(const dyad_ctx *ctx, ospan *sp, size_t n, const dyad_event *e,
+			int *how)
 {
 	int t;
-	long k = in_sentence(ctx, n, e, &t), d;
+	long k = in_sentence(ctx, sp, n, e, &t), d;
 
 	if (t >= 2) {
 		*how = t >= 3 ? W_CLAUSE : W_SENTENCE;
@@ -1122,17 +1361,18 @@ static long where_named(const dyad_ctx *ctx, size_t n, const dyad_event *e, int 
 	return lead(ctx, n);
 }
 
-static void place_event(const dyad_ctx *ctx, size_t n, const dyad_event *e, dyad__where *w)
+static void place_event(const dyad_ctx *ctx, ospan *sp, size_t n, const dyad_event *e,
+			dyad__where *w)
 {
 	int how = W_NONE;
-	long k = where_named(ctx, n, e, &how);
+	long k = where_named(ctx, sp, n, e, &how);
 	uint32_t c;
 
 	memset(w, 0, sizeof *w);
 	w->place = w->country = w->admin1 = "";
 	w->how = "none";
 	if (k >= 0) {
-		at_mention(ctx, n, k, how, w);
+		at_mention(ctx, sp, n, k, how, w);
 	} else if ((c = action_country(&ctx->eng->geo->gaz, e)) != DYAD__GAZ_NONE) {
 		put_place(ctx, c, w);
 		w->how = where_names[W_ACTOR];
@@ -1142,6 +1382,7 @@ static void place_event(const dyad_ctx *ctx, size_t n, const dyad_event *e, dyad
 dyad_status dyad__events_where(dyad_ctx *ctx, size_t n)
 {
 	dyad__where *w;
+	ospan sp;
 	size_t i, np;
 	dyad_status st;
 
@@ -1153,10 +1394,11 @@ dyad_status dyad__events_where(dyad_ctx *ctx, size_t n)
 	np = DYAD__VEC_LEN(&ctx->pments, pment);
 	if (!(w = dyad__arena_alloc(&ctx->arena, n * sizeof *w)))
 		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory placing events");
+	sp.first = SIZE_MAX;
 	for (i = 0; i < n; i++) {
 		dyad_event e;
 		dyad_doc_event(&ctx->doc, i, &e);
-		place_event(ctx, np, &e, &w[i]);
+		place_event(ctx, &sp, np, &e, &w[i]);
 	}
 	if (dyad__buf_append(&ctx->where, w, n * sizeof *w) != 0)
 		return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory placing events");

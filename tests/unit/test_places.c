@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "dyad.h"
+#include "dyad_int.h"
 #include "tap.h"
 
 #define SUBSET "data/gazetteer-subset.tsv"
@@ -254,6 +255,39 @@ static void test_recognition(dyad_ctx *ctx)
 	       "an upper-case name opening the article is its dateline (an alternate name)");
 }
 
+/* The token scan skips a token whose matching key lies in the normalized
+** text (fold_in_norm) without reading it: that holds only while such a
+** key is the token's own text with no capital and no byte of another
+** script, which segment.c decides. */
+static void test_own_keys_start_no_name(dyad_ctx *ctx)
+{
+	static const char text[] = "Talks in Doha, QATAR, and #Doha #doha \xd8\xa5\xd9\x8a\xd8\xb1"
+				   "\xd8\xa7\xd9\x86 said U.S. aides 42 times; Winston-Salem's "
+				   "mayor, S\xc3\xa3o Paulo's na\xc3\xafve team x-ray Iraq-based.";
+	const dyad_doc *doc;
+	dyad_input in;
+	size_t i, own = 0, bad = 0, caps = 0;
+
+	memset(&in, 0, sizeof in);
+	in.text = text;
+	in.text_len = strlen(text);
+	if (dyad_ctx_process(ctx, &in, &doc) != DYAD_OK) {
+		CHECK(0, "the text for the token scan is processed");
+		return;
+	}
+	for (i = 0; i < doc->ntoks; i++) {
+		const dyad__tok *k = &doc->toks[i];
+		const unsigned char *s = (const unsigned char *)doc->norm + k->start;
+		size_t at = k->kind == DYAD_TOK_HASHTAG && k->end - k->start > 1;
+		int first_cap = s[at] >= 0x80 || (s[at] >= 'A' && s[at] <= 'Z');
+		caps += first_cap && !k->fold_in_norm;
+		own += k->fold_in_norm;
+		bad += k->fold_in_norm && first_cap;
+	}
+	CHECK(own > 10 && caps > 5, "the text has own-key tokens and capitalized ones");
+	CHECK(bad == 0, "no token whose key is its own text begins with a capital or another script");
+}
+
 static void test_disambiguation(dyad_ctx *ctx)
 {
 	expect(ctx, "The flood reached Alexandria, Virginia, on Monday.",
@@ -297,6 +331,7 @@ int main(void)
 	dyad_engine_gazetteer_stats(eng, &gs);
 	CHECK(gs.subset && gs.places > 4000 && gs.places < 20000, "the subset says it is one");
 	test_recognition(ctx);
+	test_own_keys_start_no_name(ctx);
 	test_disambiguation(ctx);
 	dyad_ctx_free(ctx);
 	dyad_engine_free(eng);
