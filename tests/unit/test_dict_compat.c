@@ -718,9 +718,9 @@ static int diag_at(const dyad__dict *d, const char *path, unsigned long line, dy
 
 	k = (size_t)snprintf(head, sizeof head, "%s:%lu:", path, line);
 	for (i = 0; i < n; i++) {
-		dyad__sev s;
+		dyad__sev s = sev == DYAD__WARN ? DYAD__ERROR : DYAD__WARN; /* set by the call */
 		const char *t = dyad__dict_diag_text(d, i, &s);
-		if (s == sev && strncmp(t, head, k) == 0)
+		if (t && s == sev && strncmp(t, head, k) == 0)
 			return 1;
 	}
 	return 0;
