@@ -753,7 +753,6 @@ static uint32_t form_end(const dyad__coder *c, uint32_t i, const dyad__vform *vf
 static int32_t form_at(const dyad__coder *c, uint32_t i, uint8_t *len)
 {
 	const uint32_t *ids = (const uint32_t *)c->ids.p + W(c, i).id0;
-	const uint32_t *fw = dyad__pat_formwords(c->P);
 	int32_t best = -1;
 	uint32_t k, best_score = 0;
 
@@ -766,9 +765,7 @@ static int32_t form_at(const dyad__coder *c, uint32_t i, uint8_t *len)
 			uint32_t skipped, end = form_end(c, i, vf, &skipped), score;
 			if (end == 0)
 				continue;
-			score = (vf->nw * 1000 + (uint32_t)strlen(dyad__pat_str(c->P,
-						dyad__lex_word(c->P, fw[vf->w0])->key))) * 32 +
-				(31 - (skipped < 31 ? skipped : 31));
+			score = (vf->nw * 1000 + vf->klen0) * 32 + (31 - (skipped < 31 ? skipped : 31));
 			if (score > best_score) {
 				best_score = score;
 				best = (int32_t)(f - 1);

@@ -605,7 +605,7 @@ static void new_group(reader *r, const char *label, size_t n, const dyad__vcode 
 static void add_form(reader *r, char words[][KEY_MAX], size_t nw, int how, uint32_t gaps)
 {
 	dyad__vform f = {(uint32_t)r->verb, (uint32_t)DYAD__VEC_LEN(&r->p->formw, uint32_t),
-			 (uint32_t)nw, gaps, 0};
+			 (uint32_t)nw, gaps, 0, 0};
 	size_t i;
 
 	if (nw == 0 || r->verb < 0)
@@ -1403,6 +1403,7 @@ int dyad__patterns_finish(dyad__patterns *p)
 		dyad__lword *w = &DYAD__VEC_AT(&p->words, dyad__lword,
 					       ((uint32_t *)p->formw.p)[f->w0]);
 		f->next = w->form;
+		f->klen0 = (uint32_t)strlen(p->pool.p + w->key);
 		w->form = (uint32_t)i + 1;
 	}
 	index_synsets(p);

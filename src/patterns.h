@@ -138,6 +138,7 @@ typedef struct dyad__vform {
 	uint32_t w0, nw;
 	uint32_t gaps;       /* bit j: other words may come before word j (TABARI blanks) */
 	uint32_t next;       /* next form whose first word is the same + 1, 0 = none */
+	uint32_t klen0;      /* bytes in its first word's key (by dyad__patterns_finish) */
 } dyad__vform;
 
 /* A lexicon word. */
