@@ -680,29 +680,6 @@ static uint8_t first_walked(const char *f, size_t n)
 	return 0;
 }
 
-/* Do the n bytes at x and y agree? Keys are short: no call to memcmp. */
-static int same_key(const char *x, const char *y, size_t n)
-{
-	uint64_t u, v;
-
-	for (; n >= 8; x += 8, y += 8, n -= 8) {
-		memcpy(&u, x, 8);
-		memcpy(&v, y, 8);
-		if (u != v)
-			return 0;
-	}
-	if (n >= 4) { /* two 4-byte words, overlapping when n < 8 */
-		uint32_t a, b, c, d;
-		memcpy(&a, x, 4), memcpy(&b, y, 4);
-		memcpy(&c, x + n - 4, 4), memcpy(&d, y + n - 4, 4);
-		return a == b && c == d;
-	}
-	for (; n > 0; n--)
-		if (*x++ != *y++)
-			return 0;
-	return 1;
-}
-
 /* Empties the word and step tables. */
 static void memo_clear(struct dyad__wmemo *M)
 {
@@ -770,13 +747,13 @@ static inline wslot *word_of(struct dyad__wmemo *M, const struct dyad__actors *a
 {
 	uint32_t i;
 	int is_short = n <= SHORT_KEY;
-	uint64_t tag = is_short ? short_tag(f, n) : dyad__hash_key(f, n);
+	uint64_t tag = is_short ? short_tag(f, n) : dyad__hash_key(f, n, NULL);
 
 	i = (uint32_t)((tag ^ n) * 0x9e3779b97f4a7c15ull >> 40) & (WORD_SLOTS - 1);
 	for (; M->wslot[i].tw; i = (i + 1) & (WORD_SLOTS - 1)) {
 		wslot *e = &M->wslot[i];
 		if (e->tag == tag && e->len == n &&
-		    (is_short || same_key(M->keys + M->word[(e->tw & TW_ID) - 1].key, f, n)))
+		    (is_short || dyad__same_bytes(M->keys + M->word[(e->tw & TW_ID) - 1].key, f, n)))
 			return e;
 	}
 	return new_word(M, a, f, n, i, tag);

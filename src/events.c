@@ -243,60 +243,11 @@ static void lex_reset(lexcache *L)
 	L->n = 0;
 }
 
-/* A hash of a short key read eight bytes at a time (never past its end),
-** and whether the key has a '-' (*dash), found in the same reads. The
-** cache's alone, so it may change: nothing stored depends on it. */
+/* A word's key hashed for the word cache (never 0: 0 marks an empty
+** slot), and whether it holds a hyphen. */
 static inline uint32_t key_hash(const char *s, uint32_t n, int *dash)
 {
-	const uint64_t ones = 0x0101010101010101ull, dashes = 0x2dull * ones;
-	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ull, x, y, any = 0;
-	uint32_t a, b;
-
-	for (; n >= 8; s += 8, n -= 8) {
-		memcpy(&x, s, 8);
-		y = x ^ dashes; /* a '-' byte becomes 0 */
-		any |= (y - ones) & ~y;
-		h = (h ^ x) * 0xff51afd7ed558ccdull;
-		h ^= h >> 29;
-	}
-	if (n >= 4) { /* the two reads overlap and cover every byte */
-		memcpy(&a, s, 4);
-		memcpy(&b, s + n - 4, 4);
-		x = (uint64_t)a << 32 | b;
-	} else if (n) { /* three bytes cover a key of three; the rest stay 0 */
-		x = (uint64_t)(unsigned char)s[0] << 16 | (uint64_t)(unsigned char)s[n >> 1] << 8 |
-		    (unsigned char)s[n - 1];
-	} else {
-		x = 0;
-	}
-	y = x ^ dashes;
-	any |= (y - ones) & ~y;
-	*dash = (any & (ones << 7)) != 0;
-	h = (h ^ x) * 0xff51afd7ed558ccdull;
-	return (uint32_t)(h ^ h >> 32) | 1u; /* never 0: 0 marks an empty slot */
-}
-
-/* Are the n bytes at x and y the same? memcmp without the call. */
-static inline int same_key(const char *x, const char *y, uint32_t n)
-{
-	uint64_t p, q;
-	uint32_t a, b, c, d;
-
-	for (; n >= 8; x += 8, y += 8, n -= 8) {
-		memcpy(&p, x, 8);
-		memcpy(&q, y, 8);
-		if (p != q)
-			return 0;
-	}
-	if (n >= 4) {
-		memcpy(&a, x, 4), memcpy(&b, y, 4);
-		memcpy(&c, x + n - 4, 4), memcpy(&d, y + n - 4, 4);
-		return a == b && c == d;
-	}
-	for (; n; n--)
-		if (*x++ != *y++)
-			return 0;
-	return 1;
+	return (uint32_t)dyad__hash_key(s, n, dash) | 1u;
 }
 
 /* Appends n ids to c->ids. -1 out of memory. */
@@ -398,7 +349,7 @@ static inline int lex_lookup(dyad__coder *c, cword *w, uint32_t h)
 	for (i = h & (LEX_SLOTS - 1); L->slot[i]; i = (i + 1) & (LEX_SLOTS - 1)) {
 		const lexent *e = &L->ent[(uint32_t)L->slot[i] - 1];
 		if ((uint32_t)(L->slot[i] >> 32) != h || e->klen != w->klen ||
-		    !same_key(L->keys.p + e->key, w->key, w->klen))
+		    !dyad__same_bytes(L->keys.p + e->key, w->key, w->klen))
 			continue;
 		c->lex_last = (uint32_t)L->slot[i] - 1;
 		return lex_take(c, w, e);

@@ -36,6 +36,7 @@
 #include <string.h>
 
 #include "dyad.h"
+#include "dyad_int.h" /* dyad__same_bytes */
 
 #define DYAD__GAZ_MAGIC "DYADGAZ\n"
 #define DYAD__GAZ_VERSION 2u
@@ -163,14 +164,9 @@ static inline int dyad__gaz_is(const unsigned char *wpool, const dyad__gword *e,
 {
 	const unsigned char *r = wpool + e->word;
 	uint32_t f;
-	size_t i;
 
 	memcpy(&f, r, 4);
-	if (f != from || r[4] != n)
-		return 0;
-	for (i = 0; i < n && r[5 + i] == (unsigned char)w[i]; i++) /* a word: no memcmp call */
-		;
-	return i == n;
+	return f == from && r[4] == n && dyad__same_bytes(r + 5, w, n);
 }
 
 /* The entry of word w (n bytes, hash h) after prefix from, NULL when

@@ -33,38 +33,6 @@ uint64_t dyad__hash(const void *p, size_t n)
 	return h;
 }
 
-/*
-** A hash of a short key read eight bytes at a time, for tables that live
-** in memory only (dyad__hash stays FNV-1a: its values are stored). Keys
-** of 4 to 8 bytes are read as two overlapping 4-byte words, shorter ones
-** by their first, middle and last bytes, so every byte counts.
-*/
-static inline uint64_t hash_key(const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	uint64_t h = (uint64_t)n * 0x9e3779b97f4a7c15ull, w = 0;
-	uint32_t x, y;
-
-	for (; n > 8; s += 8, n -= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdull;
-		h ^= h >> 32;
-	}
-	if (n >= 4) {
-		memcpy(&x, s, 4);
-		memcpy(&y, s + n - 4, 4);
-		w = (uint64_t)x << 32 | y;
-	} else if (n > 0) {
-		w = (uint64_t)s[0] << 16 | (uint64_t)s[n / 2] << 8 | s[n - 1];
-	}
-	h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
-	return h ^ (h >> 29);
-}
-
-uint64_t dyad__hash_key(const void *p, size_t n)
-{
-	return hash_key(p, n);
-}
 
 /* Steps *i past one line of t; sets [*b, *e) to the line without
 ** trailing blanks and returns 1 when it is an entry (not blank, not a
@@ -115,7 +83,7 @@ static void strset_insert(dyad__strset *s, uint32_t idx)
 {
 	const char *p = s->pool + s->offs[idx];
 	size_t len = s->offs[idx + 1] - s->offs[idx];
-	uint32_t h = (uint32_t)hash_key(p, len) & s->mask;
+	uint32_t h = (uint32_t)dyad__hash_key(p, len, NULL) & s->mask;
 	uint16_t *sig = &s->sig[strset_sig(p, len)];
 
 	while (s->slots[h]) {
@@ -159,18 +127,6 @@ int dyad__strset_from_lines(dyad__strset *s, const char *t, size_t n)
 	return 0;
 }
 
-/* The stages ask about words of a few bytes, a dozen times a sentence:
-** a byte loop beats a call to memcmp there, and keeps the lookup a leaf. */
-static int same_bytes(const char *a, const char *b, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return 0;
-	return 1;
-}
-
 int dyad__strset_has(const dyad__strset *s, const char *p, size_t n)
 {
 	uint32_t h, o;
@@ -182,11 +138,11 @@ int dyad__strset_has(const dyad__strset *s, const char *p, size_t n)
 		return 0;
 	if (o != 0xFFFF)
 		return s->offs[o] - s->offs[o - 1] == n &&
-		       same_bytes(s->pool + s->offs[o - 1], p, n);
-	h = (uint32_t)hash_key(p, n) & s->mask;
+		       dyad__same_bytes(s->pool + s->offs[o - 1], p, n);
+	h = (uint32_t)dyad__hash_key(p, n, NULL) & s->mask;
 	while ((o = s->slots[h]) != 0) {
 		if (s->offs[o] - s->offs[o - 1] == n &&
-		    same_bytes(s->pool + s->offs[o - 1], p, n))
+		    dyad__same_bytes(s->pool + s->offs[o - 1], p, n))
 			return 1;
 		h = (h + 1) & s->mask;
 	}
