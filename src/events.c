@@ -161,12 +161,6 @@ struct dyad__coder {
 	/* The actor that last put a proposal forward in the document, for
 	** "the proposal" later on ("" none). */
 	char prop[32], prop_label[64];
-	/* The keys of the lexicon words that may let a sentence without an
-	** actor be coded (a pronoun standing in, a proposal): each a length
-	** byte and its bytes; built on the coder's first sentence. */
-	dyad__buf standin;
-	uint64_t standin_first[4]; /* their first bytes, one bit each */
-	int standin_ready;
 	/* The word cache's entry + 1 (0 none) of each actor word number
 	** (dyad__token_words), so a word seen before is found by its token's
 	** number, with no hash of its text; lexmap_epoch is the numbering it
@@ -2369,43 +2363,6 @@ static int nothing_to_code(const dyad__coder *c)
 	return 1;
 }
 
-enum { STAND_IN = DYAD__C_PRON_HE | DYAD__C_PRON_HIS | DYAD__C_PRON_THEY };
-
-static int standin_build(dyad__coder *c)
-{
-	uint32_t id, n = dyad__lex_nwords(c->P);
-
-	for (id = 0; id < n; id++) {
-		const dyad__lword *w = dyad__lex_word(c->P, id);
-		const char *k = dyad__pat_str(c->P, w->key);
-		size_t len = strlen(k);
-		unsigned char b = (unsigned char)len;
-		if (!(w->cls & (STAND_IN | DYAD__C_PROPOSAL)) || len == 0)
-			continue;
-		if (len > 255 || dyad__buf_append(&c->standin, &b, 1) != 0 ||
-		    dyad__buf_append(&c->standin, k, len) != 0)
-			return -1;
-		c->standin_first[(unsigned char)k[0] >> 6] |= 1ull << ((unsigned char)k[0] & 63);
-	}
-	c->standin_ready = 1;
-	return 0;
-}
-
-/* Does a stand-in key begin f[0, n)? Lexicon words match a text word by
-** key, stem or key with an ending, so a key that begins it may match. */
-static int standin_at(const dyad__coder *c, const char *f, size_t n)
-{
-	const unsigned char *k = (const unsigned char *)c->standin.p;
-	const unsigned char *end = k + c->standin.len;
-
-	if (!n || !(c->standin_first[(unsigned char)f[0] >> 6] >> ((unsigned char)f[0] & 63) & 1))
-		return 0;
-	for (; k < end; k += 1 + k[0])
-		if (k[0] <= n && memcmp(k + 1, f, k[0]) == 0)
-			return 1;
-	return 0;
-}
-
 /*
 ** May sentence s be coded though no actor was named in it? Only through
 ** a word of a stand-in class; the sentence's words are split at hyphens
@@ -2420,10 +2377,10 @@ static int may_stand_in(const dyad__coder *c, const dyad__sent *s)
 	for (t = s->tok0; t < s->tok0 + s->ntok; t++) {
 		const dyad__tok *k = &c->doc->toks[t];
 		const char *f = dyad__tok_fold(c->doc->norm, c->doc->fold, k);
-		if (standin_at(c, f, k->fold_len))
+		if (dyad__pat_stands_in(c->P, f, k->fold_len))
 			return 1;
 		for (i = 0; i < k->fold_len; i++)
-			if (f[i] == '-' && standin_at(c, f + i + 1, k->fold_len - i - 1))
+			if (f[i] == '-' && dyad__pat_stands_in(c->P, f + i + 1, k->fold_len - i - 1))
 				return 1;
 	}
 	return 0;
@@ -2450,9 +2407,8 @@ static int skip_early(dyad__coder *c, size_t mi, size_t nm)
 		mi++;
 	if (mi < nm && sent == c->sent)
 		return 0;
-	if ((!c->standin_ready && standin_build(c) != 0) ||
-	    may_stand_in(c, &c->doc->sents[c->sent]))
-		return 0; /* (without memory: the full path, slower, not wrong) */
+	if (may_stand_in(c, &c->doc->sents[c->sent]))
+		return 0;
 	c->nsent++; /* as build_words counts it */
 	c->status = DYAD_SENT_SKIPPED;
 	return 1;
@@ -2528,7 +2484,6 @@ void dyad__coder_free(struct dyad__coder *c)
 	free(c->lex.slot);
 	free(c->lex.ent);
 	dyad__buf_free(&c->lex.keys);
-	dyad__buf_free(&c->standin);
 	free(c->lexmap);
 	dyad__buf_free(&c->lex.ids);
 	dyad__buf_free(&c->words);

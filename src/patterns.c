@@ -65,6 +65,10 @@ struct dyad__patterns {
 	dyad__irregular *irr;
 	int nomem;
 	int dominant;       /* some pattern's code is dominant ('!'): coders look further */
+	/* The keys of the DYAD__C_STANDS_IN words, each a length byte and its
+	** bytes, and their first bytes, one bit each (dyad__patterns_finish). */
+	dyad__buf standin;
+	uint64_t standin_first[4];
 	dyad_pattern_stats stats;
 };
 
@@ -1387,6 +1391,41 @@ static void mark_dominant(dyad__patterns *p)
 	free(gd);
 }
 
+/* Lists the keys of the words of a DYAD__C_STANDS_IN class. */
+static int index_stands_in(dyad__patterns *p)
+{
+	size_t id, n = DYAD__VEC_LEN(&p->words, dyad__lword);
+
+	p->standin.len = 0;
+	memset(p->standin_first, 0, sizeof p->standin_first);
+	for (id = 0; id < n; id++) {
+		const dyad__lword *w = &DYAD__VEC_AT(&p->words, dyad__lword, id);
+		const char *k = p->pool.p + w->key;
+		size_t len = strlen(k);
+		unsigned char b = (unsigned char)len;
+		if (!(w->cls & DYAD__C_STANDS_IN) || len == 0 || len > 255)
+			continue;
+		if (dyad__buf_append(&p->standin, &b, 1) != 0 ||
+		    dyad__buf_append(&p->standin, k, len) != 0)
+			return -1;
+		p->standin_first[(unsigned char)k[0] >> 6] |= 1ull << ((unsigned char)k[0] & 63);
+	}
+	return 0;
+}
+
+int dyad__pat_stands_in(const dyad__patterns *p, const char *f, size_t n)
+{
+	const unsigned char *k = (const unsigned char *)p->standin.p;
+	const unsigned char *end = k + p->standin.len;
+
+	if (!n || !(p->standin_first[(unsigned char)f[0] >> 6] >> ((unsigned char)f[0] & 63) & 1))
+		return 0;
+	for (; k < end; k += 1 + k[0])
+		if (k[0] <= n && dyad__same_bytes(k + 1, f, k[0]))
+			return 1;
+	return 0;
+}
+
 int dyad__patterns_finish(dyad__patterns *p)
 {
 	size_t i, ng = DYAD__VEC_LEN(&p->groups, dyad__vgroup);
@@ -1407,7 +1446,8 @@ int dyad__patterns_finish(dyad__patterns *p)
 		w->form = (uint32_t)i + 1;
 	}
 	index_synsets(p);
-	if (index_needs(p) != 0 || index_word_synsets(p) != 0 || lay_out(p) != 0)
+	if (index_needs(p) != 0 || index_word_synsets(p) != 0 || lay_out(p) != 0 ||
+	    index_stands_in(p) != 0)
 		p->nomem = 1;
 	mark_dominant(p);
 	p->stats.forms = nf;
@@ -1440,7 +1480,7 @@ void dyad__patterns_free(struct dyad__patterns *p)
 		return;
 	dyad__buf *bufs[] = {&p->pool, &p->nodes, &p->words, &p->forms, &p->formw, &p->verbs,
 			     &p->groups, &p->pats, &p->elems, &p->syns, &p->members, &p->ones,
-			     &p->files};
+			     &p->files, &p->standin};
 	for (i = 0; i < sizeof bufs / sizeof *bufs; i++)
 		dyad__buf_free(bufs[i]);
 	for (i = 0; i < p->ndiags; i++)
@@ -1456,11 +1496,6 @@ void dyad__patterns_free(struct dyad__patterns *p)
 	dyad__ctrie_free(&p->trie);
 	dyad__irregular_free(p->irr);
 	free(p);
-}
-
-uint32_t dyad__lex_nwords(const dyad__patterns *p)
-{
-	return (uint32_t)DYAD__VEC_LEN(&p->words, dyad__lword);
 }
 
 const dyad__lword *dyad__lex_word(const dyad__patterns *p, uint32_t id)

@@ -40,6 +40,11 @@ enum {
 	DYAD__C_SUBORD = 1u << 17, DYAD__C_LOCATIVE = 1u << 18
 };
 
+/* The classes of the words that may let a sentence naming no actor be
+** coded: pronouns standing in for one, and "the proposal". */
+#define DYAD__C_STANDS_IN \
+	(DYAD__C_PRON_HE | DYAD__C_PRON_HIS | DYAD__C_PRON_THEY | DYAD__C_PROPOSAL)
+
 /* Pattern elements. */
 enum {
 	DYAD__PE_WORD = 0, /* arg: word id */
@@ -169,8 +174,10 @@ typedef struct dyad__patterns dyad__patterns;
 */
 int dyad__lex_match(const dyad__patterns *p, const char *w, size_t n, dyad__buf *out);
 
-/* How many lexicon words there are: ids run from 0 below it. */
-uint32_t dyad__lex_nwords(const dyad__patterns *p);
+/* Does the key of a lexicon word of a DYAD__C_STANDS_IN class begin
+** f[0, n)? Lexicon words match a text word by key, stem or key with an
+** ending, so one whose key begins it may match it. */
+int dyad__pat_stands_in(const dyad__patterns *p, const char *f, size_t n);
 const dyad__lword *dyad__lex_word(const dyad__patterns *p, uint32_t id);
 const dyad__vform *dyad__pat_form(const dyad__patterns *p, uint32_t i);
 const uint32_t *dyad__pat_formwords(const dyad__patterns *p);
