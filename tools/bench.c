@@ -31,11 +31,15 @@
 **
 ** Then ingest into the SQLite store (dyad_store_ingest: coding with
 ** dyad's default dictionaries, writing every row, near-duplicate links and
-** event clusters) on one thread, once over the corpus into a new database
-** in $TMPDIR, committed at the end: the end-to-end MB/s of article text,
+** event clusters) on one thread, over the corpus into a new database in
+** $TMPDIR, committed at the end: the end-to-end MB/s of article text,
 ** documents and event mentions per second, and what was stored. Then the
 ** same corpus again, which the store skips as unchanged. With
 ** --ingest-only only this part runs.
+**
+** The one-thread coding and ingest figures are each measured ROUNDS
+** times (a new database each time) and their median is printed with the
+** range: on a shared machine one run can come out 20% off either way.
 **
 ** Each text configuration runs twice: as the corpus comes (language detected)
 ** and with each article's language given, as a feed's metadata would
@@ -54,6 +58,9 @@
 #include "dyad.h"
 
 #define MIN_SECONDS 2.0
+/* One-thread coding and ingest run this many times; the median is the
+** figure (see median_run). */
+#define ROUNDS 3
 
 /* One article held in memory. */
 typedef struct article {
@@ -485,7 +492,8 @@ static void actor_bench(const corpus *c, const char *const *dicts, const char *w
 /* Event coding on `threads` threads, language detected; prints one line
 ** (and, on one thread, the sentences by outcome) and returns the
 ** sentences/s, or 0 when a thread could not start. */
-static double code_run(const dyad_engine *eng, const corpus *c, const char *what, int threads)
+static double code_run(const dyad_engine *eng, const corpus *c, const char *what, int threads,
+		       int outcomes)
 {
 	const spec sp = { eng, c, 0, 1 };
 	job sum;
@@ -516,7 +524,7 @@ static double code_run(const dyad_engine *eng, const corpus *c, const char *what
 	printf("\n");
 	for (k = 0; k <= DYAD_SENT_SKIPPED; k++)
 		tallied += sum.status[k];
-	if (threads == 1 && tallied) {
+	if (outcomes && tallied) {
 		printf("  sentences by outcome (warm-up pass):");
 		for (k = 0; k <= DYAD_SENT_SKIPPED; k++)
 			printf("%s %s %.1f%%", k ? "," : "", dyad_sent_status_name((dyad_sent_status)k),
@@ -524,6 +532,47 @@ static double code_run(const dyad_engine *eng, const corpus *c, const char *what
 		printf("\n");
 	}
 	return rate;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	const double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Prints the median of rates[0, n) and their range, with one decimal
+** below 1,000 (MB/s) and grouped digits above; returns the median. */
+static double print_median(const char *what, const char *unit, double *rates, int n)
+{
+	char g[3][32];
+	int i;
+
+	qsort(rates, (size_t)n, sizeof *rates, cmp_double);
+	for (i = 0; i < 3; i++) {
+		const double v = rates[i == 0 ? n / 2 : i == 1 ? 0 : n - 1];
+		if (rates[n - 1] < 1000)
+			snprintf(g[i], sizeof g[i], "%.1f", v);
+		else
+			grouped(g[i], sizeof g[i], v);
+	}
+	printf("%s: median of %d runs: %s %s (runs from %s to %s)\n", what, n, g[0], unit, g[1],
+	       g[2]);
+	return rates[n / 2];
+}
+
+/* Coding on one thread, ROUNDS times: a shared machine's speed wanders
+** from one run to the next, so one run is a sample, not the figure. */
+static double median_run(const dyad_engine *eng, const corpus *c, const char *what)
+{
+	double rates[ROUNDS];
+	char line[160];
+	int i;
+
+	for (i = 0; i < ROUNDS; i++)
+		rates[i] = code_run(eng, c, what, 1, i == 0);
+	snprintf(line, sizeof line, "coding, %s, 1 thread", what);
+	return print_median(line, "sentences/s", rates, ROUNDS);
 }
 
 /* Loads an engine for event coding (with dyad's default dictionaries, or
@@ -563,17 +612,18 @@ static void code_bench(const corpus *c, const char *const *dicts, const char *wh
 	if (rss0 >= 0 && rss1 >= 0)
 		printf("; resident set grew %.1f MB", rss1 - rss0);
 	printf("\n");
-	one = code_run(eng, c, what, 1);
+	one = median_run(eng, c, what);
 	if (threads > 1)
-		print_scaling(one, code_run(eng, c, what, threads), threads);
+		print_scaling(one, code_run(eng, c, what, threads, 0), threads);
 	printf("coding, %s: peak RSS after the coding pass %.1f MB (the in-memory corpus included)\n",
 	       what, peak_rss_mb());
 	dyad_engine_free(eng);
 }
 
 /* One pass of dyad_store_ingest over the corpus, committed; prints one
-** line. Returns 0, or -1 when the store failed. */
-static int ingest_pass(dyad_store *st, dyad_ctx *ctx, const corpus *c, const char *what)
+** line and sets *mbs. Returns 0, or -1 when the store failed. */
+static int ingest_pass(dyad_store *st, dyad_ctx *ctx, const corpus *c, const char *what,
+		       double *mbs)
 {
 	size_t i, failed = 0, mentions = 0, unchanged = 0, dups = 0;
 	dyad_store_counts n;
@@ -600,6 +650,7 @@ static int ingest_pass(dyad_store *st, dyad_ctx *ctx, const corpus *c, const cha
 		return -1;
 	}
 	secs = now() - t0;
+	*mbs = (double)c->bytes / 1e6 / secs;
 	printf("ingest, %s: 1 thread: %7.1f MB of text in %.2f s: %6.1f MB/s, %9s docs/s, "
 	       "%9s event mentions/s; %zu unchanged, %zu near-duplicates",
 	       what, (double)c->bytes / 1e6, secs, (double)c->bytes / 1e6 / secs,
@@ -651,40 +702,70 @@ static void remove_db(const char *path)
 	unlink(aux);
 }
 
-/* End-to-end ingest into a new SQLite store on one core, with dyad's
-** default dictionaries; then the same corpus again (all unchanged). */
-static void ingest_bench(const corpus *c)
+/* Opens a new store in a temporary file, named in path; NULL on failure
+** (said). */
+static dyad_store *new_store(char *path, size_t n)
 {
 	const char *tmp = getenv("TMPDIR");
+	dyad_store *st = NULL;
+	int fd;
+
+	snprintf(path, n, "%s/dyad-bench.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if ((fd = mkstemp(path)) < 0) {
+		printf("ingest: cannot make a file in %s\n", tmp && *tmp ? tmp : "/tmp");
+		return NULL;
+	}
+	close(fd);
+	if (dyad_store_open(path, NULL, &st) != DYAD_OK) {
+		printf("ingest: %s\n", st ? dyad_store_errmsg(st) : "out of memory");
+		dyad_store_close(st);
+		remove_db(path);
+		return NULL;
+	}
+	return st;
+}
+
+/* End-to-end ingest into a new SQLite store on one core, with dyad's
+** default dictionaries, ROUNDS times, each into a new database; then the
+** same corpus again into the last (all unchanged). */
+static void ingest_bench(const corpus *c)
+{
 	dyad_config cfg;
 	dyad_engine *eng = NULL;
 	dyad_ctx *ctx = NULL;
 	dyad_store *st = NULL;
+	double rates[ROUNDS], again;
 	char path[512];
 	struct stat sb;
-	int fd;
+	int i;
 
-	snprintf(path, sizeof path, "%s/dyad-bench.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if ((fd = mkstemp(path)) < 0) {
-		printf("ingest: cannot make a file in %s\n", tmp && *tmp ? tmp : "/tmp");
-		return;
-	}
-	close(fd);
 	memset(&cfg, 0, sizeof cfg);
 	cfg.events = 1;
-	if (dyad_engine_new(&cfg, &eng) != DYAD_OK || dyad_ctx_new(eng, &ctx) != DYAD_OK ||
-	    dyad_store_open(path, NULL, &st) != DYAD_OK) {
-		printf("ingest: %s\n", st ? dyad_store_errmsg(st) : eng ? dyad_engine_errmsg(eng) : "out of memory");
-	} else if (code_pass(ctx, c),
-		   ingest_pass(st, ctx, c, "new database, default dictionaries") == 0) {
-		if (stat(path, &sb) == 0)
-			printf("ingest: database file %.1f MB (%s)\n", (double)sb.st_size / 1e6, path);
-		ingest_pass(st, ctx, c, "the same corpus again (skipped unchanged)");
+	if (dyad_engine_new(&cfg, &eng) != DYAD_OK || dyad_ctx_new(eng, &ctx) != DYAD_OK) {
+		printf("ingest: %s\n", eng ? dyad_engine_errmsg(eng) : "out of memory");
+		goto done;
 	}
-	dyad_store_close(st);
+	code_pass(ctx, c);
+	for (i = 0; i < ROUNDS; i++) {
+		if (i > 0) {
+			dyad_store_close(st);
+			remove_db(path);
+		}
+		if (!(st = new_store(path, sizeof path)) ||
+		    ingest_pass(st, ctx, c, "new database, default dictionaries", &rates[i]) != 0)
+			goto done;
+	}
+	print_median("ingest, new database, 1 thread", "MB/s", rates, ROUNDS);
+	if (stat(path, &sb) == 0)
+		printf("ingest: database file %.1f MB (%s)\n", (double)sb.st_size / 1e6, path);
+	ingest_pass(st, ctx, c, "the same corpus again (skipped unchanged)", &again);
+done:
+	if (st) {
+		dyad_store_close(st);
+		remove_db(path);
+	}
 	dyad_ctx_free(ctx);
 	dyad_engine_free(eng);
-	remove_db(path);
 }
 
 static void free_corpus(corpus *c)
