@@ -136,7 +136,7 @@ struct dyad__coder {
 	/* The words the current verb's patterns may match (local_words):
 	** their ids hashed to 4096 bits, their synsets below 64, and whether
 	** one is in a synset numbered 64 or more. */
-	uint64_t seen[64];
+	uint64_t seen[(1u << DYAD__SEEN_BITS) / 64];
 	uint64_t lsyn;
 	int lsynx;
 	/* The ids of those words that patterns use (LF_PAT), for candidates();
@@ -526,20 +526,21 @@ static int build_words(dyad__coder *c, const dyad__sent *s)
 ** A collision in the bits only costs a wasted try. */
 static int seen_has(const dyad__coder *c, uint32_t id)
 {
-	id &= 4095u;
+	id &= (1u << DYAD__SEEN_BITS) - 1;
 	return (int)(c->seen[id >> 6] >> (id & 63)) & 1;
 }
 
-/* Can pattern p match here? Not when a word or a synset it needs is
-** not among the words it may match. */
-static int may_match(const dyad__coder *c, const dyad__pat *p)
+/* Can the pattern of filter f match here? Not when a word or a synset it
+** needs is not among the words it may match. */
+static int may_match(const dyad__coder *c, const dyad__pfilt *f)
 {
-	int i;
+	uint64_t x = f->need;
+	uint32_t i, n = (uint32_t)(x >> DYAD__PF_COUNT_AT) & 7;
 
-	if ((p->needsyn & ~c->lsyn) || (p->needsynx && !c->lsynx))
+	if ((f->needsyn & ~c->lsyn) || ((x & DYAD__PF_SYNX) && !c->lsynx))
 		return 0;
-	for (i = 0; i < DYAD__PAT_NEED && p->need[i] != UINT32_MAX; i++)
-		if (!seen_has(c, p->need[i]))
+	for (i = 0; i < n; i++, x >>= DYAD__SEEN_BITS)
+		if (!seen_has(c, (uint32_t)x))
 			return 0;
 	return 1;
 }
@@ -2016,10 +2017,11 @@ static void mark_by_word(dyad__coder *c, const dyad__vgroup *g)
 	uint32_t a;
 
 	for (a = 0; a < c->nlids; a++) {
+		const uint32_t tag = dyad__bhash_tag(ids[a]) << 16;
 		uint32_t h = dyad__bhash_slot(ids[a], g->hmask), k;
 		for (; (k = ht[h]) != 0; h = (h + 1) & g->hmask)
-			if (bk[k - 1].word == ids[a]) {
-				mark_bucket(c, &bk[k - 1]);
+			if ((k & 0xffff0000u) == tag && bk[(k & 0xffffu) - 1].word == ids[a]) {
+				mark_bucket(c, &bk[(k & 0xffffu) - 1]);
 				break;
 			}
 	}
@@ -2068,7 +2070,7 @@ static void mark_local(dyad__coder *c, uint32_t w0, uint32_t w1)
 		if (!(x->lf & LF_PAT)) /* a word no pattern names */
 			continue;
 		for (i = x->id0; i < x->id0 + x->nid; i++) {
-			const uint32_t id = ids[i] & 4095u;
+			const uint32_t id = ids[i] & ((1u << DYAD__SEEN_BITS) - 1);
 			c->seen[id >> 6] |= (uint64_t)1 << (id & 63);
 			if (c->nlids < SENT_WORDS)
 				c->lids[c->nlids++] = ids[i];
@@ -2103,6 +2105,7 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 {
 	const dyad__verb *vb = verb_at(c, v);
 	const dyad__vgroup *g = dyad__pat_group(c->P, vb->group);
+	const dyad__pfilt *filt = dyad__pat_filters(c->P);
 	const uint64_t *cand;
 	mst m;
 	uint32_t i, k;
@@ -2122,9 +2125,9 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 		for (; bits; bits &= bits - 1) {
 			const dyad__pat *p;
 			i = k * 64 + (uint32_t)__builtin_ctzll(bits);
-			p = dyad__pat_at(c->P, g->pat0 + i);
-			if (!may_match(c, p))
+			if (!may_match(c, &filt[g->pat0 + i]))
 				continue;
+			p = dyad__pat_at(c->P, g->pat0 + i);
 			if (try_pattern(c, p, &m)) {
 				x->pat = p;
 				x->code = p->code;
