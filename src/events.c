@@ -92,16 +92,25 @@ typedef struct ev {
 	char id[17];
 } ev;
 
+/* What a word gives its cword, as the word cache keeps it: 32 bytes, two
+** to a cache line, all that a word found again reads. */
+typedef struct lexhot {
+	uint64_t syn;             /* as cword.syn */
+	uint32_t id[2];           /* the first two ids again, copied without a loop */
+	uint32_t cls;             /* the ids' classes, or'ed */
+	uint32_t id0, nid;        /* into lexcache.ids */
+	uint8_t lf;               /* LF_* */
+	uint8_t gen;              /* in lexmap: holds a word when the coder's lexgen */
+} lexhot;
+
+_Static_assert(sizeof(lexhot) == 32, "a lexhot is half a cache line");
+
 /* A word's lexicon ids, remembered by the context: the same few thousand
 ** words make up most of every article, and looking one up again here
 ** costs a hash and a compare instead of a trie walk with its endings. */
 typedef struct lexent {
+	lexhot h;
 	uint32_t key, klen;       /* key: offset into lexcache.keys */
-	uint32_t id0, nid;        /* into lexcache.ids */
-	uint32_t id[2];           /* the first two ids again, copied without a loop */
-	uint32_t cls;             /* the ids' classes, or'ed */
-	uint32_t lf;              /* LF_* */
-	uint64_t syn;             /* as cword.syn */
 } lexent;
 
 enum { LEX_SLOTS = 1 << 15, LEX_MAX = LEX_SLOTS / 2 };
@@ -161,12 +170,16 @@ struct dyad__coder {
 	/* The actor that last put a proposal forward in the document, for
 	** "the proposal" later on ("" none). */
 	char prop[32], prop_label[64];
-	/* The word cache's entry + 1 (0 none) of each actor word number
+	/* A copy of the word cache's entry for each actor word number
 	** (dyad__token_words), so a word seen before is found by its token's
-	** number, with no hash of its text; lexmap_epoch is the numbering it
-	** follows, tw and ntw the current document's numbers (tw NULL: none). */
-	uint32_t *lexmap;
-	uint32_t lexmap_epoch, ntw, twmask;
+	** number with one read and no hash of its text (entries of another
+	** lexgen than the coder's are none); lexmap_epoch is the numbering it
+	** follows, tw and ntw the current document's numbers (tw NULL: none),
+	** lexmap_hi one past the highest number set. */
+	lexhot *lexmap;       /* in lexmap_mem, on a cache line's start */
+	void *lexmap_mem;
+	uint32_t lexmap_epoch, ntw, twmask, lexmap_hi;
+	uint8_t lexgen;
 	const uint32_t *tw;
 	uint32_t lex_last;    /* the entry the last lookup found or made, or UINT32_MAX */
 };
@@ -279,6 +292,18 @@ static void word_facts(const dyad__coder *c, const uint32_t *ids, uint32_t n, cw
 	}
 }
 
+/* Forgets the copies of the word cache's entries: a new generation, so
+** that the map is emptied only when the numbers come round again. */
+static void lexmap_clear(dyad__coder *c)
+{
+	if (++c->lexgen != 0)
+		return;
+	if (c->lexmap)
+		memset(c->lexmap, 0, c->lexmap_hi * sizeof *c->lexmap);
+	c->lexmap_hi = 0;
+	c->lexgen = 1;
+}
+
 /* Remembers word w (its ids at c->ids from w->id0) under hash h. */
 static int lex_remember(dyad__coder *c, uint32_t h, uint32_t i, const cword *w)
 {
@@ -288,16 +313,15 @@ static int lex_remember(dyad__coder *c, uint32_t h, uint32_t i, const cword *w)
 	c->lex_last = UINT32_MAX;
 	if (L->n >= LEX_MAX) { /* full: start again rather than grow without end */
 		lex_reset(L);
-		if (c->lexmap) /* its entries are gone */
-			memset(c->lexmap, 0, c->ntw * sizeof *c->lexmap);
+		lexmap_clear(c); /* its entries are gone */
 		return 0;
 	}
 	e = &L->ent[L->n];
-	e->klen = w->klen, e->nid = w->nid, e->cls = w->cls, e->lf = w->lf, e->syn = w->syn;
+	e->klen = w->klen, e->h.nid = w->nid, e->h.cls = w->cls, e->h.lf = w->lf, e->h.syn = w->syn;
 	e->key = (uint32_t)L->keys.len;
-	e->id0 = (uint32_t)(L->ids.len / 4);
-	e->id[0] = w->nid > 0 ? ((const uint32_t *)c->ids.p)[w->id0] : 0;
-	e->id[1] = w->nid > 1 ? ((const uint32_t *)c->ids.p)[w->id0 + 1] : 0;
+	e->h.id0 = (uint32_t)(L->ids.len / 4);
+	e->h.id[0] = w->nid > 0 ? ((const uint32_t *)c->ids.p)[w->id0] : 0;
+	e->h.id[1] = w->nid > 1 ? ((const uint32_t *)c->ids.p)[w->id0 + 1] : 0;
 	if (dyad__buf_append(&L->keys, w->key, w->klen) != 0 ||
 	    dyad__buf_append(&L->ids, (uint32_t *)c->ids.p + w->id0, w->nid * 4) != 0)
 		return -1;
@@ -319,10 +343,8 @@ static int lex_miss(dyad__coder *c, cword *w, uint32_t h, uint32_t i)
 	return lex_remember(c, h, i, w);
 }
 
-/* Word w's ids (its key set, hashed to h) appended to c->ids, through
-** the cache; its facts into w. -1 out of memory. */
 /* Word w takes the facts and ids of cache entry e. -1 out of memory. */
-static inline int lex_take(dyad__coder *c, cword *w, const lexent *e)
+static inline int lex_take(dyad__coder *c, cword *w, const lexhot *e)
 {
 	uint32_t *d;
 
@@ -346,17 +368,18 @@ static inline int lex_lookup(dyad__coder *c, cword *w, uint32_t h)
 		    !dyad__same_bytes(L->keys.p + e->key, w->key, w->klen))
 			continue;
 		c->lex_last = (uint32_t)L->slot[i] - 1;
-		return lex_take(c, w, e);
+		return lex_take(c, w, &e->h);
 	}
 	return lex_miss(c, w, h, i);
 }
 
-/* Appends a word of token k (number t), its key hashed to h (key_hash);
+/* Appends a word of token k (number t), its key hashed to h (key_hash),
+** or found already as hot (NULL: look it up);
 ** the words buffer holds SENT_WORDS from build_words on. Inlined into the
 ** word loop: a call per word costs more than the lookup's hit path. */
 static inline __attribute__((always_inline))
 int add_word(dyad__coder *c, uint32_t t, const dyad__tok *k, const char *key, uint32_t klen,
-	     int cap, uint32_t h, uint32_t ent)
+	     int cap, uint32_t h, const lexhot *hot)
 {
 	cword *w;
 
@@ -372,7 +395,7 @@ int add_word(dyad__coder *c, uint32_t t, const dyad__tok *k, const char *key, ui
 	w->cap = (uint8_t)cap;
 	w->actor = w->form = -1;
 	w->id0 = (uint32_t)(c->ids.len / 4);
-	if ((ent != UINT32_MAX ? lex_take(c, w, &c->lex.ent[ent]) : lex_lookup(c, w, h)) != 0)
+	if ((hot ? lex_take(c, w, hot) : lex_lookup(c, w, h)) != 0)
 		return -1;
 	c->scls |= w->cls;
 	c->nw++;
@@ -444,7 +467,7 @@ static int token_words(dyad__coder *c, uint32_t t)
 
 	if (k->kind == DYAD_TOK_PUNCT) {
 		if (k->end - k->start == 1 && (txt[0] == ',' || txt[0] == ';'))
-			return add_word(c, t, k, ",", 1, 0, key_hash(",", 1, &dash), UINT32_MAX);
+			return add_word(c, t, k, ",", 1, 0, key_hash(",", 1, &dash), NULL);
 		return 0;
 	}
 	if (k->kind == DYAD_TOK_POSSESSIVE || k->kind == DYAD_TOK_SYMBOL)
@@ -464,13 +487,22 @@ static int token_words(dyad__coder *c, uint32_t t)
 		if (!key)
 			key = f + a;
 		if (n && add_word(c, t, k, key, n, cap && a == 0, key_hash(key, n, &dash),
-				  UINT32_MAX) != 0)
+				  NULL) != 0)
 			return -1;
 		if (n && key != f + a)
 			W(c, c->nw - 1).poss = 1;
 		i++;
 	}
 	return 0;
+}
+
+/* Word number num takes a copy of the entry the last lookup found. */
+static void lexmap_put(dyad__coder *c, uint32_t num)
+{
+	c->lexmap[num] = c->lex.ent[c->lex_last].h;
+	c->lexmap[num].gen = c->lexgen;
+	if (num >= c->lexmap_hi)
+		c->lexmap_hi = num + 1;
 }
 
 static int build_words(dyad__coder *c, const dyad__sent *s)
@@ -502,21 +534,22 @@ static int build_words(dyad__coder *c, const dyad__sent *s)
 		if (k->kind == DYAD_TOK_PUNCT || k->kind == DYAD_TOK_POSSESSIVE ||
 		    k->kind == DYAD_TOK_SYMBOL || len == 0 || (len == 3 && memcmp(f, "n't", 3) == 0) ||
 		    possessive_after(c, k, t) ||
-		    ((num >= c->ntw || !c->lexmap[num]) && (h = key_hash(f, len, &dash), dash))) {
+		    ((num >= c->ntw || c->lexmap[num].gen != c->lexgen) &&
+		     (h = key_hash(f, len, &dash), dash))) {
 			if (token_words(c, t) != 0)
 				return -1;
 			continue;
 		}
-		if (num < c->ntw && c->lexmap[num]) {
-			if (add_word(c, t, k, f, len, cap, 0, c->lexmap[num] - 1) != 0)
+		if (num < c->ntw && c->lexmap[num].gen == c->lexgen) {
+			if (add_word(c, t, k, f, len, cap, 0, &c->lexmap[num]) != 0)
 				return -1;
 			continue;
 		}
 		c->lex_last = UINT32_MAX; /* stays so when the sentence is full */
-		if (add_word(c, t, k, f, len, cap, h, UINT32_MAX) != 0)
+		if (add_word(c, t, k, f, len, cap, h, NULL) != 0)
 			return -1;
 		if (num < c->ntw && c->lex_last != UINT32_MAX)
-			c->lexmap[num] = c->lex_last + 1;
+			lexmap_put(c, num);
 	}
 	c->allcaps = !lower;
 	return 0;
@@ -2487,7 +2520,7 @@ void dyad__coder_free(struct dyad__coder *c)
 	free(c->lex.slot);
 	free(c->lex.ent);
 	dyad__buf_free(&c->lex.keys);
-	free(c->lexmap);
+	free(c->lexmap_mem);
 	dyad__buf_free(&c->lex.ids);
 	dyad__buf_free(&c->words);
 	dyad__buf_free(&c->ids);
@@ -2568,11 +2601,16 @@ static void lexmap_follow(dyad__coder *c, const dyad_ctx *ctx)
 
 	c->tw = dyad__token_words(ctx, &epoch, &n, &c->twmask);
 	if (c->tw && n != c->ntw) {
-		free(c->lexmap);
+		free(c->lexmap_mem);
 		c->lexmap_epoch = epoch;
-		c->ntw = (c->lexmap = calloc(n, sizeof *c->lexmap)) ? n : 0;
+		c->lexmap_hi = 0;
+		c->lexgen = 1;
+		c->lexmap_mem = calloc((size_t)n + 2, sizeof *c->lexmap);
+		c->lexmap = c->lexmap_mem ? (lexhot *)(((uintptr_t)c->lexmap_mem + 63) & ~(uintptr_t)63)
+					  : NULL;
+		c->ntw = c->lexmap ? n : 0;
 	} else if (c->tw && epoch != c->lexmap_epoch) {
-		memset(c->lexmap, 0, c->ntw * sizeof *c->lexmap);
+		lexmap_clear(c);
 		c->lexmap_epoch = epoch;
 	}
 	if (!c->lexmap)
