@@ -177,6 +177,8 @@ struct dyad__coder {
 	** follows, tw and ntw the current document's numbers (tw NULL: none),
 	** lexmap_hi one past the highest number set. */
 	lexhot *lexmap;       /* in lexmap_mem, on a cache line's start */
+	uint8_t *standin;     /* two bits per actor word number: 0 not known, 1 its token
+			      ** stands in for no actor (token_stands_in), 2 it may */
 	void *lexmap_mem;
 	uint32_t lexmap_epoch, ntw, twmask, lexmap_hi;
 	uint8_t lexgen;
@@ -201,17 +203,20 @@ static uint32_t str_put(dyad__coder *c, const char *s, size_t n)
 	return off;
 }
 
-static void explain(dyad__coder *c, const char *fmt, ...)
+static void explain_line(dyad__coder *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-static void explain(dyad__coder *c, const char *fmt, ...)
+/* A line of the explanation, with --explain only. A macro, so that
+** without it (nearly always) no call is made and no argument worked out:
+** none has a side effect. */
+#define EXPLAIN(c, ...) ((c)->o->explain ? explain_line(c, __VA_ARGS__) : (void)0)
+
+static void explain_line(dyad__coder *c, const char *fmt, ...)
 {
 	char line[512];
 	int k;
 	va_list ap;
 
-	if (!c->o->explain)
-		return;
 	va_start(ap, fmt);
 	k = vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
@@ -2172,7 +2177,7 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 	}
 	if (!x->pat)
 		x->code = *default_code(c, vb);
-	explain(c, "  verb \"%.*s\" (%s:%u): %s %s", (int)(W(c, v).b - W(c, v).a),
+	EXPLAIN(c, "  verb \"%.*s\" (%s:%u): %s %s", (int)(W(c, v).b - W(c, v).a),
 		c->doc->norm + W(c, v).a, dyad__pat_file(c->P, vb->file), vb->line,
 		x->pat ? "pattern" : "no pattern matched; default code",
 		x->pat ? dyad__pat_str(c->P, x->pat->text) : "");
@@ -2187,12 +2192,12 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 	x->base = x->pat ? (x->pat->designates ? 0.9 : 0.8) : 0.6;
 	if (((x->src.actor < 0 && !x->src.dflt) && c->o->cx_nosource) ||
 	    ((x->tgt.actor < 0 && !x->tgt.dflt) && c->o->cx_notarget)) {
-		explain(c, "    complex: no %s", x->src.actor < 0 ? "source" : "target");
+		EXPLAIN(c, "    complex: no %s", x->src.actor < 0 ? "source" : "target");
 		c->status = DYAD_SENT_COMPLEX;
 		return -1;
 	}
 	if ((x->src.actor < 0 && !x->src.dflt) || (x->tgt.actor < 0 && !x->tgt.dflt)) {
-		explain(c, "    no %s: no event", x->src.actor < 0 && !x->src.dflt ? "source" : "target");
+		EXPLAIN(c, "    no %s: no event", x->src.actor < 0 && !x->src.dflt ? "source" : "target");
 		return 0;
 	}
 	return 1;
@@ -2307,7 +2312,7 @@ static int code_clauses(dyad__coder *c)
 		const clause *cl = &DYAD__VEC_AT(&c->clauses, clause, k);
 		if (c->o->code_by == 1 && total > 0)
 			break;
-		explain(c, " clause %zu: words %u-%u", k, cl->w0, cl->w1);
+		EXPLAIN(c, " clause %zu: words %u-%u", k, cl->w0, cl->w1);
 		if (code_clause(c, cl, &r) != 0) {
 			c->evs.len = ev0 * sizeof(ev);
 			return 0;
@@ -2358,13 +2363,13 @@ static void explain_words(dyad__coder *c)
 	for (i = 0; i < c->nw; i++) {
 		const cword *w = &W(c, i);
 		if (w->actor >= 0 && A(c, w->actor).w0 == i)
-			explain(c, "  [%u] actor %.*s = %s%s%s", i,
+			EXPLAIN(c, "  [%u] actor %.*s = %s%s%s", i,
 				(int)(W(c, A(c, w->actor).w1 - 1).b - w->a), c->doc->norm + w->a,
 				*A(c, w->actor).code ? A(c, w->actor).code : "(null)",
 				A(c, w->actor).first != A(c, w->actor).last ? " (compound)" : "",
 				A(c, w->actor).forwarded ? " (forwarded)" : "");
 		else if (w->actor < 0 && w->type)
-			explain(c, "  [%u] %s %.*s%s", i, names[w->type], (int)w->klen, w->key,
+			EXPLAIN(c, "  [%u] %s %.*s%s", i, names[w->type], (int)w->klen, w->key,
 				w->dropped ? " (dropped comma clause)" : "");
 	}
 }
@@ -2399,25 +2404,42 @@ static int nothing_to_code(const dyad__coder *c)
 	return 1;
 }
 
+/* May a word of token k stand in for an actor? The token is split at
+** hyphens as build_words splits it, and every piece is tested. */
+static int token_stands_in(const dyad__coder *c, const dyad__tok *k)
+{
+	const char *f = dyad__tok_fold(c->doc->norm, c->doc->fold, k);
+	uint32_t i;
+
+	if (dyad__pat_stands_in(c->P, f, k->fold_len))
+		return 1;
+	for (i = 0; i < k->fold_len; i++)
+		if (f[i] == '-' && dyad__pat_stands_in(c->P, f + i + 1, k->fold_len - i - 1))
+			return 1;
+	return 0;
+}
+
 /*
 ** May sentence s be coded though no actor was named in it? Only through
-** a word of a stand-in class; the sentence's words are split at hyphens
-** as build_words splits them, and every piece is tested, so this says
-** yes whenever nothing_to_code could say no (and sometimes when it
-** would not: then the full path decides).
+** a word of a stand-in class (token_stands_in), so this says yes whenever
+** nothing_to_code could say no (and sometimes when it would not: then the
+** full path decides). A token's answer is its word's, so it is kept by
+** actor word number (c->standin).
 */
-static int may_stand_in(const dyad__coder *c, const dyad__sent *s)
+static int may_stand_in(dyad__coder *c, const dyad__sent *s)
 {
-	uint32_t t, i;
+	uint32_t t;
 
 	for (t = s->tok0; t < s->tok0 + s->ntok; t++) {
-		const dyad__tok *k = &c->doc->toks[t];
-		const char *f = dyad__tok_fold(c->doc->norm, c->doc->fold, k);
-		if (dyad__pat_stands_in(c->P, f, k->fold_len))
+		const uint32_t num = c->tw ? (c->tw[t] & c->twmask) - 1 : UINT32_MAX;
+		const unsigned at = (num & 3) * 2;
+		int yes;
+		if (num < c->ntw && (c->standin[num >> 2] >> at & 3))
+			yes = (c->standin[num >> 2] >> at & 3) - 1;
+		else if ((yes = token_stands_in(c, &c->doc->toks[t])), num < c->ntw)
+			c->standin[num >> 2] |= (uint8_t)((yes + 1) << at);
+		if (yes)
 			return 1;
-		for (i = 0; i < k->fold_len; i++)
-			if (f[i] == '-' && dyad__pat_stands_in(c->P, f + i + 1, k->fold_len - i - 1))
-				return 1;
 	}
 	return 0;
 }
@@ -2472,7 +2494,7 @@ static int code_sentence(dyad__coder *c, size_t *mi, size_t nm)
 	if (c->status != DYAD_SENT_CODED)
 		return 0;
 	if (nothing_to_code(c)) {
-		explain(c, " no actor, pronoun or proposal: not coded");
+		EXPLAIN(c, " no actor, pronoun or proposal: not coded");
 		c->status = DYAD_SENT_SKIPPED;
 		return 0;
 	}
@@ -2493,7 +2515,7 @@ static int code_sentence(dyad__coder *c, size_t *mi, size_t nm)
 		return 0;
 	}
 	if ((why = too_complex(c, commas)) != NULL) {
-		explain(c, " complex: %s", why);
+		EXPLAIN(c, " complex: %s", why);
 		c->status = DYAD_SENT_COMPLEX;
 		return 0;
 	}
@@ -2502,7 +2524,7 @@ static int code_sentence(dyad__coder *c, size_t *mi, size_t nm)
 	dedup(c, ev0);
 	proposal_out(c, ev0);
 	if (c->status == DYAD_SENT_CODED && c->o->cx_noevent && DYAD__VEC_LEN(&c->evs, ev) == ev0) {
-		explain(c, " complex: no event");
+		EXPLAIN(c, " complex: no event");
 		c->status = DYAD_SENT_COMPLEX;
 	}
 	return 0;
@@ -2521,6 +2543,7 @@ void dyad__coder_free(struct dyad__coder *c)
 	free(c->lex.ent);
 	dyad__buf_free(&c->lex.keys);
 	free(c->lexmap_mem);
+	free(c->standin);
 	dyad__buf_free(&c->lex.ids);
 	dyad__buf_free(&c->words);
 	dyad__buf_free(&c->ids);
@@ -2549,11 +2572,11 @@ static int run_doc(dyad__coder *c, size_t nm)
 			c->fwd[0] = c->fwd_label[0] = 0;
 		if (c->sent == 0)
 			c->prop[0] = c->prop_label[0] = 0;
-		explain(c, "sentence %u", c->sent);
+		EXPLAIN(c, "sentence %u", c->sent);
 		if (code_sentence(c, &mi, nm) != 0)
 			return -1;
 		st.status = (uint32_t)c->status;
-		explain(c, " -> %s", dyad_sent_status_name((dyad_sent_status)c->status));
+		EXPLAIN(c, " -> %s", dyad_sent_status_name((dyad_sent_status)c->status));
 		st.e1 = (uint32_t)c->expl.len;
 		if (dyad__buf_append(&c->sstat, &st, sizeof st) != 0)
 			return -1;
@@ -2608,12 +2631,16 @@ static void lexmap_follow(dyad__coder *c, const dyad_ctx *ctx)
 		c->lexmap_mem = calloc((size_t)n + 2, sizeof *c->lexmap);
 		c->lexmap = c->lexmap_mem ? (lexhot *)(((uintptr_t)c->lexmap_mem + 63) & ~(uintptr_t)63)
 					  : NULL;
-		c->ntw = c->lexmap ? n : 0;
+		free(c->standin);
+		c->standin = c->lexmap ? calloc(n / 4 + 1, 1) : NULL;
+		c->ntw = c->standin ? n : 0;
 	} else if (c->tw && epoch != c->lexmap_epoch) {
 		lexmap_clear(c);
+		if (c->standin)
+			memset(c->standin, 0, c->ntw / 4 + 1);
 		c->lexmap_epoch = epoch;
 	}
-	if (!c->lexmap)
+	if (!c->standin)
 		c->tw = NULL;
 }
 
