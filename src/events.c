@@ -92,16 +92,25 @@ typedef struct ev {
 	char id[17];
 } ev;
 
+/* What a word gives its cword, as the word cache keeps it: 32 bytes, two
+** to a cache line, all that a word found again reads. */
+typedef struct lexhot {
+	uint64_t syn;             /* as cword.syn */
+	uint32_t id[2];           /* the first two ids again, copied without a loop */
+	uint32_t cls;             /* the ids' classes, or'ed */
+	uint32_t id0, nid;        /* into lexcache.ids */
+	uint8_t lf;               /* LF_* */
+	uint8_t gen;              /* in lexmap: holds a word when the coder's lexgen */
+} lexhot;
+
+_Static_assert(sizeof(lexhot) == 32, "a lexhot is half a cache line");
+
 /* A word's lexicon ids, remembered by the context: the same few thousand
 ** words make up most of every article, and looking one up again here
 ** costs a hash and a compare instead of a trie walk with its endings. */
 typedef struct lexent {
+	lexhot h;
 	uint32_t key, klen;       /* key: offset into lexcache.keys */
-	uint32_t id0, nid;        /* into lexcache.ids */
-	uint32_t id[2];           /* the first two ids again, copied without a loop */
-	uint32_t cls;             /* the ids' classes, or'ed */
-	uint32_t lf;              /* LF_* */
-	uint64_t syn;             /* as cword.syn */
 } lexent;
 
 enum { LEX_SLOTS = 1 << 15, LEX_MAX = LEX_SLOTS / 2 };
@@ -136,7 +145,7 @@ struct dyad__coder {
 	/* The words the current verb's patterns may match (local_words):
 	** their ids hashed to 4096 bits, their synsets below 64, and whether
 	** one is in a synset numbered 64 or more. */
-	uint64_t seen[64];
+	uint64_t seen[(1u << DYAD__SEEN_BITS) / 64];
 	uint64_t lsyn;
 	int lsynx;
 	/* The ids of those words that patterns use (LF_PAT), for candidates();
@@ -161,12 +170,18 @@ struct dyad__coder {
 	/* The actor that last put a proposal forward in the document, for
 	** "the proposal" later on ("" none). */
 	char prop[32], prop_label[64];
-	/* The word cache's entry + 1 (0 none) of each actor word number
+	/* A copy of the word cache's entry for each actor word number
 	** (dyad__token_words), so a word seen before is found by its token's
-	** number, with no hash of its text; lexmap_epoch is the numbering it
-	** follows, tw and ntw the current document's numbers (tw NULL: none). */
-	uint32_t *lexmap;
-	uint32_t lexmap_epoch, ntw, twmask;
+	** number with one read and no hash of its text (entries of another
+	** lexgen than the coder's are none); lexmap_epoch is the numbering it
+	** follows, tw and ntw the current document's numbers (tw NULL: none),
+	** lexmap_hi one past the highest number set. */
+	lexhot *lexmap;       /* in lexmap_mem, on a cache line's start */
+	uint8_t *standin;     /* two bits per actor word number: 0 not known, 1 its token
+			      ** stands in for no actor (token_stands_in), 2 it may */
+	void *lexmap_mem;
+	uint32_t lexmap_epoch, ntw, twmask, lexmap_hi;
+	uint8_t lexgen;
 	const uint32_t *tw;
 	uint32_t lex_last;    /* the entry the last lookup found or made, or UINT32_MAX */
 };
@@ -188,17 +203,20 @@ static uint32_t str_put(dyad__coder *c, const char *s, size_t n)
 	return off;
 }
 
-static void explain(dyad__coder *c, const char *fmt, ...)
+static void explain_line(dyad__coder *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 
-static void explain(dyad__coder *c, const char *fmt, ...)
+/* A line of the explanation, with --explain only. A macro, so that
+** without it (nearly always) no call is made and no argument worked out:
+** none has a side effect. */
+#define EXPLAIN(c, ...) ((c)->o->explain ? explain_line(c, __VA_ARGS__) : (void)0)
+
+static void explain_line(dyad__coder *c, const char *fmt, ...)
 {
 	char line[512];
 	int k;
 	va_list ap;
 
-	if (!c->o->explain)
-		return;
 	va_start(ap, fmt);
 	k = vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
@@ -279,6 +297,18 @@ static void word_facts(const dyad__coder *c, const uint32_t *ids, uint32_t n, cw
 	}
 }
 
+/* Forgets the copies of the word cache's entries: a new generation, so
+** that the map is emptied only when the numbers come round again. */
+static void lexmap_clear(dyad__coder *c)
+{
+	if (++c->lexgen != 0)
+		return;
+	if (c->lexmap)
+		memset(c->lexmap, 0, c->lexmap_hi * sizeof *c->lexmap);
+	c->lexmap_hi = 0;
+	c->lexgen = 1;
+}
+
 /* Remembers word w (its ids at c->ids from w->id0) under hash h. */
 static int lex_remember(dyad__coder *c, uint32_t h, uint32_t i, const cword *w)
 {
@@ -288,16 +318,15 @@ static int lex_remember(dyad__coder *c, uint32_t h, uint32_t i, const cword *w)
 	c->lex_last = UINT32_MAX;
 	if (L->n >= LEX_MAX) { /* full: start again rather than grow without end */
 		lex_reset(L);
-		if (c->lexmap) /* its entries are gone */
-			memset(c->lexmap, 0, c->ntw * sizeof *c->lexmap);
+		lexmap_clear(c); /* its entries are gone */
 		return 0;
 	}
 	e = &L->ent[L->n];
-	e->klen = w->klen, e->nid = w->nid, e->cls = w->cls, e->lf = w->lf, e->syn = w->syn;
+	e->klen = w->klen, e->h.nid = w->nid, e->h.cls = w->cls, e->h.lf = w->lf, e->h.syn = w->syn;
 	e->key = (uint32_t)L->keys.len;
-	e->id0 = (uint32_t)(L->ids.len / 4);
-	e->id[0] = w->nid > 0 ? ((const uint32_t *)c->ids.p)[w->id0] : 0;
-	e->id[1] = w->nid > 1 ? ((const uint32_t *)c->ids.p)[w->id0 + 1] : 0;
+	e->h.id0 = (uint32_t)(L->ids.len / 4);
+	e->h.id[0] = w->nid > 0 ? ((const uint32_t *)c->ids.p)[w->id0] : 0;
+	e->h.id[1] = w->nid > 1 ? ((const uint32_t *)c->ids.p)[w->id0 + 1] : 0;
 	if (dyad__buf_append(&L->keys, w->key, w->klen) != 0 ||
 	    dyad__buf_append(&L->ids, (uint32_t *)c->ids.p + w->id0, w->nid * 4) != 0)
 		return -1;
@@ -319,10 +348,8 @@ static int lex_miss(dyad__coder *c, cword *w, uint32_t h, uint32_t i)
 	return lex_remember(c, h, i, w);
 }
 
-/* Word w's ids (its key set, hashed to h) appended to c->ids, through
-** the cache; its facts into w. -1 out of memory. */
 /* Word w takes the facts and ids of cache entry e. -1 out of memory. */
-static inline int lex_take(dyad__coder *c, cword *w, const lexent *e)
+static inline int lex_take(dyad__coder *c, cword *w, const lexhot *e)
 {
 	uint32_t *d;
 
@@ -346,17 +373,18 @@ static inline int lex_lookup(dyad__coder *c, cword *w, uint32_t h)
 		    !dyad__same_bytes(L->keys.p + e->key, w->key, w->klen))
 			continue;
 		c->lex_last = (uint32_t)L->slot[i] - 1;
-		return lex_take(c, w, e);
+		return lex_take(c, w, &e->h);
 	}
 	return lex_miss(c, w, h, i);
 }
 
-/* Appends a word of token k (number t), its key hashed to h (key_hash);
+/* Appends a word of token k (number t), its key hashed to h (key_hash),
+** or found already as hot (NULL: look it up);
 ** the words buffer holds SENT_WORDS from build_words on. Inlined into the
 ** word loop: a call per word costs more than the lookup's hit path. */
 static inline __attribute__((always_inline))
 int add_word(dyad__coder *c, uint32_t t, const dyad__tok *k, const char *key, uint32_t klen,
-	     int cap, uint32_t h, uint32_t ent)
+	     int cap, uint32_t h, const lexhot *hot)
 {
 	cword *w;
 
@@ -372,7 +400,7 @@ int add_word(dyad__coder *c, uint32_t t, const dyad__tok *k, const char *key, ui
 	w->cap = (uint8_t)cap;
 	w->actor = w->form = -1;
 	w->id0 = (uint32_t)(c->ids.len / 4);
-	if ((ent != UINT32_MAX ? lex_take(c, w, &c->lex.ent[ent]) : lex_lookup(c, w, h)) != 0)
+	if ((hot ? lex_take(c, w, hot) : lex_lookup(c, w, h)) != 0)
 		return -1;
 	c->scls |= w->cls;
 	c->nw++;
@@ -444,7 +472,7 @@ static int token_words(dyad__coder *c, uint32_t t)
 
 	if (k->kind == DYAD_TOK_PUNCT) {
 		if (k->end - k->start == 1 && (txt[0] == ',' || txt[0] == ';'))
-			return add_word(c, t, k, ",", 1, 0, key_hash(",", 1, &dash), UINT32_MAX);
+			return add_word(c, t, k, ",", 1, 0, key_hash(",", 1, &dash), NULL);
 		return 0;
 	}
 	if (k->kind == DYAD_TOK_POSSESSIVE || k->kind == DYAD_TOK_SYMBOL)
@@ -464,13 +492,22 @@ static int token_words(dyad__coder *c, uint32_t t)
 		if (!key)
 			key = f + a;
 		if (n && add_word(c, t, k, key, n, cap && a == 0, key_hash(key, n, &dash),
-				  UINT32_MAX) != 0)
+				  NULL) != 0)
 			return -1;
 		if (n && key != f + a)
 			W(c, c->nw - 1).poss = 1;
 		i++;
 	}
 	return 0;
+}
+
+/* Word number num takes a copy of the entry the last lookup found. */
+static void lexmap_put(dyad__coder *c, uint32_t num)
+{
+	c->lexmap[num] = c->lex.ent[c->lex_last].h;
+	c->lexmap[num].gen = c->lexgen;
+	if (num >= c->lexmap_hi)
+		c->lexmap_hi = num + 1;
 }
 
 static int build_words(dyad__coder *c, const dyad__sent *s)
@@ -502,21 +539,22 @@ static int build_words(dyad__coder *c, const dyad__sent *s)
 		if (k->kind == DYAD_TOK_PUNCT || k->kind == DYAD_TOK_POSSESSIVE ||
 		    k->kind == DYAD_TOK_SYMBOL || len == 0 || (len == 3 && memcmp(f, "n't", 3) == 0) ||
 		    possessive_after(c, k, t) ||
-		    ((num >= c->ntw || !c->lexmap[num]) && (h = key_hash(f, len, &dash), dash))) {
+		    ((num >= c->ntw || c->lexmap[num].gen != c->lexgen) &&
+		     (h = key_hash(f, len, &dash), dash))) {
 			if (token_words(c, t) != 0)
 				return -1;
 			continue;
 		}
-		if (num < c->ntw && c->lexmap[num]) {
-			if (add_word(c, t, k, f, len, cap, 0, c->lexmap[num] - 1) != 0)
+		if (num < c->ntw && c->lexmap[num].gen == c->lexgen) {
+			if (add_word(c, t, k, f, len, cap, 0, &c->lexmap[num]) != 0)
 				return -1;
 			continue;
 		}
 		c->lex_last = UINT32_MAX; /* stays so when the sentence is full */
-		if (add_word(c, t, k, f, len, cap, h, UINT32_MAX) != 0)
+		if (add_word(c, t, k, f, len, cap, h, NULL) != 0)
 			return -1;
 		if (num < c->ntw && c->lex_last != UINT32_MAX)
-			c->lexmap[num] = c->lex_last + 1;
+			lexmap_put(c, num);
 	}
 	c->allcaps = !lower;
 	return 0;
@@ -526,20 +564,21 @@ static int build_words(dyad__coder *c, const dyad__sent *s)
 ** A collision in the bits only costs a wasted try. */
 static int seen_has(const dyad__coder *c, uint32_t id)
 {
-	id &= 4095u;
+	id &= (1u << DYAD__SEEN_BITS) - 1;
 	return (int)(c->seen[id >> 6] >> (id & 63)) & 1;
 }
 
-/* Can pattern p match here? Not when a word or a synset it needs is
-** not among the words it may match. */
-static int may_match(const dyad__coder *c, const dyad__pat *p)
+/* Can the pattern of filter f match here? Not when a word or a synset it
+** needs is not among the words it may match. */
+static int may_match(const dyad__coder *c, const dyad__pfilt *f)
 {
-	int i;
+	uint64_t x = f->need;
+	uint32_t i, n = (uint32_t)(x >> DYAD__PF_COUNT_AT) & 7;
 
-	if ((p->needsyn & ~c->lsyn) || (p->needsynx && !c->lsynx))
+	if ((f->needsyn & ~c->lsyn) || ((x & DYAD__PF_SYNX) && !c->lsynx))
 		return 0;
-	for (i = 0; i < DYAD__PAT_NEED && p->need[i] != UINT32_MAX; i++)
-		if (!seen_has(c, p->need[i]))
+	for (i = 0; i < n; i++, x >>= DYAD__SEEN_BITS)
+		if (!seen_has(c, (uint32_t)x))
 			return 0;
 	return 1;
 }
@@ -2016,10 +2055,11 @@ static void mark_by_word(dyad__coder *c, const dyad__vgroup *g)
 	uint32_t a;
 
 	for (a = 0; a < c->nlids; a++) {
+		const uint32_t tag = dyad__bhash_tag(ids[a]) << 16;
 		uint32_t h = dyad__bhash_slot(ids[a], g->hmask), k;
 		for (; (k = ht[h]) != 0; h = (h + 1) & g->hmask)
-			if (bk[k - 1].word == ids[a]) {
-				mark_bucket(c, &bk[k - 1]);
+			if ((k & 0xffff0000u) == tag && bk[(k & 0xffffu) - 1].word == ids[a]) {
+				mark_bucket(c, &bk[(k & 0xffffu) - 1]);
 				break;
 			}
 	}
@@ -2068,7 +2108,7 @@ static void mark_local(dyad__coder *c, uint32_t w0, uint32_t w1)
 		if (!(x->lf & LF_PAT)) /* a word no pattern names */
 			continue;
 		for (i = x->id0; i < x->id0 + x->nid; i++) {
-			const uint32_t id = ids[i] & 4095u;
+			const uint32_t id = ids[i] & ((1u << DYAD__SEEN_BITS) - 1);
 			c->seen[id >> 6] |= (uint64_t)1 << (id & 63);
 			if (c->nlids < SENT_WORDS)
 				c->lids[c->nlids++] = ids[i];
@@ -2103,6 +2143,7 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 {
 	const dyad__verb *vb = verb_at(c, v);
 	const dyad__vgroup *g = dyad__pat_group(c->P, vb->group);
+	const dyad__pfilt *filt = dyad__pat_filters(c->P);
 	const uint64_t *cand;
 	mst m;
 	uint32_t i, k;
@@ -2122,9 +2163,9 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 		for (; bits; bits &= bits - 1) {
 			const dyad__pat *p;
 			i = k * 64 + (uint32_t)__builtin_ctzll(bits);
-			p = dyad__pat_at(c->P, g->pat0 + i);
-			if (!may_match(c, p))
+			if (!may_match(c, &filt[g->pat0 + i]))
 				continue;
+			p = dyad__pat_at(c->P, g->pat0 + i);
 			if (try_pattern(c, p, &m)) {
 				x->pat = p;
 				x->code = p->code;
@@ -2136,7 +2177,7 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 	}
 	if (!x->pat)
 		x->code = *default_code(c, vb);
-	explain(c, "  verb \"%.*s\" (%s:%u): %s %s", (int)(W(c, v).b - W(c, v).a),
+	EXPLAIN(c, "  verb \"%.*s\" (%s:%u): %s %s", (int)(W(c, v).b - W(c, v).a),
 		c->doc->norm + W(c, v).a, dyad__pat_file(c->P, vb->file), vb->line,
 		x->pat ? "pattern" : "no pattern matched; default code",
 		x->pat ? dyad__pat_str(c->P, x->pat->text) : "");
@@ -2151,12 +2192,12 @@ static int code_verb(dyad__coder *c, const clause *cl, uint32_t v, coded *x)
 	x->base = x->pat ? (x->pat->designates ? 0.9 : 0.8) : 0.6;
 	if (((x->src.actor < 0 && !x->src.dflt) && c->o->cx_nosource) ||
 	    ((x->tgt.actor < 0 && !x->tgt.dflt) && c->o->cx_notarget)) {
-		explain(c, "    complex: no %s", x->src.actor < 0 ? "source" : "target");
+		EXPLAIN(c, "    complex: no %s", x->src.actor < 0 ? "source" : "target");
 		c->status = DYAD_SENT_COMPLEX;
 		return -1;
 	}
 	if ((x->src.actor < 0 && !x->src.dflt) || (x->tgt.actor < 0 && !x->tgt.dflt)) {
-		explain(c, "    no %s: no event", x->src.actor < 0 && !x->src.dflt ? "source" : "target");
+		EXPLAIN(c, "    no %s: no event", x->src.actor < 0 && !x->src.dflt ? "source" : "target");
 		return 0;
 	}
 	return 1;
@@ -2271,7 +2312,7 @@ static int code_clauses(dyad__coder *c)
 		const clause *cl = &DYAD__VEC_AT(&c->clauses, clause, k);
 		if (c->o->code_by == 1 && total > 0)
 			break;
-		explain(c, " clause %zu: words %u-%u", k, cl->w0, cl->w1);
+		EXPLAIN(c, " clause %zu: words %u-%u", k, cl->w0, cl->w1);
 		if (code_clause(c, cl, &r) != 0) {
 			c->evs.len = ev0 * sizeof(ev);
 			return 0;
@@ -2322,13 +2363,13 @@ static void explain_words(dyad__coder *c)
 	for (i = 0; i < c->nw; i++) {
 		const cword *w = &W(c, i);
 		if (w->actor >= 0 && A(c, w->actor).w0 == i)
-			explain(c, "  [%u] actor %.*s = %s%s%s", i,
+			EXPLAIN(c, "  [%u] actor %.*s = %s%s%s", i,
 				(int)(W(c, A(c, w->actor).w1 - 1).b - w->a), c->doc->norm + w->a,
 				*A(c, w->actor).code ? A(c, w->actor).code : "(null)",
 				A(c, w->actor).first != A(c, w->actor).last ? " (compound)" : "",
 				A(c, w->actor).forwarded ? " (forwarded)" : "");
 		else if (w->actor < 0 && w->type)
-			explain(c, "  [%u] %s %.*s%s", i, names[w->type], (int)w->klen, w->key,
+			EXPLAIN(c, "  [%u] %s %.*s%s", i, names[w->type], (int)w->klen, w->key,
 				w->dropped ? " (dropped comma clause)" : "");
 	}
 }
@@ -2363,25 +2404,42 @@ static int nothing_to_code(const dyad__coder *c)
 	return 1;
 }
 
+/* May a word of token k stand in for an actor? The token is split at
+** hyphens as build_words splits it, and every piece is tested. */
+static int token_stands_in(const dyad__coder *c, const dyad__tok *k)
+{
+	const char *f = dyad__tok_fold(c->doc->norm, c->doc->fold, k);
+	uint32_t i;
+
+	if (dyad__pat_stands_in(c->P, f, k->fold_len))
+		return 1;
+	for (i = 0; i < k->fold_len; i++)
+		if (f[i] == '-' && dyad__pat_stands_in(c->P, f + i + 1, k->fold_len - i - 1))
+			return 1;
+	return 0;
+}
+
 /*
 ** May sentence s be coded though no actor was named in it? Only through
-** a word of a stand-in class; the sentence's words are split at hyphens
-** as build_words splits them, and every piece is tested, so this says
-** yes whenever nothing_to_code could say no (and sometimes when it
-** would not: then the full path decides).
+** a word of a stand-in class (token_stands_in), so this says yes whenever
+** nothing_to_code could say no (and sometimes when it would not: then the
+** full path decides). A token's answer is its word's, so it is kept by
+** actor word number (c->standin).
 */
-static int may_stand_in(const dyad__coder *c, const dyad__sent *s)
+static int may_stand_in(dyad__coder *c, const dyad__sent *s)
 {
-	uint32_t t, i;
+	uint32_t t;
 
 	for (t = s->tok0; t < s->tok0 + s->ntok; t++) {
-		const dyad__tok *k = &c->doc->toks[t];
-		const char *f = dyad__tok_fold(c->doc->norm, c->doc->fold, k);
-		if (dyad__pat_stands_in(c->P, f, k->fold_len))
+		const uint32_t num = c->tw ? (c->tw[t] & c->twmask) - 1 : UINT32_MAX;
+		const unsigned at = (num & 3) * 2;
+		int yes;
+		if (num < c->ntw && (c->standin[num >> 2] >> at & 3))
+			yes = (c->standin[num >> 2] >> at & 3) - 1;
+		else if ((yes = token_stands_in(c, &c->doc->toks[t])), num < c->ntw)
+			c->standin[num >> 2] |= (uint8_t)((yes + 1) << at);
+		if (yes)
 			return 1;
-		for (i = 0; i < k->fold_len; i++)
-			if (f[i] == '-' && dyad__pat_stands_in(c->P, f + i + 1, k->fold_len - i - 1))
-				return 1;
 	}
 	return 0;
 }
@@ -2436,7 +2494,7 @@ static int code_sentence(dyad__coder *c, size_t *mi, size_t nm)
 	if (c->status != DYAD_SENT_CODED)
 		return 0;
 	if (nothing_to_code(c)) {
-		explain(c, " no actor, pronoun or proposal: not coded");
+		EXPLAIN(c, " no actor, pronoun or proposal: not coded");
 		c->status = DYAD_SENT_SKIPPED;
 		return 0;
 	}
@@ -2457,7 +2515,7 @@ static int code_sentence(dyad__coder *c, size_t *mi, size_t nm)
 		return 0;
 	}
 	if ((why = too_complex(c, commas)) != NULL) {
-		explain(c, " complex: %s", why);
+		EXPLAIN(c, " complex: %s", why);
 		c->status = DYAD_SENT_COMPLEX;
 		return 0;
 	}
@@ -2466,7 +2524,7 @@ static int code_sentence(dyad__coder *c, size_t *mi, size_t nm)
 	dedup(c, ev0);
 	proposal_out(c, ev0);
 	if (c->status == DYAD_SENT_CODED && c->o->cx_noevent && DYAD__VEC_LEN(&c->evs, ev) == ev0) {
-		explain(c, " complex: no event");
+		EXPLAIN(c, " complex: no event");
 		c->status = DYAD_SENT_COMPLEX;
 	}
 	return 0;
@@ -2484,7 +2542,8 @@ void dyad__coder_free(struct dyad__coder *c)
 	free(c->lex.slot);
 	free(c->lex.ent);
 	dyad__buf_free(&c->lex.keys);
-	free(c->lexmap);
+	free(c->lexmap_mem);
+	free(c->standin);
 	dyad__buf_free(&c->lex.ids);
 	dyad__buf_free(&c->words);
 	dyad__buf_free(&c->ids);
@@ -2513,11 +2572,11 @@ static int run_doc(dyad__coder *c, size_t nm)
 			c->fwd[0] = c->fwd_label[0] = 0;
 		if (c->sent == 0)
 			c->prop[0] = c->prop_label[0] = 0;
-		explain(c, "sentence %u", c->sent);
+		EXPLAIN(c, "sentence %u", c->sent);
 		if (code_sentence(c, &mi, nm) != 0)
 			return -1;
 		st.status = (uint32_t)c->status;
-		explain(c, " -> %s", dyad_sent_status_name((dyad_sent_status)c->status));
+		EXPLAIN(c, " -> %s", dyad_sent_status_name((dyad_sent_status)c->status));
 		st.e1 = (uint32_t)c->expl.len;
 		if (dyad__buf_append(&c->sstat, &st, sizeof st) != 0)
 			return -1;
@@ -2565,14 +2624,23 @@ static void lexmap_follow(dyad__coder *c, const dyad_ctx *ctx)
 
 	c->tw = dyad__token_words(ctx, &epoch, &n, &c->twmask);
 	if (c->tw && n != c->ntw) {
-		free(c->lexmap);
+		free(c->lexmap_mem);
 		c->lexmap_epoch = epoch;
-		c->ntw = (c->lexmap = calloc(n, sizeof *c->lexmap)) ? n : 0;
+		c->lexmap_hi = 0;
+		c->lexgen = 1;
+		c->lexmap_mem = calloc((size_t)n + 2, sizeof *c->lexmap);
+		c->lexmap = c->lexmap_mem ? (lexhot *)(((uintptr_t)c->lexmap_mem + 63) & ~(uintptr_t)63)
+					  : NULL;
+		free(c->standin);
+		c->standin = c->lexmap ? calloc(n / 4 + 1, 1) : NULL;
+		c->ntw = c->standin ? n : 0;
 	} else if (c->tw && epoch != c->lexmap_epoch) {
-		memset(c->lexmap, 0, c->ntw * sizeof *c->lexmap);
+		lexmap_clear(c);
+		if (c->standin)
+			memset(c->standin, 0, c->ntw / 4 + 1);
 		c->lexmap_epoch = epoch;
 	}
-	if (!c->lexmap)
+	if (!c->standin)
 		c->tw = NULL;
 }
 

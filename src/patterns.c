@@ -47,6 +47,7 @@ struct dyad__patterns {
 	uint32_t *bpats;    /* the buckets' pattern indices */
 	uint32_t max_npat;
 	uint32_t *bhash;    /* groups' word -> bucket tables */
+	dyad__pfilt *filt;  /* per pattern, what may_match reads (pack_filters) */
 	uint32_t *wsyn0;    /* per lexicon word, its synsets: wsyns[wsyn0[id] .. wsyn0[id + 1]) */
 	uint32_t *wsyns;
 	dyad__buf words;    /* dyad__lword */
@@ -1252,7 +1253,9 @@ static void bucket_group(dyad__patterns *p, dyad__vgroup *g, uint64_t *pair, siz
 	}
 }
 
-enum { BHASH_MIN = 16 }; /* fewer buckets are scanned, not looked up */
+/* Fewer buckets are scanned, not looked up; so are more than a slot can
+** number. */
+enum { BHASH_MIN = 16, BHASH_MAX = 0xffff };
 
 /* The word -> bucket tables of the groups with many buckets. */
 static int hash_buckets(dyad__patterns *p)
@@ -1264,7 +1267,7 @@ static int hash_buckets(dyad__patterns *p)
 		uint32_t size = 1;
 		g->wild = g->nb && p->bucks[g->b0 + g->nb - 1].word == UINT32_MAX ? g->nb : 0;
 		g->hmask = 0;
-		if (g->nb < BHASH_MIN)
+		if (g->nb < BHASH_MIN || g->nb >= BHASH_MAX)
 			continue;
 		while (size < 2 * g->nb)
 			size <<= 1;
@@ -1284,7 +1287,7 @@ static int hash_buckets(dyad__patterns *p)
 				continue;
 			for (h = dyad__bhash_slot(w, g->hmask); p->bhash[g->h0 + h];)
 				h = (h + 1) & g->hmask;
-			p->bhash[g->h0 + h] = k + 1;
+			p->bhash[g->h0 + h] = dyad__bhash_tag(w) << 16 | (k + 1);
 		}
 	}
 	return 0;
@@ -1369,6 +1372,27 @@ static int index_needs(dyad__patterns *p)
 	return bucket_groups(p);
 }
 
+/* Packs each pattern's needs into its dyad__pfilt. */
+static int pack_filters(dyad__patterns *p)
+{
+	size_t i, np = DYAD__VEC_LEN(&p->pats, dyad__pat);
+	const uint64_t low = (1u << DYAD__SEEN_BITS) - 1;
+
+	free(p->filt);
+	if (!(p->filt = malloc((np ? np : 1) * sizeof *p->filt)))
+		return -1;
+	for (i = 0; i < np; i++) {
+		const dyad__pat *t = &DYAD__VEC_AT(&p->pats, dyad__pat, i);
+		uint64_t x = t->needsynx ? DYAD__PF_SYNX : 0;
+		uint64_t k;
+		for (k = 0; k < DYAD__PAT_NEED && t->need[k] != UINT32_MAX; k++)
+			x |= (t->need[k] & low) << (k * DYAD__SEEN_BITS);
+		p->filt[i].needsyn = t->needsyn;
+		p->filt[i].need = x | k << DYAD__PF_COUNT_AT;
+	}
+	return 0;
+}
+
 /* Which verbs have a pattern with a dominant code: only such a pattern
 ** still counts after a clause's first event (events.c, §6.6.2). */
 static void mark_dominant(dyad__patterns *p)
@@ -1446,8 +1470,8 @@ int dyad__patterns_finish(dyad__patterns *p)
 		w->form = (uint32_t)i + 1;
 	}
 	index_synsets(p);
-	if (index_needs(p) != 0 || index_word_synsets(p) != 0 || lay_out(p) != 0 ||
-	    index_stands_in(p) != 0)
+	if (index_needs(p) != 0 || pack_filters(p) != 0 || index_word_synsets(p) != 0 ||
+	    lay_out(p) != 0 || index_stands_in(p) != 0)
 		p->nomem = 1;
 	mark_dominant(p);
 	p->stats.forms = nf;
@@ -1491,6 +1515,7 @@ void dyad__patterns_free(struct dyad__patterns *p)
 	free(p->bucks);
 	free(p->bpats);
 	free(p->bhash);
+	free(p->filt);
 	free(p->wsyn0);
 	free(p->wsyns);
 	dyad__ctrie_free(&p->trie);
@@ -1521,6 +1546,10 @@ const dyad__vgroup *dyad__pat_group(const dyad__patterns *p, uint32_t i)
 const dyad__pat *dyad__pat_at(const dyad__patterns *p, uint32_t i)
 {
 	return &DYAD__VEC_AT(&p->pats, dyad__pat, i);
+}
+const dyad__pfilt *dyad__pat_filters(const dyad__patterns *p)
+{
+	return p->filt;
 }
 const dyad__pel *dyad__pat_elems(const dyad__patterns *p)
 {

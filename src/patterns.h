@@ -104,13 +104,30 @@ typedef struct dyad__pat {
 	uint8_t needsynx;
 } dyad__pat;
 
+/*
+** The coder tests far more patterns for their needed words and synsets
+** than it tries, so that test reads these 16 bytes, four to a cache line
+** in pattern order, instead of the pattern itself (by
+** dyad__patterns_finish). A needed word is kept as its low
+** DYAD__SEEN_BITS bits, which is all the coder's test of it reads.
+*/
+#define DYAD__SEEN_BITS 12
+#define DYAD__PF_COUNT_AT (DYAD__PAT_NEED * DYAD__SEEN_BITS)
+#define DYAD__PF_SYNX (1ull << (DYAD__PF_COUNT_AT + 3))
+typedef struct dyad__pfilt {
+	uint64_t needsyn;    /* as the pattern's */
+	uint64_t need;       /* need[i]'s low bits at bit i * DYAD__SEEN_BITS; their
+			     ** count at DYAD__PF_COUNT_AT (3 bits); DYAD__PF_SYNX: needsynx */
+} dyad__pfilt;
+
 typedef struct dyad__vgroup {
 	uint32_t pat0, npat; /* patterns, longest first */
 	uint32_t b0, nb;     /* its buckets (dyad__pbucket), by dyad__patterns_finish */
 	/* A group with many buckets also has a table from word to bucket, for
 	** a sentence with fewer words than it has buckets: h0 into
-	** dyad__pat_bhash, hmask + 1 slots (hmask 0: none), each a bucket
-	** index + 1 or 0; wild: the no-word bucket's index + 1, or 0. */
+	** dyad__pat_bhash, hmask + 1 slots (hmask 0: none), each 0 or a
+	** bucket index + 1 in the low 16 bits and its word's dyad__bhash_tag
+	** in the high ones; wild: the no-word bucket's index + 1, or 0. */
 	uint32_t h0, hmask, wild;
 	dyad__vcode code;    /* default code */
 	uint32_t file, line;
@@ -184,6 +201,8 @@ const uint32_t *dyad__pat_formwords(const dyad__patterns *p);
 const dyad__verb *dyad__pat_verb(const dyad__patterns *p, uint32_t i);
 const dyad__vgroup *dyad__pat_group(const dyad__patterns *p, uint32_t i);
 const dyad__pat *dyad__pat_at(const dyad__patterns *p, uint32_t i);
+/* Every pattern's dyad__pfilt, indexed as dyad__pat_at. */
+const dyad__pfilt *dyad__pat_filters(const dyad__patterns *p);
 const dyad__pel *dyad__pat_elems(const dyad__patterns *p);
 const dyad__synset *dyad__pat_synset(const dyad__patterns *p, uint32_t i);
 /* Member m of a synset: elements [*el0, *el0 + return). */
@@ -196,6 +215,12 @@ const uint32_t *dyad__pat_bhash(const dyad__patterns *p);
 static inline uint32_t dyad__bhash_slot(uint32_t word, uint32_t mask)
 {
 	return (word * 2654435761u) & mask;
+}
+/* A word's 16 bits kept in its slot, so that a probe passes over other
+** words' slots without reading their buckets. */
+static inline uint32_t dyad__bhash_tag(uint32_t word)
+{
+	return (word * 0x85ebca6bu) >> 16;
 }
 /* The synsets lexicon word id is a one-word member of: *n of them. */
 const uint32_t *dyad__lex_synsets(const dyad__patterns *p, uint32_t id, uint32_t *n);
