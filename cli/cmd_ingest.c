@@ -251,7 +251,7 @@ const cli_command cmd_ingest = {
 	"\n"
 	"Options:\n"
 	"  --db FILE            the store (default dyad.db), created when absent\n"
-	"  --batch N            documents per transaction (default 500)\n"
+	"  --batch N            documents per transaction (default 2000)\n"
 	"  --all-sentences      store every sentence and actor mention of the\n"
 	"                       articles coded, not only the evidence\n"
 	"  --gazetteer PATH     gazetteer for places (.bin or .tsv)\n"

@@ -723,7 +723,7 @@ DYAD_API dyad_status dyad_gazetteer_compile(const char *tsv_path, const char *ou
 typedef struct dyad_store dyad_store;
 
 typedef struct dyad_store_opts {
-	int batch;            /* documents per transaction; 0: 500 */
+	int batch;            /* documents per transaction; 0: 2000 */
 	int busy_ms;          /* how long to wait for another process's lock;
 			      ** 0: 5000; negative: do not wait */
 	double dup_threshold; /* estimated word-shingle resemblance from which

@@ -36,7 +36,7 @@
 #include "dyad_int.h"
 
 #define APP_ID 0x64796164 /* "dyad" */
-#define DEFAULT_BATCH 500
+#define DEFAULT_BATCH 2000
 #define DEFAULT_BUSY_MS 5000
 #define DEFAULT_DUP 0.7
 #define PLACE_KEY_MAX 512
