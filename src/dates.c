@@ -2286,7 +2286,7 @@ static int date_bytes(const char *s, const dyad__tok *k, int *digit)
 
 /* Whether text[at, at + n) of a text of len bytes is all ASCII letters:
 ** lower case only, or either case when any_case. */
-static int text_letters(const char *text, size_t len, size_t at, size_t n,
+static inline int text_letters(const char *text, size_t len, size_t at, size_t n,
 			int any_case)
 {
 	assert(at + n <= len);
