@@ -14,9 +14,11 @@
 **
 ** Most tokens are plain ASCII words, numbers and marks. They take a fast
 ** path that scans a word 16 or 8 bytes at a time and makes its key in
-** the same pass; whenever such a token could be more (a hyphen, an
-** apostrophe, a non-ASCII letter or a dotted abbreviation follows) the
-** general scanners decide, so both paths give the same tokens.
+** the same pass; it also joins inner hyphens between ASCII letters and
+** digits and splits off an ASCII possessive "'s". Whenever such a token
+** could be more (another apostrophe, a non-ASCII letter or a dotted
+** abbreviation follows) the general scanners decide, so both paths give
+** the same tokens.
 */
 #include <assert.h>
 #include <string.h>
