@@ -245,7 +245,7 @@ static inline int classify(const unsigned char *s, size_t n, size_t i, size_t *l
 ** machine allows, eight bytes are tested at once, which may read on to
 ** p[avail - 1] (avail >= n) but never further.
 */
-static size_t letter_run(const unsigned char *p, size_t n, size_t avail,
+static inline size_t letter_run(const unsigned char *p, size_t n, size_t avail,
 			 int any_case)
 {
 	size_t k = 0;
@@ -363,7 +363,7 @@ static int calendar_maybe(const char *w, size_t k)
 
 /* Names the word w of k bytes, all ASCII letters when ascii: month,
 ** weekday or plain word. It is lowered only when it may be a name. */
-static void name_word(tok *t, const unsigned char *w, size_t k, int ascii)
+static inline void name_word(tok *t, const unsigned char *w, size_t k, int ascii)
 {
 	char low[9];
 	size_t j;
@@ -1478,9 +1478,38 @@ static uint32_t cls_of(const wtok *w)
 	return w->w ? w->w->cls : 0;
 }
 
+/*
+** lex_next for a word of ASCII letters after blanks, most of what the
+** finder reads, without the general lexer's dispatch: 1 when it read
+** one, 0 (with only the blanks consumed) when lex_next must decide.
+*/
+static inline int plain_word(lexer *lx, tok *t)
+{
+	const unsigned char *s = lx->s;
+	size_t i = lx->i, k, e;
+
+	while (i < lx->n && s[i] == ' ')
+		i++;
+	lx->i = i;
+	if (i >= lx->n || s[i] >= 0x80 || ascii_class[s[i]] != C_ALPHA)
+		return 0;
+	k = letter_run(s + i, lx->n - i, lx->n - i, 1);
+	e = i + k;
+	/* A digit or a non-ASCII word character would carry the word on. */
+	if (e < lx->n && (s[e] >= 0x80 || ascii_class[s[e]] == C_DIGIT))
+		return 0;
+	memset(t, 0, sizeof *t);
+	t->start = i;
+	t->caps = !(s[i] >= 'a' && s[i] <= 'z');
+	name_word(t, s + i, k, 1);
+	t->end = lx->i = e;
+	return 1;
+}
+
 static void f_lex(const struct dyad__datewords *W, lexer *lx, wtok *w)
 {
-	lex_next(lx, &w->t);
+	if (!plain_word(lx, &w->t))
+		lex_next(lx, &w->t);
 	w->w = w->t.kind == T_WORD
 		? dw_find(W, (const char *)lx->s + w->t.start, w->t.end - w->t.start)
 		: NULL;
@@ -2257,7 +2286,7 @@ static int date_bytes(const char *s, const dyad__tok *k, int *digit)
 
 /* Whether text[at, at + n) of a text of len bytes is all ASCII letters:
 ** lower case only, or either case when any_case. */
-static int text_letters(const char *text, size_t len, size_t at, size_t n,
+static inline int text_letters(const char *text, size_t len, size_t at, size_t n,
 			int any_case)
 {
 	assert(at + n <= len);

@@ -14,9 +14,11 @@
 **
 ** Most tokens are plain ASCII words, numbers and marks. They take a fast
 ** path that scans a word 16 or 8 bytes at a time and makes its key in
-** the same pass; whenever such a token could be more (a hyphen, an
-** apostrophe, a non-ASCII letter or a dotted abbreviation follows) the
-** general scanners decide, so both paths give the same tokens.
+** the same pass; it also joins inner hyphens between ASCII letters and
+** digits and splits off an ASCII possessive "'s". Whenever such a token
+** could be more (another apostrophe, a non-ASCII letter or a dotted
+** abbreviation follows) the general scanners decide, so both paths give
+** the same tokens.
 */
 #include <assert.h>
 #include <string.h>
@@ -472,6 +474,15 @@ static const unsigned char word_tail[256] = {
 #undef T16
 };
 
+/* Does the possessive "'s" (or "'S") start at t[k], with an ASCII byte
+** after it that is no letter or digit? clitic_at's test, where every
+** byte is ASCII; the scans leave the other cases to it. */
+static int clitic_s(const unsigned char *t, size_t k)
+{
+	return t[k] == '\'' && (t[k + 1] | 0x20) == 's' && t[k + 2] < 0x80 &&
+	       !word_byte[t[k + 2]];
+}
+
 /*
 ** The common token: ASCII letters and digits from a letter at t[i], ended
 ** by an ASCII byte that cannot extend it (not a hyphen or apostrophe, nor
@@ -482,12 +493,18 @@ static const unsigned char word_tail[256] = {
 static size_t ascii_word(dyad_ctx *ctx, const unsigned char *t, size_t i, size_t b,
 			 dyad__tok *tk)
 {
-	unsigned upper, e;
+	unsigned upper, e, v;
 	size_t k = word_end(t, i, b, &upper);
 
+	/* An inner hyphen before an ASCII letter or digit joins the runs, as
+	** scan_word joins them ("al-Sisi", "pro-Morsi"); the pieces are short,
+	** and t[b] ends them. */
+	while (t[k] == '-' && word_byte[t[k + 1]])
+		for (k++; (v = word_byte[t[k]]) != 0; k++)
+			upper |= v & 2;
 	/* One load for the common end (a space or a mark that ends it). */
 	e = word_tail[t[k]];
-	if (e && (e == 1 || k - i <= 2))
+	if (e && ((e == 1 && !clitic_s(t, k)) || (e == 2 && k - i <= 2)))
 		return 0;
 	if (!upper)
 		return own_key(tk, i, k, DYAD_TOK_WORD);
@@ -531,14 +548,31 @@ static size_t ascii_number(const unsigned char *t, size_t i, dyad__tok *tk)
 	return own_key(tk, i, k, DYAD_TOK_NUMBER);
 }
 
-/* ASCII punctuation or a symbol, but for '#', '@' and the apostrophe,
-** which may start a hashtag, a handle or a possessive. */
+/* The possessive at an apostrophe after an ASCII letter or digit, as
+** next_token takes it: "'s" or, after an 's', the lone "'"; 0 when the
+** general scanner must decide (a capital "'S", which needs a key of its
+** own, or a non-ASCII byte after it). */
+static size_t possessive(const unsigned char *t, size_t i, dyad__tok *tk)
+{
+	if (i == 0 || !word_byte[t[i - 1]])
+		return 0;
+	if (t[i + 1] == 's' && t[i + 2] < 0x80 && !word_byte[t[i + 2]])
+		return own_key(tk, i, i + 2, DYAD_TOK_POSSESSIVE);
+	if (t[i - 1] == 's' && t[i + 1] < 0x80 && !word_byte[t[i + 1]])
+		return own_key(tk, i, i + 1, DYAD_TOK_POSSESSIVE);
+	return 0;
+}
+
+/* ASCII punctuation or a symbol, but for '#' and '@', which may start a
+** hashtag or a handle (possessive decides an apostrophe). */
 static size_t ascii_mark(const unsigned char *t, size_t i, dyad__tok *tk)
 {
 	unsigned c = t[i];
 	size_t k = i + 1;
 
-	if (c == '#' || c == '@' || c == '\'')
+	if (c == '\'')
+		return possessive(t, i, tk);
+	if (c == '#' || c == '@')
 		return 0;
 	if (ascii_class[c] == C_SYMBOL)
 		return own_key(tk, i, k, DYAD_TOK_SYMBOL);

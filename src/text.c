@@ -1238,6 +1238,19 @@ static size_t find_seg(const dyad__seg *m, size_t n, size_t pos)
 	return lo;
 }
 
+/* find_seg for a pos at or after segment lo's start: the end of a span
+** mostly lies in the segment of its start or in one of the next few, so
+** a short walk finds it before a search would. */
+static size_t find_seg_from(const dyad__seg *m, size_t n, size_t lo, size_t pos)
+{
+	size_t k;
+
+	for (k = 0; k < 4; k++, lo++)
+		if (lo + 1 >= n || m[lo + 1].norm > pos)
+			return lo;
+	return lo + find_seg(m + lo, n - lo, pos);
+}
+
 int dyad__map_cuts(const dyad__seg *m, size_t n, size_t pos)
 {
 	const dyad__seg *sg;
@@ -1252,13 +1265,15 @@ void dyad__map_span(const dyad_doc *doc, size_t a, size_t b, size_t *start,
 		    size_t *end)
 {
 	const dyad__seg *m = doc->map, *sa, *sb;
+	size_t ia;
 
 	if (!doc->nmap || a >= b) {
 		*start = *end = 0;
 		return;
 	}
-	sa = &m[find_seg(m, doc->nmap, a)];
-	sb = &m[find_seg(m, doc->nmap, b - 1)];
+	ia = find_seg(m, doc->nmap, a);
+	sa = &m[ia];
+	sb = &m[find_seg_from(m, doc->nmap, ia, b - 1)];
 	*start = sa->ident ? sa->src + (a - sa->norm) : sa->src;
 	*end = sb->ident ? sb->src + (b - 1 - sb->norm) + 1 : sb->src + sb->slen;
 }
