@@ -28,7 +28,10 @@ static const char tiny_tsv[] =
 	"P\tEG\tEG-ALX\t\t31.20176\t29.91582\t3811516\tPPLA\t361058\tAlexandria\tAl Iskandariyah\n"
 	"P\tUS\tUS-NY\t\t40.71427\t-74.00597\t8804190\tPPL\t5128581\tNew York City\tNew York\n"
 	"P\tUS\tUS-NC\t\t36.09986\t-80.24422\t249545\tPPL\t4499612\tWinston-Salem\t\n"
-	"P\tRO\tRO-IS\t\t47.16667\t27.60000\t318012\tPPLA\t675810\tIasi\tYas\n";
+	"P\tRO\tRO-IS\t\t47.16667\t27.60000\t318012\tPPLA\t675810\tIasi\tYas\n"
+	"A\tUS\tUS-WA\t\t47.13428\t-120.25893\t6049070\tADM1\t5815135\tWashington\t\n"
+	"P\tUS\tUS-DC\t\t38.89511\t-77.03637\t601723\tPPLC\t4140963\tWashington, D.C.\t"
+	"Washington|Washington DC\n";
 
 static void write_file(const char *path, const char *p, size_t n)
 {
@@ -139,6 +142,13 @@ static void test_tiny_text(void)
 		     "with no cue, is no place");
 	CHECK_EQ_STR(places_of(ctx, "Officials of Qatar met in Yas."), "Qatar=Qatar/QA/to;Yas=Iasi/RO-IS/in",
 		     "... but with a cue it is");
+	CHECK_EQ_STR(places_of(ctx, "Officials of Qatar met in Washington."),
+		     "Qatar=Qatar/QA/to;Washington=Washington, D.C./US-DC/in",
+		     "a name that heads a place's own before its comma is no alternate: "
+		     "Washington is the capital, not the larger state");
+	CHECK_EQ_STR(places_of(ctx, "Officials of Qatar met in Washington DC."),
+		     "Qatar=Qatar/QA/to;Washington DC=Washington, D.C./US-DC/in",
+		     "a true alternate name still finds its place");
 	dyad_ctx_free(ctx);
 	dyad_engine_free(eng);
 }
