@@ -31,7 +31,9 @@ static const char tiny_tsv[] =
 	"P\tRO\tRO-IS\t\t47.16667\t27.60000\t318012\tPPLA\t675810\tIasi\tYas\n"
 	"A\tUS\tUS-WA\t\t47.13428\t-120.25893\t6049070\tADM1\t5815135\tWashington\t\n"
 	"P\tUS\tUS-DC\t\t38.89511\t-77.03637\t601723\tPPLC\t4140963\tWashington, D.C.\t"
-	"Washington|Washington DC\n";
+	"Washington|Washington DC\n"
+	"A\tIR\tIR-14\t\t29.24640\t53.17900\t2076267\tADM1\t134766\tFars Province\tFars\n"
+	"C\tIR\t\tIRN\t32.00000\t53.00000\t77447168\tPCLI\t130758\tIran\t\n";
 
 static void write_file(const char *path, const char *p, size_t n)
 {
@@ -149,6 +151,11 @@ static void test_tiny_text(void)
 	CHECK_EQ_STR(places_of(ctx, "Officials of Qatar met in Washington DC."),
 		     "Qatar=Qatar/QA/to;Washington DC=Washington, D.C./US-DC/in",
 		     "a true alternate name still finds its place");
+	CHECK_EQ_STR(places_of(ctx, "Fars news agency said officials of Iran met."),
+		     "Iran=Iran/IR/to",
+		     "a place word (place-words.txt) with no cue is no place: Fars the agency");
+	CHECK_EQ_STR(places_of(ctx, "Floods hit villages in Fars."), "Fars=Fars Province/IR-14/in",
+		     "... but after 'in' it is the province");
 	dyad_ctx_free(ctx);
 	dyad_engine_free(eng);
 }
