@@ -220,14 +220,39 @@ static dyad_status place_fields(gbuild *b, const char **f, const size_t *fl, dya
 	return DYAD_OK;
 }
 
+/*
+** The length of a town's name before its comma, 0 when it has none.
+** GeoNames qualifies a name so ("Washington, D.C."): the head is the
+** town's own name too, not an alternate one, so that a bare "Washington"
+** is the capital and not the state that bears the name as its own.
+*/
+static size_t name_head(const dyad__gplace *p, const char *s, size_t n)
+{
+	const char *comma = p->kind == DYAD__GK_CITY ? memchr(s, ',', n) : NULL;
+	size_t k = comma ? (size_t)(comma - s) : 0;
+
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	return k;
+}
+
+/* Is the key of s[0, n) the head key hk[0, hn)? */
+static int is_head(const char *s, size_t n, const char *hk, size_t hn)
+{
+	char key[KEY_MAX];
+
+	return hn && dyad__gaz_key(s, n, key, sizeof key) == hn && memcmp(key, hk, hn) == 0;
+}
+
 /* One data line: the place and its names. */
 static dyad_status read_place(gbuild *b, const char *s, const char *e)
 {
 	const char *f[FIELDS], *a, *z;
-	size_t fl[FIELDS];
+	size_t fl[FIELDS], head, hn;
 	uint32_t idx = (uint32_t)DYAD__VEC_LEN(&b->places, dyad__gplace);
 	dyad__gplace p;
 	dyad_status st;
+	char hk[KEY_MAX];
 
 	if (split(s, e, f, fl) != FIELDS)
 		return bad(b, "expected 11 tab-separated fields");
@@ -235,12 +260,16 @@ static dyad_status read_place(gbuild *b, const char *s, const char *e)
 		return st;
 	if (idx > DYAD__GP_PLACE)
 		return bad(b, "too many places");
-	if (dyad__buf_append(&b->places, &p, sizeof p) != 0 || add_name(b, f[9], fl[9], idx) != 0)
+	head = name_head(&p, f[9], fl[9]);
+	hn = head ? dyad__gaz_key(f[9], head, hk, sizeof hk) : 0;
+	if (dyad__buf_append(&b->places, &p, sizeof p) != 0 || add_name(b, f[9], fl[9], idx) != 0 ||
+	    (hn && add_name(b, f[9], head, idx) != 0))
 		return DYAD_NOMEM;
 	for (a = f[10], z = f[10] + fl[10]; a < z;) {
 		const char *bar = memchr(a, '|', (size_t)(z - a));
 		const char *t = bar ? bar : z;
-		if (add_name(b, a, (size_t)(t - a), idx | DYAD__GP_ALT) != 0)
+		if (!is_head(a, (size_t)(t - a), hk, hn) &&
+		    add_name(b, a, (size_t)(t - a), idx | DYAD__GP_ALT) != 0)
 			return DYAD_NOMEM;
 		a = t + 1;
 	}

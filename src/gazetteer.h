@@ -39,7 +39,10 @@
 #include "dyad_int.h" /* dyad__same_bytes */
 
 #define DYAD__GAZ_MAGIC "DYADGAZ\n"
-#define DYAD__GAZ_VERSION 2u
+/* 3: a town's name before its comma ("Washington" of "Washington,
+** D.C.") is indexed as its own name; a file of 2 has it only where it
+** is an alternate name, so it is made again. */
+#define DYAD__GAZ_VERSION 3u
 #define DYAD__GAZ_NONE UINT32_MAX
 
 /* Place kinds. */

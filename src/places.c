@@ -1034,46 +1034,10 @@ static void by_score(const dyad__gaz *g, const cands *c, const context *cx, pmen
 	m->how = c->n == 1 ? HOW_ONLY : m->place == bare ? HOW_POP : HOW_CONTEXT;
 }
 
-/*
-** Is the name as written (s, n bytes) the head of p's own name before a
-** comma? GeoNames qualifies a name that way ("Washington, D.C."), so
-** "Washington" is that place's name, not an alternate one, and must not
-** lose to a division that bears it as its own.
-*/
-static int name_head(const dyad__gaz *g, const dyad__gplace *p, const char *s, size_t n)
-{
-	const char *full = dyad__gaz_str(g, p->name);
-	size_t k;
-
-	for (k = 0; k < n && full[k]; k++)
-		if ((full[k] | 0x20) != (s[k] | 0x20) || (unsigned char)full[k] >= 0x80)
-			return 0;
-	return k == n && full[n] == ',';
-}
-
-/* m's candidates into own, with the alternate mark taken off where the
-** name is the head of the place's own (name_head). */
-static void head_names(const dyad_ctx *ctx, const pment *m, cands *c, uint32_t *own)
-{
-	const dyad__gaz *g = &ctx->eng->geo->gaz;
-	uint32_t j;
-
-	for (j = 0; j < c->n && j < MAX_CANDS; j++) {
-		const dyad__gplace *p = &g->places[c->post[j] & DYAD__GP_PLACE];
-		own[j] = c->post[j];
-		if ((own[j] & DYAD__GP_ALT) && p->kind == DYAD__GK_CITY &&
-		    name_head(g, p, ctx->doc.norm + m->a, m->b - m->a))
-			own[j] &= ~DYAD__GP_ALT;
-	}
-	c->n = j;
-	c->post = own;
-}
-
 static void resolve(const dyad_ctx *ctx, size_t i, size_t n, const context *cx)
 {
 	const dyad__gaz *g = &ctx->eng->geo->gaz;
 	pment *m = &PM(ctx, i);
-	uint32_t own[MAX_CANDS];
 	cands c;
 
 	/* revive gave CUE_QUAL to exactly the names qualified by the next,
@@ -1085,7 +1049,6 @@ static void resolve(const dyad_ctx *ctx, size_t i, size_t n, const context *cx)
 	}
 	if (!resolved_before(ctx, i, m)) { /* else its place, how and alt as before */
 		c.post = dyad__gaz_post(g, m->post, &c.n);
-		head_names(ctx, m, &c, own);
 		if (by_country(g, &c, cx, m))
 			return;
 		by_score(g, &c, cx, m);
