@@ -1346,7 +1346,9 @@ static void anchor_add(struct dyad__datewords *W, const char *p, size_t n)
 
 /* Fills the anchor filter with every word date_piece accepts: month
 ** names and their three-letter and "sept" forms, weekday names, and the
-** words of the anchoring classes. */
+** words of the anchoring classes. calendar_maybe's tables are written
+** out by hand, so each form is checked against them here, at every
+** engine load: a name added to the lists without them fails at once. */
 static void anchor_fill(struct dyad__datewords *W)
 {
 	size_t i;
@@ -1354,10 +1356,15 @@ static void anchor_fill(struct dyad__datewords *W)
 	for (i = 0; i < 12; i++) {
 		anchor_add(W, month_names[i], strlen(month_names[i]));
 		anchor_add(W, month_names[i], 3);
+		assert(calendar_maybe(month_names[i], strlen(month_names[i])) &&
+		       calendar_maybe(month_names[i], 3));
 	}
 	anchor_add(W, "sept", 4);
-	for (i = 0; i < sizeof weekday_names / sizeof *weekday_names; i++)
+	assert(calendar_maybe("sept", 4));
+	for (i = 0; i < sizeof weekday_names / sizeof *weekday_names; i++) {
 		anchor_add(W, weekday_names[i], strlen(weekday_names[i]));
+		assert(calendar_maybe(weekday_names[i], strlen(weekday_names[i])));
+	}
 	for (i = 0; i <= W->mask; i++)
 		if (W->slot[i].cls & (DW_RELDAY | DW_UNIT | DW_DAYPART))
 			anchor_add(W, W->slot[i].key, strlen(W->slot[i].key));

@@ -33,7 +33,6 @@ uint64_t dyad__hash(const void *p, size_t n)
 	return h;
 }
 
-
 /* Steps *i past one line of t; sets [*b, *e) to the line without
 ** trailing blanks and returns 1 when it is an entry (not blank, not a
 ** '#' comment), 0 otherwise. */

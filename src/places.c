@@ -460,22 +460,11 @@ static uint32_t longest_at(const dyad__gaz *g, const dyad_doc *doc, uint32_t i, 
 	return best;
 }
 
-/* Are a and b's first n bytes the same? For the few bytes of a word,
-** where a call of memcmp costs more than the compare. */
-static int same_bytes(const char *a, const char *b, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n && a[i] == b[i]; i++)
-		;
-	return i == n;
-}
-
 /* The cue word f (n bytes) is, CUE_NONE when none: a switch on its
 ** first letter leaves a few words to compare. */
 static int cue_word(const char *f, size_t n)
 {
-#define IS(w) (n == sizeof w - 1 && same_bytes(f, w, sizeof w - 1))
+#define IS(w) (n == sizeof w - 1 && dyad__same_bytes(f, w, sizeof w - 1))
 	switch (f[0]) {
 	case 'a': return IS("at") || IS("across") || IS("around") ? CUE_IN : CUE_NONE;
 	case 'b': return IS("beyond") ? CUE_IN : CUE_NONE;
@@ -506,7 +495,7 @@ static int cue_before(const dyad_doc *doc, const dyad__sent *s, uint32_t t0)
 	if (t0 == s->tok0)
 		return CUE_NONE;
 	k = &doc->toks[t0 - 1];
-	if (k->fold_len == 3 && same_bytes(tok_key(doc, k), "the", 3) && t0 - 1 > s->tok0)
+	if (k->fold_len == 3 && dyad__same_bytes(tok_key(doc, k), "the", 3) && t0 - 1 > s->tok0)
 		k--;
 	if (k->fold_len < 2 || k->fold_len > 10)
 		return CUE_NONE; /* the length of no cue: most words */
@@ -805,6 +794,21 @@ static size_t voted_at(const context *cx, int c)
 	return i;
 }
 
+/* Country c's place in cx->voted, added with no votes when new (and
+** to the slots while they hold the first half as many). */
+static size_t voted_add(context *cx, int c)
+{
+	size_t v = voted_at(cx, c);
+
+	if (v == cx->nvoted) {
+		if (cx->nvoted < VOTE_SLOTS / 2)
+			cx->vslot[vote_slot(cx, c)] = (uint16_t)(cx->nvoted + 1);
+		cx->voted[cx->nvoted++] = (uint16_t)c;
+		cx->votes[v] = 0;
+	}
+	return v;
+}
+
 /* The slot of division adm in cx->admslot: its own, or the empty one
 ** where it would go. A document names few divisions, so a table twice
 ** MAX_ADMIN finds each at once instead of in a scan of them all. */
@@ -831,19 +835,27 @@ static void vote_admin(context *cx, uint32_t adm, float w)
 }
 
 /* The countries of m's candidates, each once, into seen[64]; how many. */
+/* Adds country c (cc_index) to seen[0, *ns) of at most 64, once. */
+static void seen_add(int *seen, int *ns, int c)
+{
+	int k;
+
+	if (c < 0 || *ns >= 64)
+		return;
+	for (k = 0; k < *ns && seen[k] != c; k++)
+		;
+	if (k == *ns)
+		seen[(*ns)++] = c;
+}
+
 static int cand_countries(const dyad__gaz *g, const pment *m, int *seen)
 {
-	int ns = 0, k;
+	int ns = 0;
 	uint32_t n, j;
 	const uint32_t *post = dyad__gaz_post(g, m->post, &n);
 
-	for (j = 0; j < n && j < MAX_CANDS && ns < 64; j++) {
-		int c = cc_index(&g->places[post[j] & DYAD__GP_PLACE]);
-		for (k = 0; k < ns && seen[k] != c; k++)
-			;
-		if (k == ns && c >= 0)
-			seen[ns++] = c;
-	}
+	for (j = 0; j < n && j < MAX_CANDS; j++)
+		seen_add(seen, &ns, cc_index(&g->places[post[j] & DYAD__GP_PLACE]));
 	return ns;
 }
 
@@ -864,30 +876,13 @@ static void vote(const dyad__gaz *g, const pment *m, context *cx)
 
 	for (j = 0; j < n && j < MAX_CANDS; j++) {
 		const dyad__gplace *p = &g->places[post[j] & DYAD__GP_PLACE];
-		int c = cc_index(p);
-		if (c >= 0 && ns < 64) {
-			for (i = 0; i < ns && seen[i] != c; i++)
-				;
-			if (i == ns)
-				seen[ns++] = c;
-		}
+		seen_add(seen, &ns, cc_index(p));
 		if (p->admin1)
 			vote_admin(cx, p->admin1, (p->kind == DYAD__GK_ADMIN1 ? w : w * 0.5f) /
 						  (float)(n < MAX_CANDS ? n : MAX_CANDS));
 	}
-	for (i = 0; i < ns; i++) {
-		int hashed = cx->nvoted < VOTE_SLOTS / 2; /* with room for one more */
-		size_t slot = hashed ? vote_slot(cx, seen[i]) : 0;
-		size_t v = hashed ? (cx->vslot[slot] ? cx->vslot[slot] - 1u : cx->nvoted) :
-				    voted_at(cx, seen[i]);
-		if (v == cx->nvoted) {
-			cx->voted[cx->nvoted++] = (uint16_t)seen[i];
-			if (hashed)
-				cx->vslot[slot] = (uint16_t)cx->nvoted;
-			cx->votes[v] = 0;
-		}
-		cx->votes[v] += w / (float)ns;
-	}
+	for (i = 0; i < ns; i++)
+		cx->votes[voted_add(cx, seen[i])] += w / (float)ns;
 	cx->total += ns ? w : 0;
 }
 

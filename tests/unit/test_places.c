@@ -117,45 +117,53 @@ static void test_compile_and_lookup(void)
 /* Names read from text against the small gazetteer, a token at a time. */
 static const char *places_of(dyad_ctx *ctx, const char *text);
 
+/* Texts read against the small gazetteer: the names found, as places_of
+** gives them, and why. */
+static const struct {
+	const char *text, *want, *why;
+} tiny_cases[] = {
+	{ "Flights from New York City reached Winston-Salem.",
+	  "New York City=New York City/US-NY/to;Winston-Salem=Winston-Salem/US-NC/to",
+	  "the longest name is kept; an inner hyphen parts words as in the gazetteer" },
+	{ "Flights from New York reached Winston Salem and Doha.",
+	  "New York=New York City/US-NY/to;Winston Salem=Winston-Salem/US-NC/to;"
+	  "Doha=Doha/QA-DA/to",
+	  "a name that is the beginning of a longer one is found alone" },
+	{ "The New Deal and York ended in Ad-Dawhah-based firms.", "Ad-Dawhah=Doha/QA-DA/based",
+	  "a name's first words alone are no name; '-based' after a hyphenated one" },
+	{ "The club Yas of Qatar met officials from Doha.", "Qatar=Qatar/QA/to;Doha=Doha/QA-DA/to",
+	  "only another name of a place in a country the story never points to, with no cue, "
+	  "is no place" },
+	{ "Officials of Qatar met in Yas.", "Qatar=Qatar/QA/to;Yas=Iasi/RO-IS/in",
+	  "... but with a cue it is" },
+	{ "Officials of Qatar met in Washington.",
+	  "Qatar=Qatar/QA/to;Washington=Washington, D.C./US-DC/in",
+	  "a town's name up to its comma is its own, no alternate: Washington is the capital, "
+	  "not the larger state" },
+	{ "Officials of Qatar met in Washington DC.",
+	  "Qatar=Qatar/QA/to;Washington DC=Washington, D.C./US-DC/in",
+	  "a true alternate name still finds its place" },
+	{ "Fars news agency said officials of Iran met.", "Iran=Iran/IR/to",
+	  "a place word (place-words.txt) with no cue is no place: Fars the agency" },
+	{ "Floods hit villages in Fars.", "Fars=Fars Province/IR-14/in",
+	  "... but after 'in' it is the province" },
+};
+
 static void test_tiny_text(void)
 {
 	char msg[DYAD_ERRMSG_MAX];
 	dyad_engine *eng = engine_on(TMPDIR_ "tiny.bin", msg, sizeof msg);
 	dyad_ctx *ctx = NULL;
+	size_t i;
 
 	if (!eng || dyad_ctx_new(eng, &ctx) != DYAD_OK) {
 		CHECK(0, "the small gazetteer loads for text");
 		dyad_engine_free(eng);
 		return;
 	}
-	CHECK_EQ_STR(places_of(ctx, "Flights from New York City reached Winston-Salem."),
-		     "New York City=New York City/US-NY/to;Winston-Salem=Winston-Salem/US-NC/to",
-		     "the longest name is kept; an inner hyphen parts words as in the gazetteer");
-	CHECK_EQ_STR(places_of(ctx, "Flights from New York reached Winston Salem and Doha."),
-		     "New York=New York City/US-NY/to;Winston Salem=Winston-Salem/US-NC/to;"
-		     "Doha=Doha/QA-DA/to",
-		     "a name that is the beginning of a longer one is found alone");
-	CHECK_EQ_STR(places_of(ctx, "The New Deal and York ended in Ad-Dawhah-based firms."),
-		     "Ad-Dawhah=Doha/QA-DA/based",
-		     "a name's first words alone are no name; '-based' after a hyphenated one");
-	CHECK_EQ_STR(places_of(ctx, "The club Yas of Qatar met officials from Doha."),
-		     "Qatar=Qatar/QA/to;Doha=Doha/QA-DA/to",
-		     "only another name of a place in a country the story never points to, "
-		     "with no cue, is no place");
-	CHECK_EQ_STR(places_of(ctx, "Officials of Qatar met in Yas."), "Qatar=Qatar/QA/to;Yas=Iasi/RO-IS/in",
-		     "... but with a cue it is");
-	CHECK_EQ_STR(places_of(ctx, "Officials of Qatar met in Washington."),
-		     "Qatar=Qatar/QA/to;Washington=Washington, D.C./US-DC/in",
-		     "a name that heads a place's own before its comma is no alternate: "
-		     "Washington is the capital, not the larger state");
-	CHECK_EQ_STR(places_of(ctx, "Officials of Qatar met in Washington DC."),
-		     "Qatar=Qatar/QA/to;Washington DC=Washington, D.C./US-DC/in",
-		     "a true alternate name still finds its place");
-	CHECK_EQ_STR(places_of(ctx, "Fars news agency said officials of Iran met."),
-		     "Iran=Iran/IR/to",
-		     "a place word (place-words.txt) with no cue is no place: Fars the agency");
-	CHECK_EQ_STR(places_of(ctx, "Floods hit villages in Fars."), "Fars=Fars Province/IR-14/in",
-		     "... but after 'in' it is the province");
+	for (i = 0; i < sizeof tiny_cases / sizeof *tiny_cases; i++)
+		CHECK_EQ_STR(places_of(ctx, tiny_cases[i].text), tiny_cases[i].want,
+			     tiny_cases[i].why);
 	dyad_ctx_free(ctx);
 	dyad_engine_free(eng);
 }
