@@ -258,6 +258,7 @@ struct dyad_engine {
 	dyad__strset abbrevs; /* lower-case abbreviations without final '.' */
 	dyad__strset starters;/* words that start a sentence after "U.S." */
 	dyad__strset english; /* English function words (fast language ID) */
+	dyad__strset other_langs; /* other Latin-script languages' function words */
 	dyad__strset signoffs;/* last lines that are wire sign-offs */
 	dyad__strset verbs;   /* words used only as verbs (actor phrase gaps) */
 	char *textcat_conf;   /* path of the textcat config, or NULL */

@@ -140,6 +140,8 @@ dyad_status dyad_engine_new(const dyad_config *cfg, dyad_engine **out)
 	if (st == DYAD_OK)
 		st = load_set(eng, "english-function-words.txt", &eng->english);
 	if (st == DYAD_OK)
+		st = load_set(eng, "other-function-words.txt", &eng->other_langs);
+	if (st == DYAD_OK)
 		st = load_set(eng, "signoffs.txt", &eng->signoffs);
 	if (st == DYAD_OK && cfg && (cfg->actors || cfg->events))
 		st = load_set(eng, "verb-forms.txt", &eng->verbs);
@@ -172,6 +174,7 @@ void dyad_engine_free(dyad_engine *eng)
 	dyad__strset_free(&eng->abbrevs);
 	dyad__strset_free(&eng->starters);
 	dyad__strset_free(&eng->english);
+	dyad__strset_free(&eng->other_langs);
 	dyad__strset_free(&eng->signoffs);
 	dyad__strset_free(&eng->verbs);
 	free(eng->data_dir);

@@ -156,36 +156,49 @@ static const char *meta_code(dyad_ctx *ctx, const char *m)
 #define EN_WORDS 120
 #define EN_SHARE 15
 #define TABLE_NUMS 4
+/* Other languages' function words this many times, and at least as often
+** as English ones, are the evidence that sends a text to the classifier;
+** without it, EN_MIN English function words make it English. */
+#define OTHER_MIN 3
+#define EN_MIN 2
 
 /*
 ** The language the first words settle without the classifier: "en" when
-** enough are English function words, "und" for a table (words, not
+** enough are English function words; "und" for a table (words, not
 ** numbers and punctuation, under half the tokens, or one number for every
-** TABLE_NUMS words), else NULL.
+** TABLE_NUMS words); NULL, for the classifier, when function words of
+** another language are as frequent (data/other-function-words.txt);
+** else "en" or "und" by the English words alone. Such text (team sheets,
+** fixtures, grain bids in capitals) is a list, not prose, and the
+** classifier's n-gram guess for it was as often German or French as
+** English, at the cost of coding the article several times over.
 */
 static const char *first_words(const dyad_ctx *ctx)
 {
 	const dyad__tok *tk = (const dyad__tok *)ctx->toks.p;
-	size_t n = DYAD__VEC_LEN(&ctx->toks, dyad__tok), i, words = 0, hits = 0, nums = 0;
+	size_t n = DYAD__VEC_LEN(&ctx->toks, dyad__tok), i, words = 0, hits = 0, nums = 0,
+	       other = 0;
 
 	for (i = 0; i < n && words < EN_WORDS; i++) {
+		const char *key;
 		nums += tk[i].kind == DYAD_TOK_NUMBER;
 		if (tk[i].kind != DYAD_TOK_WORD)
 			continue;
 		words++;
-		hits += (size_t)dyad__strset_has(&ctx->eng->english,
-						 dyad__tok_fold(ctx->norm.p, ctx->fold.p, &tk[i]),
-						 tk[i].fold_len);
+		key = dyad__tok_fold(ctx->norm.p, ctx->fold.p, &tk[i]);
+		hits += (size_t)dyad__strset_has(&ctx->eng->english, key, tk[i].fold_len);
+		other += (size_t)dyad__strset_has(&ctx->eng->other_langs, key, tk[i].fold_len);
 		/* No later word can bring the share under the bar. */
 		if (hits * 100 >= EN_SHARE * EN_WORDS)
 			return "en";
 	}
 	if (words >= 4 && hits * 100 / words >= EN_SHARE)
 		return "en";
-	/* Tables of figures (earnings reports, results) have no language
-	** worth the classifier, whose guess for them is a coin toss between
-	** English, German and French and costs more than coding them. */
-	return !i || words * 100 / i < 50 || nums * TABLE_NUMS >= words ? "und" : NULL;
+	if (!i || words * 100 / i < 50 || nums * TABLE_NUMS >= words)
+		return "und";
+	if (other >= OTHER_MIN && other >= hits)
+		return NULL;
+	return words >= 4 && hits >= EN_MIN ? "en" : "und";
 }
 
 /* Below a few dozen letters n-gram statistics guess wildly. */
