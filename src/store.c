@@ -168,6 +168,7 @@ static const char *const migrations[] = {
 	  " m.root, m.quad, m.goldstein, m.plover, m.place, m.country, m.admin1,"  \
 	  " m.lat, m.lon FROM mentions m JOIN documents d ON d.id=m.doc"           \
 	  " JOIN documents c ON c.id=coalesce(d.dup_of,d.id) WHERE m.gkey=?1")     \
+	X(EV_HAS, "SELECT 1 FROM events WHERE gkey=?1")                            \
 	X(EV_DELETE, "DELETE FROM events WHERE gkey=?1")                           \
 	X(EV_INSERT, "INSERT INTO events VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"   \
 	  "?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)")
@@ -211,11 +212,13 @@ struct dyad_store {
 	dyad__arena barena;       /* strings of bm */
 	dyad__buf old;            /* int64_t[]: each mention's event before */
 	dyad__buf clusters;       /* dyad__cluster[] */
+	dyad__buf evrows;         /* ev_row[]: the batch's events, written at its end */
+	dyad__buf evorder;        /* ev_order[]: evrows by id */
 	dyad__buf kids;           /* child[]: articles linked to a changing one */
 	band_index bix;           /* LSH bands of the originals, built at the first lookup */
 	dyad__buf keep;           /* unsigned char[]: sentence i of the document is stored */
 	int64_t next_row;         /* id of the next new document; 0: read it */
-	dyad__arena arena;        /* strings of one group */
+	dyad__arena arena;        /* strings of the groups read back, until the batch ends */
 	char added[11];           /* today, YYYY-MM-DD (SOURCE_DATE_EPOCH honoured) */
 };
 
@@ -542,6 +545,8 @@ dyad_status dyad_store_close(dyad_store *st)
 	dyad__arena_free(&st->barena);
 	dyad__buf_free(&st->old);
 	dyad__buf_free(&st->clusters);
+	dyad__buf_free(&st->evrows);
+	dyad__buf_free(&st->evorder);
 	dyad__buf_free(&st->kids);
 	index_free(&st->bix);
 	dyad__buf_free(&st->keep);
@@ -686,7 +691,7 @@ static const char *outlet_of(dyad__arena *a, const char *source, const char *url
 }
 
 /* What an event row takes from the mentions that give its code and its
-** place, read with the group. Strings are in st->arena. */
+** place, read with the group. Strings are in st->arena or st->barena. */
 typedef struct ev_fields {
 	const char *date, *source, *target, *source_label, *target_label, *root;
 	const char *plover, *place, *country, *admin1;
@@ -750,7 +755,6 @@ static int load_group(dyad_store *st, int64_t gkey)
 	int rc;
 
 	st->cm.len = st->evf.len = st->old.len = 0;
-	dyad__arena_reset(&st->arena);
 	sqlite3_bind_int64(s, 1, gkey);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		dyad__cmention m;
@@ -903,7 +907,9 @@ static void bm_reset(dyad_store *st)
 	st->bm.len = 0;
 	st->bm_at = 0;
 	st->relinked = 0;
+	st->evrows.len = 0;
 	dyad__arena_reset(&st->barena);
+	dyad__arena_reset(&st->arena);
 }
 
 static int is_leap(int y)
@@ -968,19 +974,55 @@ static void bind_event_what(sqlite3_stmt *s, const ev_fields *a)
 	bind_str(s, 15, a->plover);
 }
 
-/* Writes one cluster's event row: its code from the majority mention,
+/*
+** An event row of the batch. The rows are written at the batch's end in
+** the order of their ids: the ids are hashes, and written group by group
+** each landed on another page of the table, which then split far more
+** often (SQLite's balancing was half of each insert). The strings stay in
+** st->arena and st->barena until the batch ends.
+*/
+typedef struct ev_row {
+	int64_t id, gkey;
+	ev_fields what;         /* the majority code's mention: date, actors, code */
+	ev_fields where;        /* the most precisely placed mention */
+	const char *cameo;      /* the majority code */
+	int geo_precision;      /* of where */
+	int root_event;         /* a mention is in an article's first sentence */
+	size_t mentions, sources, articles;
+	int64_t first_doc;      /* the earliest original article */
+} ev_row;
+
+/* Keeps one cluster's event row: its code from the majority mention,
 ** its place from the most precise one. */
-static int put_event(dyad_store *st, int64_t gkey, const dyad__cluster *c,
-		     const dyad__cmention *m)
+static int keep_event(dyad_store *st, int64_t gkey, const dyad__cluster *c,
+		      const dyad__cmention *m)
+{
+	ev_row r;
+
+	r.id = c->id;
+	r.gkey = gkey;
+	r.what = DYAD__VEC_AT(&st->evf, ev_fields, c->code_row);
+	r.where = DYAD__VEC_AT(&st->evf, ev_fields, c->place_row);
+	r.cameo = m[c->code_row].cameo;
+	r.geo_precision = m[c->place_row].geo_precision;
+	r.root_event = c->root_event;
+	r.mentions = c->mentions;
+	r.sources = c->sources;
+	r.articles = c->articles;
+	r.first_doc = m[c->first_row].canon;
+	return dyad__buf_append(&st->evrows, &r, sizeof r) ? SQLITE_NOMEM : SQLITE_DONE;
+}
+
+/* Writes one event row. */
+static int put_event(dyad_store *st, const ev_row *r)
 {
 	sqlite3_stmt *s = st->s[S_EV_INSERT];
-	const ev_fields *a = &DYAD__VEC_AT(&st->evf, ev_fields, c->code_row);
-	const ev_fields *p = &DYAD__VEC_AT(&st->evf, ev_fields, c->place_row);
+	const ev_fields *p = &r->where;
 
-	sqlite3_bind_int64(s, 1, c->id);
-	sqlite3_bind_int64(s, 2, gkey);
-	bind_event_what(s, a);
-	bind_str(s, 12, m[c->code_row].cameo);
+	sqlite3_bind_int64(s, 1, r->id);
+	sqlite3_bind_int64(s, 2, r->gkey);
+	bind_event_what(s, &r->what);
+	bind_str(s, 12, r->cameo);
 	bind_str(s, 16, p->place);
 	bind_str(s, 17, p->country);
 	bind_str(s, 18, p->admin1);
@@ -991,31 +1033,85 @@ static int put_event(dyad_store *st, int64_t gkey, const dyad__cluster *c,
 		sqlite3_bind_null(s, 19);
 		sqlite3_bind_null(s, 20);
 	}
-	sqlite3_bind_int(s, 21, m[c->place_row].geo_precision);
-	sqlite3_bind_int64(s, 22, (sqlite3_int64)c->mentions);
-	sqlite3_bind_int64(s, 23, (sqlite3_int64)c->sources);
-	sqlite3_bind_int64(s, 24, (sqlite3_int64)c->articles);
-	sqlite3_bind_int(s, 25, c->root_event);
-	sqlite3_bind_int64(s, 26, m[c->first_row].canon);
+	sqlite3_bind_int(s, 21, r->geo_precision);
+	sqlite3_bind_int64(s, 22, (sqlite3_int64)r->mentions);
+	sqlite3_bind_int64(s, 23, (sqlite3_int64)r->sources);
+	sqlite3_bind_int64(s, 24, (sqlite3_int64)r->articles);
+	sqlite3_bind_int(s, 25, r->root_event);
+	sqlite3_bind_int64(s, 26, r->first_doc);
 	return run(s);
 }
 
+/* An event row's place in the order of ids (rows are too big to sort). */
+typedef struct ev_order {
+	int64_t id;
+	size_t row;
+} ev_order;
+
+static int cmp_ev_order(const void *a, const void *b)
+{
+	const ev_order *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Writes the batch's event rows, by id. */
+static int put_events(dyad_store *st)
+{
+	const ev_row *r = (const ev_row *)st->evrows.p;
+	const size_t n = DYAD__VEC_LEN(&st->evrows, ev_row);
+	ev_order *o;
+	size_t i;
+	int rc = SQLITE_DONE;
+
+	st->evorder.len = 0;
+	if (dyad__buf_reserve(&st->evorder, (n + 1) * sizeof *o) != 0)
+		return SQLITE_NOMEM;
+	o = (ev_order *)st->evorder.p;
+	for (i = 0; i < n; i++) {
+		o[i].id = r[i].id;
+		o[i].row = i;
+	}
+	if (n)
+		qsort(o, n, sizeof *o, cmp_ev_order);
+	for (i = 0; i < n && rc == SQLITE_DONE; i++)
+		rc = put_event(st, &r[o[i].row]);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Deletes the events of group gkey; *had: it had some. Most groups a
+** batch touches are new: a lookup finds that for half the cost of the
+** DELETE, which opens the table and both its indexes. */
+static int drop_events(dyad_store *st, int64_t gkey, int *had)
+{
+	sqlite3_stmt *s = st->s[S_EV_HAS];
+	int rc;
+
+	sqlite3_bind_int64(s, 1, gkey);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	*had = rc == SQLITE_ROW;
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	sqlite3_bind_int64(st->s[S_EV_DELETE], 1, gkey);
+	rc = run(st->s[S_EV_DELETE]);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 /* Clusters group gkey again from all its mentions: its events are
-** replaced, and each mention whose event changed is pointed at its new
-** one. */
+** deleted and their new rows kept for put_events, and each mention whose
+** event changed is pointed at its new one. */
 static int recluster(dyad_store *st, int64_t gkey)
 {
 	dyad__cmention *m;
 	const int64_t *old;
 	dyad__cluster *c;
 	size_t n, nc, i;
-	int rc;
+	int rc, had;
 
-	sqlite3_bind_int64(st->s[S_EV_DELETE], 1, gkey);
-	if ((rc = run(st->s[S_EV_DELETE])) != SQLITE_DONE)
+	if ((rc = drop_events(st, gkey, &had)) != SQLITE_OK)
 		return rc;
-	rc = !st->relinked && sqlite3_changes(st->db) == 0 ? batch_group(st, gkey)
-							   : load_group(st, gkey);
+	rc = !st->relinked && !had ? batch_group(st, gkey) : load_group(st, gkey);
 	if (rc != SQLITE_OK)
 		return rc;
 	n = DYAD__VEC_LEN(&st->cm, dyad__cmention);
@@ -1028,7 +1124,7 @@ static int recluster(dyad_store *st, int64_t gkey)
 	if (dyad__cluster_group(gkey, m, n, c, &nc) != 0)
 		return SQLITE_NOMEM;
 	for (i = 0; i < nc; i++)
-		if ((rc = put_event(st, gkey, &c[i], m)) != SQLITE_DONE)
+		if ((rc = keep_event(st, gkey, &c[i], m)) != SQLITE_DONE)
 			return rc;
 	for (i = 0; i < n; i++) {
 		const int64_t ev = c[m[i].cluster].id;
@@ -1049,7 +1145,8 @@ static int cmp_gkey(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Reclusters every group the batch touched, once each. */
+/* Reclusters every group the batch touched, once each, and writes their
+** events. */
 static int recluster_batch(dyad_store *st)
 {
 	int64_t *g = (int64_t *)st->gkeys.p;
@@ -1068,6 +1165,8 @@ static int recluster_batch(dyad_store *st)
 		if ((rc = recluster(st, g[i])) != SQLITE_OK)
 			return rc;
 	}
+	if ((rc = put_events(st)) != SQLITE_OK)
+		return rc;
 	st->gkeys.len = 0;
 	bm_reset(st);
 	return SQLITE_OK;
