@@ -492,6 +492,10 @@ int dyad__mention_peek(const dyad_ctx *ctx, size_t i, dyad_how *how, const char 
 /* actors.c: the code of mention i without its role ("FOR" for "Fornost
 ** President X" coded FORGOVPRS); its whole code when it has no role. */
 const char *dyad__mention_base(const dyad_ctx *ctx, size_t i);
+/* actors.c: the sentence of mention i of doc, or SIZE_MAX when there is
+** no mention i: the store skips the mentions of sentences it does not
+** keep without making their dyad_mention. */
+size_t dyad__mention_sent(const dyad_doc *doc, size_t i);
 
 /* patterns.c: verb dictionaries at engine load. */
 dyad_status dyad__patterns_load(dyad_engine *eng, const dyad_config *cfg);

@@ -1247,6 +1247,18 @@ static uint64_t hash_field(uint64_t h, const char *s, size_t n)
 	return dyad__hash_u64(h ^ x) * 31 + (s ? n + 1 : 0);
 }
 
+/* h as 16 lower-case hex digits: "%016llx" without snprintf parsing its
+** format for every article. */
+static void hex16(uint64_t h, char out[17])
+{
+	static const char digits[] = "0123456789abcdef";
+	int i;
+
+	for (i = 15; i >= 0; i--, h >>= 4)
+		out[i] = digits[h & 15];
+	out[16] = '\0';
+}
+
 /* The content hash of an article: text and metadata, as 16 hex digits.
 ** The same input gives the same hash; any change, a new one. */
 static void content_hash(const dyad_input *in, char out[17])
@@ -1259,7 +1271,7 @@ static void content_hash(const dyad_input *in, char out[17])
 	h = hash_field(h, in->source, in->source ? strlen(in->source) : 0);
 	h = hash_field(h, in->title, in->title ? strlen(in->title) : 0);
 	h = hash_field(h, in->lang, in->lang ? strlen(in->lang) : 0);
-	snprintf(out, 17, "%016llx", (unsigned long long)h);
+	hex16(h, out);
 }
 
 /* Finds doc id; *row 0 when absent. *same: its hash is hash. */
@@ -1689,11 +1701,13 @@ static int put_actors(dyad_store *st, const dyad_doc *doc, int64_t row, size_t *
 {
 	sqlite3_stmt *s = st->s[S_ACT_INSERT];
 	dyad_mention m;
+	size_t sent;
 	int rc = SQLITE_DONE;
 
 	*rows = 0;
-	for (*n = 0; rc == SQLITE_DONE && dyad_doc_mention(doc, *n, &m) == DYAD_OK; ++*n) {
-		if (m.sent >= st->keep.len || !st->keep.p[m.sent])
+	for (*n = 0; rc == SQLITE_DONE && (sent = dyad__mention_sent(doc, *n)) != SIZE_MAX; ++*n) {
+		if (sent >= st->keep.len || !st->keep.p[sent] ||
+		    dyad_doc_mention(doc, *n, &m) != DYAD_OK)
 			continue;
 		sqlite3_bind_int64(s, 1, row);
 		sqlite3_bind_int64(s, 2, (sqlite3_int64)m.sent);

@@ -542,6 +542,28 @@ static void test_cluster_rules(void)
 	      "each mention is in its place's event");
 }
 
+/* The place key: country, admin1 and place, ASCII lower-cased, cut to
+** the buffer; "" for an unplaced mention. */
+static void test_place_key(void)
+{
+	dyad_event e;
+	char k[16];
+
+	memset(&e, 0, sizeof e);
+	e.geo_precision = DYAD_GEO_CITY;
+	e.country = "QA";
+	e.admin1 = NULL;
+	e.place = "Doha";
+	dyad__cluster_place_key(&e, k, sizeof k);
+	CHECK_EQ_STR(k, "qa||doha", "the key of Doha");
+	e.place = "Al Wakrah Municipality";
+	dyad__cluster_place_key(&e, k, sizeof k);
+	CHECK_EQ_STR(k, "qa||al wakrah m", "a long key is cut to the buffer");
+	e.geo_precision = DYAD_GEO_NONE;
+	dyad__cluster_place_key(&e, k, sizeof k);
+	CHECK_EQ_STR(k, "", "an unplaced mention has none");
+}
+
 static void test_filters(void)
 {
 	dyad_store *st = open_store("filter.db");
@@ -743,6 +765,7 @@ int main(void)
 	test_dup_two_writers();
 	test_order();
 	test_cluster_rules();
+	test_place_key();
 	test_filters();
 	test_migrations();
 	test_migrate_v2();
