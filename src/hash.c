@@ -20,42 +20,6 @@ uint64_t dyad__hash_u64(uint64_t k)
 	return k;
 }
 
-/* FNV-1a over n bytes, its offset a digit short of the published one.
-** Its values are stored (content hashes, MinHash signatures, event ids),
-** so they must never change. The byte chain is serial; eight steps a
-** turn only drop the loop's own work, which cost as much as the hashing
-** (the store hashes every article's text, and its words again). */
-#define FNV_STEP(k) (h = (h ^ s[i + (k)]) * 1099511628211ull)
-#define FNV_LAST(k) (h = (h ^ s[n - (k)]) * 1099511628211ull)
-
-uint64_t dyad__hash(const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	uint64_t h = 1469598103934665603ull;
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		FNV_STEP(0), FNV_STEP(1), FNV_STEP(2), FNV_STEP(3);
-		FNV_STEP(4), FNV_STEP(5), FNV_STEP(6), FNV_STEP(7);
-	}
-	/* The rest falls through its steps: most words are shorter than
-	** eight bytes, and a loop per byte cost twice the hashing. */
-	switch (n - i) {
-	case 7: FNV_LAST(7); /* fall through */
-	case 6: FNV_LAST(6); /* fall through */
-	case 5: FNV_LAST(5); /* fall through */
-	case 4: FNV_LAST(4); /* fall through */
-	case 3: FNV_LAST(3); /* fall through */
-	case 2: FNV_LAST(2); /* fall through */
-	case 1: FNV_LAST(1); /* fall through */
-	default: break;
-	}
-	return h;
-}
-
-#undef FNV_STEP
-#undef FNV_LAST
-
 /* Steps *i past one line of t; sets [*b, *e) to the line without
 ** trailing blanks and returns 1 when it is an entry (not blank, not a
 ** '#' comment), 0 otherwise. */
