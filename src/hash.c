@@ -11,26 +11,13 @@
 
 #include "dyad_int.h"
 
-/* FNV-1a, 64-bit: short keys, good enough spread, no tables. */
+/* Mixes one integer (half of MurmurHash3's finalizer). */
 uint64_t dyad__hash_u64(uint64_t k)
 {
 	k ^= k >> 33;
 	k *= 0xff51afd7ed558ccdull;
 	k ^= k >> 33;
 	return k;
-}
-
-uint64_t dyad__hash(const void *p, size_t n)
-{
-	const unsigned char *s = p;
-	uint64_t h = 1469598103934665603ull;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		h ^= s[i];
-		h *= 1099511628211ull;
-	}
-	return h;
 }
 
 /* Steps *i past one line of t; sets [*b, *e) to the line without

@@ -25,6 +25,7 @@
 ** older file runs the migrations it lacks, each in its own transaction.
 ** docs/store.md describes the tables.
 */
+#include <assert.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,7 +119,15 @@ static const char *const migrations[] = {
 /* Statements                                                          */
 /* ------------------------------------------------------------------ */
 
-/* Every statement the store runs more than once, prepared at open. */
+/* The columns of a document row and their parameters. */
+#define DOC_COLS "(id,doc,url,source,title,date,date_precision,lang,bytes,hash,added," \
+	"sentences,actors,mentions,dup_of,sig,evidence_only) VALUES(?1,?2,?3,?4,?5,?6,?7," \
+	"?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"
+
+/* Every statement the store runs more than once, prepared at open. A new
+** document's row is a plain INSERT: with OR REPLACE, which a replaced one
+** needs, SQLite opened a statement journal for every row, and the row
+** cost 70% more. */
 #define STMT_MAP(X)                                                                \
 	X(BEGIN, "BEGIN IMMEDIATE")                                                \
 	X(COMMIT, "COMMIT")                                                        \
@@ -130,10 +139,8 @@ static const char *const migrations[] = {
 	X(DOC_NEXT, "SELECT coalesce(max(id),0)+1 FROM documents")                 \
 	X(DOC_DELETE, "DELETE FROM documents WHERE id=?1")                         \
 	X(DOC_OUTLET, "SELECT source, url FROM documents WHERE id=?1")             \
-	X(DOC_PUT, "INSERT OR REPLACE INTO documents(id,doc,url,source,title,date,"  \
-	  "date_precision,lang,bytes,hash,added,sentences,actors,mentions,dup_of,sig," \
-	  "evidence_only) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,"   \
-	  "?15,?16,?17)")                                                          \
+	X(DOC_PUT, "INSERT OR REPLACE INTO documents" DOC_COLS)                   \
+	X(DOC_NEW, "INSERT INTO documents" DOC_COLS)                               \
 	X(DOC_DUP, "UPDATE documents SET dup_of=?2,sig=?3 WHERE id=?1")            \
 	X(DOC_SIG, "SELECT sig, dup_of FROM documents WHERE id=?1")                       \
 	X(DOC_CHILDREN, "SELECT id, sig FROM documents WHERE dup_of=?1 ORDER BY id") \
@@ -162,6 +169,7 @@ static const char *const migrations[] = {
 	  " m.root, m.quad, m.goldstein, m.plover, m.place, m.country, m.admin1,"  \
 	  " m.lat, m.lon FROM mentions m JOIN documents d ON d.id=m.doc"           \
 	  " JOIN documents c ON c.id=coalesce(d.dup_of,d.id) WHERE m.gkey=?1")     \
+	X(EV_HAS, "SELECT 1 FROM events WHERE gkey=?1")                            \
 	X(EV_DELETE, "DELETE FROM events WHERE gkey=?1")                           \
 	X(EV_INSERT, "INSERT INTO events VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,"   \
 	  "?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)")
@@ -179,6 +187,29 @@ static const char *const stmt_sql[] = {
 #undef X_SQL
 };
 
+/*
+** The rows of a document are written by a few statements run over and
+** over, and many of their values repeat from one row to the next (the
+** document's row, empty strings, the names of how things were found,
+** equal scores). A bound value stays bound across sqlite3_reset, and
+** binding one cost SQLite 90 to 220 instructions: each statement's
+** binder remembers what each parameter holds and binds only what
+** changed. Text and blobs are bound SQLITE_STATIC, read by SQLite at the
+** step: the same address and length bound again would change nothing.
+*/
+#define BIND_MAX 40 /* the most parameters of a statement (MEN_INSERT) */
+
+typedef struct bound {
+	int type;           /* SQLITE_INTEGER, _FLOAT, _TEXT, _BLOB, _NULL; 0: unknown */
+	const void *p;      /* text or blob */
+	sqlite3_int64 v;    /* integer, length, or the bits of a double */
+} bound;
+
+typedef struct binder {
+	sqlite3_stmt *s;
+	bound slot[BIND_MAX + 1]; /* by parameter number */
+} binder;
+
 /* The LSH band index of the original articles ("The band index"). */
 typedef struct band_index {
 	dyad__buf ents;        /* band[]: entries, chained by key */
@@ -194,6 +225,7 @@ struct dyad_store {
 	char *path;               /* as opened, for messages */
 	dyad_store_opts o;        /* with the defaults filled in */
 	sqlite3_stmt *s[S_COUNT]; /* prepared statements (NULL when readonly) */
+	binder *b;                /* [S_COUNT]: the statements writing rows bind through these */
 	int in_batch;             /* a write transaction is open */
 	int batch_docs;           /* documents written in it */
 	dyad__buf gkeys;          /* int64_t[]: event groups the batch touched */
@@ -205,17 +237,20 @@ struct dyad_store {
 	dyad__arena barena;       /* strings of bm */
 	dyad__buf old;            /* int64_t[]: each mention's event before */
 	dyad__buf clusters;       /* dyad__cluster[] */
+	dyad__buf evrows;         /* ev_row[]: the batch's events, written at its end */
+	dyad__buf evorder;        /* ev_order[]: evrows by id */
 	dyad__buf kids;           /* child[]: articles linked to a changing one */
 	band_index bix;           /* LSH bands of the originals, built at the first lookup */
 	dyad__buf keep;           /* unsigned char[]: sentence i of the document is stored */
 	int64_t next_row;         /* id of the next new document; 0: read it */
-	dyad__arena arena;        /* strings of one group */
+	dyad__arena arena;        /* strings of the groups read back, until the batch ends */
 	char added[11];           /* today, YYYY-MM-DD (SOURCE_DATE_EPOCH honoured) */
 };
 
 /* What the document row holds besides the article's own facts. */
 typedef struct doc_row {
 	int64_t id;            /* rowid: kept on replacement, else the next one */
+	int replaces;          /* a stored row of the same id is replaced */
 	const char *hash;      /* content hash */
 	size_t sentences, actors, mentions; /* coded, all stored or not */
 	int evidence_only;     /* only the sentences with an event were stored */
@@ -267,19 +302,79 @@ static int run(sqlite3_stmt *s)
 	return rc == SQLITE_ROW ? SQLITE_DONE : rc;
 }
 
-static void bind_str(sqlite3_stmt *s, int i, const char *v)
+/* Keeps what parameter i now holds; unknown when the bind failed. */
+static void remember(binder *b, int i, int rc, int type, const void *p, sqlite3_int64 v)
 {
-	sqlite3_bind_text(s, i, v ? v : "", -1, SQLITE_STATIC);
+	bound *x = &b->slot[i];
+
+	x->type = rc == SQLITE_OK ? type : 0;
+	x->p = p;
+	x->v = v;
 }
 
-static void bind_span(sqlite3_stmt *s, int i, size_t a, size_t b)
+static int holds(const binder *b, int i, int type, const void *p, sqlite3_int64 v)
 {
-	if (a == 0 && b == 0) {
-		sqlite3_bind_null(s, i);
-		sqlite3_bind_null(s, i + 1);
+	const bound *x = &b->slot[i];
+
+	return x->type == type && x->p == p && x->v == v;
+}
+
+static void b_int(binder *b, int i, sqlite3_int64 v)
+{
+	assert(i > 0 && i <= BIND_MAX);
+	if (!holds(b, i, SQLITE_INTEGER, NULL, v))
+		remember(b, i, sqlite3_bind_int64(b->s, i, v), SQLITE_INTEGER, NULL, v);
+}
+
+static void b_double(binder *b, int i, double v)
+{
+	sqlite3_int64 bits;
+
+	assert(i > 0 && i <= BIND_MAX);
+	memcpy(&bits, &v, sizeof bits);
+	if (!holds(b, i, SQLITE_FLOAT, NULL, bits))
+		remember(b, i, sqlite3_bind_double(b->s, i, v), SQLITE_FLOAT, NULL, bits);
+}
+
+static void b_null(binder *b, int i)
+{
+	assert(i > 0 && i <= BIND_MAX);
+	if (!holds(b, i, SQLITE_NULL, NULL, 0))
+		remember(b, i, sqlite3_bind_null(b->s, i), SQLITE_NULL, NULL, 0);
+}
+
+/* Text of n bytes, bound SQLITE_STATIC: v must live until the step. */
+static void b_textn(binder *b, int i, const char *v, size_t n)
+{
+	assert(i > 0 && i <= BIND_MAX);
+	if (!holds(b, i, SQLITE_TEXT, v, (sqlite3_int64)n))
+		remember(b, i, sqlite3_bind_text(b->s, i, v, (int)n, SQLITE_STATIC), SQLITE_TEXT,
+			 v, (sqlite3_int64)n);
+}
+
+/* Text, "" for NULL. */
+static void b_text(binder *b, int i, const char *v)
+{
+	v = v ? v : "";
+	b_textn(b, i, v, strlen(v));
+}
+
+static void b_blob(binder *b, int i, const void *p, int n)
+{
+	assert(i > 0 && i <= BIND_MAX);
+	if (!holds(b, i, SQLITE_BLOB, p, n))
+		remember(b, i, sqlite3_bind_blob(b->s, i, p, n, SQLITE_STATIC), SQLITE_BLOB, p, n);
+}
+
+/* A span as two parameters, both NULL when it is empty at 0. */
+static void b_span(binder *b, int i, size_t a, size_t e)
+{
+	if (a == 0 && e == 0) {
+		b_null(b, i);
+		b_null(b, i + 1);
 	} else {
-		sqlite3_bind_int64(s, i, (sqlite3_int64)a);
-		sqlite3_bind_int64(s, i + 1, (sqlite3_int64)b);
+		b_int(b, i, (sqlite3_int64)a);
+		b_int(b, i + 1, (sqlite3_int64)e);
 	}
 }
 
@@ -456,6 +551,10 @@ static dyad_status prepare_all(dyad_store *st)
 		if ((rc = sqlite3_prepare_v3(st->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
 					     &st->s[i], NULL)) != SQLITE_OK)
 			return sql_fail(st, rc, "preparing statements");
+	if (!(st->b = calloc(S_COUNT, sizeof *st->b)))
+		return DYAD_NOMEM;
+	for (i = 0; i < S_COUNT; i++)
+		st->b[i].s = st->s[i];
 	return DYAD_OK;
 }
 
@@ -528,6 +627,7 @@ dyad_status dyad_store_close(dyad_store *st)
 	for (i = 0; i < S_COUNT; i++)
 		sqlite3_finalize(st->s[i]);
 	sqlite3_close_v2(st->db);
+	free(st->b);
 	dyad__buf_free(&st->gkeys);
 	dyad__buf_free(&st->cm);
 	dyad__buf_free(&st->evf);
@@ -535,6 +635,8 @@ dyad_status dyad_store_close(dyad_store *st)
 	dyad__arena_free(&st->barena);
 	dyad__buf_free(&st->old);
 	dyad__buf_free(&st->clusters);
+	dyad__buf_free(&st->evrows);
+	dyad__buf_free(&st->evorder);
 	dyad__buf_free(&st->kids);
 	index_free(&st->bix);
 	dyad__buf_free(&st->keep);
@@ -679,7 +781,7 @@ static const char *outlet_of(dyad__arena *a, const char *source, const char *url
 }
 
 /* What an event row takes from the mentions that give its code and its
-** place, read with the group. Strings are in st->arena. */
+** place, read with the group. Strings are in st->arena or st->barena. */
 typedef struct ev_fields {
 	const char *date, *source, *target, *source_label, *target_label, *root;
 	const char *plover, *place, *country, *admin1;
@@ -743,7 +845,6 @@ static int load_group(dyad_store *st, int64_t gkey)
 	int rc;
 
 	st->cm.len = st->evf.len = st->old.len = 0;
-	dyad__arena_reset(&st->arena);
 	sqlite3_bind_int64(s, 1, gkey);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		dyad__cmention m;
@@ -896,7 +997,9 @@ static void bm_reset(dyad_store *st)
 	st->bm.len = 0;
 	st->bm_at = 0;
 	st->relinked = 0;
+	st->evrows.len = 0;
 	dyad__arena_reset(&st->barena);
+	dyad__arena_reset(&st->arena);
 }
 
 static int is_leap(int y)
@@ -936,79 +1039,169 @@ static void date_bounds(const char *d, char lo[11], char hi[11])
 }
 
 /* Binds what the event takes from its code's mention (3 to 15). */
-static void bind_event_what(sqlite3_stmt *s, const ev_fields *a)
+static void bind_event_what(binder *s, const ev_fields *a)
 {
 	char lo[11], hi[11];
 
 	date_bounds(a->date, lo, hi);
-	bind_str(s, 3, a->date);
-	sqlite3_bind_int(s, 4, a->date_precision);
-	sqlite3_bind_text(s, 5, lo, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(s, 6, hi, -1, SQLITE_TRANSIENT);
-	bind_str(s, 7, a->source);
-	bind_str(s, 8, a->target);
-	bind_str(s, 9, a->source_label);
-	bind_str(s, 10, a->target_label);
-	bind_str(s, 11, a->root);
+	b_text(s, 3, a->date);
+	b_int(s, 4, a->date_precision);
+	remember(s, 5, sqlite3_bind_text(s->s, 5, lo, -1, SQLITE_TRANSIENT), 0, NULL, 0);
+	remember(s, 6, sqlite3_bind_text(s->s, 6, hi, -1, SQLITE_TRANSIENT), 0, NULL, 0);
+	b_text(s, 7, a->source);
+	b_text(s, 8, a->target);
+	b_text(s, 9, a->source_label);
+	b_text(s, 10, a->target_label);
+	b_text(s, 11, a->root);
 	if (a->has_quad)
-		sqlite3_bind_int(s, 13, a->quad);
+		b_int(s, 13, a->quad);
 	else
-		sqlite3_bind_null(s, 13);
+		b_null(s, 13);
 	if (a->has_goldstein)
-		sqlite3_bind_double(s, 14, a->goldstein);
+		b_double(s, 14, a->goldstein);
 	else
-		sqlite3_bind_null(s, 14);
-	bind_str(s, 15, a->plover);
+		b_null(s, 14);
+	b_text(s, 15, a->plover);
 }
 
-/* Writes one cluster's event row: its code from the majority mention,
-** its place from the most precise one. */
-static int put_event(dyad_store *st, int64_t gkey, const dyad__cluster *c,
-		     const dyad__cmention *m)
-{
-	sqlite3_stmt *s = st->s[S_EV_INSERT];
-	const ev_fields *a = &DYAD__VEC_AT(&st->evf, ev_fields, c->code_row);
-	const ev_fields *p = &DYAD__VEC_AT(&st->evf, ev_fields, c->place_row);
+/*
+** An event row of the batch. The rows are written at the batch's end in
+** the order of their ids: the ids are hashes, and written group by group
+** each landed on another page of the table, which then split far more
+** often (SQLite's balancing was half of each insert). The strings stay in
+** st->arena and st->barena until the batch ends.
+*/
+typedef struct ev_row {
+	int64_t id, gkey;
+	ev_fields what;         /* the majority code's mention: date, actors, code */
+	ev_fields where;        /* the most precisely placed mention */
+	const char *cameo;      /* the majority code */
+	int geo_precision;      /* of where */
+	int root_event;         /* a mention is in an article's first sentence */
+	size_t mentions, sources, articles;
+	int64_t first_doc;      /* the earliest original article */
+} ev_row;
 
-	sqlite3_bind_int64(s, 1, c->id);
-	sqlite3_bind_int64(s, 2, gkey);
-	bind_event_what(s, a);
-	bind_str(s, 12, m[c->code_row].cameo);
-	bind_str(s, 16, p->place);
-	bind_str(s, 17, p->country);
-	bind_str(s, 18, p->admin1);
+/* Keeps one cluster's event row: its code from the majority mention,
+** its place from the most precise one. */
+static int keep_event(dyad_store *st, int64_t gkey, const dyad__cluster *c,
+		      const dyad__cmention *m)
+{
+	ev_row r;
+
+	r.id = c->id;
+	r.gkey = gkey;
+	r.what = DYAD__VEC_AT(&st->evf, ev_fields, c->code_row);
+	r.where = DYAD__VEC_AT(&st->evf, ev_fields, c->place_row);
+	r.cameo = m[c->code_row].cameo;
+	r.geo_precision = m[c->place_row].geo_precision;
+	r.root_event = c->root_event;
+	r.mentions = c->mentions;
+	r.sources = c->sources;
+	r.articles = c->articles;
+	r.first_doc = m[c->first_row].canon;
+	return dyad__buf_append(&st->evrows, &r, sizeof r) ? SQLITE_NOMEM : SQLITE_DONE;
+}
+
+/* Writes one event row. */
+static int put_event(dyad_store *st, const ev_row *r)
+{
+	binder *s = &st->b[S_EV_INSERT];
+	const ev_fields *p = &r->where;
+
+	b_int(s, 1, r->id);
+	b_int(s, 2, r->gkey);
+	bind_event_what(s, &r->what);
+	b_text(s, 12, r->cameo);
+	b_text(s, 16, p->place);
+	b_text(s, 17, p->country);
+	b_text(s, 18, p->admin1);
 	if (p->has_latlon) {
-		sqlite3_bind_double(s, 19, p->lat);
-		sqlite3_bind_double(s, 20, p->lon);
+		b_double(s, 19, p->lat);
+		b_double(s, 20, p->lon);
 	} else {
-		sqlite3_bind_null(s, 19);
-		sqlite3_bind_null(s, 20);
+		b_null(s, 19);
+		b_null(s, 20);
 	}
-	sqlite3_bind_int(s, 21, m[c->place_row].geo_precision);
-	sqlite3_bind_int64(s, 22, (sqlite3_int64)c->mentions);
-	sqlite3_bind_int64(s, 23, (sqlite3_int64)c->sources);
-	sqlite3_bind_int64(s, 24, (sqlite3_int64)c->articles);
-	sqlite3_bind_int(s, 25, c->root_event);
-	sqlite3_bind_int64(s, 26, m[c->first_row].canon);
-	return run(s);
+	b_int(s, 21, r->geo_precision);
+	b_int(s, 22, (sqlite3_int64)r->mentions);
+	b_int(s, 23, (sqlite3_int64)r->sources);
+	b_int(s, 24, (sqlite3_int64)r->articles);
+	b_int(s, 25, r->root_event);
+	b_int(s, 26, r->first_doc);
+	return run(s->s);
+}
+
+/* An event row's place in the order of ids (rows are too big to sort). */
+typedef struct ev_order {
+	int64_t id;
+	size_t row;
+} ev_order;
+
+static int cmp_ev_order(const void *a, const void *b)
+{
+	const ev_order *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* Writes the batch's event rows, by id. */
+static int put_events(dyad_store *st)
+{
+	const ev_row *r = (const ev_row *)st->evrows.p;
+	const size_t n = DYAD__VEC_LEN(&st->evrows, ev_row);
+	ev_order *o;
+	size_t i;
+	int rc = SQLITE_DONE;
+
+	st->evorder.len = 0;
+	if (dyad__buf_reserve(&st->evorder, (n + 1) * sizeof *o) != 0)
+		return SQLITE_NOMEM;
+	o = (ev_order *)st->evorder.p;
+	for (i = 0; i < n; i++) {
+		o[i].id = r[i].id;
+		o[i].row = i;
+	}
+	if (n)
+		qsort(o, n, sizeof *o, cmp_ev_order);
+	for (i = 0; i < n && rc == SQLITE_DONE; i++)
+		rc = put_event(st, &r[o[i].row]);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Deletes the events of group gkey; *had: it had some. Most groups a
+** batch touches are new: a lookup finds that for half the cost of the
+** DELETE, which opens the table and both its indexes. */
+static int drop_events(dyad_store *st, int64_t gkey, int *had)
+{
+	sqlite3_stmt *s = st->s[S_EV_HAS];
+	int rc;
+
+	sqlite3_bind_int64(s, 1, gkey);
+	rc = sqlite3_step(s);
+	sqlite3_reset(s);
+	*had = rc == SQLITE_ROW;
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? SQLITE_OK : rc;
+	sqlite3_bind_int64(st->s[S_EV_DELETE], 1, gkey);
+	rc = run(st->s[S_EV_DELETE]);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 /* Clusters group gkey again from all its mentions: its events are
-** replaced, and each mention whose event changed is pointed at its new
-** one. */
+** deleted and their new rows kept for put_events, and each mention whose
+** event changed is pointed at its new one. */
 static int recluster(dyad_store *st, int64_t gkey)
 {
 	dyad__cmention *m;
 	const int64_t *old;
 	dyad__cluster *c;
 	size_t n, nc, i;
-	int rc;
+	int rc, had;
 
-	sqlite3_bind_int64(st->s[S_EV_DELETE], 1, gkey);
-	if ((rc = run(st->s[S_EV_DELETE])) != SQLITE_DONE)
+	if ((rc = drop_events(st, gkey, &had)) != SQLITE_OK)
 		return rc;
-	rc = !st->relinked && sqlite3_changes(st->db) == 0 ? batch_group(st, gkey)
-							   : load_group(st, gkey);
+	rc = !st->relinked && !had ? batch_group(st, gkey) : load_group(st, gkey);
 	if (rc != SQLITE_OK)
 		return rc;
 	n = DYAD__VEC_LEN(&st->cm, dyad__cmention);
@@ -1021,7 +1214,7 @@ static int recluster(dyad_store *st, int64_t gkey)
 	if (dyad__cluster_group(gkey, m, n, c, &nc) != 0)
 		return SQLITE_NOMEM;
 	for (i = 0; i < nc; i++)
-		if ((rc = put_event(st, gkey, &c[i], m)) != SQLITE_DONE)
+		if ((rc = keep_event(st, gkey, &c[i], m)) != SQLITE_DONE)
 			return rc;
 	for (i = 0; i < n; i++) {
 		const int64_t ev = c[m[i].cluster].id;
@@ -1042,7 +1235,8 @@ static int cmp_gkey(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Reclusters every group the batch touched, once each. */
+/* Reclusters every group the batch touched, once each, and writes their
+** events. */
 static int recluster_batch(dyad_store *st)
 {
 	int64_t *g = (int64_t *)st->gkeys.p;
@@ -1061,6 +1255,8 @@ static int recluster_batch(dyad_store *st)
 		if ((rc = recluster(st, g[i])) != SQLITE_OK)
 			return rc;
 	}
+	if ((rc = put_events(st)) != SQLITE_OK)
+		return rc;
 	st->gkeys.len = 0;
 	bm_reset(st);
 	return SQLITE_OK;
@@ -1141,6 +1337,18 @@ static uint64_t hash_field(uint64_t h, const char *s, size_t n)
 	return dyad__hash_u64(h ^ x) * 31 + (s ? n + 1 : 0);
 }
 
+/* h as 16 lower-case hex digits: "%016llx" without snprintf parsing its
+** format for every article. */
+static void hex16(uint64_t h, char out[17])
+{
+	static const char digits[] = "0123456789abcdef";
+	int i;
+
+	for (i = 15; i >= 0; i--, h >>= 4)
+		out[i] = digits[h & 15];
+	out[16] = '\0';
+}
+
 /* The content hash of an article: text and metadata, as 16 hex digits.
 ** The same input gives the same hash; any change, a new one. */
 static void content_hash(const dyad_input *in, char out[17])
@@ -1153,7 +1361,7 @@ static void content_hash(const dyad_input *in, char out[17])
 	h = hash_field(h, in->source, in->source ? strlen(in->source) : 0);
 	h = hash_field(h, in->title, in->title ? strlen(in->title) : 0);
 	h = hash_field(h, in->lang, in->lang ? strlen(in->lang) : 0);
-	snprintf(out, 17, "%016llx", (unsigned long long)h);
+	hex16(h, out);
 }
 
 /* Finds doc id; *row 0 when absent. *same: its hash is hash. */
@@ -1481,32 +1689,32 @@ static int relink_children(dyad_store *st, int64_t row, dyad__buf *kids)
 ** so the row is written once. */
 static int put_doc_row(dyad_store *st, const dyad_doc_info *info, const doc_row *d)
 {
-	sqlite3_stmt *s = st->s[S_DOC_PUT];
+	binder *s = &st->b[d->replaces ? S_DOC_PUT : S_DOC_NEW];
 
-	sqlite3_bind_int64(s, 1, d->id);
-	sqlite3_bind_text(s, 2, info->id, (int)strnlen(info->id, DYAD_MAX_FIELD_BYTES), SQLITE_STATIC);
-	bind_str(s, 3, info->url);
-	bind_str(s, 4, info->source);
-	bind_str(s, 5, info->title);
-	bind_str(s, 6, info->date);
-	sqlite3_bind_int(s, 7, (int)info->date_precision);
-	bind_str(s, 8, info->lang);
-	sqlite3_bind_int64(s, 9, (sqlite3_int64)info->text_len);
-	bind_str(s, 10, d->hash);
-	bind_str(s, 11, st->added);
-	sqlite3_bind_int64(s, 12, (sqlite3_int64)d->sentences);
-	sqlite3_bind_int64(s, 13, (sqlite3_int64)d->actors);
-	sqlite3_bind_int64(s, 14, (sqlite3_int64)d->mentions);
+	b_int(s, 1, d->id);
+	b_textn(s, 2, info->id, strnlen(info->id, DYAD_MAX_FIELD_BYTES));
+	b_text(s, 3, info->url);
+	b_text(s, 4, info->source);
+	b_text(s, 5, info->title);
+	b_text(s, 6, info->date);
+	b_int(s, 7, (int)info->date_precision);
+	b_text(s, 8, info->lang);
+	b_int(s, 9, (sqlite3_int64)info->text_len);
+	b_text(s, 10, d->hash);
+	b_text(s, 11, st->added);
+	b_int(s, 12, (sqlite3_int64)d->sentences);
+	b_int(s, 13, (sqlite3_int64)d->actors);
+	b_int(s, 14, (sqlite3_int64)d->mentions);
 	if (d->dup)
-		sqlite3_bind_int64(s, 15, d->dup);
+		b_int(s, 15, d->dup);
 	else
-		sqlite3_bind_null(s, 15);
+		b_null(s, 15);
 	if (d->sig)
-		sqlite3_bind_blob(s, 16, d->sig, DYAD__SIG_K * (int)sizeof(uint32_t), SQLITE_STATIC);
+		b_blob(s, 16, d->sig, DYAD__SIG_K * (int)sizeof(uint32_t));
 	else
-		sqlite3_bind_null(s, 16);
-	sqlite3_bind_int(s, 17, d->evidence_only);
-	return run(s);
+		b_null(s, 16);
+	b_int(s, 17, d->evidence_only);
+	return run(s->s);
 }
 
 /* The id a new document gets: read once a batch (which holds the write
@@ -1554,7 +1762,7 @@ static int mark_kept(dyad_store *st, const dyad_doc *doc, size_t nsent, size_t n
 /* The rows of the kept sentences; *rows counts them. */
 static int put_sentences(dyad_store *st, const dyad_doc *doc, int64_t row, size_t *rows)
 {
-	sqlite3_stmt *s = st->s[S_SENT_INSERT];
+	binder *s = &st->b[S_SENT_INSERT];
 	const size_t n = st->keep.len;
 	dyad_sentence se;
 	size_t i;
@@ -1564,12 +1772,12 @@ static int put_sentences(dyad_store *st, const dyad_doc *doc, int64_t row, size_
 	for (i = 0; i < n && rc == SQLITE_DONE; i++) {
 		if (!st->keep.p[i] || dyad_doc_sentence(doc, i, &se) != DYAD_OK)
 			continue;
-		sqlite3_bind_int64(s, 1, row);
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)se.index);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)se.start);
-		sqlite3_bind_int64(s, 4, (sqlite3_int64)se.end);
-		sqlite3_bind_text(s, 5, se.text, (int)se.text_len, SQLITE_STATIC);
-		rc = i < ROWS_PER_DOC ? run(s) : SQLITE_TOOBIG;
+		b_int(s, 1, row);
+		b_int(s, 2, (sqlite3_int64)se.index);
+		b_int(s, 3, (sqlite3_int64)se.start);
+		b_int(s, 4, (sqlite3_int64)se.end);
+		b_textn(s, 5, se.text, se.text_len);
+		rc = i < ROWS_PER_DOC ? run(s->s) : SQLITE_TOOBIG;
 		++*rows;
 	}
 	return rc;
@@ -1581,81 +1789,83 @@ static int put_sentences(dyad_store *st, const dyad_doc *doc, int64_t row, size_
 static int put_actors(dyad_store *st, const dyad_doc *doc, int64_t row, size_t *n,
 		      size_t *rows)
 {
-	sqlite3_stmt *s = st->s[S_ACT_INSERT];
+	binder *s = &st->b[S_ACT_INSERT];
 	dyad_mention m;
+	size_t sent;
 	int rc = SQLITE_DONE;
 
 	*rows = 0;
-	for (*n = 0; rc == SQLITE_DONE && dyad_doc_mention(doc, *n, &m) == DYAD_OK; ++*n) {
-		if (m.sent >= st->keep.len || !st->keep.p[m.sent])
+	for (*n = 0; rc == SQLITE_DONE && (sent = dyad__mention_sent(doc, *n)) != SIZE_MAX; ++*n) {
+		if (sent >= st->keep.len || !st->keep.p[sent] ||
+		    dyad_doc_mention(doc, *n, &m) != DYAD_OK)
 			continue;
-		sqlite3_bind_int64(s, 1, row);
-		sqlite3_bind_int64(s, 2, (sqlite3_int64)m.sent);
-		sqlite3_bind_int64(s, 3, (sqlite3_int64)m.start);
-		sqlite3_bind_int64(s, 4, (sqlite3_int64)m.end);
-		bind_str(s, 5, m.code);
-		bind_str(s, 6, m.label);
-		bind_str(s, 7, dyad_how_name(m.how));
-		bind_str(s, 8, m.entry);
-		sqlite3_bind_double(s, 9, m.confidence);
-		sqlite3_bind_int64(s, 10, (sqlite3_int64)*n);
-		rc = *n < ROWS_PER_DOC ? run(s) : SQLITE_TOOBIG;
+		b_int(s, 1, row);
+		b_int(s, 2, (sqlite3_int64)m.sent);
+		b_int(s, 3, (sqlite3_int64)m.start);
+		b_int(s, 4, (sqlite3_int64)m.end);
+		b_text(s, 5, m.code);
+		b_text(s, 6, m.label);
+		b_text(s, 7, dyad_how_name(m.how));
+		b_text(s, 8, m.entry);
+		b_double(s, 9, m.confidence);
+		b_int(s, 10, (sqlite3_int64)*n);
+		rc = *n < ROWS_PER_DOC ? run(s->s) : SQLITE_TOOBIG;
 		++*rows;
 	}
 	return rc;
 }
 
 /* Binds the when and where of an event mention (parameters 22 to 36). */
-static void bind_when_where(sqlite3_stmt *s, const dyad_event *e)
+static void bind_when_where(binder *s, const dyad_event *e)
 {
-	bind_str(s, 22, e->date);
-	sqlite3_bind_int(s, 23, (int)e->date_precision);
-	bind_str(s, 24, e->date_how);
-	bind_span(s, 25, e->date_start, e->date_end);
-	sqlite3_bind_int(s, 27, e->historical != 0);
-	bind_str(s, 28, e->place);
-	bind_str(s, 29, e->country);
-	bind_str(s, 30, e->admin1);
+	b_text(s, 22, e->date);
+	b_int(s, 23, (int)e->date_precision);
+	b_text(s, 24, e->date_how);
+	b_span(s, 25, e->date_start, e->date_end);
+	b_int(s, 27, e->historical != 0);
+	b_text(s, 28, e->place);
+	b_text(s, 29, e->country);
+	b_text(s, 30, e->admin1);
 	if (e->geo_precision != DYAD_GEO_NONE) {
-		sqlite3_bind_double(s, 31, e->lat);
-		sqlite3_bind_double(s, 32, e->lon);
+		b_double(s, 31, e->lat);
+		b_double(s, 32, e->lon);
 	} else {
-		sqlite3_bind_null(s, 31);
-		sqlite3_bind_null(s, 32);
+		b_null(s, 31);
+		b_null(s, 32);
 	}
-	sqlite3_bind_int(s, 33, (int)e->geo_precision);
-	bind_str(s, 34, e->place_how);
-	bind_span(s, 35, e->place_start, e->place_end);
+	b_int(s, 33, (int)e->geo_precision);
+	b_text(s, 34, e->place_how);
+	b_span(s, 35, e->place_start, e->place_end);
 }
 
 /* Binds what, who and the provenance of an event mention (1 to 21). */
-static void bind_what(sqlite3_stmt *s, const dyad_event *e, int64_t row)
+static void bind_what(binder *s, const dyad_event *e, int64_t row)
 {
-	bind_str(s, 1, e->id);
-	sqlite3_bind_int64(s, 2, row);
-	sqlite3_bind_int64(s, 3, (sqlite3_int64)e->sent);
-	bind_str(s, 4, e->source);
-	bind_str(s, 5, e->target);
-	bind_str(s, 6, e->cameo);
-	bind_str(s, 7, e->root);
+	b_text(s, 1, e->id);
+	b_int(s, 2, row);
+	b_int(s, 3, (sqlite3_int64)e->sent);
+	b_text(s, 4, e->source);
+	b_text(s, 5, e->target);
+	b_text(s, 6, e->cameo);
+	b_text(s, 7, e->root);
 	if (e->quad > 0)
-		sqlite3_bind_int(s, 8, e->quad);
+		b_int(s, 8, e->quad);
 	else
-		sqlite3_bind_null(s, 8);
+		b_null(s, 8);
 	if (e->has_goldstein && isfinite(e->goldstein))
-		sqlite3_bind_double(s, 9, e->goldstein);
+		b_double(s, 9, e->goldstein);
 	else
-		sqlite3_bind_null(s, 9);
-	bind_str(s, 10, e->plover);
-	sqlite3_bind_int(s, 11, (int)e->modality);
-	bind_span(s, 12, e->src_start, e->src_end);
-	sqlite3_bind_int64(s, 14, (sqlite3_int64)e->verb_start);
-	sqlite3_bind_int64(s, 15, (sqlite3_int64)e->verb_end);
-	bind_span(s, 16, e->tgt_start, e->tgt_end);
-	bind_str(s, 18, e->source_label);
-	bind_str(s, 19, e->target_label);
-	bind_str(s, 20, e->pattern);
-	sqlite3_bind_double(s, 21, e->confidence);
+		b_null(s, 9);
+	b_text(s, 10, e->plover);
+	b_int(s, 11, (int)e->modality);
+	b_span(s, 12, e->src_start, e->src_end);
+	b_int(s, 14, (sqlite3_int64)e->verb_start);
+	b_int(s, 15, (sqlite3_int64)e->verb_end);
+	b_span(s, 16, e->tgt_start, e->tgt_end);
+	b_text(s, 18, e->source_label);
+	b_text(s, 19, e->target_label);
+	b_text(s, 20, e->pattern);
+	b_double(s, 21, e->confidence);
 }
 
 /* The event mentions of document row, whose canonical article is canon;
@@ -1663,7 +1873,7 @@ static void bind_what(sqlite3_stmt *s, const dyad_event *e, int64_t row)
 static int put_mentions(dyad_store *st, const dyad_doc *doc, size_t n, int64_t row,
 			const dyad_doc_info *info, int64_t canon)
 {
-	sqlite3_stmt *s = st->s[S_MEN_INSERT];
+	binder *s = &st->b[S_MEN_INSERT];
 	const char *outlet = NULL;
 	char pk[PLACE_KEY_MAX];
 	size_t i;
@@ -1678,21 +1888,21 @@ static int put_mentions(dyad_store *st, const dyad_doc *doc, size_t n, int64_t r
 		bind_what(s, &e, row);
 		bind_when_where(s, &e);
 		dyad__cluster_place_key(&e, pk, sizeof pk);
-		bind_str(s, 38, pk);
+		b_text(s, 38, pk);
 		if (dyad__cluster_eligible(&e)) {
 			g = dyad__cluster_gkey(&e, row);
-			sqlite3_bind_int64(s, 37, g);
+			b_int(s, 37, g);
 			/* The event it joins unless it is unplaced in a group
 			** with one place: the commit then only corrects those. */
-			sqlite3_bind_int64(s, 40, dyad__cluster_id(g, pk));
+			b_int(s, 40, dyad__cluster_id(g, pk));
 			if (touch(st, g) != SQLITE_OK)
 				return SQLITE_NOMEM;
 		} else {
-			sqlite3_bind_null(s, 37);
-			sqlite3_bind_null(s, 40);
+			b_null(s, 37);
+			b_null(s, 40);
 		}
-		sqlite3_bind_int64(s, 39, (sqlite3_int64)i);
-		rc = i < ROWS_PER_DOC ? run(s) : SQLITE_TOOBIG;
+		b_int(s, 39, (sqlite3_int64)i);
+		rc = i < ROWS_PER_DOC ? run(s->s) : SQLITE_TOOBIG;
 		if (rc == SQLITE_DONE && g && !outlet)
 			rc = canon_outlet(st, info, row, canon, &outlet);
 		if (rc == SQLITE_DONE && g)
@@ -1716,6 +1926,7 @@ static int write_rows(dyad_store *st, const dyad_doc *doc, size_t nev, const cha
 	d.hash = hash;
 	d.sentences = info.n_sentences;
 	d.evidence_only = !st->o.all_sentences;
+	d.replaces = *row != 0;
 	if ((rc = *row ? clear_doc(st, *row) : next_id(st, row)) != SQLITE_OK && rc != SQLITE_DONE)
 		return rc;
 	d.id = *row;

@@ -339,6 +339,29 @@ static char *edited_story(void)
 	return buf;
 }
 
+/* The stored hashes (content hash, signatures, event ids) are FNV-1a
+** with the offset 1469598103934665603, a digit short of FNV's published
+** basis: stored values depend on it, so it stays. Pinned values, and
+** every length around the eight-byte turns against a byte loop. */
+static void test_fnv(void)
+{
+	static const char text[] = "The minister met the envoy in Cairo on Tuesday.";
+	size_t n, bad = 0;
+
+	CHECK(dyad__hash("", 0) == 1469598103934665603ull, "the empty string: the offset");
+	CHECK(dyad__hash("foobar", 6) == 0x88fad7c0a8ff07f2ull, "\"foobar\" as stored before");
+	CHECK(dyad__hash(text, 48) == 0x0a69636d5e05defaull, "a sentence as stored before");
+	for (n = 0; n < sizeof text; n++) {
+		uint64_t h = 1469598103934665603ull;
+		size_t i;
+
+		for (i = 0; i < n; i++)
+			h = (h ^ (unsigned char)text[i]) * 1099511628211ull;
+		bad += dyad__hash(text, n) != h;
+	}
+	CHECK_EQ_INT(bad, 0, "every prefix equals the byte loop");
+}
+
 static void test_signatures(void)
 {
 	uint32_t a[DYAD__SIG_K], b[DYAD__SIG_K], c[DYAD__SIG_K];
@@ -517,6 +540,28 @@ static void test_cluster_rules(void)
 	CHECK(m[0].cluster == m[1].cluster && m[2].cluster == m[3].cluster &&
 	      m[0].cluster != m[2].cluster && m[4].cluster != m[0].cluster,
 	      "each mention is in its place's event");
+}
+
+/* The place key: country, admin1 and place, ASCII lower-cased, cut to
+** the buffer; "" for an unplaced mention. */
+static void test_place_key(void)
+{
+	dyad_event e;
+	char k[16];
+
+	memset(&e, 0, sizeof e);
+	e.geo_precision = DYAD_GEO_CITY;
+	e.country = "QA";
+	e.admin1 = NULL;
+	e.place = "Doha";
+	dyad__cluster_place_key(&e, k, sizeof k);
+	CHECK_EQ_STR(k, "qa||doha", "the key of Doha");
+	e.place = "Al Wakrah Municipality";
+	dyad__cluster_place_key(&e, k, sizeof k);
+	CHECK_EQ_STR(k, "qa||al wakrah m", "a long key is cut to the buffer");
+	e.geo_precision = DYAD_GEO_NONE;
+	dyad__cluster_place_key(&e, k, sizeof k);
+	CHECK_EQ_STR(k, "", "an unplaced mention has none");
 }
 
 static void test_filters(void)
@@ -714,11 +759,13 @@ int main(void)
 	test_replace();
 	test_evidence();
 	test_failed_doc();
+	test_fnv();
 	test_signatures();
 	test_near_duplicates();
 	test_dup_two_writers();
 	test_order();
 	test_cluster_rules();
+	test_place_key();
 	test_filters();
 	test_migrations();
 	test_migrate_v2();
