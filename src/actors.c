@@ -508,7 +508,11 @@ static const wres dead_end = {NO_NODE, NO_NODE, NO_NODE, 0, 0};
 ** A document's words are numbered before its walks, so a step costs no
 ** hash of text. Most steps from other nodes lead nowhere: a step table
 ** entry points to a result only when there is one. Full tables start
-** again between documents (the step table whenever it fills).
+** again between documents (the step table whenever it fills). A word's
+** record is its hash slot, one cache line, and its number the slot's: a
+** token's word costs one line, and the coder keeps what it knows of the
+** word in the same line (dyad__token_words), where numbering the token
+** has just brought it.
 */
 enum {
 	WORD_SLOTS = 1 << 17, WORD_MAX = WORD_SLOTS / 2, WORD_KEYS = 1 << 20,
@@ -542,24 +546,35 @@ static const char *const closed_words[] = {
 ** most tokens are settled from this one number, read in order, without
 ** reading the word itself. 0: no word (not walkable, or the table full).
 */
-#define TW_ID     0x0001ffffu /* word number + 1 */
-#define TW_PREP   0x00020000u /* in place_preps */
-#define TW_CLOSED 0x00040000u /* in closed_words */
+#define TW_ID     0x0003ffffu /* word number (its slot) + 1 */
+#define TW_PREP   0x00040000u /* in place_preps */
+#define TW_CLOSED 0x00080000u /* in closed_words */
+#define TW_KIND_AT 20         /* bits 20 and 21: the root step's kind */
+#define TW_KIND(x) ((x) >> TW_KIND_AT & 3)
 #define TW_C0     0x00800000u /* the key has a byte a walk reads: its bit (byte & 63) */
 #define TW_C0_AT  24          /* is in bits 24 to 29 */
 #define TW_DEAD   0x80000000u /* the word starts no name */
 #define TW_C0BIT(x) ((x) >> TW_C0_AT & 63)
 
+/* Keys of more bytes than this are not numbered (their tokens are
+** walked afresh): the record keeps a key's offset and length in 32 bits. */
+#define WORD_LEN_BITS 12
+#define WORD_LEN_MAX ((1u << WORD_LEN_BITS) - 1)
+
+/* A word slot, one cache line: the coder's bytes, then the word's key
+** and its step from the root (the step's kind is in tw). */
 typedef struct wword {
-	uint32_t key, len;  /* the fold key: offset into keys, bytes */
-	wres root;          /* its step from the root */
+	unsigned char extra[DYAD__WORD_EXTRA]; /* the coder's (dyad__token_words) */
+	uint32_t tw;        /* the word (TW_*), 0: an empty slot */
+	uint64_t tag;       /* a short key itself (short_tag), a long key's hash */
+	uint64_t kids;      /* the root step's kids */
+	uint32_t out, next, gap; /* the root step's nodes */
+	uint32_t keylen;    /* the fold key: offset into keys << WORD_LEN_BITS | bytes */
 } wword;
 
-typedef struct wslot {
-	uint64_t tag;       /* a short key itself (short_tag), a long key's hash */
-	uint32_t len;       /* the key's bytes */
-	uint32_t tw;        /* the word (TW_*), 0 = empty */
-} wslot;
+_Static_assert(sizeof(wword) == 64, "a word is one cache line");
+_Static_assert(WORD_KEYS <= 1u << (32 - WORD_LEN_BITS), "a key's offset fits its bits");
+_Static_assert(WORD_SLOTS <= TW_ID, "a slot's number + 1 fits TW_ID");
 
 typedef struct nstep {
 	uint32_t node;
@@ -599,8 +614,7 @@ typedef struct tmemo {
 } tmemo;
 
 struct dyad__wmemo {
-	wslot wslot[WORD_SLOTS];
-	wword word[WORD_MAX];
+	wword word[WORD_SLOTS]; /* first: the allocation is aligned to a cache line */
 	char keys[WORD_KEYS];
 	nstep step[STEP_SLOTS];
 	wres live[LIVE_MAX];
@@ -613,13 +627,15 @@ struct dyad__wmemo {
 	uint32_t gen;       /* the pool's generation, from 1 */
 	uint32_t epoch;     /* how often the word table started again */
 	int tokw_ok;        /* tokw numbers the current document's tokens */
+	void *mem;          /* the allocation the tables sit in, on a cache line */
 };
 
 void dyad__wmemo_free(struct dyad__wmemo *m)
 {
-	if (m)
+	if (m) {
 		free(m->tokw);
-	free(m);
+		free(m->mem);
+	}
 }
 
 /* The edges out of node, one bit per byte & 63. */
@@ -683,7 +699,7 @@ static uint8_t first_walked(const char *f, size_t n)
 /* Empties the word and step tables. */
 static void memo_clear(struct dyad__wmemo *M)
 {
-	memset(M->wslot, 0, sizeof M->wslot);
+	memset(M->word, 0, sizeof M->word);
 	memset(M->step, 0, sizeof M->step);
 	M->nword = M->nkeys = M->nstep = M->nlive = 0;
 	M->epoch++; /* word numbers mean other words from now on */
@@ -712,50 +728,47 @@ static uint64_t short_tag(const char *f, size_t n)
 		 : 0;
 }
 
-/* Adds the word of fold key f (n bytes) at free slot i with its root
-** step; its slot, NULL when the table is full. */
-static wslot *new_word(struct dyad__wmemo *M, const struct dyad__actors *a, const char *f,
+/* Adds the word of fold key f (n bytes, tag) at free slot i with its
+** root step; NULL when the table is full. */
+static wword *new_word(struct dyad__wmemo *M, const struct dyad__actors *a, const char *f,
 		       uint32_t n, uint32_t i, uint64_t tag)
 {
-	wword *w;
-	uint32_t tw;
+	wword *w = &M->word[i];
+	wres r;
 	uint8_t c0;
 
-	if (M->nword >= WORD_MAX || n > WORD_KEYS - M->nkeys)
+	if (M->nword >= WORD_MAX || n > WORD_KEYS - M->nkeys || n > WORD_LEN_MAX)
 		return NULL;
-	w = &M->word[M->nword];
-	w->key = M->nkeys;
-	w->len = n;
+	M->nword++; /* the slot, coder's bytes too, is zero since memo_clear */
+	w->tag = tag;
+	w->keylen = M->nkeys << WORD_LEN_BITS | n;
 	memcpy(M->keys + M->nkeys, f, n);
 	M->nkeys += n;
-	step_token(a, f, n, 0, &w->root);
-	tw = ++M->nword;
+	step_token(a, f, n, 0, &r);
+	w->out = r.out, w->next = r.next, w->gap = r.gap, w->kids = r.kids;
+	w->tw = (i + 1) | (uint32_t)r.kind << TW_KIND_AT;
 	if ((c0 = first_walked(f, n)) != 0)
-		tw |= TW_C0 | (uint32_t)(c0 & 63) << TW_C0_AT;
-	if (w->root.out == NO_NODE && w->root.next == NO_NODE)
-		tw |= TW_DEAD;
-	M->wslot[i].tag = tag;
-	M->wslot[i].len = n;
-	M->wslot[i].tw = tw;
-	return &M->wslot[i];
+		w->tw |= TW_C0 | (uint32_t)(c0 & 63) << TW_C0_AT;
+	if (r.out == NO_NODE && r.next == NO_NODE)
+		w->tw |= TW_DEAD;
+	return w;
 }
 
-/* The slot of the word of fold key f (n bytes), added with its root step
-** when new; NULL when the table is full. */
-static inline wslot *word_of(struct dyad__wmemo *M, const struct dyad__actors *a,
+/* The word of fold key f (n bytes), added with its root step when new;
+** NULL when the table is full. */
+static inline wword *word_of(struct dyad__wmemo *M, const struct dyad__actors *a,
 			     const char *f, uint32_t n)
 {
 	uint32_t i;
 	int is_short = n <= SHORT_KEY;
 	uint64_t tag = is_short ? short_tag(f, n) : dyad__hash_key(f, n, NULL);
+	wword *w;
 
 	i = (uint32_t)((tag ^ n) * 0x9e3779b97f4a7c15ull >> 40) & (WORD_SLOTS - 1);
-	for (; M->wslot[i].tw; i = (i + 1) & (WORD_SLOTS - 1)) {
-		wslot *e = &M->wslot[i];
-		if (e->tag == tag && e->len == n &&
-		    (is_short || dyad__same_bytes(M->keys + M->word[(e->tw & TW_ID) - 1].key, f, n)))
-			return e;
-	}
+	for (; (w = &M->word[i])->tw; i = (i + 1) & (WORD_SLOTS - 1))
+		if (w->tag == tag && (w->keylen & WORD_LEN_MAX) == n &&
+		    (is_short || dyad__same_bytes(M->keys + (w->keylen >> WORD_LEN_BITS), f, n)))
+			return w;
 	return new_word(M, a, f, n, i, tag);
 }
 
@@ -764,7 +777,7 @@ static void seed_list(struct dyad__wmemo *M, const struct dyad__actors *a,
 		      const char *const *list, uint32_t cls)
 {
 	size_t i;
-	wslot *e;
+	wword *e;
 
 	for (i = 0; list[i]; i++)
 		if ((e = word_of(M, a, list[i], (uint32_t)strlen(list[i]))) != NULL)
@@ -782,8 +795,13 @@ static struct dyad__wmemo *memo_ready(dyad_ctx *ctx, const struct dyad__actors *
 	int seed = 0;
 
 	if (!M) {
-		if (!(M = ctx->wmemo = calloc(1, sizeof *M)))
+		/* calloc, not aligned_alloc and memset: the pages the tables
+		** never use are never touched */
+		void *mem = calloc(1, sizeof *M + 63);
+		if (!mem)
 			return NULL;
+		M = ctx->wmemo = (struct dyad__wmemo *)(((uintptr_t)mem + 63) & ~(uintptr_t)63);
+		M->mem = mem;
 		M->npool = M->gen = 1;
 		seed = 1;
 	} else if (M->nword > WORD_MAX / 4 * 3 || M->nkeys > WORD_KEYS / 4 * 3) {
@@ -825,7 +843,7 @@ static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
 	}
 	for (t = 0; t < doc->ntoks; t++) {
 		const dyad__tok *k = &doc->toks[t];
-		const wslot *e = walkable(k) ? word_of(M, a, dyad__tok_fold(doc->norm, doc->fold, k),
+		const wword *e = walkable(k) ? word_of(M, a, dyad__tok_fold(doc->norm, doc->fold, k),
 						       k->fold_len)
 					     : NULL;
 		M->tokw[t] = e ? e->tw : 0;
@@ -834,17 +852,19 @@ static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
 	return M->tokw;
 }
 
-const uint32_t *dyad__token_words(const dyad_ctx *ctx, uint32_t *epoch, uint32_t *nwords,
-				  uint32_t *mask)
+int dyad__token_words(dyad_ctx *ctx, dyad__words *w)
 {
-	const struct dyad__wmemo *M = ctx->wmemo;
+	struct dyad__wmemo *M = ctx->wmemo;
 
 	if (!M || !M->tokw_ok)
-		return NULL;
-	*epoch = M->epoch;
-	*nwords = WORD_MAX;
-	*mask = TW_ID;
-	return M->tokw;
+		return -1;
+	w->tok = M->tokw;
+	w->mask = TW_ID;
+	w->n = WORD_SLOTS;
+	w->epoch = M->epoch;
+	w->extra = M->word[0].extra;
+	w->stride = sizeof M->word[0];
+	return 0;
 }
 
 void dyad__token_words_forget(dyad_ctx *ctx)
@@ -929,6 +949,17 @@ static const wres *memo_step(const lwalk *L, const dyad__tok *k, uint32_t id, ui
 	return &M->live[M->nlive - 1];
 }
 
+/* The root step of word x (TW_*), into *r. */
+static inline const wres *root_step(const struct dyad__wmemo *M, uint32_t x, wres *r)
+{
+	const wword *w = &M->word[(x & TW_ID) - 1];
+
+	r->out = w->out, r->next = w->next, r->gap = w->gap;
+	r->kind = (uint8_t)TW_KIND(x);
+	r->kids = w->kids;
+	return r;
+}
+
 /*
 ** The step of token t at node (whose edges kids has, or all bits): the
 ** word's root step, none when the node has no edge for the word's first
@@ -947,7 +978,7 @@ static const wres *step_at(const lwalk *L, size_t t, uint32_t node, uint64_t kid
 	}
 	id = (x & TW_ID) - 1;
 	if (node == 0)
-		return &L->M->word[id].root;
+		return root_step(L->M, x, tmp);
 	if ((x & TW_C0) && !(kids >> TW_C0BIT(x) & 1))
 		return &dead_end; /* walked no byte: no name, not even a plural */
 	return memo_step(L, k, id, node);
@@ -1011,9 +1042,11 @@ static int longest_at(const work *w, size_t i, size_t end, match *m)
 	lwalk L;
 
 	if (x) {
-		const wres *r = &w->ctx->wmemo->word[(x & TW_ID) - 1].root;
+		wres root;
+		const wres *r;
 		if (x & TW_DEAD)
 			return 0;
+		r = root_step(w->ctx->wmemo, x, &root);
 		if (stops_at_root(w, i, end, r)) {
 			if (r->out == NO_NODE)
 				return 0;

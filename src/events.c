@@ -92,18 +92,20 @@ typedef struct ev {
 	char id[17];
 } ev;
 
-/* What a word gives its cword, as the word cache keeps it: 32 bytes, two
-** to a cache line, all that a word found again reads. */
+/* What a word gives its cword, as the word cache keeps it: all that a
+** word found again reads, small enough to be kept in the actor stage's
+** record of the word too (dyad__words.extra). */
 typedef struct lexhot {
-	uint64_t syn;             /* as cword.syn */
+	uint32_t syn[2];          /* as cword.syn: bits 0 to 31, 32 to 63 */
 	uint32_t id[2];           /* the first two ids again, copied without a loop */
 	uint32_t cls;             /* the ids' classes, or'ed */
-	uint32_t id0, nid;        /* into lexcache.ids */
+	uint32_t id0;             /* into lexcache.ids */
+	uint16_t nid;             /* ids (a word of more is not cached) */
 	uint8_t lf;               /* LF_* */
 	uint8_t gen;              /* in lexmap: holds a word when the coder's lexgen */
 } lexhot;
 
-_Static_assert(sizeof(lexhot) == 32, "a lexhot is half a cache line");
+_Static_assert(sizeof(lexhot) <= DYAD__WORD_EXTRA, "a lexhot fits a word's extra bytes");
 
 /* A word's lexicon ids, remembered by the context: the same few thousand
 ** words make up most of every article, and looking one up again here
@@ -170,16 +172,18 @@ struct dyad__coder {
 	/* The actor that last put a proposal forward in the document, for
 	** "the proposal" later on ("" none). */
 	char prop[32], prop_label[64];
-	/* A copy of the word cache's entry for each actor word number
-	** (dyad__token_words), so a word seen before is found by its token's
-	** number with one read and no hash of its text (entries of another
-	** lexgen than the coder's are none); lexmap_epoch is the numbering it
-	** follows, tw and ntw the current document's numbers (tw NULL: none),
-	** lexmap_hi one past the highest number set. */
-	lexhot *lexmap;       /* in lexmap_mem, on a cache line's start */
+	/* A copy of the word cache's entry for each actor word number, kept
+	** in the actor stage's record of the word (dyad__words.extra at
+	** stride wstride: lexmap_at), so a word seen before is found by its
+	** token's number with one read, in a cache line numbering the token
+	** has just read, and no hash of its text (entries of another lexgen
+	** than the coder's are none); lexmap_epoch is the numbering it
+	** follows, tw and ntw the current document's numbers (tw NULL:
+	** none), lexmap_hi one past the highest number set. */
+	unsigned char *lexmap;
+	size_t wstride;
 	uint8_t *standin;     /* two bits per actor word number: 0 not known, 1 its token
 			      ** stands in for no actor (token_stands_in), 2 it may */
-	void *lexmap_mem;
 	uint32_t lexmap_epoch, ntw, twmask, lexmap_hi;
 	uint8_t lexgen;
 	const uint32_t *tw;
@@ -297,14 +301,22 @@ static void word_facts(const dyad__coder *c, const uint32_t *ids, uint32_t n, cw
 	}
 }
 
+/* Word number num's copy of a word cache entry. */
+static inline unsigned char *lexmap_at(const dyad__coder *c, uint32_t num)
+{
+	return c->lexmap + (size_t)num * c->wstride;
+}
+
 /* Forgets the copies of the word cache's entries: a new generation, so
 ** that the map is emptied only when the numbers come round again. */
 static void lexmap_clear(dyad__coder *c)
 {
+	uint32_t i;
+
 	if (++c->lexgen != 0)
 		return;
-	if (c->lexmap)
-		memset(c->lexmap, 0, c->lexmap_hi * sizeof *c->lexmap);
+	for (i = 0; c->lexmap && i < c->lexmap_hi; i++)
+		memset(lexmap_at(c, i), 0, sizeof(lexhot));
 	c->lexmap_hi = 0;
 	c->lexgen = 1;
 }
@@ -316,13 +328,16 @@ static int lex_remember(dyad__coder *c, uint32_t h, uint32_t i, const cword *w)
 	lexent *e;
 
 	c->lex_last = UINT32_MAX;
+	if (w->nid > UINT16_MAX) /* looked up afresh each time: slower, not wrong */
+		return 0;
 	if (L->n >= LEX_MAX) { /* full: start again rather than grow without end */
 		lex_reset(L);
 		lexmap_clear(c); /* its entries are gone */
 		return 0;
 	}
 	e = &L->ent[L->n];
-	e->klen = w->klen, e->h.nid = w->nid, e->h.cls = w->cls, e->h.lf = w->lf, e->h.syn = w->syn;
+	e->klen = w->klen, e->h.nid = (uint16_t)w->nid, e->h.cls = w->cls, e->h.lf = w->lf;
+	e->h.syn[0] = (uint32_t)w->syn, e->h.syn[1] = (uint32_t)(w->syn >> 32);
 	e->key = (uint32_t)L->keys.len;
 	e->h.id0 = (uint32_t)(L->ids.len / 4);
 	e->h.id[0] = w->nid > 0 ? ((const uint32_t *)c->ids.p)[w->id0] : 0;
@@ -353,7 +368,8 @@ static inline int lex_take(dyad__coder *c, cword *w, const lexhot *e)
 {
 	uint32_t *d;
 
-	w->nid = e->nid, w->cls = e->cls, w->lf = (uint8_t)e->lf, w->syn = e->syn;
+	w->nid = e->nid, w->cls = e->cls, w->lf = e->lf;
+	w->syn = (uint64_t)e->syn[1] << 32 | e->syn[0];
 	if (e->nid > 2 || c->ids.cap - c->ids.len < 8)
 		return put_ids(c, (const uint32_t *)c->lex.ids.p + e->id0, e->nid);
 	d = (uint32_t *)(c->ids.p + c->ids.len);
@@ -504,10 +520,21 @@ static int token_words(dyad__coder *c, uint32_t t)
 /* Word number num takes a copy of the entry the last lookup found. */
 static void lexmap_put(dyad__coder *c, uint32_t num)
 {
-	c->lexmap[num] = c->lex.ent[c->lex_last].h;
-	c->lexmap[num].gen = c->lexgen;
+	lexhot h = c->lex.ent[c->lex_last].h;
+
+	h.gen = c->lexgen;
+	memcpy(lexmap_at(c, num), &h, sizeof h); /* bytes of the actor stage's record */
 	if (num >= c->lexmap_hi)
 		c->lexmap_hi = num + 1;
+}
+
+/* Does word number num have a copy of a word cache entry? Into *h. */
+static inline int lexmap_get(const dyad__coder *c, uint32_t num, lexhot *h)
+{
+	if (num >= c->ntw)
+		return 0;
+	memcpy(h, lexmap_at(c, num), sizeof *h);
+	return h->gen == c->lexgen;
 }
 
 static int build_words(dyad__coder *c, const dyad__sent *s)
@@ -529,7 +556,8 @@ static int build_words(dyad__coder *c, const dyad__sent *s)
 		const uint32_t len = k->fold_len;
 		const int cap = c->doc->norm[k->start] >= 'A' && c->doc->norm[k->start] <= 'Z';
 		uint32_t i, h = 0, num = c->tw ? (c->tw[t] & c->twmask) - 1 : UINT32_MAX;
-		int dash;
+		int dash, known = 0;
+		lexhot hot;
 		for (i = k->start; i < k->end && !lower; i++)
 			lower = c->doc->norm[i] >= 'a' && c->doc->norm[i] <= 'z';
 		/* Most tokens are one word as they stand: no hyphen, no clitic,
@@ -539,14 +567,13 @@ static int build_words(dyad__coder *c, const dyad__sent *s)
 		if (k->kind == DYAD_TOK_PUNCT || k->kind == DYAD_TOK_POSSESSIVE ||
 		    k->kind == DYAD_TOK_SYMBOL || len == 0 || (len == 3 && memcmp(f, "n't", 3) == 0) ||
 		    possessive_after(c, k, t) ||
-		    ((num >= c->ntw || c->lexmap[num].gen != c->lexgen) &&
-		     (h = key_hash(f, len, &dash), dash))) {
+		    (!(known = lexmap_get(c, num, &hot)) && (h = key_hash(f, len, &dash), dash))) {
 			if (token_words(c, t) != 0)
 				return -1;
 			continue;
 		}
-		if (num < c->ntw && c->lexmap[num].gen == c->lexgen) {
-			if (add_word(c, t, k, f, len, cap, 0, &c->lexmap[num]) != 0)
+		if (known) {
+			if (add_word(c, t, k, f, len, cap, 0, &hot) != 0)
 				return -1;
 			continue;
 		}
@@ -2542,7 +2569,6 @@ void dyad__coder_free(struct dyad__coder *c)
 	free(c->lex.slot);
 	free(c->lex.ent);
 	dyad__buf_free(&c->lex.keys);
-	free(c->lexmap_mem);
 	free(c->standin);
 	dyad__buf_free(&c->lex.ids);
 	dyad__buf_free(&c->words);
@@ -2618,30 +2644,29 @@ static int grow_cand(dyad__coder *c)
 /* Follows the actor stage's numbering of the document's words (c->tw):
 ** a new numbering empties lexmap. Without memory, no map: words are
 ** hashed as before. */
-static void lexmap_follow(dyad__coder *c, const dyad_ctx *ctx)
+static void lexmap_follow(dyad__coder *c, dyad_ctx *ctx)
 {
-	uint32_t epoch = 0, n = 0;
+	dyad__words w;
 
-	c->tw = dyad__token_words(ctx, &epoch, &n, &c->twmask);
-	if (c->tw && n != c->ntw) {
-		free(c->lexmap_mem);
-		c->lexmap_epoch = epoch;
+	c->tw = NULL;
+	if (dyad__token_words(ctx, &w) != 0)
+		return;
+	if (w.extra != c->lexmap || w.n != c->ntw) { /* the context's first numbering */
+		c->lexmap = w.extra;
+		c->wstride = w.stride;
+		c->lexmap_epoch = w.epoch;
 		c->lexmap_hi = 0;
-		c->lexgen = 1;
-		c->lexmap_mem = calloc((size_t)n + 2, sizeof *c->lexmap);
-		c->lexmap = c->lexmap_mem ? (lexhot *)(((uintptr_t)c->lexmap_mem + 63) & ~(uintptr_t)63)
-					  : NULL;
+		c->lexgen = 1; /* the actor stage's records start zeroed */
 		free(c->standin);
-		c->standin = c->lexmap ? calloc(n / 4 + 1, 1) : NULL;
-		c->ntw = c->standin ? n : 0;
-	} else if (c->tw && epoch != c->lexmap_epoch) {
+		c->standin = calloc(w.n / 4 + 1, 1);
+		c->ntw = c->standin ? w.n : 0;
+	} else if (w.epoch != c->lexmap_epoch) {
 		lexmap_clear(c);
-		if (c->standin)
-			memset(c->standin, 0, c->ntw / 4 + 1);
-		c->lexmap_epoch = epoch;
+		memset(c->standin, 0, c->ntw / 4 + 1);
+		c->lexmap_epoch = w.epoch;
 	}
-	if (!c->standin)
-		c->tw = NULL;
+	c->tw = c->standin ? w.tok : NULL;
+	c->twmask = w.mask;
 }
 
 dyad_status dyad_doc_events(const dyad_doc *cdoc, const dyad_code_opts *opts, size_t *n)
