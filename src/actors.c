@@ -516,7 +516,7 @@ static const wres dead_end = {NO_NODE, NO_NODE, NO_NODE, 0, 0};
 */
 enum {
 	WORD_SLOTS = 1 << 17, WORD_MAX = WORD_SLOTS / 2, WORD_KEYS = 1 << 20,
-	STEP_SLOTS = 1 << 17, STEP_MAX = STEP_SLOTS / 2, LIVE_MAX = 1 << 14
+	STEP_SLOTS = 1 << 17, STEP_MAX = STEP_SLOTS / 2, LIVE_MAX = (1 << 14) - 1
 };
 
 /* Place prepositions: a capital after one is a place ("in Tehran"). */
@@ -576,11 +576,21 @@ _Static_assert(sizeof(wword) == 64, "a word is one cache line");
 _Static_assert(WORD_KEYS <= 1u << (32 - WORD_LEN_BITS), "a key's offset fits its bits");
 _Static_assert(WORD_SLOTS <= TW_ID, "a slot's number + 1 fits TW_ID");
 
-typedef struct nstep {
-	uint32_t node;
-	uint32_t id;        /* word number + 1, 0 = empty */
-	uint32_t live;      /* the result: live[live - 1], 0 = dead_end */
-} nstep;
+/* A step table entry, 8 bytes so that more of the table stays in cache:
+** the node (bits 32 to 63), the word number + 1 (NS_ID_BITS bits; 0: an
+** empty entry) and the result (the low NS_LIVE_BITS: live[live - 1], 0 =
+** dead_end). */
+typedef uint64_t nstep;
+#define NS_LIVE_BITS 14
+#define NS_ID_BITS 18
+_Static_assert(LIVE_MAX < 1 << NS_LIVE_BITS, "a result's number fits its bits");
+_Static_assert(TW_ID < 1u << NS_ID_BITS, "a word's number + 1 fits its bits");
+
+/* An entry's node and word, as they are kept: the entry without its result. */
+static inline uint64_t ns_key(uint32_t node, uint32_t id)
+{
+	return (uint64_t)node << NS_ID_BITS | (id + 1);
+}
 
 /*
 ** Mention texts are made of a few dictionary strings (the entries'
@@ -926,26 +936,29 @@ static uint32_t step_slot(uint32_t node, uint32_t id)
 static const wres *memo_step(const lwalk *L, const dyad__tok *k, uint32_t id, uint32_t node)
 {
 	struct dyad__wmemo *M = L->M;
-	uint32_t i = step_slot(node, id);
+	const uint64_t key = ns_key(node, id);
+	uint32_t i = step_slot(node, id), live;
+	nstep e;
 	wres r;
 
-	for (; M->step[i].id; i = (i + 1) & (STEP_SLOTS - 1))
-		if (M->step[i].node == node && M->step[i].id == id + 1)
-			return M->step[i].live ? &M->live[M->step[i].live - 1] : &dead_end;
+	for (; (e = M->step[i]) != 0; i = (i + 1) & (STEP_SLOTS - 1))
+		if (e >> NS_LIVE_BITS == key) {
+			live = (uint32_t)e & ((1u << NS_LIVE_BITS) - 1);
+			return live ? &M->live[live - 1] : &dead_end;
+		}
 	step_token(L->a, dyad__tok_fold(L->doc->norm, L->doc->fold, k), k->fold_len, node, &r);
 	if (M->nstep >= STEP_MAX || M->nlive >= LIVE_MAX) { /* full: start again */
 		memset(M->step, 0, sizeof M->step);
 		M->nstep = M->nlive = 0;
 		i = step_slot(node, id);
 	}
-	M->step[i].node = node;
-	M->step[i].id = id + 1;
-	M->step[i].live = 0;
 	M->nstep++;
-	if (r.out == NO_NODE && r.next == NO_NODE)
+	if (r.out == NO_NODE && r.next == NO_NODE) {
+		M->step[i] = key << NS_LIVE_BITS;
 		return &dead_end;
+	}
 	M->live[M->nlive] = r;
-	M->step[i].live = ++M->nlive;
+	M->step[i] = key << NS_LIVE_BITS | ++M->nlive;
 	return &M->live[M->nlive - 1];
 }
 
