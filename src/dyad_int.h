@@ -466,8 +466,11 @@ dyad_status dyad__actors_load(dyad_engine *eng, const dyad_config *cfg);
 void dyad__actors_free(struct dyad__actors *a);
 /* actors.c: frees a context's walk memo; NULL is a no-op. */
 void dyad__wmemo_free(struct dyad__wmemo *m);
-/* Bytes a later stage may keep per word number (dyad__words.extra). */
+/* Bytes later stages keep per word number (dyad__words.extra): the
+** coder's, then one of places.c's. */
 #define DYAD__WORD_EXTRA 28
+#define DYAD__WX_CODER 27 /* events.c: bytes [0, 27) */
+#define DYAD__WX_PLACE 27 /* places.c: the byte at 27 */
 
 /*
 ** The word numbers dyad_doc_actors gave the current document's tokens, so
@@ -475,8 +478,8 @@ void dyad__wmemo_free(struct dyad__wmemo *m);
 ** hashing its text again. tok[t] & mask is token t's word number plus
 ** one (0: the token has none), below n + 1. A number means the same word
 ** (the same fold key) until epoch changes. Each number has
-** DYAD__WORD_EXTRA bytes at extra + number * stride (4-aligned) for the
-** coder to keep what it knows of the word: they share a cache line with
+** DYAD__WORD_EXTRA bytes at extra + number * stride (4-aligned) for later
+** stages to keep what they know of the word: they share a cache line with
 ** the actor stage's own record of the word, which numbering the token
 ** has just read, so reading them again costs no miss. The actor stage
 ** only zeroes them, at first and when the numbering starts again (epoch

@@ -24,6 +24,7 @@
 */
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -100,12 +101,15 @@ typedef struct lexhot {
 	uint32_t id[2];           /* the first two ids again, copied without a loop */
 	uint32_t cls;             /* the ids' classes, or'ed */
 	uint32_t id0;             /* into lexcache.ids */
-	uint16_t nid;             /* ids (a word of more is not cached) */
+	uint8_t nid;              /* ids (a word of more is not cached) */
 	uint8_t lf;               /* LF_* */
 	uint8_t gen;              /* in lexmap: holds a word when the coder's lexgen */
 } lexhot;
 
-_Static_assert(sizeof(lexhot) <= DYAD__WORD_EXTRA, "a lexhot fits a word's extra bytes");
+/* The bytes of a lexhot copied to and from a word's extra bytes: all
+** but the padding at its end. */
+#define LEXHOT_BYTES (offsetof(lexhot, gen) + 1)
+_Static_assert(LEXHOT_BYTES <= DYAD__WX_CODER, "a lexhot fits the coder's bytes of a word");
 
 /* A word's lexicon ids, remembered by the context: the same few thousand
 ** words make up most of every article, and looking one up again here
@@ -316,7 +320,7 @@ static void lexmap_clear(dyad__coder *c)
 	if (++c->lexgen != 0)
 		return;
 	for (i = 0; c->lexmap && i < c->lexmap_hi; i++)
-		memset(lexmap_at(c, i), 0, sizeof(lexhot));
+		memset(lexmap_at(c, i), 0, LEXHOT_BYTES);
 	c->lexmap_hi = 0;
 	c->lexgen = 1;
 }
@@ -328,7 +332,7 @@ static int lex_remember(dyad__coder *c, uint32_t h, uint32_t i, const cword *w)
 	lexent *e;
 
 	c->lex_last = UINT32_MAX;
-	if (w->nid > UINT16_MAX) /* looked up afresh each time: slower, not wrong */
+	if (w->nid > UINT8_MAX) /* looked up afresh each time: slower, not wrong */
 		return 0;
 	if (L->n >= LEX_MAX) { /* full: start again rather than grow without end */
 		lex_reset(L);
@@ -336,7 +340,7 @@ static int lex_remember(dyad__coder *c, uint32_t h, uint32_t i, const cword *w)
 		return 0;
 	}
 	e = &L->ent[L->n];
-	e->klen = w->klen, e->h.nid = (uint16_t)w->nid, e->h.cls = w->cls, e->h.lf = w->lf;
+	e->klen = w->klen, e->h.nid = (uint8_t)w->nid, e->h.cls = w->cls, e->h.lf = w->lf;
 	e->h.syn[0] = (uint32_t)w->syn, e->h.syn[1] = (uint32_t)(w->syn >> 32);
 	e->key = (uint32_t)L->keys.len;
 	e->h.id0 = (uint32_t)(L->ids.len / 4);
@@ -523,7 +527,7 @@ static void lexmap_put(dyad__coder *c, uint32_t num)
 	lexhot h = c->lex.ent[c->lex_last].h;
 
 	h.gen = c->lexgen;
-	memcpy(lexmap_at(c, num), &h, sizeof h); /* bytes of the actor stage's record */
+	memcpy(lexmap_at(c, num), &h, LEXHOT_BYTES); /* bytes of the actor stage's record */
 	if (num >= c->lexmap_hi)
 		c->lexmap_hi = num + 1;
 }
@@ -533,7 +537,7 @@ static inline int lexmap_get(const dyad__coder *c, uint32_t num, lexhot *h)
 {
 	if (num >= c->ntw)
 		return 0;
-	memcpy(h, lexmap_at(c, num), sizeof *h);
+	memcpy(h, lexmap_at(c, num), LEXHOT_BYTES);
 	return h->gen == c->lexgen;
 }
 
