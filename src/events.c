@@ -100,16 +100,21 @@ typedef struct lexhot {
 	uint32_t syn[2];          /* as cword.syn: bits 0 to 31, 32 to 63 */
 	uint32_t id[2];           /* the first two ids again, copied without a loop */
 	uint32_t cls;             /* the ids' classes, or'ed */
-	uint32_t id0;             /* into lexcache.ids */
-	uint8_t nid;              /* ids (a word of more is not cached) */
+	uint32_t at;              /* into lexcache.ids << 8 | ids (a word of more is not cached) */
 	uint8_t lf;               /* LF_* */
 	uint8_t gen;              /* in lexmap: holds a word when the coder's lexgen */
 } lexhot;
 
+#define LH_IDS(e) ((e)->at & 0xff)
+#define LH_ID0(e) ((e)->at >> 8)
+
 /* The bytes of a lexhot copied to and from a word's extra bytes: all
-** but the padding at its end. */
+** but the padding at its end. After them, in a word's extra bytes, the
+** coder keeps whether the word's token may stand in for an actor
+** (may_stand_in): 0 not known, 1 no, 2 it may. */
 #define LEXHOT_BYTES (offsetof(lexhot, gen) + 1)
-_Static_assert(LEXHOT_BYTES <= DYAD__WX_CODER, "a lexhot fits the coder's bytes of a word");
+#define STANDIN_AT LEXHOT_BYTES
+_Static_assert(STANDIN_AT < DYAD__WX_CODER, "a lexhot and a byte fit the coder's bytes of a word");
 
 /* A word's lexicon ids, remembered by the context: the same few thousand
 ** words make up most of every article, and looking one up again here
@@ -120,6 +125,7 @@ typedef struct lexent {
 } lexent;
 
 enum { LEX_SLOTS = 1 << 15, LEX_MAX = LEX_SLOTS / 2 };
+_Static_assert((uint64_t)LEX_MAX * 0xff < 1u << 24, "lexhot.at holds a cached id's index");
 
 /* The slots hold only a hash and an entry number, so a probe reads 8
 ** bytes; the entries sit packed in the order they were first met, the
@@ -186,8 +192,6 @@ struct dyad__coder {
 	** none), lexmap_hi one past the highest number set. */
 	unsigned char *lexmap;
 	size_t wstride;
-	uint8_t *standin;     /* two bits per actor word number: 0 not known, 1 its token
-			      ** stands in for no actor (token_stands_in), 2 it may */
 	uint32_t lexmap_epoch, ntw, twmask, lexmap_hi;
 	uint8_t lexgen;
 	const uint32_t *tw;
@@ -332,7 +336,7 @@ static int lex_remember(dyad__coder *c, uint32_t h, uint32_t i, const cword *w)
 	lexent *e;
 
 	c->lex_last = UINT32_MAX;
-	if (w->nid > UINT8_MAX) /* looked up afresh each time: slower, not wrong */
+	if (w->nid > 0xff) /* looked up afresh each time: slower, not wrong */
 		return 0;
 	if (L->n >= LEX_MAX) { /* full: start again rather than grow without end */
 		lex_reset(L);
@@ -340,10 +344,10 @@ static int lex_remember(dyad__coder *c, uint32_t h, uint32_t i, const cword *w)
 		return 0;
 	}
 	e = &L->ent[L->n];
-	e->klen = w->klen, e->h.nid = (uint8_t)w->nid, e->h.cls = w->cls, e->h.lf = w->lf;
+	e->klen = w->klen, e->h.cls = w->cls, e->h.lf = w->lf;
 	e->h.syn[0] = (uint32_t)w->syn, e->h.syn[1] = (uint32_t)(w->syn >> 32);
 	e->key = (uint32_t)L->keys.len;
-	e->h.id0 = (uint32_t)(L->ids.len / 4);
+	e->h.at = (uint32_t)(L->ids.len / 4) << 8 | w->nid; /* fits: LEX_MAX * 0xff < 2^24 */
 	e->h.id[0] = w->nid > 0 ? ((const uint32_t *)c->ids.p)[w->id0] : 0;
 	e->h.id[1] = w->nid > 1 ? ((const uint32_t *)c->ids.p)[w->id0 + 1] : 0;
 	if (dyad__buf_append(&L->keys, w->key, w->klen) != 0 ||
@@ -372,13 +376,13 @@ static inline int lex_take(dyad__coder *c, cword *w, const lexhot *e)
 {
 	uint32_t *d;
 
-	w->nid = e->nid, w->cls = e->cls, w->lf = e->lf;
+	w->nid = LH_IDS(e), w->cls = e->cls, w->lf = e->lf;
 	w->syn = (uint64_t)e->syn[1] << 32 | e->syn[0];
-	if (e->nid > 2 || c->ids.cap - c->ids.len < 8)
-		return put_ids(c, (const uint32_t *)c->lex.ids.p + e->id0, e->nid);
+	if (w->nid > 2 || c->ids.cap - c->ids.len < 8)
+		return put_ids(c, (const uint32_t *)c->lex.ids.p + LH_ID0(e), w->nid);
 	d = (uint32_t *)(c->ids.p + c->ids.len);
 	d[0] = e->id[0], d[1] = e->id[1]; /* past nid: room kept, not counted */
-	c->ids.len += (size_t)e->nid * 4;
+	c->ids.len += (size_t)w->nid * 4;
 	return 0;
 }
 
@@ -2454,8 +2458,8 @@ static int token_stands_in(const dyad__coder *c, const dyad__tok *k)
 ** May sentence s be coded though no actor was named in it? Only through
 ** a word of a stand-in class (token_stands_in), so this says yes whenever
 ** nothing_to_code could say no (and sometimes when it would not: then the
-** full path decides). A token's answer is its word's, so it is kept by
-** actor word number (c->standin).
+** full path decides). A token's answer is its word's, so it is kept in
+** the word's extra bytes (STANDIN_AT), for the numbering's life.
 */
 static int may_stand_in(dyad__coder *c, const dyad__sent *s)
 {
@@ -2463,12 +2467,12 @@ static int may_stand_in(dyad__coder *c, const dyad__sent *s)
 
 	for (t = s->tok0; t < s->tok0 + s->ntok; t++) {
 		const uint32_t num = c->tw ? (c->tw[t] & c->twmask) - 1 : UINT32_MAX;
-		const unsigned at = (num & 3) * 2;
+		unsigned char *known = num < c->ntw ? lexmap_at(c, num) + STANDIN_AT : NULL;
 		int yes;
-		if (num < c->ntw && (c->standin[num >> 2] >> at & 3))
-			yes = (c->standin[num >> 2] >> at & 3) - 1;
-		else if ((yes = token_stands_in(c, &c->doc->toks[t])), num < c->ntw)
-			c->standin[num >> 2] |= (uint8_t)((yes + 1) << at);
+		if (known && *known)
+			yes = *known - 1;
+		else if ((yes = token_stands_in(c, &c->doc->toks[t])), known)
+			*known = (unsigned char)(yes + 1);
 		if (yes)
 			return 1;
 	}
@@ -2573,7 +2577,6 @@ void dyad__coder_free(struct dyad__coder *c)
 	free(c->lex.slot);
 	free(c->lex.ent);
 	dyad__buf_free(&c->lex.keys);
-	free(c->standin);
 	dyad__buf_free(&c->lex.ids);
 	dyad__buf_free(&c->words);
 	dyad__buf_free(&c->ids);
@@ -2661,15 +2664,12 @@ static void lexmap_follow(dyad__coder *c, dyad_ctx *ctx)
 		c->lexmap_epoch = w.epoch;
 		c->lexmap_hi = 0;
 		c->lexgen = 1; /* the actor stage's records start zeroed */
-		free(c->standin);
-		c->standin = calloc(w.n / 4 + 1, 1);
-		c->ntw = c->standin ? w.n : 0;
-	} else if (w.epoch != c->lexmap_epoch) {
+		c->ntw = w.n;
+	} else if (w.epoch != c->lexmap_epoch) { /* the records were zeroed */
 		lexmap_clear(c);
-		memset(c->standin, 0, c->ntw / 4 + 1);
 		c->lexmap_epoch = w.epoch;
 	}
-	c->tw = c->standin ? w.tok : NULL;
+	c->tw = w.tok;
 	c->twmask = w.mask;
 }
 
