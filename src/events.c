@@ -124,7 +124,7 @@ typedef struct lexent {
 	uint32_t key, klen;       /* key: offset into lexcache.keys */
 } lexent;
 
-enum { LEX_SLOTS = 1 << 15, LEX_MAX = LEX_SLOTS / 2 };
+enum { LEX_SLOTS = 1 << 17, LEX_MAX = LEX_SLOTS / 2 };
 _Static_assert((uint64_t)LEX_MAX * 0xff < 1u << 24, "lexhot.at holds a cached id's index");
 
 /* The slots hold only a hash and an entry number, so a probe reads 8
