@@ -492,10 +492,13 @@ typedef struct work {
 */
 typedef struct wres {
 	uint32_t out, next, gap;
-	uint8_t kind;     /* 0 exact, 1 plural, 2 stem */
+	uint32_t kind;    /* WR_KIND: 0 exact, 1 plural, 2 stem; a word's root step
+			  ** (wword.root) keeps the word's key above (WR_KEY_AT) */
 	uint64_t kids;    /* bit (byte & 63) of each edge out of next: a word
 			  ** whose first byte's bit is clear cannot go on */
 } wres;
+
+#define WR_KIND(r) ((r)->kind & 3)
 
 /* Where a walk ends: no name, no way on. */
 static const wres dead_end = {NO_NODE, NO_NODE, NO_NODE, 0, 0};
@@ -549,31 +552,32 @@ static const char *const closed_words[] = {
 #define TW_ID     0x0003ffffu /* word number (its slot) + 1 */
 #define TW_PREP   0x00040000u /* in place_preps */
 #define TW_CLOSED 0x00080000u /* in closed_words */
-#define TW_KIND_AT 20         /* bits 20 and 21: the root step's kind */
-#define TW_KIND(x) ((x) >> TW_KIND_AT & 3)
 #define TW_C0     0x00800000u /* the key has a byte a walk reads: its bit (byte & 63) */
 #define TW_C0_AT  24          /* is in bits 24 to 29 */
 #define TW_DEAD   0x80000000u /* the word starts no name */
 #define TW_C0BIT(x) ((x) >> TW_C0_AT & 63)
 
 /* Keys of more bytes than this are not numbered (their tokens are
-** walked afresh): the record keeps a key's offset and length in 32 bits. */
-#define WORD_LEN_BITS 12
+** walked afresh): a word's root step keeps its key's length and offset
+** in the 30 bits of its kind above WR_KIND. */
+#define WORD_LEN_BITS 10
 #define WORD_LEN_MAX ((1u << WORD_LEN_BITS) - 1)
+#define WR_LEN_AT 2
+#define WR_KEY_AT (WR_LEN_AT + WORD_LEN_BITS)
+#define WR_LEN(r) ((r)->kind >> WR_LEN_AT & WORD_LEN_MAX)
+#define WR_KEY(r) ((r)->kind >> WR_KEY_AT)
 
 /* A word slot, one cache line: the coder's bytes, then the word's key
-** and its step from the root (the step's kind is in tw). */
+** and its step from the root. */
 typedef struct wword {
 	unsigned char extra[DYAD__WORD_EXTRA]; /* the coder's (dyad__token_words) */
 	uint32_t tw;        /* the word (TW_*), 0: an empty slot */
 	uint64_t tag;       /* a short key itself (short_tag), a long key's hash */
-	uint64_t kids;      /* the root step's kids */
-	uint32_t out, next, gap; /* the root step's nodes */
-	uint32_t keylen;    /* the fold key: offset into keys << WORD_LEN_BITS | bytes */
+	wres root;          /* its step from the root, and where its key is */
 } wword;
 
 _Static_assert(sizeof(wword) == 64, "a word is one cache line");
-_Static_assert(WORD_KEYS <= 1u << (32 - WORD_LEN_BITS), "a key's offset fits its bits");
+_Static_assert(WORD_KEYS <= 1u << (32 - WR_KEY_AT), "a key's offset fits its bits");
 _Static_assert(WORD_SLOTS <= TW_ID, "a slot's number + 1 fits TW_ID");
 
 /* A step table entry, 8 bytes so that more of the table stays in cache:
@@ -744,22 +748,20 @@ static wword *new_word(struct dyad__wmemo *M, const struct dyad__actors *a, cons
 		       uint32_t n, uint32_t i, uint64_t tag)
 {
 	wword *w = &M->word[i];
-	wres r;
 	uint8_t c0;
 
 	if (M->nword >= WORD_MAX || n > WORD_KEYS - M->nkeys || n > WORD_LEN_MAX)
 		return NULL;
 	M->nword++; /* the slot, coder's bytes too, is zero since memo_clear */
 	w->tag = tag;
-	w->keylen = M->nkeys << WORD_LEN_BITS | n;
+	step_token(a, f, n, 0, &w->root);
+	w->root.kind |= M->nkeys << WR_KEY_AT | n << WR_LEN_AT;
 	memcpy(M->keys + M->nkeys, f, n);
 	M->nkeys += n;
-	step_token(a, f, n, 0, &r);
-	w->out = r.out, w->next = r.next, w->gap = r.gap, w->kids = r.kids;
-	w->tw = (i + 1) | (uint32_t)r.kind << TW_KIND_AT;
+	w->tw = i + 1;
 	if ((c0 = first_walked(f, n)) != 0)
 		w->tw |= TW_C0 | (uint32_t)(c0 & 63) << TW_C0_AT;
-	if (r.out == NO_NODE && r.next == NO_NODE)
+	if (w->root.out == NO_NODE && w->root.next == NO_NODE)
 		w->tw |= TW_DEAD;
 	return w;
 }
@@ -776,8 +778,8 @@ static inline wword *word_of(struct dyad__wmemo *M, const struct dyad__actors *a
 
 	i = (uint32_t)((tag ^ n) * 0x9e3779b97f4a7c15ull >> 40) & (WORD_SLOTS - 1);
 	for (; (w = &M->word[i])->tw; i = (i + 1) & (WORD_SLOTS - 1))
-		if (w->tag == tag && (w->keylen & WORD_LEN_MAX) == n &&
-		    (is_short || dyad__same_bytes(M->keys + (w->keylen >> WORD_LEN_BITS), f, n)))
+		if (w->tag == tag && WR_LEN(&w->root) == n &&
+		    (is_short || dyad__same_bytes(M->keys + WR_KEY(&w->root), f, n)))
 			return w;
 	return new_word(M, a, f, n, i, tag);
 }
@@ -853,9 +855,8 @@ static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
 	}
 	for (t = 0; t < doc->ntoks; t++) {
 		const dyad__tok *k = &doc->toks[t];
-		const wword *e = walkable(k) ? word_of(M, a, dyad__tok_fold(doc->norm, doc->fold, k),
-						       k->fold_len)
-					     : NULL;
+		const char *f = dyad__tok_fold(doc->norm, doc->fold, k);
+		const wword *e = walkable(k) ? word_of(M, a, f, k->fold_len) : NULL;
 		M->tokw[t] = e ? e->tw : 0;
 	}
 	M->tokw_ok = 1;
@@ -962,17 +963,6 @@ static const wres *memo_step(const lwalk *L, const dyad__tok *k, uint32_t id, ui
 	return &M->live[M->nlive - 1];
 }
 
-/* The root step of word x (TW_*), into *r. */
-static inline const wres *root_step(const struct dyad__wmemo *M, uint32_t x, wres *r)
-{
-	const wword *w = &M->word[(x & TW_ID) - 1];
-
-	r->out = w->out, r->next = w->next, r->gap = w->gap;
-	r->kind = (uint8_t)TW_KIND(x);
-	r->kids = w->kids;
-	return r;
-}
-
 /*
 ** The step of token t at node (whose edges kids has, or all bits): the
 ** word's root step, none when the node has no edge for the word's first
@@ -991,7 +981,7 @@ static const wres *step_at(const lwalk *L, size_t t, uint32_t node, uint64_t kid
 	}
 	id = (x & TW_ID) - 1;
 	if (node == 0)
-		return root_step(L->M, x, tmp);
+		return &L->M->word[id].root;
 	if ((x & TW_C0) && !(kids >> TW_C0BIT(x) & 1))
 		return &dead_end; /* walked no byte: no name, not even a plural */
 	return memo_step(L, k, id, node);
@@ -1012,7 +1002,7 @@ static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, uint64_t ki
 		}
 		st = step_at(L, j, node, kids, &tmp);
 		if (st->out != NO_NODE) {
-			match m = {i, (uint32_t)j + 1, st->out, st->kind == 1, st->kind == 2};
+			match m = {i, (uint32_t)j + 1, st->out, WR_KIND(st) == 1, WR_KIND(st) == 2};
 			keep(L, &m, gaps);
 		}
 		if (st->next == NO_NODE)
@@ -1055,15 +1045,14 @@ static int longest_at(const work *w, size_t i, size_t end, match *m)
 	lwalk L;
 
 	if (x) {
-		wres root;
-		const wres *r;
+		const wres *r = &w->ctx->wmemo->word[(x & TW_ID) - 1].root;
 		if (x & TW_DEAD)
 			return 0;
-		r = root_step(w->ctx->wmemo, x, &root);
 		if (stops_at_root(w, i, end, r)) {
 			if (r->out == NO_NODE)
 				return 0;
-			*m = (match){(uint32_t)i, (uint32_t)i + 1, r->out, r->kind == 1, r->kind == 2};
+			*m = (match){(uint32_t)i, (uint32_t)i + 1, r->out, WR_KIND(r) == 1,
+				     WR_KIND(r) == 2};
 			return 1;
 		}
 	}
