@@ -46,8 +46,17 @@ enum { T_NONE = 0, T_ACTOR, T_VERB, T_NOUN, T_ADJ, T_DET, T_AUX, T_BY, T_COMMA,
 enum {
 	LF_FORM = 1u,  /* some id starts a verb form */
 	LF_SYNX = 2u,  /* some id is in a synset numbered 64 or more */
-	LF_PAT = 4u    /* some id is a word element of a pattern */
+	LF_PAT = 4u,   /* some id is a word element of a pattern */
+	LF_FORM_AT = 8u /* LF_FORM_AT << k: id k (of the first LF_FORM_IDS) starts a
+			** form; LF_FORM_AT << LF_FORM_IDS: an id after them does */
 };
+#define LF_FORM_IDS 4u
+
+/* The LF_FORM_AT bit of a word's id k. */
+static inline unsigned lf_form_bit(uint32_t k)
+{
+	return LF_FORM_AT << (k < LF_FORM_IDS ? k : LF_FORM_IDS);
+}
 
 typedef struct cword {
 	uint32_t tok;
@@ -298,7 +307,7 @@ static void word_facts(const dyad__coder *c, const uint32_t *ids, uint32_t n, cw
 		const dyad__lword *lw = dyad__lex_word(c->P, ids[k]);
 		const uint32_t *s = dyad__lex_synsets(c->P, ids[k], &ns);
 		w->cls |= lw->cls;
-		w->lf |= lw->form ? LF_FORM : 0;
+		w->lf |= lw->form ? LF_FORM | lf_form_bit(k) : 0;
 		w->lf |= lw->pat ? LF_PAT : 0;
 		for (j = 0; j < ns; j++) {
 			if (s[j] < 64)
@@ -778,7 +787,10 @@ static int32_t form_at(const dyad__coder *c, uint32_t i, uint8_t *len)
 	if (!(W(c, i).lf & LF_FORM))
 		return -1;
 	for (k = 0; k < W(c, i).nid; k++) {
-		uint32_t f = dyad__lex_word(c->P, ids[k])->form;
+		uint32_t f;
+		if (!(W(c, i).lf & lf_form_bit(k)))
+			continue; /* starts none: its lexicon word is not read */
+		f = dyad__lex_word(c->P, ids[k])->form;
 		for (; f; f = dyad__pat_form(c->P, f - 1)->next) {
 			const dyad__vform *vf = dyad__pat_form(c->P, f - 1);
 			uint32_t skipped, end = form_end(c, i, vf, &skipped), score;
