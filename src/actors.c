@@ -492,10 +492,13 @@ typedef struct work {
 */
 typedef struct wres {
 	uint32_t out, next, gap;
-	uint8_t kind;     /* 0 exact, 1 plural, 2 stem */
+	uint32_t kind;    /* WR_KIND: 0 exact, 1 plural, 2 stem; a word's root step
+			  ** (wword.root) keeps the word's key above (WR_KEY_AT) */
 	uint64_t kids;    /* bit (byte & 63) of each edge out of next: a word
 			  ** whose first byte's bit is clear cannot go on */
 } wres;
+
+#define WR_KIND(r) ((r)->kind & 3)
 
 /* Where a walk ends: no name, no way on. */
 static const wres dead_end = {NO_NODE, NO_NODE, NO_NODE, 0, 0};
@@ -508,11 +511,15 @@ static const wres dead_end = {NO_NODE, NO_NODE, NO_NODE, 0, 0};
 ** A document's words are numbered before its walks, so a step costs no
 ** hash of text. Most steps from other nodes lead nowhere: a step table
 ** entry points to a result only when there is one. Full tables start
-** again between documents (the step table whenever it fills).
+** again between documents (the step table whenever it fills). A word's
+** record is its hash slot, one cache line, and its number the slot's: a
+** token's word costs one line, and the coder keeps what it knows of the
+** word in the same line (dyad__token_words), where numbering the token
+** has just brought it.
 */
 enum {
 	WORD_SLOTS = 1 << 17, WORD_MAX = WORD_SLOTS / 2, WORD_KEYS = 1 << 20,
-	STEP_SLOTS = 1 << 17, STEP_MAX = STEP_SLOTS / 2, LIVE_MAX = 1 << 14
+	STEP_SLOTS = 1 << 17, STEP_MAX = STEP_SLOTS / 2, LIVE_MAX = (1 << 14) - 1
 };
 
 /* Place prepositions: a capital after one is a place ("in Tehran"). */
@@ -542,30 +549,52 @@ static const char *const closed_words[] = {
 ** most tokens are settled from this one number, read in order, without
 ** reading the word itself. 0: no word (not walkable, or the table full).
 */
-#define TW_ID     0x0001ffffu /* word number + 1 */
-#define TW_PREP   0x00020000u /* in place_preps */
-#define TW_CLOSED 0x00040000u /* in closed_words */
+#define TW_ID     0x0003ffffu /* word number (its slot) + 1 */
+#define TW_PREP   0x00040000u /* in place_preps */
+#define TW_CLOSED 0x00080000u /* in closed_words */
 #define TW_C0     0x00800000u /* the key has a byte a walk reads: its bit (byte & 63) */
 #define TW_C0_AT  24          /* is in bits 24 to 29 */
 #define TW_DEAD   0x80000000u /* the word starts no name */
 #define TW_C0BIT(x) ((x) >> TW_C0_AT & 63)
 
+/* Keys of more bytes than this are not numbered (their tokens are
+** walked afresh): a word's root step keeps its key's length and offset
+** in the 30 bits of its kind above WR_KIND. */
+#define WORD_LEN_BITS 10
+#define WORD_LEN_MAX ((1u << WORD_LEN_BITS) - 1)
+#define WR_LEN_AT 2
+#define WR_KEY_AT (WR_LEN_AT + WORD_LEN_BITS)
+#define WR_LEN(r) ((r)->kind >> WR_LEN_AT & WORD_LEN_MAX)
+#define WR_KEY(r) ((r)->kind >> WR_KEY_AT)
+
+/* A word slot, one cache line: the coder's bytes, then the word's key
+** and its step from the root. */
 typedef struct wword {
-	uint32_t key, len;  /* the fold key: offset into keys, bytes */
-	wres root;          /* its step from the root */
+	unsigned char extra[DYAD__WORD_EXTRA]; /* the coder's (dyad__token_words) */
+	uint32_t tw;        /* the word (TW_*), 0: an empty slot */
+	uint64_t tag;       /* a short key itself (short_tag), a long key's hash */
+	wres root;          /* its step from the root, and where its key is */
 } wword;
 
-typedef struct wslot {
-	uint64_t tag;       /* a short key itself (short_tag), a long key's hash */
-	uint32_t len;       /* the key's bytes */
-	uint32_t tw;        /* the word (TW_*), 0 = empty */
-} wslot;
+_Static_assert(sizeof(wword) == 64, "a word is one cache line");
+_Static_assert(WORD_KEYS <= 1u << (32 - WR_KEY_AT), "a key's offset fits its bits");
+_Static_assert(WORD_SLOTS <= TW_ID, "a slot's number + 1 fits TW_ID");
 
-typedef struct nstep {
-	uint32_t node;
-	uint32_t id;        /* word number + 1, 0 = empty */
-	uint32_t live;      /* the result: live[live - 1], 0 = dead_end */
-} nstep;
+/* A step table entry, 8 bytes so that more of the table stays in cache:
+** the node (bits 32 to 63), the word number + 1 (NS_ID_BITS bits; 0: an
+** empty entry) and the result (the low NS_LIVE_BITS: live[live - 1], 0 =
+** dead_end). */
+typedef uint64_t nstep;
+#define NS_LIVE_BITS 14
+#define NS_ID_BITS 18
+_Static_assert(LIVE_MAX < 1 << NS_LIVE_BITS, "a result's number fits its bits");
+_Static_assert(TW_ID < 1u << NS_ID_BITS, "a word's number + 1 fits its bits");
+
+/* An entry's node and word, as they are kept: the entry without its result. */
+static inline uint64_t ns_key(uint32_t node, uint32_t id)
+{
+	return (uint64_t)node << NS_ID_BITS | (id + 1);
+}
 
 /*
 ** Mention texts are made of a few dictionary strings (the entries'
@@ -575,9 +604,12 @@ typedef struct nstep {
 ** (tkey): a mention made of the same parts gets the same strings. The
 ** pool starts again between documents once mostly full (a generation
 ** number retires the old keys); it never moves, so strings handed out
-** for the document stay where they are.
+** for the document stay where they are. The tables have room for the
+** texts of thousands of articles (1 MB of keys, 2 MB of pool): two passes
+** of the Phoenix set over 3,000 articles make 7,868 texts, against
+** 19,781 with a quarter of the room, which started over and over.
 */
-enum { TEXT_SLOTS = 1 << 12, POOL_BYTES = 1 << 19 };
+enum { TEXT_SLOTS = 1 << 14, POOL_BYTES = 1 << 21 };
 
 /* Set in a mention's string offset when it is in the pool, not mtext. */
 #define IN_POOL 0x80000000u
@@ -599,8 +631,7 @@ typedef struct tmemo {
 } tmemo;
 
 struct dyad__wmemo {
-	wslot wslot[WORD_SLOTS];
-	wword word[WORD_MAX];
+	wword word[WORD_SLOTS]; /* first: the allocation is aligned to a cache line */
 	char keys[WORD_KEYS];
 	nstep step[STEP_SLOTS];
 	wres live[LIVE_MAX];
@@ -613,13 +644,15 @@ struct dyad__wmemo {
 	uint32_t gen;       /* the pool's generation, from 1 */
 	uint32_t epoch;     /* how often the word table started again */
 	int tokw_ok;        /* tokw numbers the current document's tokens */
+	void *mem;          /* the allocation the tables sit in, on a cache line */
 };
 
 void dyad__wmemo_free(struct dyad__wmemo *m)
 {
-	if (m)
+	if (m) {
 		free(m->tokw);
-	free(m);
+		free(m->mem);
+	}
 }
 
 /* The edges out of node, one bit per byte & 63. */
@@ -683,7 +716,7 @@ static uint8_t first_walked(const char *f, size_t n)
 /* Empties the word and step tables. */
 static void memo_clear(struct dyad__wmemo *M)
 {
-	memset(M->wslot, 0, sizeof M->wslot);
+	memset(M->word, 0, sizeof M->word);
 	memset(M->step, 0, sizeof M->step);
 	M->nword = M->nkeys = M->nstep = M->nlive = 0;
 	M->epoch++; /* word numbers mean other words from now on */
@@ -712,50 +745,45 @@ static uint64_t short_tag(const char *f, size_t n)
 		 : 0;
 }
 
-/* Adds the word of fold key f (n bytes) at free slot i with its root
-** step; its slot, NULL when the table is full. */
-static wslot *new_word(struct dyad__wmemo *M, const struct dyad__actors *a, const char *f,
+/* Adds the word of fold key f (n bytes, tag) at free slot i with its
+** root step; NULL when the table is full. */
+static wword *new_word(struct dyad__wmemo *M, const struct dyad__actors *a, const char *f,
 		       uint32_t n, uint32_t i, uint64_t tag)
 {
-	wword *w;
-	uint32_t tw;
+	wword *w = &M->word[i];
 	uint8_t c0;
 
-	if (M->nword >= WORD_MAX || n > WORD_KEYS - M->nkeys)
+	if (M->nword >= WORD_MAX || n > WORD_KEYS - M->nkeys || n > WORD_LEN_MAX)
 		return NULL;
-	w = &M->word[M->nword];
-	w->key = M->nkeys;
-	w->len = n;
+	M->nword++; /* the slot, coder's bytes too, is zero since memo_clear */
+	w->tag = tag;
+	step_token(a, f, n, 0, &w->root);
+	w->root.kind |= M->nkeys << WR_KEY_AT | n << WR_LEN_AT;
 	memcpy(M->keys + M->nkeys, f, n);
 	M->nkeys += n;
-	step_token(a, f, n, 0, &w->root);
-	tw = ++M->nword;
+	w->tw = i + 1;
 	if ((c0 = first_walked(f, n)) != 0)
-		tw |= TW_C0 | (uint32_t)(c0 & 63) << TW_C0_AT;
+		w->tw |= TW_C0 | (uint32_t)(c0 & 63) << TW_C0_AT;
 	if (w->root.out == NO_NODE && w->root.next == NO_NODE)
-		tw |= TW_DEAD;
-	M->wslot[i].tag = tag;
-	M->wslot[i].len = n;
-	M->wslot[i].tw = tw;
-	return &M->wslot[i];
+		w->tw |= TW_DEAD;
+	return w;
 }
 
-/* The slot of the word of fold key f (n bytes), added with its root step
-** when new; NULL when the table is full. */
-static inline wslot *word_of(struct dyad__wmemo *M, const struct dyad__actors *a,
+/* The word of fold key f (n bytes), added with its root step when new;
+** NULL when the table is full. */
+static inline wword *word_of(struct dyad__wmemo *M, const struct dyad__actors *a,
 			     const char *f, uint32_t n)
 {
 	uint32_t i;
 	int is_short = n <= SHORT_KEY;
 	uint64_t tag = is_short ? short_tag(f, n) : dyad__hash_key(f, n, NULL);
+	wword *w;
 
 	i = (uint32_t)((tag ^ n) * 0x9e3779b97f4a7c15ull >> 40) & (WORD_SLOTS - 1);
-	for (; M->wslot[i].tw; i = (i + 1) & (WORD_SLOTS - 1)) {
-		wslot *e = &M->wslot[i];
-		if (e->tag == tag && e->len == n &&
-		    (is_short || dyad__same_bytes(M->keys + M->word[(e->tw & TW_ID) - 1].key, f, n)))
-			return e;
-	}
+	for (; (w = &M->word[i])->tw; i = (i + 1) & (WORD_SLOTS - 1))
+		if (w->tag == tag && WR_LEN(&w->root) == n &&
+		    (is_short || dyad__same_bytes(M->keys + WR_KEY(&w->root), f, n)))
+			return w;
 	return new_word(M, a, f, n, i, tag);
 }
 
@@ -764,7 +792,7 @@ static void seed_list(struct dyad__wmemo *M, const struct dyad__actors *a,
 		      const char *const *list, uint32_t cls)
 {
 	size_t i;
-	wslot *e;
+	wword *e;
 
 	for (i = 0; list[i]; i++)
 		if ((e = word_of(M, a, list[i], (uint32_t)strlen(list[i]))) != NULL)
@@ -782,8 +810,13 @@ static struct dyad__wmemo *memo_ready(dyad_ctx *ctx, const struct dyad__actors *
 	int seed = 0;
 
 	if (!M) {
-		if (!(M = ctx->wmemo = calloc(1, sizeof *M)))
+		/* calloc, not aligned_alloc and memset: the pages the tables
+		** never use are never touched */
+		void *mem = calloc(1, sizeof *M + 63);
+		if (!mem)
 			return NULL;
+		M = ctx->wmemo = (struct dyad__wmemo *)(((uintptr_t)mem + 63) & ~(uintptr_t)63);
+		M->mem = mem;
 		M->npool = M->gen = 1;
 		seed = 1;
 	} else if (M->nword > WORD_MAX / 4 * 3 || M->nkeys > WORD_KEYS / 4 * 3) {
@@ -825,26 +858,27 @@ static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
 	}
 	for (t = 0; t < doc->ntoks; t++) {
 		const dyad__tok *k = &doc->toks[t];
-		const wslot *e = walkable(k) ? word_of(M, a, dyad__tok_fold(doc->norm, doc->fold, k),
-						       k->fold_len)
-					     : NULL;
+		const char *f = dyad__tok_fold(doc->norm, doc->fold, k);
+		const wword *e = walkable(k) ? word_of(M, a, f, k->fold_len) : NULL;
 		M->tokw[t] = e ? e->tw : 0;
 	}
 	M->tokw_ok = 1;
 	return M->tokw;
 }
 
-const uint32_t *dyad__token_words(const dyad_ctx *ctx, uint32_t *epoch, uint32_t *nwords,
-				  uint32_t *mask)
+int dyad__token_words(dyad_ctx *ctx, dyad__words *w)
 {
-	const struct dyad__wmemo *M = ctx->wmemo;
+	struct dyad__wmemo *M = ctx->wmemo;
 
 	if (!M || !M->tokw_ok)
-		return NULL;
-	*epoch = M->epoch;
-	*nwords = WORD_MAX;
-	*mask = TW_ID;
-	return M->tokw;
+		return -1;
+	w->tok = M->tokw;
+	w->mask = TW_ID;
+	w->n = WORD_SLOTS;
+	w->epoch = M->epoch;
+	w->extra = M->word[0].extra;
+	w->stride = sizeof M->word[0];
+	return 0;
 }
 
 void dyad__token_words_forget(dyad_ctx *ctx)
@@ -906,26 +940,29 @@ static uint32_t step_slot(uint32_t node, uint32_t id)
 static const wres *memo_step(const lwalk *L, const dyad__tok *k, uint32_t id, uint32_t node)
 {
 	struct dyad__wmemo *M = L->M;
-	uint32_t i = step_slot(node, id);
+	const uint64_t key = ns_key(node, id);
+	uint32_t i = step_slot(node, id), live;
+	nstep e;
 	wres r;
 
-	for (; M->step[i].id; i = (i + 1) & (STEP_SLOTS - 1))
-		if (M->step[i].node == node && M->step[i].id == id + 1)
-			return M->step[i].live ? &M->live[M->step[i].live - 1] : &dead_end;
+	for (; (e = M->step[i]) != 0; i = (i + 1) & (STEP_SLOTS - 1))
+		if (e >> NS_LIVE_BITS == key) {
+			live = (uint32_t)e & ((1u << NS_LIVE_BITS) - 1);
+			return live ? &M->live[live - 1] : &dead_end;
+		}
 	step_token(L->a, dyad__tok_fold(L->doc->norm, L->doc->fold, k), k->fold_len, node, &r);
 	if (M->nstep >= STEP_MAX || M->nlive >= LIVE_MAX) { /* full: start again */
 		memset(M->step, 0, sizeof M->step);
 		M->nstep = M->nlive = 0;
 		i = step_slot(node, id);
 	}
-	M->step[i].node = node;
-	M->step[i].id = id + 1;
-	M->step[i].live = 0;
 	M->nstep++;
-	if (r.out == NO_NODE && r.next == NO_NODE)
+	if (r.out == NO_NODE && r.next == NO_NODE) {
+		M->step[i] = key << NS_LIVE_BITS;
 		return &dead_end;
+	}
 	M->live[M->nlive] = r;
-	M->step[i].live = ++M->nlive;
+	M->step[i] = key << NS_LIVE_BITS | ++M->nlive;
 	return &M->live[M->nlive - 1];
 }
 
@@ -968,7 +1005,7 @@ static void walk_from(lwalk *L, uint32_t i, size_t j, uint32_t node, uint64_t ki
 		}
 		st = step_at(L, j, node, kids, &tmp);
 		if (st->out != NO_NODE) {
-			match m = {i, (uint32_t)j + 1, st->out, st->kind == 1, st->kind == 2};
+			match m = {i, (uint32_t)j + 1, st->out, WR_KIND(st) == 1, WR_KIND(st) == 2};
 			keep(L, &m, gaps);
 		}
 		if (st->next == NO_NODE)
@@ -1017,7 +1054,8 @@ static int longest_at(const work *w, size_t i, size_t end, match *m)
 		if (stops_at_root(w, i, end, r)) {
 			if (r->out == NO_NODE)
 				return 0;
-			*m = (match){(uint32_t)i, (uint32_t)i + 1, r->out, r->kind == 1, r->kind == 2};
+			*m = (match){(uint32_t)i, (uint32_t)i + 1, r->out, WR_KIND(r) == 1,
+				     WR_KIND(r) == 2};
 			return 1;
 		}
 	}

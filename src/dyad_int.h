@@ -502,17 +502,38 @@ dyad_status dyad__actors_load(dyad_engine *eng, const dyad_config *cfg);
 void dyad__actors_free(struct dyad__actors *a);
 /* actors.c: frees a context's walk memo; NULL is a no-op. */
 void dyad__wmemo_free(struct dyad__wmemo *m);
+/* Bytes later stages keep per word number (dyad__words.extra): the
+** coder's, then one of places.c's. */
+#define DYAD__WORD_EXTRA 28
+#define DYAD__WX_CODER 27 /* events.c: bytes [0, 27) */
+#define DYAD__WX_PLACE 27 /* places.c: the byte at 27 */
+
 /*
 ** The word numbers dyad_doc_actors gave the current document's tokens, so
 ** later stages can key what they learn of a word by its number instead of
-** hashing its text again: an entry's bits in *mask are its word's number
-** plus one (0: the token has none), below *nwords + 1. A number means the
-** same word (the same fold key) until *epoch changes. NULL when the
-** tokens are not numbered (no actors stage yet for this document, or no
-** memory). Owned by ctx; valid until its next dyad_ctx_process.
+** hashing its text again. tok[t] & mask is token t's word number plus
+** one (0: the token has none), below n + 1. A number means the same word
+** (the same fold key) until epoch changes. Each number has
+** DYAD__WORD_EXTRA bytes at extra + number * stride (4-aligned) for later
+** stages to keep what they know of the word: they share a cache line with
+** the actor stage's own record of the word, which numbering the token
+** has just read, so reading them again costs no miss. The actor stage
+** only zeroes them, at first and when the numbering starts again (epoch
+** changes: what was kept under a number is then stale). Owned by ctx; tok is valid until
+** its next dyad_ctx_process, extra while ctx lives.
 */
-const uint32_t *dyad__token_words(const dyad_ctx *ctx, uint32_t *epoch, uint32_t *nwords,
-				  uint32_t *mask);
+typedef struct dyad__words {
+	const uint32_t *tok;  /* per token of the document */
+	uint32_t mask;        /* the bits of tok[t] that are its number + 1 */
+	uint32_t n;           /* numbers are below n */
+	uint32_t epoch;       /* the numbering; numbers change meaning when it does */
+	unsigned char *extra; /* DYAD__WORD_EXTRA bytes per number, the caller's */
+	size_t stride;        /* bytes from one number's extra to the next's */
+} dyad__words;
+
+/* Fills *w for the current document: 0, or -1 when its tokens are not
+** numbered (no actors stage yet for this document, or no memory). */
+int dyad__token_words(dyad_ctx *ctx, dyad__words *w);
 /* Called by dyad_ctx_process: the numbers belong to the last document. */
 void dyad__token_words_forget(dyad_ctx *ctx);
 /* actors.c: sentence and tokens [t0, t1) of mention i of the last

@@ -24,6 +24,7 @@
 */
 #include <math.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,8 +46,17 @@ enum { T_NONE = 0, T_ACTOR, T_VERB, T_NOUN, T_ADJ, T_DET, T_AUX, T_BY, T_COMMA,
 enum {
 	LF_FORM = 1u,  /* some id starts a verb form */
 	LF_SYNX = 2u,  /* some id is in a synset numbered 64 or more */
-	LF_PAT = 4u    /* some id is a word element of a pattern */
+	LF_PAT = 4u,   /* some id is a word element of a pattern */
+	LF_FORM_AT = 8u /* LF_FORM_AT << k: id k (of the first LF_FORM_IDS) starts a
+			** form; LF_FORM_AT << LF_FORM_IDS: an id after them does */
 };
+#define LF_FORM_IDS 4u
+
+/* The LF_FORM_AT bit of a word's id k. */
+static inline unsigned lf_form_bit(uint32_t k)
+{
+	return LF_FORM_AT << (k < LF_FORM_IDS ? k : LF_FORM_IDS);
+}
 
 typedef struct cword {
 	uint32_t tok;
@@ -92,18 +102,28 @@ typedef struct ev {
 	char id[17];
 } ev;
 
-/* What a word gives its cword, as the word cache keeps it: 32 bytes, two
-** to a cache line, all that a word found again reads. */
+/* What a word gives its cword, as the word cache keeps it: all that a
+** word found again reads, small enough to be kept in the actor stage's
+** record of the word too (dyad__words.extra). */
 typedef struct lexhot {
-	uint64_t syn;             /* as cword.syn */
+	uint32_t syn[2];          /* as cword.syn: bits 0 to 31, 32 to 63 */
 	uint32_t id[2];           /* the first two ids again, copied without a loop */
 	uint32_t cls;             /* the ids' classes, or'ed */
-	uint32_t id0, nid;        /* into lexcache.ids */
+	uint32_t at;              /* into lexcache.ids << 8 | ids (a word of more is not cached) */
 	uint8_t lf;               /* LF_* */
 	uint8_t gen;              /* in lexmap: holds a word when the coder's lexgen */
 } lexhot;
 
-_Static_assert(sizeof(lexhot) == 32, "a lexhot is half a cache line");
+#define LH_IDS(e) ((e)->at & 0xff)
+#define LH_ID0(e) ((e)->at >> 8)
+
+/* The bytes of a lexhot copied to and from a word's extra bytes: all
+** but the padding at its end. After them, in a word's extra bytes, the
+** coder keeps whether the word's token may stand in for an actor
+** (may_stand_in): 0 not known, 1 no, 2 it may. */
+#define LEXHOT_BYTES (offsetof(lexhot, gen) + 1)
+#define STANDIN_AT LEXHOT_BYTES
+_Static_assert(STANDIN_AT < DYAD__WX_CODER, "a lexhot and a byte fit the coder's bytes of a word");
 
 /* A word's lexicon ids, remembered by the context: the same few thousand
 ** words make up most of every article, and looking one up again here
@@ -113,7 +133,8 @@ typedef struct lexent {
 	uint32_t key, klen;       /* key: offset into lexcache.keys */
 } lexent;
 
-enum { LEX_SLOTS = 1 << 15, LEX_MAX = LEX_SLOTS / 2 };
+enum { LEX_SLOTS = 1 << 17, LEX_MAX = LEX_SLOTS / 2 };
+_Static_assert((uint64_t)LEX_MAX * 0xff < 1u << 24, "lexhot.at holds a cached id's index");
 
 /* The slots hold only a hash and an entry number, so a probe reads 8
 ** bytes; the entries sit packed in the order they were first met, the
@@ -170,16 +191,16 @@ struct dyad__coder {
 	/* The actor that last put a proposal forward in the document, for
 	** "the proposal" later on ("" none). */
 	char prop[32], prop_label[64];
-	/* A copy of the word cache's entry for each actor word number
-	** (dyad__token_words), so a word seen before is found by its token's
-	** number with one read and no hash of its text (entries of another
-	** lexgen than the coder's are none); lexmap_epoch is the numbering it
-	** follows, tw and ntw the current document's numbers (tw NULL: none),
-	** lexmap_hi one past the highest number set. */
-	lexhot *lexmap;       /* in lexmap_mem, on a cache line's start */
-	uint8_t *standin;     /* two bits per actor word number: 0 not known, 1 its token
-			      ** stands in for no actor (token_stands_in), 2 it may */
-	void *lexmap_mem;
+	/* A copy of the word cache's entry for each actor word number, kept
+	** in the actor stage's record of the word (dyad__words.extra at
+	** stride wstride: lexmap_at), so a word seen before is found by its
+	** token's number with one read, in a cache line numbering the token
+	** has just read, and no hash of its text (entries of another lexgen
+	** than the coder's are none); lexmap_epoch is the numbering it
+	** follows, tw and ntw the current document's numbers (tw NULL:
+	** none), lexmap_hi one past the highest number set. */
+	unsigned char *lexmap;
+	size_t wstride;
 	uint32_t lexmap_epoch, ntw, twmask, lexmap_hi;
 	uint8_t lexgen;
 	const uint32_t *tw;
@@ -286,7 +307,7 @@ static void word_facts(const dyad__coder *c, const uint32_t *ids, uint32_t n, cw
 		const dyad__lword *lw = dyad__lex_word(c->P, ids[k]);
 		const uint32_t *s = dyad__lex_synsets(c->P, ids[k], &ns);
 		w->cls |= lw->cls;
-		w->lf |= lw->form ? LF_FORM : 0;
+		w->lf |= lw->form ? LF_FORM | lf_form_bit(k) : 0;
 		w->lf |= lw->pat ? LF_PAT : 0;
 		for (j = 0; j < ns; j++) {
 			if (s[j] < 64)
@@ -297,14 +318,22 @@ static void word_facts(const dyad__coder *c, const uint32_t *ids, uint32_t n, cw
 	}
 }
 
+/* Word number num's copy of a word cache entry. */
+static inline unsigned char *lexmap_at(const dyad__coder *c, uint32_t num)
+{
+	return c->lexmap + (size_t)num * c->wstride;
+}
+
 /* Forgets the copies of the word cache's entries: a new generation, so
 ** that the map is emptied only when the numbers come round again. */
 static void lexmap_clear(dyad__coder *c)
 {
+	uint32_t i;
+
 	if (++c->lexgen != 0)
 		return;
-	if (c->lexmap)
-		memset(c->lexmap, 0, c->lexmap_hi * sizeof *c->lexmap);
+	for (i = 0; c->lexmap && i < c->lexmap_hi; i++)
+		memset(lexmap_at(c, i), 0, LEXHOT_BYTES);
 	c->lexmap_hi = 0;
 	c->lexgen = 1;
 }
@@ -316,15 +345,18 @@ static int lex_remember(dyad__coder *c, uint32_t h, uint32_t i, const cword *w)
 	lexent *e;
 
 	c->lex_last = UINT32_MAX;
+	if (w->nid > 0xff) /* looked up afresh each time: slower, not wrong */
+		return 0;
 	if (L->n >= LEX_MAX) { /* full: start again rather than grow without end */
 		lex_reset(L);
 		lexmap_clear(c); /* its entries are gone */
 		return 0;
 	}
 	e = &L->ent[L->n];
-	e->klen = w->klen, e->h.nid = w->nid, e->h.cls = w->cls, e->h.lf = w->lf, e->h.syn = w->syn;
+	e->klen = w->klen, e->h.cls = w->cls, e->h.lf = w->lf;
+	e->h.syn[0] = (uint32_t)w->syn, e->h.syn[1] = (uint32_t)(w->syn >> 32);
 	e->key = (uint32_t)L->keys.len;
-	e->h.id0 = (uint32_t)(L->ids.len / 4);
+	e->h.at = (uint32_t)(L->ids.len / 4) << 8 | w->nid; /* fits: LEX_MAX * 0xff < 2^24 */
 	e->h.id[0] = w->nid > 0 ? ((const uint32_t *)c->ids.p)[w->id0] : 0;
 	e->h.id[1] = w->nid > 1 ? ((const uint32_t *)c->ids.p)[w->id0 + 1] : 0;
 	if (dyad__buf_append(&L->keys, w->key, w->klen) != 0 ||
@@ -353,12 +385,13 @@ static inline int lex_take(dyad__coder *c, cword *w, const lexhot *e)
 {
 	uint32_t *d;
 
-	w->nid = e->nid, w->cls = e->cls, w->lf = (uint8_t)e->lf, w->syn = e->syn;
-	if (e->nid > 2 || c->ids.cap - c->ids.len < 8)
-		return put_ids(c, (const uint32_t *)c->lex.ids.p + e->id0, e->nid);
+	w->nid = LH_IDS(e), w->cls = e->cls, w->lf = e->lf;
+	w->syn = (uint64_t)e->syn[1] << 32 | e->syn[0];
+	if (w->nid > 2 || c->ids.cap - c->ids.len < 8)
+		return put_ids(c, (const uint32_t *)c->lex.ids.p + LH_ID0(e), w->nid);
 	d = (uint32_t *)(c->ids.p + c->ids.len);
 	d[0] = e->id[0], d[1] = e->id[1]; /* past nid: room kept, not counted */
-	c->ids.len += (size_t)e->nid * 4;
+	c->ids.len += (size_t)w->nid * 4;
 	return 0;
 }
 
@@ -504,10 +537,21 @@ static int token_words(dyad__coder *c, uint32_t t)
 /* Word number num takes a copy of the entry the last lookup found. */
 static void lexmap_put(dyad__coder *c, uint32_t num)
 {
-	c->lexmap[num] = c->lex.ent[c->lex_last].h;
-	c->lexmap[num].gen = c->lexgen;
+	lexhot h = c->lex.ent[c->lex_last].h;
+
+	h.gen = c->lexgen;
+	memcpy(lexmap_at(c, num), &h, LEXHOT_BYTES); /* bytes of the actor stage's record */
 	if (num >= c->lexmap_hi)
 		c->lexmap_hi = num + 1;
+}
+
+/* Does word number num have a copy of a word cache entry? Into *h. */
+static inline int lexmap_get(const dyad__coder *c, uint32_t num, lexhot *h)
+{
+	if (num >= c->ntw)
+		return 0;
+	memcpy(h, lexmap_at(c, num), LEXHOT_BYTES);
+	return h->gen == c->lexgen;
 }
 
 static int build_words(dyad__coder *c, const dyad__sent *s)
@@ -529,7 +573,8 @@ static int build_words(dyad__coder *c, const dyad__sent *s)
 		const uint32_t len = k->fold_len;
 		const int cap = c->doc->norm[k->start] >= 'A' && c->doc->norm[k->start] <= 'Z';
 		uint32_t i, h = 0, num = c->tw ? (c->tw[t] & c->twmask) - 1 : UINT32_MAX;
-		int dash;
+		int dash, known = 0;
+		lexhot hot;
 		for (i = k->start; i < k->end && !lower; i++)
 			lower = c->doc->norm[i] >= 'a' && c->doc->norm[i] <= 'z';
 		/* Most tokens are one word as they stand: no hyphen, no clitic,
@@ -539,14 +584,13 @@ static int build_words(dyad__coder *c, const dyad__sent *s)
 		if (k->kind == DYAD_TOK_PUNCT || k->kind == DYAD_TOK_POSSESSIVE ||
 		    k->kind == DYAD_TOK_SYMBOL || len == 0 || (len == 3 && memcmp(f, "n't", 3) == 0) ||
 		    possessive_after(c, k, t) ||
-		    ((num >= c->ntw || c->lexmap[num].gen != c->lexgen) &&
-		     (h = key_hash(f, len, &dash), dash))) {
+		    (!(known = lexmap_get(c, num, &hot)) && (h = key_hash(f, len, &dash), dash))) {
 			if (token_words(c, t) != 0)
 				return -1;
 			continue;
 		}
-		if (num < c->ntw && c->lexmap[num].gen == c->lexgen) {
-			if (add_word(c, t, k, f, len, cap, 0, &c->lexmap[num]) != 0)
+		if (known) {
+			if (add_word(c, t, k, f, len, cap, 0, &hot) != 0)
 				return -1;
 			continue;
 		}
@@ -743,7 +787,10 @@ static int32_t form_at(const dyad__coder *c, uint32_t i, uint8_t *len)
 	if (!(W(c, i).lf & LF_FORM))
 		return -1;
 	for (k = 0; k < W(c, i).nid; k++) {
-		uint32_t f = dyad__lex_word(c->P, ids[k])->form;
+		uint32_t f;
+		if (!(W(c, i).lf & lf_form_bit(k)))
+			continue; /* starts none: its lexicon word is not read */
+		f = dyad__lex_word(c->P, ids[k])->form;
 		for (; f; f = dyad__pat_form(c->P, f - 1)->next) {
 			const dyad__vform *vf = dyad__pat_form(c->P, f - 1);
 			uint32_t skipped, end = form_end(c, i, vf, &skipped), score;
@@ -2423,8 +2470,8 @@ static int token_stands_in(const dyad__coder *c, const dyad__tok *k)
 ** May sentence s be coded though no actor was named in it? Only through
 ** a word of a stand-in class (token_stands_in), so this says yes whenever
 ** nothing_to_code could say no (and sometimes when it would not: then the
-** full path decides). A token's answer is its word's, so it is kept by
-** actor word number (c->standin).
+** full path decides). A token's answer is its word's, so it is kept in
+** the word's extra bytes (STANDIN_AT), for the numbering's life.
 */
 static int may_stand_in(dyad__coder *c, const dyad__sent *s)
 {
@@ -2432,12 +2479,12 @@ static int may_stand_in(dyad__coder *c, const dyad__sent *s)
 
 	for (t = s->tok0; t < s->tok0 + s->ntok; t++) {
 		const uint32_t num = c->tw ? (c->tw[t] & c->twmask) - 1 : UINT32_MAX;
-		const unsigned at = (num & 3) * 2;
+		unsigned char *known = num < c->ntw ? lexmap_at(c, num) + STANDIN_AT : NULL;
 		int yes;
-		if (num < c->ntw && (c->standin[num >> 2] >> at & 3))
-			yes = (c->standin[num >> 2] >> at & 3) - 1;
-		else if ((yes = token_stands_in(c, &c->doc->toks[t])), num < c->ntw)
-			c->standin[num >> 2] |= (uint8_t)((yes + 1) << at);
+		if (known && *known)
+			yes = *known - 1;
+		else if ((yes = token_stands_in(c, &c->doc->toks[t])), known)
+			*known = (unsigned char)(yes + 1);
 		if (yes)
 			return 1;
 	}
@@ -2542,8 +2589,6 @@ void dyad__coder_free(struct dyad__coder *c)
 	free(c->lex.slot);
 	free(c->lex.ent);
 	dyad__buf_free(&c->lex.keys);
-	free(c->lexmap_mem);
-	free(c->standin);
 	dyad__buf_free(&c->lex.ids);
 	dyad__buf_free(&c->words);
 	dyad__buf_free(&c->ids);
@@ -2618,30 +2663,26 @@ static int grow_cand(dyad__coder *c)
 /* Follows the actor stage's numbering of the document's words (c->tw):
 ** a new numbering empties lexmap. Without memory, no map: words are
 ** hashed as before. */
-static void lexmap_follow(dyad__coder *c, const dyad_ctx *ctx)
+static void lexmap_follow(dyad__coder *c, dyad_ctx *ctx)
 {
-	uint32_t epoch = 0, n = 0;
+	dyad__words w;
 
-	c->tw = dyad__token_words(ctx, &epoch, &n, &c->twmask);
-	if (c->tw && n != c->ntw) {
-		free(c->lexmap_mem);
-		c->lexmap_epoch = epoch;
+	c->tw = NULL;
+	if (dyad__token_words(ctx, &w) != 0)
+		return;
+	if (w.extra != c->lexmap || w.n != c->ntw) { /* the context's first numbering */
+		c->lexmap = w.extra;
+		c->wstride = w.stride;
+		c->lexmap_epoch = w.epoch;
 		c->lexmap_hi = 0;
-		c->lexgen = 1;
-		c->lexmap_mem = calloc((size_t)n + 2, sizeof *c->lexmap);
-		c->lexmap = c->lexmap_mem ? (lexhot *)(((uintptr_t)c->lexmap_mem + 63) & ~(uintptr_t)63)
-					  : NULL;
-		free(c->standin);
-		c->standin = c->lexmap ? calloc(n / 4 + 1, 1) : NULL;
-		c->ntw = c->standin ? n : 0;
-	} else if (c->tw && epoch != c->lexmap_epoch) {
+		c->lexgen = 1; /* the actor stage's records start zeroed */
+		c->ntw = w.n;
+	} else if (w.epoch != c->lexmap_epoch) { /* the records were zeroed */
 		lexmap_clear(c);
-		if (c->standin)
-			memset(c->standin, 0, c->ntw / 4 + 1);
-		c->lexmap_epoch = epoch;
+		c->lexmap_epoch = w.epoch;
 	}
-	if (!c->standin)
-		c->tw = NULL;
+	c->tw = w.tok;
+	c->twmask = w.mask;
 }
 
 dyad_status dyad_doc_events(const dyad_doc *cdoc, const dyad_code_opts *opts, size_t *n)

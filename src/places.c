@@ -417,16 +417,27 @@ static int inner_punct(const dyad_doc *doc, const dyad__tok *k)
 	return k->kind == DYAD_TOK_PUNCT && k->end == k->start + 1 && (c == '.' || c == ',');
 }
 
-/* The longest name from token i of [i, end); its end token, 0 if none.
+/* What a word's byte of the actor stage's word records (DYAD__WX_PLACE)
+** says: not known yet, or whether the word, read first, begins a name. */
+enum { PW_UNKNOWN = 0, PW_BEGINS_NONE, PW_BEGINS };
+
+/*
+** The longest name from token i of [i, end); its end token, 0 if none.
 ** m gets its post and its words (tokens other than inner punctuation).
 ** Each token is one probe of the word table from the prefix the tokens
-** before it read: a token that begins no name costs that probe alone. */
+** before it read: a token that begins no name costs that probe alone.
+** pw: token i's word's byte (PW_*), or NULL; most capitalized words begin
+** no name, and a word known to costs no probe, whose slot and key are
+** rarely in cache.
+*/
 static uint32_t longest_at(const dyad__gaz *g, const dyad_doc *doc, uint32_t i, uint32_t end,
-			   pment *m, int *based_out)
+			   unsigned char *pw, pment *m, int *based_out)
 {
 	uint32_t from = 0, best = 0, j, words = 0, post;
 	char buf[WORD_MAX];
 
+	if (pw && *pw == PW_BEGINS_NONE)
+		return 0;
 	for (j = i; j < end && words < MAX_NAME_WORDS; j++) {
 		const dyad__tok *k = &doc->toks[j];
 		const dyad__gword *e;
@@ -438,8 +449,11 @@ static uint32_t longest_at(const dyad__gaz *g, const dyad_doc *doc, uint32_t i, 
 			continue;
 		if (j > i && k->kind != DYAD_TOK_WORD && k->kind != DYAD_TOK_NUMBER)
 			break;
-		if ((n = name_key(doc, k, from, buf, &key, &based, &h)) == WORD_MAX)
+		if ((n = name_key(doc, k, from, buf, &key, &based, &h)) == WORD_MAX) {
+			if (j == i && pw)
+				*pw = PW_BEGINS_NONE; /* as its key is */
 			break;
+		}
 		if (!h) { /* hyphenated: a word at a time */
 			post = key_post(g, from, key, n, &from);
 		} else {
@@ -447,6 +461,8 @@ static uint32_t longest_at(const dyad__gaz *g, const dyad_doc *doc, uint32_t i, 
 			post = e ? e->post : 0;
 			from = e ? e->next : 0;
 		}
+		if (j == i && pw) /* the first word's probe is its key's alone */
+			*pw = post || from ? PW_BEGINS : PW_BEGINS_NONE;
 		words++;
 		if (post) {
 			best = j + 1;
@@ -573,8 +589,19 @@ static void judge(const dyad_ctx *ctx, size_t n, pment *m)
 		m->drop = 1;
 }
 
-/* Finds the names of sentence si; appends them to ctx->pments. */
-static int find_in_sentence(dyad_ctx *ctx, uint32_t si)
+/* Token t's byte of the actor stage's record of its word, NULL when it
+** has no word number (W NULL: the document's tokens are not numbered). */
+static unsigned char *word_byte(const dyad__words *W, uint32_t t)
+{
+	uint32_t num = W ? (W->tok[t] & W->mask) : 0;
+
+	return num && num <= W->n ? W->extra + (size_t)(num - 1) * W->stride + DYAD__WX_PLACE
+				  : NULL;
+}
+
+/* Finds the names of sentence si; appends them to ctx->pments. W: the
+** actor stage's word numbers, or NULL. */
+static int find_in_sentence(dyad_ctx *ctx, uint32_t si, const dyad__words *W)
 {
 	const dyad_doc *doc = &ctx->doc;
 	const dyad__gaz *g = &ctx->eng->geo->gaz;
@@ -587,7 +614,7 @@ static int find_in_sentence(dyad_ctx *ctx, uint32_t si)
 		int based = 0;
 		uint32_t post;
 		uint8_t words;
-		if (!(t1 = longest_at(g, doc, i, end, &m, &based)))
+		if (!(t1 = longest_at(g, doc, i, end, word_byte(W, i), &m, &based)))
 			continue; /* most capitalized words: m is cleared only for a name */
 		post = m.post, words = m.words;
 		memset(&m, 0, sizeof m);
@@ -1063,10 +1090,12 @@ static dyad_status find_places(dyad_ctx *ctx)
 	size_t n, i, out = 0;
 	uint32_t s;
 	context *cx;
+	dyad__words words;
+	const dyad__words *W = dyad__token_words(ctx, &words) == 0 ? &words : NULL;
 
 	ctx->pments.len = 0;
 	for (s = 0; s < ctx->doc.nsents; s++)
-		if (find_in_sentence(ctx, s) != 0)
+		if (find_in_sentence(ctx, s, W) != 0)
 			return dyad__msg(ctx->msg, DYAD_NOMEM, "out of memory finding places");
 	n = DYAD__VEC_LEN(&ctx->pments, pment);
 	mark_dateline(ctx, n);
