@@ -173,21 +173,35 @@ static const char *meta_code(dyad_ctx *ctx, const char *m)
 ** classifier's n-gram guess for it was as often German or French as
 ** English, at the cost of coding the article several times over.
 */
+/* How many of the first `words` word tokens are in set. */
+static size_t words_in(const dyad_ctx *ctx, const dyad__strset *set, size_t words)
+{
+	const dyad__tok *tk = (const dyad__tok *)ctx->toks.p;
+	size_t i, k = 0, hits = 0;
+
+	for (i = 0; k < words; i++) {
+		if (tk[i].kind != DYAD_TOK_WORD)
+			continue;
+		k++;
+		hits += (size_t)dyad__strset_has(set, dyad__tok_fold(ctx->norm.p, ctx->fold.p, &tk[i]),
+						 tk[i].fold_len);
+	}
+	return hits;
+}
+
 static const char *first_words(const dyad_ctx *ctx)
 {
 	const dyad__tok *tk = (const dyad__tok *)ctx->toks.p;
-	size_t n = DYAD__VEC_LEN(&ctx->toks, dyad__tok), i, words = 0, hits = 0, nums = 0,
-	       other = 0;
+	size_t n = DYAD__VEC_LEN(&ctx->toks, dyad__tok), i, words = 0, hits = 0, nums = 0, other;
 
 	for (i = 0; i < n && words < EN_WORDS; i++) {
-		const char *key;
 		nums += tk[i].kind == DYAD_TOK_NUMBER;
 		if (tk[i].kind != DYAD_TOK_WORD)
 			continue;
 		words++;
-		key = dyad__tok_fold(ctx->norm.p, ctx->fold.p, &tk[i]);
-		hits += (size_t)dyad__strset_has(&ctx->eng->english, key, tk[i].fold_len);
-		other += (size_t)dyad__strset_has(&ctx->eng->other_langs, key, tk[i].fold_len);
+		hits += (size_t)dyad__strset_has(&ctx->eng->english,
+						 dyad__tok_fold(ctx->norm.p, ctx->fold.p, &tk[i]),
+						 tk[i].fold_len);
 		/* No later word can bring the share under the bar. */
 		if (hits * 100 >= EN_SHARE * EN_WORDS)
 			return "en";
@@ -196,6 +210,8 @@ static const char *first_words(const dyad_ctx *ctx)
 		return "en";
 	if (!i || words * 100 / i < 50 || nums * TABLE_NUMS >= words)
 		return "und";
+	/* Counted only now: most documents were settled above. */
+	other = words_in(ctx, &ctx->eng->other_langs, words);
 	if (other >= OTHER_MIN && other >= hits)
 		return NULL;
 	return words >= 4 && hits >= EN_MIN ? "en" : "und";
