@@ -2333,13 +2333,6 @@ dyad_status dyad_doc_mention(const dyad_doc *cdoc, size_t i, dyad_mention *out)
 	return DYAD_OK;
 }
 
-size_t dyad__mention_sent(const dyad_doc *doc, size_t i)
-{
-	const ment *m = ment_at(doc->ctx, i);
-
-	return m ? m->sent : SIZE_MAX;
-}
-
 int dyad__mention_peek(const dyad_ctx *ctx, size_t i, dyad_how *how, const char **code,
 		       int *role_only)
 {

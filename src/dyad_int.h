@@ -519,8 +519,8 @@ void dyad__wmemo_free(struct dyad__wmemo *m);
 ** the actor stage's own record of the word, which numbering the token
 ** has just read, so reading them again costs no miss. The actor stage
 ** only zeroes them, at first and when the numbering starts again (epoch
-** changes: what was kept under a number is then stale). Owned by ctx; tok is valid until
-** its next dyad_ctx_process, extra while ctx lives.
+** changes: what was kept under a number is then stale). Owned by ctx:
+** tok is valid until its next dyad_ctx_process, extra while ctx lives.
 */
 typedef struct dyad__words {
 	const uint32_t *tok;  /* per token of the document */
@@ -549,10 +549,6 @@ int dyad__mention_peek(const dyad_ctx *ctx, size_t i, dyad_how *how, const char 
 /* actors.c: the code of mention i without its role ("FOR" for "Fornost
 ** President X" coded FORGOVPRS); its whole code when it has no role. */
 const char *dyad__mention_base(const dyad_ctx *ctx, size_t i);
-/* actors.c: the sentence of mention i of doc, or SIZE_MAX when there is
-** no mention i: the store skips the mentions of sentences it does not
-** keep without making their dyad_mention. */
-size_t dyad__mention_sent(const dyad_doc *doc, size_t i);
 
 /* patterns.c: verb dictionaries at engine load. */
 dyad_status dyad__patterns_load(dyad_engine *eng, const dyad_config *cfg);

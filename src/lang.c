@@ -162,17 +162,6 @@ static const char *meta_code(dyad_ctx *ctx, const char *m)
 #define OTHER_MIN 3
 #define EN_MIN 2
 
-/*
-** The language the first words settle without the classifier: "en" when
-** enough are English function words; "und" for a table (words, not
-** numbers and punctuation, under half the tokens, or one number for every
-** TABLE_NUMS words); NULL, for the classifier, when function words of
-** another language are as frequent (data/other-function-words.txt);
-** else "en" or "und" by the English words alone. Such text (team sheets,
-** fixtures, grain bids in capitals) is a list, not prose, and the
-** classifier's n-gram guess for it was as often German or French as
-** English, at the cost of coding the article several times over.
-*/
 /* How many of the first `words` word tokens are in set. */
 static size_t words_in(const dyad_ctx *ctx, const dyad__strset *set, size_t words)
 {
@@ -189,6 +178,17 @@ static size_t words_in(const dyad_ctx *ctx, const dyad__strset *set, size_t word
 	return hits;
 }
 
+/*
+** The language the first words settle without the classifier: "en" when
+** enough are English function words; "und" for a table (words, not
+** numbers and punctuation, under half the tokens, or one number for every
+** TABLE_NUMS words); NULL, for the classifier, when function words of
+** another language are as frequent (data/other-function-words.txt);
+** else "en" or "und" by the English words alone. Such text (team sheets,
+** fixtures, grain bids in capitals) is a list, not prose, and the
+** classifier's n-gram guess for it was as often German or French as
+** English, at the cost of coding the article several times over.
+*/
 static const char *first_words(const dyad_ctx *ctx)
 {
 	const dyad__tok *tk = (const dyad__tok *)ctx->toks.p;

@@ -1791,11 +1791,14 @@ static int put_actors(dyad_store *st, const dyad_doc *doc, int64_t row, size_t *
 {
 	binder *s = &st->b[S_ACT_INSERT];
 	dyad_mention m;
-	size_t sent;
+	uint32_t sent, t0, t1;
 	int rc = SQLITE_DONE;
 
 	*rows = 0;
-	for (*n = 0; rc == SQLITE_DONE && (sent = dyad__mention_sent(doc, *n)) != SIZE_MAX; ++*n) {
+	/* A mention of a sentence not kept is skipped by its sentence alone,
+	** without making its dyad_mention. */
+	for (*n = 0; rc == SQLITE_DONE && dyad__mention_toks(doc->ctx, *n, &sent, &t0, &t1) == 0;
+	     ++*n) {
 		if (sent >= st->keep.len || !st->keep.p[sent] ||
 		    dyad_doc_mention(doc, *n, &m) != DYAD_OK)
 			continue;
