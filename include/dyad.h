@@ -769,7 +769,7 @@ typedef struct dyad_ingest_result {
 	dyad_ingest_outcome outcome;
 	size_t bytes;      /* bytes of article text */
 	size_t sentences;  /* sentence rows written (0 when unchanged) */
-	size_t actors;     /* actor mention rows written */
+	size_t actors;     /* actor mentions stored (with their sentences) */
 	size_t mentions;   /* event mentions written */
 	int duplicate;     /* linked as a near-duplicate of an earlier article */
 	int committed;     /* this call committed a batch */

@@ -701,6 +701,97 @@ static void test_migrate_v2(void)
 	dyad_store_close(st);
 }
 
+/* One text column of the first row of sql on the file, into out. */
+static void text_of(const char *name, const char *sql, char *out, size_t cap)
+{
+	sqlite3_stmt *s = NULL;
+	sqlite3 *db;
+
+	out[0] = '\0';
+	if (sqlite3_open(path_in(name), &db) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		snprintf(out, cap, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+}
+
+/* Actor mentions are stored as JSON in their sentence's row and read
+** through the actors view: a dictionary whose file name holds a quote,
+** a backslash and a tab gives an entry that must come back unchanged. */
+static void test_actor_rows(void)
+{
+	const char *dicts[2] = { NULL, NULL };
+	char file[160], want[200], got[200];
+	dyad_engine *e2 = NULL;
+	dyad_ctx *c2 = NULL;
+	dyad_store *st = open_store("actors.db");
+	dyad_ingest_result r;
+	dyad_store_counts n;
+	dyad_config cfg;
+	dyad_input in;
+	FILE *f;
+
+	snprintf(file, sizeof file, "%s/q\"b\\s\tt.txt", dir);
+	if ((f = fopen(file, "w")) != NULL) {
+		fputs("@kind actors\nRuritania\n  code RUR\n", f);
+		fclose(f);
+	}
+	memset(&cfg, 0, sizeof cfg);
+	cfg.events = 1;
+	dicts[0] = file;
+	cfg.dicts = dicts;
+	memset(&in, 0, sizeof in);
+	in.id = "r1";
+	in.date = "2024-03-05";
+	in.text = "Ruritania's president met Egypt's foreign minister in Cairo.";
+	in.text_len = strlen(in.text);
+	CHECK(st && dyad_engine_new(&cfg, &e2) == DYAD_OK && dyad_ctx_new(e2, &c2) == DYAD_OK &&
+	      dyad_store_ingest(st, c2, &in, NULL, &r) == DYAD_OK && r.mentions > 0,
+	      "an article with an event, coded with the odd dictionary");
+	CHECK(st && dyad_store_commit(st) == DYAD_OK && consistent(st), "consistent");
+	CHECK(st && dyad_store_counts_get(st, &n) == DYAD_OK && n.actors == r.actors &&
+	      r.actors >= 2, "the counts have every stored actor mention");
+	snprintf(want, sizeof want, "%s:2", file);
+	text_of("actors.db", "SELECT entry FROM actors WHERE code LIKE 'RUR%'", got, sizeof got);
+	CHECK_EQ_STR(got, want, "the entry comes back through the view, escapes undone");
+	text_of("actors.db", "SELECT (SELECT count(*) FROM actors)||'|'||label||'|'||span_start"
+		"||'|'||span_end FROM actors WHERE code LIKE 'RUR%'", got, sizeof got);
+	snprintf(want, sizeof want, "%zu|Ruritania|0|21", r.actors);
+	CHECK_EQ_STR(got, want, "as many rows as were stored; the label and the span");
+	dyad_store_close(st);
+	dyad_ctx_free(c2);
+	dyad_engine_free(e2);
+}
+
+/* A version 3 file kept actor mentions one a row: the upgrade moves them
+** into their sentences, and the view gives back the same rows. */
+static void test_migrate_v3(void)
+{
+	static const char rows[] =
+		"INSERT INTO documents VALUES(1,'old','','Wire One','','2024-03-06',3,'en',0,'x',"
+		"'2024-03-07',1,2,0,NULL,NULL,0);"
+		"INSERT INTO sentences VALUES(16777216,1,0,0,20,'A. B met \"C\".');"
+		"INSERT INTO actors VALUES(16777216,1,0,0,4,'IRNGOV','Iran \"the\" \\ state',"
+		"'dictionary','a.txt:3',0.8500001);"
+		"INSERT INTO actors VALUES(16777218,1,0,9,12,'QAT','Qatar\tx','role','',1.0);";
+	char got[300];
+	dyad_store *st = NULL;
+	dyad_store_counts n;
+
+	CHECK(dyad__store_create_version(path_in("v3.db"), 3) == DYAD_OK &&
+	      exec_on("v3.db", rows) == SQLITE_OK, "a version 3 file with two actor rows");
+	CHECK(dyad_store_open(path_in("v3.db"), NULL, &st) == DYAD_OK && consistent(st),
+	      "opens, upgrades, consistent");
+	CHECK(st && dyad_store_counts_get(st, &n) == DYAD_OK && n.actors == 2, "2 actor mentions");
+	dyad_store_close(st);
+	text_of("v3.db", "SELECT group_concat(id||'|'||doc||'|'||sent||'|'||span_start||'|'||"
+		"span_end||'|'||code||'|'||label||'|'||how||'|'||entry||'|'||confidence, ';')"
+		" FROM actors", got, sizeof got);
+	CHECK_EQ_STR(got, "16777216|1|0|0|4|IRNGOV|Iran \"the\" \\ state|dictionary|a.txt:3|0.85;"
+		     "16777218|1|0|9|12|QAT|Qatar\tx|role||1.0",
+		     "the same rows through the view, confidence to 0.001");
+}
+
 /* A child holds the write lock (an open batch) until told to go on. */
 static void test_lock(void)
 {
@@ -769,6 +860,8 @@ int main(void)
 	test_filters();
 	test_migrations();
 	test_migrate_v2();
+	test_migrate_v3();
+	test_actor_rows();
 	test_lock();
 	dyad_ctx_free(ctx);
 	dyad_engine_free(eng);
