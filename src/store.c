@@ -1515,19 +1515,28 @@ typedef struct lookup {
 	dup_found *out;
 } lookup;
 
-/* Compares candidate doc (its signature blob and link) once. */
-static void consider(lookup *l, int64_t doc, int64_t dup_of, const void *blob, int len)
+/* Whether candidate doc was compared already; if not, it is now. */
+static int done_before(lookup *l, int64_t doc)
 {
-	uint32_t other[DYAD__SIG_K];
-	double r;
 	size_t k;
 
 	for (k = 0; k < l->ndone && l->done[k] != doc; k++)
 		;
-	if (k < l->ndone || len != (int)sizeof other)
-		return;
+	if (k < l->ndone)
+		return 1;
 	if (l->ndone < sizeof l->done / sizeof l->done[0])
 		l->done[l->ndone++] = doc;
+	return 0;
+}
+
+/* Compares candidate doc (its signature blob and link). */
+static void consider(lookup *l, int64_t doc, int64_t dup_of, const void *blob, int len)
+{
+	uint32_t other[DYAD__SIG_K];
+	double r;
+
+	if (len != (int)sizeof other)
+		return;
 	memcpy(other, blob, sizeof other);
 	r = dyad__dedup_resemblance(l->sig, other);
 	if (r > l->best || (r == l->best && (!l->out->dup || doc < l->out->dup))) {
@@ -1536,12 +1545,15 @@ static void consider(lookup *l, int64_t doc, int64_t dup_of, const void *blob, i
 	}
 }
 
-/* The candidate doc's signature and link, compared once. */
+/* The candidate doc's signature and link, compared once: an article
+** found in several bands is read from the file only the first time. */
 static int consider_doc(dyad_store *st, lookup *l, int64_t doc)
 {
 	sqlite3_stmt *s = st->s[S_DOC_SIG];
 	int rc;
 
+	if (done_before(l, doc))
+		return SQLITE_DONE;
 	sqlite3_bind_int64(s, 1, doc);
 	if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		consider(l, doc, sqlite3_column_int64(s, 1), sqlite3_column_blob(s, 0),
