@@ -107,8 +107,9 @@ size_t dyad__dedup_signature(const dyad_doc *doc, uint32_t sig[DYAD__SIG_K])
 			continue;
 		h = mix64(s);
 		bin = (size_t)(h >> 58);
-		if ((uint32_t)h < sig[bin] || !full[bin])
-			sig[bin] = (uint32_t)h;
+		/* The minimum, without a branch: which way it goes is random, and
+		** an empty bin holds UINT32_MAX, which any value replaces. */
+		sig[bin] = (uint32_t)h < sig[bin] ? (uint32_t)h : sig[bin];
 		full[bin] = 1;
 		shingles++;
 	}
