@@ -492,6 +492,9 @@ int dyad__cluster_group(int64_t gkey, dyad__cmention *m, size_t n, dyad__cluster
 ** so tests can make the files older dyads left; and the current version. */
 dyad_status dyad__store_create_version(const char *path, int v);
 int dyad__store_schema_version(void);
+/* The content hash the store gives in, as schema 4 makes it, or (schema3)
+** as schema 3 and before made it (for the tests). */
+void dyad__store_content_hash(const dyad_input *in, int schema3, char out[17]);
 
 /* engine.c: a whole file, NUL-terminated; *out is malloc'd (caller
 ** frees). On failure msg says "path: why". */

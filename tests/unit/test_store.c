@@ -792,6 +792,47 @@ static void test_migrate_v3(void)
 		     "the same rows through the view, confidence to 0.001");
 }
 
+/* A version 3 file's content hashes were FNV-1a: after the upgrade an
+** article stored then and met again unchanged is still skipped, and a
+** changed one replaced. */
+static void test_migrate_hash(void)
+{
+	char old[17], now[17], sql[400], got[40];
+	dyad_ingest_result r;
+	dyad_store *st = NULL;
+	dyad_input in;
+
+	memset(&in, 0, sizeof in);
+	in.id = "old";
+	in.date = "2024-03-06";
+	in.source = "Wire One";
+	in.text = cairo;
+	in.text_len = strlen(cairo);
+	dyad__store_content_hash(&in, 1, old);
+	dyad__store_content_hash(&in, 0, now);
+	CHECK(strcmp(old, now) != 0 && strlen(now) == 16, "the two hashes differ");
+	snprintf(sql, sizeof sql, "INSERT INTO documents VALUES(1,'old','','Wire One','',"
+		 "'2024-03-06',3,'en',%zu,'%s','2024-03-07',1,0,0,NULL,NULL,0);"
+		 "INSERT INTO sentences VALUES(16777216,1,0,0,%zu,'x');",
+		 in.text_len, old, in.text_len);
+	CHECK(dyad__store_create_version(path_in("h3.db"), 3) == DYAD_OK &&
+	      exec_on("h3.db", sql) == SQLITE_OK, "a version 3 file with the article");
+	CHECK(dyad_store_open(path_in("h3.db"), NULL, &st) == DYAD_OK, "opens and upgrades");
+	text_of("h3.db", "SELECT hash FROM documents", got, sizeof got);
+	CHECK(strncmp(got, "fnv1:", 5) == 0 && strcmp(got + 5, old) == 0, "the old hash, marked");
+	CHECK(st && dyad_store_ingest(st, ctx, &in, NULL, &r) == DYAD_OK &&
+	      r.outcome == DYAD_INGEST_UNCHANGED, "the same article is unchanged");
+	in.text = meet1;
+	in.text_len = strlen(meet1);
+	CHECK(st && dyad_store_ingest(st, ctx, &in, NULL, &r) == DYAD_OK &&
+	      r.outcome == DYAD_INGEST_REPLACED, "a changed one is replaced");
+	CHECK(st && dyad_store_commit(st) == DYAD_OK && consistent(st), "consistent");
+	dyad_store_close(st);
+	text_of("h3.db", "SELECT hash FROM documents", got, sizeof got);
+	dyad__store_content_hash(&in, 0, now);
+	CHECK_EQ_STR(got, now, "the replacement has the new hash");
+}
+
 /* A child holds the write lock (an open batch) until told to go on. */
 static void test_lock(void)
 {
@@ -861,6 +902,7 @@ int main(void)
 	test_migrations();
 	test_migrate_v2();
 	test_migrate_v3();
+	test_migrate_hash();
 	test_actor_rows();
 	test_lock();
 	dyad_ctx_free(ctx);
