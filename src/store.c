@@ -1892,76 +1892,83 @@ static int mark_kept(dyad_store *st, const dyad_doc *doc, size_t nsent, size_t n
 	return SQLITE_OK;
 }
 
-/* Appends s to b as a JSON string (RFC 8259): quotes, backslashes and
-** control characters escaped, every other byte as it is. 0, or -1
-** without memory. */
-static int json_str(dyad__buf *b, const char *s)
+/* Writes s at o as a JSON string (RFC 8259): quotes, backslashes and
+** control characters escaped, every other byte as it is; o has room for
+** 6 bytes a byte of s and 2 more. Returns the end. */
+static char *json_str(char *o, const char *s)
 {
 	static const char hex[] = "0123456789abcdef";
-	const char *from = s;
-	int err = dyad__buf_append(b, "\"", 1);
 
+	*o++ = '"';
 	for (; *s; s++) {
 		const unsigned char c = (unsigned char)*s;
-		char esc[6] = { '\\', 'u', '0', '0', 0, 0 };
 
-		if (c >= 0x20 && c != '"' && c != '\\')
-			continue;
-		err |= dyad__buf_append(b, from, (size_t)(s - from));
-		if (c >= 0x20) {
-			esc[1] = (char)c;
-			err |= dyad__buf_append(b, esc, 2);
+		if (c >= 0x20 && c != '"' && c != '\\') {
+			*o++ = (char)c;
+		} else if (c >= 0x20) {
+			*o++ = '\\';
+			*o++ = (char)c;
 		} else {
-			esc[4] = hex[c >> 4];
-			esc[5] = hex[c & 15];
-			err |= dyad__buf_append(b, esc, 6);
+			memcpy(o, "\\u00", 4);
+			o[4] = hex[c >> 4];
+			o[5] = hex[c & 15];
+			o += 6;
 		}
-		from = s + 1;
 	}
-	err |= dyad__buf_append(b, from, (size_t)(s - from));
-	return err | dyad__buf_append(b, "\"", 1);
+	*o++ = '"';
+	return o;
 }
 
-/* v in [0, 1] to 0.001 as a JSON number ("0.85", "1", "0") into out
-** (at least 6 bytes); returns its length. */
-static size_t thousandths(char *out, double v)
+/* Writes v in [0, 1] to 0.001 at o as a JSON number ("0.85", "1", "0");
+** returns the end. */
+static char *thousandths(char *o, double v)
 {
 	const int k = v >= 1 ? 1000 : v > 0 ? (int)(v * 1000 + 0.5) : 0;
 	size_t n = 5;
 
 	if (k == 0 || k == 1000) {
-		out[0] = k ? '1' : '0';
-		return 1;
+		*o = k ? '1' : '0';
+		return o + 1;
 	}
-	memcpy(out, "0.", 2);
-	out[2] = (char)('0' + k / 100);
-	out[3] = (char)('0' + k / 10 % 10);
-	out[4] = (char)('0' + k % 10);
-	while (out[n - 1] == '0')
+	memcpy(o, "0.", 2);
+	o[2] = (char)('0' + k / 100);
+	o[3] = (char)('0' + k / 10 % 10);
+	o[4] = (char)('0' + k % 10);
+	while (o[n - 1] == '0')
 		n--;
-	return n;
+	return o + n;
 }
 
 /* Appends actor mention i, m, to b as the array the actors view reads:
-** [i, span_start, span_end, code, label, how, entry, confidence]. */
+** [i, span_start, span_end, code, label, how, entry, confidence]. One
+** reservation for the worst case, then plain writes: the mentions of a
+** corpus are written by the hundred thousand. */
 static int actor_json(dyad__buf *b, size_t i, const dyad_mention *m)
 {
-	char num[3][24], conf[8];
-	const size_t n0 = dyad__utoa(num[0], (unsigned long)i);
-	const size_t n1 = dyad__utoa(num[1], (unsigned long)m->start);
-	const size_t n2 = dyad__utoa(num[2], (unsigned long)m->end);
-	const size_t nc = thousandths(conf, m->confidence);
-	int err = dyad__buf_append(b, "[", 1);
+	const char *str[4] = { m->code ? m->code : "", m->label ? m->label : "",
+			       dyad_how_name(m->how), m->entry ? m->entry : "" };
+	const size_t num[3] = { i, m->start, m->end };
+	size_t need = 3 * 22 + 4 * 3 + 8 + 2, k;
+	char *o;
 
-	err |= dyad__buf_append(b, num[0], n0) | dyad__buf_append(b, ",", 1);
-	err |= dyad__buf_append(b, num[1], n1) | dyad__buf_append(b, ",", 1);
-	err |= dyad__buf_append(b, num[2], n2) | dyad__buf_append(b, ",", 1);
-	err |= json_str(b, m->code ? m->code : "") | dyad__buf_append(b, ",", 1);
-	err |= json_str(b, m->label ? m->label : "") | dyad__buf_append(b, ",", 1);
-	err |= json_str(b, dyad_how_name(m->how)) | dyad__buf_append(b, ",", 1);
-	err |= json_str(b, m->entry ? m->entry : "") | dyad__buf_append(b, ",", 1);
-	err |= dyad__buf_append(b, conf, nc);
-	return err | dyad__buf_append(b, "]", 1);
+	for (k = 0; k < 4; k++)
+		need += 6 * strlen(str[k]);
+	if (dyad__buf_reserve(b, need))
+		return -1;
+	o = b->p + b->len;
+	*o++ = '[';
+	for (k = 0; k < 3; k++) {
+		o += dyad__utoa(o, (unsigned long)num[k]);
+		*o++ = ',';
+	}
+	for (k = 0; k < 4; k++) {
+		o = json_str(o, str[k]);
+		*o++ = ',';
+	}
+	o = thousandths(o, m->confidence);
+	*o++ = ']';
+	b->len = (size_t)(o - b->p);
+	return 0;
 }
 
 /* The actor mentions of sentence i as a JSON array in st->json, taken
