@@ -554,8 +554,26 @@ static inline int lexmap_get(const dyad__coder *c, uint32_t num, lexhot *h)
 	return h->gen == c->lexgen;
 }
 
+/* Is token k (number t, fold key f) one word as it stands: no hyphen
+** (not known here), no clitic, no possessive after, not punctuation?
+** tend: one past the sentence's last token. */
+static inline int plain_token(const dyad__tok *k, const char *f, uint32_t t, uint32_t tend)
+{
+	return k->kind != DYAD_TOK_PUNCT && k->kind != DYAD_TOK_POSSESSIVE &&
+	       k->kind != DYAD_TOK_SYMBOL && k->fold_len != 0 &&
+	       !(k->fold_len == 3 && memcmp(f, "n't", 3) == 0) &&
+	       !(t + 1 < tend && k[1].kind == DYAD_TOK_POSSESSIVE && k[1].start == k->end);
+}
+
+/* The words of sentence s. What the loop reads of the document and the
+** word numbering is held in locals: the words it stores might alias the
+** coder's fields, which it would otherwise read again after each. */
 static int build_words(dyad__coder *c, const dyad__sent *s)
 {
+	const dyad__tok *const toks = c->doc->toks;
+	const char *const norm = c->doc->norm, *const fold = c->doc->fold;
+	const uint32_t *const tw = c->tw;
+	const uint32_t tend = s->tok0 + s->ntok, twmask = c->twmask;
 	uint32_t t;
 	int lower = 0;
 
@@ -564,38 +582,35 @@ static int build_words(dyad__coder *c, const dyad__sent *s)
 		return -1;
 	c->nw = 0;
 	c->njoined = 0;
-	c->tend = s->tok0 + s->ntok;
+	c->tend = tend;
 	c->scls = 0;
 	c->nsent++;
-	for (t = s->tok0; t < c->tend; t++) {
-		const dyad__tok *k = &c->doc->toks[t];
-		const char *f = dyad__tok_fold(c->doc->norm, c->doc->fold, k);
-		const uint32_t len = k->fold_len;
-		const int cap = c->doc->norm[k->start] >= 'A' && c->doc->norm[k->start] <= 'Z';
-		uint32_t i, h = 0, num = c->tw ? (c->tw[t] & c->twmask) - 1 : UINT32_MAX;
+	for (t = s->tok0; t < tend; t++) {
+		const dyad__tok *k = &toks[t];
+		const char *f = dyad__tok_fold(norm, fold, k);
+		const int cap = norm[k->start] >= 'A' && norm[k->start] <= 'Z';
+		uint32_t i, h = 0, num = tw ? (tw[t] & twmask) - 1 : UINT32_MAX;
 		int dash, known = 0;
 		lexhot hot;
 		for (i = k->start; i < k->end && !lower; i++)
-			lower = c->doc->norm[i] >= 'a' && c->doc->norm[i] <= 'z';
-		/* Most tokens are one word as they stand: no hyphen, no clitic,
-		** no possessive after; token_words takes the others. A word
-		** the cache had under its number (so without a hyphen) needs
-		** no hash. */
-		if (k->kind == DYAD_TOK_PUNCT || k->kind == DYAD_TOK_POSSESSIVE ||
-		    k->kind == DYAD_TOK_SYMBOL || len == 0 || (len == 3 && memcmp(f, "n't", 3) == 0) ||
-		    possessive_after(c, k, t) ||
-		    (!(known = lexmap_get(c, num, &hot)) && (h = key_hash(f, len, &dash), dash))) {
+			lower = norm[i] >= 'a' && norm[i] <= 'z';
+		/* Most tokens are one word as they stand; token_words takes
+		** the others. A word the cache had under its number (so
+		** without a hyphen) needs no hash. */
+		if (!plain_token(k, f, t, tend) ||
+		    (!(known = lexmap_get(c, num, &hot)) &&
+		     (h = key_hash(f, k->fold_len, &dash), dash))) {
 			if (token_words(c, t) != 0)
 				return -1;
 			continue;
 		}
 		if (known) {
-			if (add_word(c, t, k, f, len, cap, 0, &hot) != 0)
+			if (add_word(c, t, k, f, k->fold_len, cap, 0, &hot) != 0)
 				return -1;
 			continue;
 		}
 		c->lex_last = UINT32_MAX; /* stays so when the sentence is full */
-		if (add_word(c, t, k, f, len, cap, h, NULL) != 0)
+		if (add_word(c, t, k, f, k->fold_len, cap, h, NULL) != 0)
 			return -1;
 		if (num < c->ntw && c->lex_last != UINT32_MAX)
 			lexmap_put(c, num);
@@ -838,8 +853,13 @@ static int null_only(const dyad__coder *c, int32_t form)
 	       dyad__pat_group(c->P, v->group)->npat == 0;
 }
 
+/* The classes that give a word a type in type_words. */
+#define TYPED (DYAD__C_NOUN | DYAD__C_ADJ | DYAD__C_DET | DYAD__C_AUX | DYAD__C_BY | \
+	       PRONOUNS | DYAD__C_CONJ)
+
 static void type_words(dyad__coder *c)
 {
+	const dyad__tok *const toks = c->doc->toks;
 	uint32_t i;
 
 	c->commas = 0;
@@ -850,8 +870,10 @@ static void type_words(dyad__coder *c)
 			continue;
 		if (w->klen == 1 && w->key[0] == ',')
 			w->type = T_COMMA, c->commas = 1;
-		else if (c->doc->toks[w->tok].kind == DYAD_TOK_NUMBER)
+		else if (toks[w->tok].kind == DYAD_TOK_NUMBER)
 			w->type = T_NUM;
+		else if (!(w->cls & TYPED) && !(w->lf & LF_FORM) && w->form < 0)
+			continue; /* most words: no class and no verb form types them */
 		else if (w->cls & DYAD__C_NOUN)
 			w->type = T_NOUN;
 		else if (!w->poss && (w->lf & LF_FORM) && (w->form = form_at(c, i, &len)) >= 0 &&
