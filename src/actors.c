@@ -2038,8 +2038,6 @@ static int alias_why(work *w, ment *m, const ment *full)
 	return w->ctx->nomem ? -1 : 0;
 }
 
-/* Mentions of pass 2 come in token order and do not overlap, so one
-** cursor tells which tokens they cover. */
 /* The first token of [t, end) whose word may begin a surname of first
 ** (surname_firsts), or end. Most tokens are passed over here, by their
 ** number alone, in a loop that holds nothing else. */
@@ -2053,6 +2051,8 @@ static size_t may_start_surname(const uint32_t *tw, uint64_t first, size_t t, si
 	return t;
 }
 
+/* Mentions of pass 2 come in token order and do not overlap, so one
+** cursor tells which tokens they cover. */
 static int add_aliases(work *w)
 {
 	const dyad_doc *doc = w->doc;

@@ -903,6 +903,18 @@ static void type_words(dyad__coder *c)
 /* 4. Compounds, pronouns, comma clauses, clauses                      */
 /* ------------------------------------------------------------------ */
 
+/* The first word of type type from word i on, or c->nw. Most words are of
+** another: they are passed over in a loop that reads nothing else. */
+static uint32_t next_type(const dyad__coder *c, uint32_t i, uint8_t type)
+{
+	const cword *const w = &W(c, 0);
+	const uint32_t n = (uint32_t)c->nw;
+
+	while (i < n && w[i].type != type)
+		i++;
+	return i;
+}
+
 /* Word after i skipping adjectives and determiners (an np's head). */
 static uint32_t np_head(const dyad__coder *c, uint32_t i)
 {
@@ -967,11 +979,9 @@ static void noun_phrases(dyad__coder *c)
 
 	if (!(c->scls & DYAD__C_CONJ)) /* no conjunction: nothing to join */
 		return;
-	for (i = 1; i + 1 < c->nw; i++) {
-		uint32_t h;
-		if (W(c, i).type != T_CONJ)
-			continue;
-		h = i + 1;
+	for (i = next_type(c, 1, T_CONJ); i + 1 < c->nw; i = next_type(c, i + 1, T_CONJ)) {
+		uint32_t h = i + 1;
+
 		if (W(c, i - 1).type == T_ADJ && W(c, h).type == T_ADJ)
 			W(c, i).type = T_NONE;
 		while (h < c->nw && W(c, h).type == T_ADJ)
@@ -1085,11 +1095,10 @@ static int pronouns(dyad__coder *c)
 	uint32_t i, n = (uint32_t)c->na;
 	int used = 0;
 
-	for (i = 0; i < c->nw && (c->scls & PRONOUNS); i++) {
+	for (i = (c->scls & PRONOUNS) ? next_type(c, 0, T_PRON) : (uint32_t)c->nw; i < c->nw;
+	     i = next_type(c, i + 1, T_PRON)) {
 		const cword *w = &W(c, i);
 		int32_t ref;
-		if (w->type != T_PRON)
-			continue;
 		if (c->o->news && (ref = opener_ref(c, i, n)) != -2) {
 			if (ref >= 0 && push_pronoun(c, i, ref) != 0)
 				return -1;
@@ -1261,11 +1270,9 @@ static int drop_commas(dyad__coder *c)
 	** by Gondor, Arnor condemned Mordor" has no comma clause to drop. */
 	op = opener_end(c);
 	start = op ? op + 1 : 0;
-	for (i = start; i <= c->nw; i++) {
+	for (i = next_type(c, start, T_COMMA); i <= c->nw; i = next_type(c, i + 1, T_COMMA)) {
 		int min, max, len;
 		uint32_t a;
-		if (i < c->nw && W(c, i).type != T_COMMA)
-			continue;
 		if (prev == UINT32_MAX) {
 			min = o->comma_bmin, max = o->comma_bmax, a = start;
 		} else if (i == c->nw) {
@@ -2166,25 +2173,32 @@ static const uint64_t *candidates(dyad__coder *c, const dyad__vgroup *g)
 static void mark_local(dyad__coder *c, uint32_t w0, uint32_t w1)
 {
 	const uint32_t *ids = (const uint32_t *)c->ids.p;
-	uint32_t w, i;
+	const cword *const words = &W(c, 0);
+	const uint32_t end = w1 < c->nw ? w1 : (uint32_t)c->nw;
+	/* Gathered in locals: the stores into c->seen and c->lids could
+	** alias the coder's fields, which would then be read again. */
+	uint64_t syn = c->lsyn;
+	uint32_t w, i, n = c->nlids;
+	int synx = c->lsynx, full = c->lids_full;
 
-	for (w = w0; w < w1 && w < c->nw; w++) {
-		const cword *x = &W(c, w);
+	for (w = w0; w < end; w++) {
+		const cword *x = &words[w];
 		if (x->dropped)
 			continue;
-		c->lsyn |= x->syn;
-		c->lsynx |= x->lf & LF_SYNX;
+		syn |= x->syn;
+		synx |= x->lf & LF_SYNX;
 		if (!(x->lf & LF_PAT)) /* a word no pattern names */
 			continue;
 		for (i = x->id0; i < x->id0 + x->nid; i++) {
 			const uint32_t id = ids[i] & ((1u << DYAD__SEEN_BITS) - 1);
 			c->seen[id >> 6] |= (uint64_t)1 << (id & 63);
-			if (c->nlids < SENT_WORDS)
-				c->lids[c->nlids++] = ids[i];
+			if (n < SENT_WORDS)
+				c->lids[n++] = ids[i];
 			else
-				c->lids_full = 1;
+				full = 1;
 		}
 	}
+	c->lsyn = syn, c->lsynx = synx, c->nlids = n, c->lids_full = full;
 }
 
 /* What the patterns of the verb at m may match: words of [m->lo, m->hi),
@@ -2287,16 +2301,26 @@ typedef struct cres {
 ** a dominant code is always coded in a clause"); a verb's own dominant
 ** code is no pattern and counts only as the first event (validation
 ** FRWD-002-003). */
+/* The first verb not dropped in words [v, end), or end. Most words are
+** none: they are passed over in a loop that reads nothing else. */
+static uint32_t next_verb(const dyad__coder *c, uint32_t v, uint32_t end)
+{
+	const cword *const w = &W(c, 0);
+
+	while (v < end && (w[v].type != T_VERB || w[v].dropped))
+		v++;
+	return v;
+}
+
 static int code_clause(dyad__coder *c, const clause *cl, cres *r)
 {
 	uint32_t v;
 
 	r->n = r->nsub = 0;
-	for (v = cl->w0; v < cl->w1 && r->n < 16; v++) {
+	for (v = next_verb(c, cl->w0, cl->w1); v < cl->w1 && r->n < 16;
+	     v = next_verb(c, v + 1, cl->w1)) {
 		coded x;
 		int rc, taken = r->n > 0 && c->o->code_by != 2;
-		if (W(c, v).type != T_VERB || W(c, v).dropped)
-			continue;
 		if (taken && !dyad__pat_has_dominant(c->P))
 			break;
 		if (taken && !verb_at(c, v)->dominant) {
@@ -2342,12 +2366,7 @@ static int emit_clause(dyad__coder *c, const cres *r, size_t ev0, int *dominant)
 /* Does clause cl hold a verb (not in a dropped comma clause)? */
 static int has_verb_in(const dyad__coder *c, const clause *cl)
 {
-	uint32_t i;
-
-	for (i = cl->w0; i < cl->w1; i++)
-		if (W(c, i).type == T_VERB && !W(c, i).dropped)
-			return 1;
-	return 0;
+	return next_verb(c, cl->w0, cl->w1) < cl->w1;
 }
 
 /* Subordinate events: by default each clause promotes all of its own
