@@ -1339,6 +1339,19 @@ static int clause_cut(const dyad__coder *c, uint32_t i)
 	return h < c->nw && W(c, h).type == T_ACTOR;
 }
 
+/* The first word from i on that clause_cut may cut after, or c->nw: it
+** passes over the words it would say no to at once (dropped, or neither
+** a conjunction nor a subordinator), which are most. */
+static uint32_t maybe_cut(const dyad__coder *c, uint32_t i)
+{
+	const cword *const w = &W(c, 0);
+	const uint32_t n = (uint32_t)c->nw;
+
+	while (i < n && (w[i].dropped || (w[i].type != T_CONJ && !(w[i].cls & DYAD__C_SUBORD))))
+		i++;
+	return i;
+}
+
 /* Clauses are cut where clause_cut says. */
 static int cut_clauses(dyad__coder *c)
 {
@@ -1357,6 +1370,7 @@ static int cut_clauses(dyad__coder *c)
 	if (!(c->scls & (DYAD__C_CONJ | DYAD__C_SUBORD)))
 		i = (uint32_t)c->nw; /* nothing to cut at: one clause */
 	for (; i <= c->nw; i++) {
+		i = maybe_cut(c, i);
 		if (i < c->nw && !clause_cut(c, i))
 			continue;
 		cl.w1 = i;
@@ -2516,11 +2530,16 @@ static int token_stands_in(const dyad__coder *c, const dyad__tok *k)
 */
 static int may_stand_in(dyad__coder *c, const dyad__sent *s)
 {
+	/* In locals: the byte stored into a word's record could alias them. */
+	const uint32_t *const tw = c->tw;
+	const uint32_t twmask = c->twmask, ntw = c->ntw, end = s->tok0 + s->ntok;
+	unsigned char *const map = c->lexmap;
+	const size_t stride = c->wstride;
 	uint32_t t;
 
-	for (t = s->tok0; t < s->tok0 + s->ntok; t++) {
-		const uint32_t num = c->tw ? (c->tw[t] & c->twmask) - 1 : UINT32_MAX;
-		unsigned char *known = num < c->ntw ? lexmap_at(c, num) + STANDIN_AT : NULL;
+	for (t = s->tok0; t < end; t++) {
+		const uint32_t num = tw ? (tw[t] & twmask) - 1 : UINT32_MAX;
+		unsigned char *known = num < ntw ? map + (size_t)num * stride + STANDIN_AT : NULL;
 		int yes;
 		if (known && *known)
 			yes = *known - 1;
