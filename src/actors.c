@@ -844,6 +844,10 @@ static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
 				    const dyad_doc *doc, int fresh)
 {
 	struct dyad__wmemo *M = memo_ready(ctx, a, fresh);
+	const dyad__tok *const toks = doc->toks;
+	const char *const norm = doc->norm, *const fold = doc->fold;
+	const size_t n = doc->ntoks;
+	uint32_t *tokw;
 	size_t t;
 
 	if (!M)
@@ -856,11 +860,13 @@ static const uint32_t *number_words(dyad_ctx *ctx, const struct dyad__actors *a,
 		M->tokw = p;
 		M->tokcap = doc->ntoks;
 	}
-	for (t = 0; t < doc->ntoks; t++) {
-		const dyad__tok *k = &doc->toks[t];
-		const char *f = dyad__tok_fold(doc->norm, doc->fold, k);
-		const wword *e = walkable(k) ? word_of(M, a, f, k->fold_len) : NULL;
-		M->tokw[t] = e ? e->tw : 0;
+	/* Held in locals: new_word's stores might alias them otherwise. */
+	for (t = 0, tokw = M->tokw; t < n; t++) {
+		const dyad__tok *k = &toks[t];
+		const wword *e = walkable(k) ? word_of(M, a, dyad__tok_fold(norm, fold, k),
+						       k->fold_len)
+					     : NULL;
+		tokw[t] = e ? e->tw : 0;
 	}
 	M->tokw_ok = 1;
 	return M->tokw;
@@ -2032,6 +2038,19 @@ static int alias_why(work *w, ment *m, const ment *full)
 	return w->ctx->nomem ? -1 : 0;
 }
 
+/* The first token of [t, end) whose word may begin a surname of first
+** (surname_firsts), or end. Most tokens are passed over here, by their
+** number alone, in a loop that holds nothing else. */
+static size_t may_start_surname(const uint32_t *tw, uint64_t first, size_t t, size_t end)
+{
+	uint32_t x;
+
+	for (; tw && t < end; t++)
+		if (!(x = tw[t]) || ((x & TW_C0) && (first >> TW_C0BIT(x) & 1)))
+			break;
+	return t;
+}
+
 /* Mentions of pass 2 come in token order and do not overlap, so one
 ** cursor tells which tokens they cover. */
 static int add_aliases(work *w)
@@ -2047,13 +2066,12 @@ static int add_aliases(work *w)
 	first = surname_firsts(w);
 	for (s = 0; s < doc->nsents; s++) {
 		const dyad__sent *se = &doc->sents[s];
-		for (t = se->tok0; t < se->tok0 + se->ntok; t++) {
+		const size_t end = se->tok0 + se->ntok;
+		for (t = may_start_surname(w->tw, first, se->tok0, end); t < end;
+		     t = may_start_surname(w->tw, first, t + 1, end)) {
 			const ment *ms = (const ment *)w->ctx->ments.p;
-			uint32_t x = w->tw ? w->tw[t] : 0;
 			long r;
 			ment m;
-			if (x && !((x & TW_C0) && (first >> TW_C0BIT(x) & 1)))
-				continue; /* no surname starts with the word's first byte */
 			if (!name_word(doc, t))
 				continue; /* alias_for takes only these: the cursor can wait */
 			while (cur < n0 && ms[cur].t1 <= t)

@@ -554,8 +554,26 @@ static inline int lexmap_get(const dyad__coder *c, uint32_t num, lexhot *h)
 	return h->gen == c->lexgen;
 }
 
+/* Is token k (number t, fold key f) one word as it stands: no hyphen
+** (not known here), no clitic, no possessive after, not punctuation?
+** tend: one past the sentence's last token. */
+static inline int plain_token(const dyad__tok *k, const char *f, uint32_t t, uint32_t tend)
+{
+	return k->kind != DYAD_TOK_PUNCT && k->kind != DYAD_TOK_POSSESSIVE &&
+	       k->kind != DYAD_TOK_SYMBOL && k->fold_len != 0 &&
+	       !(k->fold_len == 3 && memcmp(f, "n't", 3) == 0) &&
+	       !(t + 1 < tend && k[1].kind == DYAD_TOK_POSSESSIVE && k[1].start == k->end);
+}
+
+/* The words of sentence s. What the loop reads of the document and the
+** word numbering is held in locals: the words it stores might alias the
+** coder's fields, which it would otherwise read again after each. */
 static int build_words(dyad__coder *c, const dyad__sent *s)
 {
+	const dyad__tok *const toks = c->doc->toks;
+	const char *const norm = c->doc->norm, *const fold = c->doc->fold;
+	const uint32_t *const tw = c->tw;
+	const uint32_t tend = s->tok0 + s->ntok, twmask = c->twmask;
 	uint32_t t;
 	int lower = 0;
 
@@ -564,38 +582,35 @@ static int build_words(dyad__coder *c, const dyad__sent *s)
 		return -1;
 	c->nw = 0;
 	c->njoined = 0;
-	c->tend = s->tok0 + s->ntok;
+	c->tend = tend;
 	c->scls = 0;
 	c->nsent++;
-	for (t = s->tok0; t < c->tend; t++) {
-		const dyad__tok *k = &c->doc->toks[t];
-		const char *f = dyad__tok_fold(c->doc->norm, c->doc->fold, k);
-		const uint32_t len = k->fold_len;
-		const int cap = c->doc->norm[k->start] >= 'A' && c->doc->norm[k->start] <= 'Z';
-		uint32_t i, h = 0, num = c->tw ? (c->tw[t] & c->twmask) - 1 : UINT32_MAX;
+	for (t = s->tok0; t < tend; t++) {
+		const dyad__tok *k = &toks[t];
+		const char *f = dyad__tok_fold(norm, fold, k);
+		const int cap = norm[k->start] >= 'A' && norm[k->start] <= 'Z';
+		uint32_t i, h = 0, num = tw ? (tw[t] & twmask) - 1 : UINT32_MAX;
 		int dash, known = 0;
 		lexhot hot;
 		for (i = k->start; i < k->end && !lower; i++)
-			lower = c->doc->norm[i] >= 'a' && c->doc->norm[i] <= 'z';
-		/* Most tokens are one word as they stand: no hyphen, no clitic,
-		** no possessive after; token_words takes the others. A word
-		** the cache had under its number (so without a hyphen) needs
-		** no hash. */
-		if (k->kind == DYAD_TOK_PUNCT || k->kind == DYAD_TOK_POSSESSIVE ||
-		    k->kind == DYAD_TOK_SYMBOL || len == 0 || (len == 3 && memcmp(f, "n't", 3) == 0) ||
-		    possessive_after(c, k, t) ||
-		    (!(known = lexmap_get(c, num, &hot)) && (h = key_hash(f, len, &dash), dash))) {
+			lower = norm[i] >= 'a' && norm[i] <= 'z';
+		/* Most tokens are one word as they stand; token_words takes
+		** the others. A word the cache had under its number (so
+		** without a hyphen) needs no hash. */
+		if (!plain_token(k, f, t, tend) ||
+		    (!(known = lexmap_get(c, num, &hot)) &&
+		     (h = key_hash(f, k->fold_len, &dash), dash))) {
 			if (token_words(c, t) != 0)
 				return -1;
 			continue;
 		}
 		if (known) {
-			if (add_word(c, t, k, f, len, cap, 0, &hot) != 0)
+			if (add_word(c, t, k, f, k->fold_len, cap, 0, &hot) != 0)
 				return -1;
 			continue;
 		}
 		c->lex_last = UINT32_MAX; /* stays so when the sentence is full */
-		if (add_word(c, t, k, f, len, cap, h, NULL) != 0)
+		if (add_word(c, t, k, f, k->fold_len, cap, h, NULL) != 0)
 			return -1;
 		if (num < c->ntw && c->lex_last != UINT32_MAX)
 			lexmap_put(c, num);
@@ -838,8 +853,13 @@ static int null_only(const dyad__coder *c, int32_t form)
 	       dyad__pat_group(c->P, v->group)->npat == 0;
 }
 
+/* The classes that give a word a type in type_words. */
+#define TYPED (DYAD__C_NOUN | DYAD__C_ADJ | DYAD__C_DET | DYAD__C_AUX | DYAD__C_BY | \
+	       PRONOUNS | DYAD__C_CONJ)
+
 static void type_words(dyad__coder *c)
 {
+	const dyad__tok *const toks = c->doc->toks;
 	uint32_t i;
 
 	c->commas = 0;
@@ -850,8 +870,10 @@ static void type_words(dyad__coder *c)
 			continue;
 		if (w->klen == 1 && w->key[0] == ',')
 			w->type = T_COMMA, c->commas = 1;
-		else if (c->doc->toks[w->tok].kind == DYAD_TOK_NUMBER)
+		else if (toks[w->tok].kind == DYAD_TOK_NUMBER)
 			w->type = T_NUM;
+		else if (!(w->cls & TYPED) && !(w->lf & LF_FORM) && w->form < 0)
+			continue; /* most words: no class and no verb form types them */
 		else if (w->cls & DYAD__C_NOUN)
 			w->type = T_NOUN;
 		else if (!w->poss && (w->lf & LF_FORM) && (w->form = form_at(c, i, &len)) >= 0 &&
@@ -880,6 +902,18 @@ static void type_words(dyad__coder *c)
 /* ------------------------------------------------------------------ */
 /* 4. Compounds, pronouns, comma clauses, clauses                      */
 /* ------------------------------------------------------------------ */
+
+/* The first word of type type from word i on, or c->nw. Most words are of
+** another: they are passed over in a loop that reads nothing else. */
+static uint32_t next_type(const dyad__coder *c, uint32_t i, uint8_t type)
+{
+	const cword *const w = &W(c, 0);
+	const uint32_t n = (uint32_t)c->nw;
+
+	while (i < n && w[i].type != type)
+		i++;
+	return i;
+}
 
 /* Word after i skipping adjectives and determiners (an np's head). */
 static uint32_t np_head(const dyad__coder *c, uint32_t i)
@@ -945,11 +979,9 @@ static void noun_phrases(dyad__coder *c)
 
 	if (!(c->scls & DYAD__C_CONJ)) /* no conjunction: nothing to join */
 		return;
-	for (i = 1; i + 1 < c->nw; i++) {
-		uint32_t h;
-		if (W(c, i).type != T_CONJ)
-			continue;
-		h = i + 1;
+	for (i = next_type(c, 1, T_CONJ); i + 1 < c->nw; i = next_type(c, i + 1, T_CONJ)) {
+		uint32_t h = i + 1;
+
 		if (W(c, i - 1).type == T_ADJ && W(c, h).type == T_ADJ)
 			W(c, i).type = T_NONE;
 		while (h < c->nw && W(c, h).type == T_ADJ)
@@ -1063,11 +1095,10 @@ static int pronouns(dyad__coder *c)
 	uint32_t i, n = (uint32_t)c->na;
 	int used = 0;
 
-	for (i = 0; i < c->nw && (c->scls & PRONOUNS); i++) {
+	for (i = (c->scls & PRONOUNS) ? next_type(c, 0, T_PRON) : (uint32_t)c->nw; i < c->nw;
+	     i = next_type(c, i + 1, T_PRON)) {
 		const cword *w = &W(c, i);
 		int32_t ref;
-		if (w->type != T_PRON)
-			continue;
 		if (c->o->news && (ref = opener_ref(c, i, n)) != -2) {
 			if (ref >= 0 && push_pronoun(c, i, ref) != 0)
 				return -1;
@@ -1239,11 +1270,9 @@ static int drop_commas(dyad__coder *c)
 	** by Gondor, Arnor condemned Mordor" has no comma clause to drop. */
 	op = opener_end(c);
 	start = op ? op + 1 : 0;
-	for (i = start; i <= c->nw; i++) {
+	for (i = next_type(c, start, T_COMMA); i <= c->nw; i = next_type(c, i + 1, T_COMMA)) {
 		int min, max, len;
 		uint32_t a;
-		if (i < c->nw && W(c, i).type != T_COMMA)
-			continue;
 		if (prev == UINT32_MAX) {
 			min = o->comma_bmin, max = o->comma_bmax, a = start;
 		} else if (i == c->nw) {
@@ -1310,6 +1339,19 @@ static int clause_cut(const dyad__coder *c, uint32_t i)
 	return h < c->nw && W(c, h).type == T_ACTOR;
 }
 
+/* The first word from i on that clause_cut may cut after, or c->nw: it
+** passes over the words it would say no to at once (dropped, or neither
+** a conjunction nor a subordinator), which are most. */
+static uint32_t maybe_cut(const dyad__coder *c, uint32_t i)
+{
+	const cword *const w = &W(c, 0);
+	const uint32_t n = (uint32_t)c->nw;
+
+	while (i < n && (w[i].dropped || (w[i].type != T_CONJ && !(w[i].cls & DYAD__C_SUBORD))))
+		i++;
+	return i;
+}
+
 /* Clauses are cut where clause_cut says. */
 static int cut_clauses(dyad__coder *c)
 {
@@ -1328,6 +1370,7 @@ static int cut_clauses(dyad__coder *c)
 	if (!(c->scls & (DYAD__C_CONJ | DYAD__C_SUBORD)))
 		i = (uint32_t)c->nw; /* nothing to cut at: one clause */
 	for (; i <= c->nw; i++) {
+		i = maybe_cut(c, i);
 		if (i < c->nw && !clause_cut(c, i))
 			continue;
 		cl.w1 = i;
@@ -2144,25 +2187,32 @@ static const uint64_t *candidates(dyad__coder *c, const dyad__vgroup *g)
 static void mark_local(dyad__coder *c, uint32_t w0, uint32_t w1)
 {
 	const uint32_t *ids = (const uint32_t *)c->ids.p;
-	uint32_t w, i;
+	const cword *const words = &W(c, 0);
+	const uint32_t end = w1 < c->nw ? w1 : (uint32_t)c->nw;
+	/* Gathered in locals: the stores into c->seen and c->lids could
+	** alias the coder's fields, which would then be read again. */
+	uint64_t syn = c->lsyn;
+	uint32_t w, i, n = c->nlids;
+	int synx = c->lsynx, full = c->lids_full;
 
-	for (w = w0; w < w1 && w < c->nw; w++) {
-		const cword *x = &W(c, w);
+	for (w = w0; w < end; w++) {
+		const cword *x = &words[w];
 		if (x->dropped)
 			continue;
-		c->lsyn |= x->syn;
-		c->lsynx |= x->lf & LF_SYNX;
+		syn |= x->syn;
+		synx |= x->lf & LF_SYNX;
 		if (!(x->lf & LF_PAT)) /* a word no pattern names */
 			continue;
 		for (i = x->id0; i < x->id0 + x->nid; i++) {
 			const uint32_t id = ids[i] & ((1u << DYAD__SEEN_BITS) - 1);
 			c->seen[id >> 6] |= (uint64_t)1 << (id & 63);
-			if (c->nlids < SENT_WORDS)
-				c->lids[c->nlids++] = ids[i];
+			if (n < SENT_WORDS)
+				c->lids[n++] = ids[i];
 			else
-				c->lids_full = 1;
+				full = 1;
 		}
 	}
+	c->lsyn = syn, c->lsynx = synx, c->nlids = n, c->lids_full = full;
 }
 
 /* What the patterns of the verb at m may match: words of [m->lo, m->hi),
@@ -2265,16 +2315,26 @@ typedef struct cres {
 ** a dominant code is always coded in a clause"); a verb's own dominant
 ** code is no pattern and counts only as the first event (validation
 ** FRWD-002-003). */
+/* The first verb not dropped in words [v, end), or end. Most words are
+** none: they are passed over in a loop that reads nothing else. */
+static uint32_t next_verb(const dyad__coder *c, uint32_t v, uint32_t end)
+{
+	const cword *const w = &W(c, 0);
+
+	while (v < end && (w[v].type != T_VERB || w[v].dropped))
+		v++;
+	return v;
+}
+
 static int code_clause(dyad__coder *c, const clause *cl, cres *r)
 {
 	uint32_t v;
 
 	r->n = r->nsub = 0;
-	for (v = cl->w0; v < cl->w1 && r->n < 16; v++) {
+	for (v = next_verb(c, cl->w0, cl->w1); v < cl->w1 && r->n < 16;
+	     v = next_verb(c, v + 1, cl->w1)) {
 		coded x;
 		int rc, taken = r->n > 0 && c->o->code_by != 2;
-		if (W(c, v).type != T_VERB || W(c, v).dropped)
-			continue;
 		if (taken && !dyad__pat_has_dominant(c->P))
 			break;
 		if (taken && !verb_at(c, v)->dominant) {
@@ -2320,12 +2380,7 @@ static int emit_clause(dyad__coder *c, const cres *r, size_t ev0, int *dominant)
 /* Does clause cl hold a verb (not in a dropped comma clause)? */
 static int has_verb_in(const dyad__coder *c, const clause *cl)
 {
-	uint32_t i;
-
-	for (i = cl->w0; i < cl->w1; i++)
-		if (W(c, i).type == T_VERB && !W(c, i).dropped)
-			return 1;
-	return 0;
+	return next_verb(c, cl->w0, cl->w1) < cl->w1;
 }
 
 /* Subordinate events: by default each clause promotes all of its own
@@ -2475,11 +2530,16 @@ static int token_stands_in(const dyad__coder *c, const dyad__tok *k)
 */
 static int may_stand_in(dyad__coder *c, const dyad__sent *s)
 {
+	/* In locals: the byte stored into a word's record could alias them. */
+	const uint32_t *const tw = c->tw;
+	const uint32_t twmask = c->twmask, ntw = c->ntw, end = s->tok0 + s->ntok;
+	unsigned char *const map = c->lexmap;
+	const size_t stride = c->wstride;
 	uint32_t t;
 
-	for (t = s->tok0; t < s->tok0 + s->ntok; t++) {
-		const uint32_t num = c->tw ? (c->tw[t] & c->twmask) - 1 : UINT32_MAX;
-		unsigned char *known = num < c->ntw ? lexmap_at(c, num) + STANDIN_AT : NULL;
+	for (t = s->tok0; t < end; t++) {
+		const uint32_t num = tw ? (tw[t] & twmask) - 1 : UINT32_MAX;
+		unsigned char *known = num < ntw ? map + (size_t)num * stride + STANDIN_AT : NULL;
 		int yes;
 		if (known && *known)
 			yes = *known - 1;
