@@ -723,7 +723,7 @@ DYAD_API dyad_status dyad_gazetteer_compile(const char *tsv_path, const char *ou
 typedef struct dyad_store dyad_store;
 
 typedef struct dyad_store_opts {
-	int batch;            /* documents per transaction; 0: 2000 */
+	int batch;            /* documents per transaction; 0: 10000 */
 	int busy_ms;          /* how long to wait for another process's lock;
 			      ** 0: 5000; negative: do not wait */
 	double dup_threshold; /* estimated word-shingle resemblance from which
@@ -733,6 +733,9 @@ typedef struct dyad_store_opts {
 			      ** documents ingested; 0: only the evidence, the
 			      ** sentences with an event mention and their
 			      ** actor mentions */
+	int batch_ms;         /* a transaction is also committed once open this
+			      ** long, so another writer's wait stays short;
+			      ** 0: 2000 */
 } dyad_store_opts;
 
 /* The defaults (all fields 0). */

@@ -37,7 +37,8 @@
 #include "dyad_int.h"
 
 #define APP_ID 0x64796164 /* "dyad" */
-#define DEFAULT_BATCH 2000
+#define DEFAULT_BATCH 10000
+#define DEFAULT_BATCH_MS 2000
 #define DEFAULT_BUSY_MS 5000
 #define DEFAULT_DUP 0.7
 #define PLACE_KEY_MAX 512
@@ -252,6 +253,7 @@ struct dyad_store {
 	binder *b;                /* [S_COUNT]: the statements writing rows bind through these */
 	int in_batch;             /* a write transaction is open */
 	int batch_docs;           /* documents written in it */
+	double batch_start;       /* when it began, in ms of a monotonic clock */
 	dyad__buf gkeys;          /* int64_t[]: event groups the batch touched */
 	dyad__buf cm;             /* dyad__cmention[]: one group, clustering */
 	dyad__buf evf;            /* ev_fields[]: the same group, what its events take */
@@ -618,6 +620,7 @@ static dyad_status store_open_at(const char *path, const dyad_store_opts *o, int
 	if (o)
 		st->o = *o;
 	st->o.batch = st->o.batch > 0 ? st->o.batch : DEFAULT_BATCH;
+	st->o.batch_ms = st->o.batch_ms > 0 ? st->o.batch_ms : DEFAULT_BATCH_MS;
 	st->o.busy_ms = st->o.busy_ms == 0 ? DEFAULT_BUSY_MS : st->o.busy_ms < 0 ? 0 : st->o.busy_ms;
 	st->o.dup_threshold = st->o.dup_threshold > 0 ? st->o.dup_threshold : DEFAULT_DUP;
 	dyad__arena_init(&st->arena);
@@ -1337,6 +1340,23 @@ dyad_status dyad_store_commit(dyad_store *st)
 	return DYAD_OK;
 }
 
+static double now_ms(void)
+{
+	struct timespec t;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &t) != 0)
+		return 0;
+	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* Whether the open batch is done: batch documents, or held batch_ms. The
+** time keeps another process's wait for the lock short however slow
+** the articles are; the count bounds what a crash loses. */
+static int batch_full(const dyad_store *st)
+{
+	return st->batch_docs >= st->o.batch || now_ms() - st->batch_start >= st->o.batch_ms;
+}
+
 static dyad_status begin_batch(dyad_store *st)
 {
 	int rc;
@@ -1363,6 +1383,7 @@ static dyad_status begin_batch(dyad_store *st)
 	}
 	st->in_batch = 1;
 	st->batch_docs = 0;
+	st->batch_start = now_ms();
 	st->next_row = 0;
 	bm_reset(st);
 	st->gkeys.len = 0;
@@ -2271,7 +2292,8 @@ dyad_status dyad_store_ingest(dyad_store *st, dyad_ctx *ctx, const dyad_input *i
 	if (!same && ((ret = code_doc(st, ctx, in, opts, &doc, &nev)) != DYAD_OK ||
 		      (ret = write_doc(st, doc, nev, hash, row, res)) != DYAD_OK))
 		return ret;
-	if (++st->batch_docs < st->o.batch)
+	++st->batch_docs;
+	if (!batch_full(st))
 		return DYAD_OK;
 	res->committed = 1;
 	return dyad_store_commit(st);

@@ -833,6 +833,28 @@ static void test_migrate_hash(void)
 	CHECK_EQ_STR(got, now, "the replacement has the new hash");
 }
 
+/* A batch ends at its count of documents, or once it has been open for
+** batch_ms, whichever comes first. */
+static void test_batch_time(void)
+{
+	dyad_store_opts o;
+	dyad_store *st = NULL;
+	dyad_ingest_result r1, r2, r3;
+
+	dyad_store_opts_init(&o);
+	o.batch = 1000;
+	o.batch_ms = 300;
+	CHECK(dyad_store_open(path_in("time.db"), &o, &st) == DYAD_OK, "opens");
+	CHECK(st && put(st, "a1", "2024-03-05", "Wire One", meet1, &r1) == DYAD_OK &&
+	      !r1.committed, "a first article: the batch stays open");
+	usleep(350 * 1000);
+	CHECK(st && put(st, "a2", "2024-03-05", "Daily Two", meet2, &r2) == DYAD_OK &&
+	      r2.committed, "past batch_ms, the next article commits it");
+	CHECK(st && put(st, "a3", "2024-03-06", "Wire One", cairo, &r3) == DYAD_OK &&
+	      !r3.committed, "and a new batch begins");
+	dyad_store_close(st);
+}
+
 /* A child holds the write lock (an open batch) until told to go on. */
 static void test_lock(void)
 {
@@ -903,6 +925,7 @@ int main(void)
 	test_migrate_v2();
 	test_migrate_v3();
 	test_migrate_hash();
+	test_batch_time();
 	test_actor_rows();
 	test_lock();
 	dyad_ctx_free(ctx);
