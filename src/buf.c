@@ -85,3 +85,13 @@ size_t dyad__utoa(char *out, unsigned long v)
 	out[n] = '\0';
 	return n;
 }
+
+void dyad__hex16(uint64_t h, char out[17])
+{
+	static const char digits[] = "0123456789abcdef";
+	int i;
+
+	for (i = 15; i >= 0; i--, h >>= 4)
+		out[i] = digits[h & 15];
+	out[16] = '\0';
+}

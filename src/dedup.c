@@ -48,11 +48,6 @@ static uint64_t mix64(uint64_t k)
 	return k;
 }
 
-static uint64_t rotl(uint64_t x, int r)
-{
-	return (x << r) | (x >> (64 - r));
-}
-
 /* Fills empty bins (UINT32_MAX with no value seen) from the next full bin
 ** to the right, circularly, offset by the distance. */
 static void densify(uint32_t sig[DYAD__SIG_K], const unsigned char *full)
@@ -78,9 +73,9 @@ _Static_assert((DYAD__SHINGLE - 1) * 13 + 1 < 64, "a shingle's rotations fit a w
 
 static uint64_t slide(uint64_t s, uint64_t out, uint64_t h)
 {
-	s ^= rotl(out, 1);
+	s ^= dyad__rotl64(out, 1);
 	s = (s >> 13) | (s << 51);
-	return s ^ rotl(h, (DYAD__SHINGLE - 1) * 13 + 1);
+	return s ^ dyad__rotl64(h, (DYAD__SHINGLE - 1) * 13 + 1);
 }
 
 size_t dyad__dedup_signature(const dyad_doc *doc, uint32_t sig[DYAD__SIG_K])

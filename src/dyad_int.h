@@ -79,6 +79,9 @@ size_t dyad__join(char *out, size_t cap, ...);
 /* The decimal digits of v into out (at least 21 bytes), terminated;
 ** returns their count. */
 size_t dyad__utoa(char *out, unsigned long v);
+/* h as 16 lower-case hex digits, terminated: "%016llx" without snprintf
+** parsing its format for every article and event. */
+void dyad__hex16(uint64_t h, char out[17]);
 
 /* ---- err.c: messages on handles ---------------------------------- */
 
@@ -115,6 +118,12 @@ typedef struct dyad__strset {
 ** a call cost about a fifth of hashing a word. */
 #define DYAD__FNV_STEP(k) (h = (h ^ s[i + (k)]) * 1099511628211ull)
 #define DYAD__FNV_LAST(k) (h = (h ^ s[n - (k)]) * 1099511628211ull)
+
+/* x rotated left by r bits, 0 < r < 64. */
+static inline uint64_t dyad__rotl64(uint64_t x, int r)
+{
+	return (x << r) | (x >> (64 - r));
+}
 
 static inline uint64_t dyad__hash(const void *p, size_t n)
 {

@@ -1996,9 +1996,7 @@ static void event_id(dyad__coder *c, ev *e, const char *code)
 		n = cat(buf, sizeof buf, n, tail[i], strlen(tail[i]));
 	}
 	h = dyad__hash(buf, n);
-	for (i = 15; i >= 0; i--, h >>= 4)
-		e->id[i] = "0123456789abcdef"[h & 15];
-	e->id[16] = '\0';
+	dyad__hex16(h, e->id);
 }
 
 /* Elements of an actor's code: a compound code "FRO/BIL/SAM" (§6.5.1)
@@ -2310,11 +2308,6 @@ typedef struct cres {
 	coded sub[SUB_MAX];
 } cres;
 
-/* Codes the verbs of one clause: the first event (every event with CODE
-** ALL), and after it still any dominant pattern (§6.6.2: "a pattern with
-** a dominant code is always coded in a clause"); a verb's own dominant
-** code is no pattern and counts only as the first event (validation
-** FRWD-002-003). */
 /* The first verb not dropped in words [v, end), or end. Most words are
 ** none: they are passed over in a loop that reads nothing else. */
 static uint32_t next_verb(const dyad__coder *c, uint32_t v, uint32_t end)
@@ -2326,6 +2319,11 @@ static uint32_t next_verb(const dyad__coder *c, uint32_t v, uint32_t end)
 	return v;
 }
 
+/* Codes the verbs of one clause: the first event (every event with CODE
+** ALL), and after it still any dominant pattern (§6.6.2: "a pattern with
+** a dominant code is always coded in a clause"); a verb's own dominant
+** code is no pattern and counts only as the first event (validation
+** FRWD-002-003). */
 static int code_clause(dyad__coder *c, const clause *cl, cres *r)
 {
 	uint32_t v;

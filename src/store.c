@@ -1410,11 +1410,6 @@ static uint64_t lane(uint64_t a, uint64_t w)
 	return a ^ (a >> 29);
 }
 
-static uint64_t rotl64(uint64_t x, int r)
-{
-	return (x << r) | (x >> (64 - r));
-}
-
 /* A 64-bit fingerprint of n bytes, read eight at a time in four
 ** independent lanes. FNV-1a, the content hash of schema 3 and before,
 ** chains a multiplication per byte: over an article's text it cost
@@ -1435,7 +1430,7 @@ static uint64_t fingerprint(const void *v, size_t n)
 	for (k = 0; i < n; i++, k += 8)
 		t |= (uint64_t)p[i] << k;
 	x[1] = lane(x[1], t);
-	t = x[0] ^ rotl64(x[1], 16) ^ rotl64(x[2], 32) ^ rotl64(x[3], 48);
+	t = x[0] ^ dyad__rotl64(x[1], 16) ^ dyad__rotl64(x[2], 32) ^ dyad__rotl64(x[3], 48);
 	return dyad__hash_u64(dyad__hash_u64(t) + n);
 }
 
@@ -1452,18 +1447,6 @@ static uint64_t hash_field(bytes_hash f, uint64_t h, const char *s, size_t n)
 	return dyad__hash_u64(h ^ x) * 31 + (s ? n + 1 : 0);
 }
 
-/* h as 16 lower-case hex digits: "%016llx" without snprintf parsing its
-** format for every article. */
-static void hex16(uint64_t h, char out[17])
-{
-	static const char digits[] = "0123456789abcdef";
-	int i;
-
-	for (i = 15; i >= 0; i--, h >>= 4)
-		out[i] = digits[h & 15];
-	out[16] = '\0';
-}
-
 /* The content hash of an article: text and metadata, as 16 hex digits.
 ** The same input gives the same hash; any change, a new one. */
 static void content_hash(const dyad_input *in, bytes_hash f, char out[17])
@@ -1476,17 +1459,12 @@ static void content_hash(const dyad_input *in, bytes_hash f, char out[17])
 	h = hash_field(f, h, in->source, in->source ? strlen(in->source) : 0);
 	h = hash_field(f, h, in->title, in->title ? strlen(in->title) : 0);
 	h = hash_field(f, h, in->lang, in->lang ? strlen(in->lang) : 0);
-	hex16(h, out);
-}
-
-static uint64_t fnv_bytes(const void *p, size_t n)
-{
-	return dyad__hash(p, n);
+	dyad__hex16(h, out);
 }
 
 void dyad__store_content_hash(const dyad_input *in, int schema3, char out[17])
 {
-	content_hash(in, schema3 ? fnv_bytes : fingerprint, out);
+	content_hash(in, schema3 ? dyad__hash : fingerprint, out);
 }
 
 /* Whether stored, a document row's hash, is in's: the upgrade to schema
@@ -1500,7 +1478,7 @@ static int same_hash(const dyad_input *in, const char *hash, const char *stored)
 		return 1;
 	if (strncmp(stored, "fnv1:", 5) != 0)
 		return 0;
-	content_hash(in, fnv_bytes, old);
+	content_hash(in, dyad__hash, old);
 	return strcmp(stored + 5, old) == 0;
 }
 
@@ -2585,7 +2563,7 @@ static double distance_km(double lat1, double lon1, double lat2, double lon2)
 static void read_event(sqlite3_stmt *s, dyad_store_event *e)
 {
 	memset(e, 0, sizeof *e);
-	snprintf(e->id, sizeof e->id, "%016llx", (unsigned long long)sqlite3_column_int64(s, 0));
+	dyad__hex16((uint64_t)sqlite3_column_int64(s, 0), e->id);
 	e->date = col_str(s, 1);
 	e->date_precision = (dyad_precision)sqlite3_column_int(s, 2);
 	e->source = col_str(s, 3);
